@@ -1,0 +1,28 @@
+/* formulation.h: the integer program of an instance (docs/model.md), and reading a
+ * solution of it back into a schedule. */
+#ifndef ORGWORK_FORMULATION_H
+#define ORGWORK_FORMULATION_H
+
+#include "orgwork/error.h"
+#include "orgwork/instance.h"
+#include "orgwork/program.h"
+#include "orgwork/schedule.h"
+
+typedef struct ow_formulation ow_formulation;
+
+/* Builds the program of inst (which must outlive the formulation).  Assumes the
+ * instance passed ow_diagnose_precheck; returns OW_INPUT for what the model does not
+ * cover (`order: free`), OW_INTERNAL when out of memory.  Free with
+ * ow_formulation_free. */
+ow_status ow_formulation_build(const ow_instance *inst, ow_formulation **out, ow_error *err);
+void ow_formulation_free(ow_formulation *f);
+
+/* The program (borrowed from f). */
+const ow_program *ow_formulation_program(const ow_formulation *f);
+
+/* Reads the solution x (one value per column) into a new schedule with the given
+ * status; meetings sorted and numbered, objective computed from the schedule. */
+ow_status ow_formulation_decode(const ow_formulation *f, const double *x,
+                                ow_solve_status status, ow_schedule **out, ow_error *err);
+
+#endif

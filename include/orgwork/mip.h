@@ -1,0 +1,47 @@
+/* mip.h: solving an ow_program with GLPK, and writing it for other solvers.
+ * No glp_prob leaves this module. */
+#ifndef ORGWORK_MIP_H
+#define ORGWORK_MIP_H
+
+#include <stdbool.h>
+
+#include "orgwork/error.h"
+#include "orgwork/program.h"
+
+typedef enum ow_mip_status {
+    OW_MIP_OPTIMAL = 0,     /* proven optimal */
+    OW_MIP_FEASIBLE,        /* a limit stopped the search with a solution in hand */
+    OW_MIP_INFEASIBLE,      /* proven to have no solution */
+    OW_MIP_NO_SOLUTION      /* a limit stopped the search before any solution */
+} ow_mip_status;
+
+typedef struct ow_mip_options {
+    double time_limit;      /* seconds; <= 0 means none */
+    bool verbose;           /* GLPK's own terminal output */
+} ow_mip_options;
+
+typedef struct ow_mip_result {
+    ow_mip_status status;
+    double objective;       /* including the program's constant */
+    double bound;           /* best bound known */
+    double gap;             /* relative gap between objective and bound */
+    double seconds;         /* wall time of the solve */
+    double *x;              /* column values (malloc'ed, n_cols); NULL without solution */
+} ow_mip_result;
+
+/* Solves p.  Returns OW_OK whatever the status (read result->status), OW_INTERNAL
+ * when GLPK fails.  Free result->x with ow_mip_result_free. */
+ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_result *result,
+                       ow_error *err);
+void ow_mip_result_free(ow_mip_result *result);
+
+typedef enum ow_mip_file { OW_MIP_LP = 0, OW_MIP_MPS } ow_mip_file;
+
+/* Writes p in CPLEX LP or free MPS format to path, whole or not at all. */
+ow_status ow_mip_write(const ow_program *p, ow_mip_file format, const char *path,
+                       ow_error *err);
+
+/* Frees GLPK's per-thread environment (call before a thread or the process exits). */
+void ow_mip_shutdown(void);
+
+#endif

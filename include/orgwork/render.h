@@ -1,0 +1,39 @@
+/* render.h: the proposed organization of work in the house style of the annexes. */
+#ifndef ORGWORK_RENDER_H
+#define ORGWORK_RENDER_H
+
+#include <stdbool.h>
+
+#include "orgwork/buf.h"
+#include "orgwork/instance.h"
+#include "orgwork/schedule.h"
+
+typedef enum ow_format {
+    OW_FORMAT_MD = 0,
+    OW_FORMAT_TEXT,
+    OW_FORMAT_HTML,
+    OW_FORMAT_CSV,
+    OW_FORMAT_ICS,
+    OW_FORMAT_JSON
+} ow_format;
+
+/* Parses "md", "text", "html", "csv", "ics", "json".  Returns false otherwise. */
+bool ow_format_parse(const char *name, ow_format *out);
+
+typedef struct ow_render_options {
+    bool timings;           /* include solver.seconds (JSON) — a clock reading */
+    int body;               /* render only this body (index), or -1 for all */
+} ow_render_options;
+
+/* Appends the rendering of s in format f to out.  For an infeasible schedule only
+ * JSON is meaningful (status "infeasible", no bodies).  Output depends only on
+ * inst, s and opts: same input, same bytes. */
+ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
+                    const ow_render_options *opts, ow_buf *out, ow_error *err);
+
+/* The resources sentence of the annotations: "The resources available to the
+ * Working Group will permit the holding of four plenary meetings over two days,
+ * with interpretation into the six official languages of the United Nations." */
+void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *out);
+
+#endif

@@ -1,0 +1,89 @@
+/* schedule.h: a proposed organization of work — which meetings each body holds,
+ * when and where, and which pieces of which items each meeting takes.  Produced by
+ * the solver, read back from JSON for `orgwork check`, consumed by the renderers. */
+#ifndef ORGWORK_SCHEDULE_H
+#define ORGWORK_SCHEDULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "orgwork/calendar.h"
+#include "orgwork/error.h"
+#include "orgwork/instance.h"
+
+typedef enum ow_solve_status {
+    OW_SOLVE_OPTIMAL = 0,
+    OW_SOLVE_FEASIBLE,      /* a limit stopped the search with a schedule in hand */
+    OW_SOLVE_INFEASIBLE
+} ow_solve_status;
+
+/* "optimal", "feasible", "infeasible". */
+const char *ow_solve_status_name(ow_solve_status s);
+
+typedef struct ow_piece {
+    size_t item;            /* index into the body's items */
+    int minutes;            /* > 0 */
+    bool continued;         /* the item already had a piece in an earlier meeting */
+} ow_piece;
+
+typedef struct ow_meeting {
+    size_t body;            /* index into instance bodies */
+    int n;                  /* 1-based number among the body's meetings */
+    ow_date date;
+    int day;                /* index into calendar.days, or -1 if date is not a working day */
+    int slot;               /* index into calendar.slots, or -1 if start/end match none */
+    int start, end;         /* minutes since midnight */
+    int room;               /* index into instance rooms, or -1 if unknown */
+    size_t n_pieces;
+    ow_piece *pieces;       /* in the order they are taken */
+} ow_meeting;
+
+typedef struct ow_schedule {
+    ow_solve_status status;
+    double objective;       /* the reported objective (SPEC §3 weights; no tie-break) */
+    double gap;             /* relative gap, 0 when optimal */
+    double seconds;         /* solver time; shown only with --timings */
+    size_t n_meetings;
+    ow_meeting *meetings;   /* sorted by body, then n */
+    struct ow_arena *arena; /* owns the arrays above */
+} ow_schedule;
+
+/* An empty schedule (free with ow_schedule_free), or NULL when out of memory. */
+ow_schedule *ow_schedule_new(void);
+void ow_schedule_free(ow_schedule *s);
+
+/* Appends a meeting with room for n_pieces pieces (zeroed; fill them in) and returns
+ * it, or NULL when out of memory.  Pointers into the schedule stay valid until the
+ * next ow_schedule_add_meeting. */
+ow_meeting *ow_schedule_add_meeting(ow_schedule *s, size_t n_pieces);
+
+/* Sorts meetings by body, then by date and start time, and numbers each body's
+ * meetings 1, 2, … in that order. */
+void ow_schedule_sort(ow_schedule *s);
+
+/* The objective of a schedule under the instance's weights, computed from the
+ * schedule alone (SPEC §3, docs/model.md): continued pieces, meetings held,
+ * body-days used, items not starting at the start of a meeting. */
+typedef struct ow_objective_terms {
+    int continued;
+    int meetings;
+    int days;
+    int late_starts;
+    long total;             /* the weighted sum */
+} ow_objective_terms;
+
+void ow_schedule_objective(const ow_instance *inst, const ow_schedule *s,
+                           ow_objective_terms *out);
+
+/* Reads a schedule in the JSON of SPEC §4 (as `orgwork solve --format json` writes
+ * it) and resolves its ids, dates, times and rooms against inst.  Unknown keys are
+ * ignored; wrong types, unknown body or item ids and unparseable dates or times are
+ * OW_INPUT errors naming file, line and column.  Dates outside the calendar and
+ * times matching no slot are kept (day or slot -1) for the checker to report. */
+ow_status ow_schedule_read_json(const ow_instance *inst, const char *path,
+                                ow_schedule **out, ow_error *err);
+ow_status ow_schedule_read_json_string(const ow_instance *inst, const char *name,
+                                       const char *text, size_t len, ow_schedule **out,
+                                       ow_error *err);
+
+#endif

@@ -1,0 +1,27 @@
+/* solve.h: from an instance to a schedule — precheck, formulate, solve with GLPK,
+ * read the solution back. */
+#ifndef ORGWORK_SOLVE_H
+#define ORGWORK_SOLVE_H
+
+#include <stdbool.h>
+
+#include "orgwork/buf.h"
+#include "orgwork/error.h"
+#include "orgwork/instance.h"
+#include "orgwork/schedule.h"
+
+typedef struct ow_solve_options {
+    double time_limit;      /* seconds, <= 0 for none */
+    bool verbose;           /* GLPK's own output on stderr */
+} ow_solve_options;
+
+/* Solves inst.  On OW_OK sets *out to an optimal or feasible schedule (free with
+ * ow_schedule_free).  When no schedule exists returns OW_INFEASIBLE, sets *out to a
+ * schedule with status infeasible and no meetings, and appends the reasons, one
+ * sentence a line, to why.  A time limit reached before any schedule is also
+ * OW_INFEASIBLE, with a reason that says so.  Other errors: OW_INPUT / OW_INTERNAL
+ * in err. */
+ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
+                   ow_buf *why, ow_error *err);
+
+#endif

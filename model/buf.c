@@ -1,0 +1,189 @@
+/* buf.c: growable text, and whole-or-nothing file writes. */
+#include "orgwork/buf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool reserve(ow_buf *b, size_t extra)
+{
+    if (b->failed)
+        return false;
+    if (extra > ((size_t)1 << 30) - b->len) {
+        b->failed = true;
+        return false;
+    }
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < need)
+        cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (p == NULL) {
+        b->failed = true;
+        return false;
+    }
+    b->data = p;
+    b->cap = cap;
+    return true;
+}
+
+void ow_buf_append(ow_buf *b, const char *s, size_t len)
+{
+    if (!reserve(b, len))
+        return;
+    memcpy(b->data + b->len, s, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+void ow_buf_puts(ow_buf *b, const char *s)
+{
+    ow_buf_append(b, s, strlen(s));
+}
+
+void ow_buf_putc(ow_buf *b, char c)
+{
+    ow_buf_append(b, &c, 1);
+}
+
+void ow_buf_printf(ow_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !reserve(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+const char *ow_buf_str(const ow_buf *b)
+{
+    return b->data != NULL ? b->data : "";
+}
+
+void ow_buf_free(ow_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = false;
+}
+
+static bool write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, ow_error *err)
+{
+    const ow_loc none = {0, 0};
+    if (strcmp(path, "-") == 0) {
+        if (!write_all(STDOUT_FILENO, data, len))
+            return ow_error_set(err, OW_INPUT, "-", none, "cannot write to standard output: %s",
+                                strerror(errno));
+        return OW_OK;
+    }
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 16);
+    if (tmp == NULL)
+        return ow_error_set(err, OW_INTERNAL, path, none, "out of memory");
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp.XXXXXX", 12);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        ow_status rc = ow_error_set(err, OW_INPUT, path, none, "cannot write the file: %s",
+                                    strerror(errno));
+        free(tmp);
+        return rc;
+    }
+    /* mkstemp makes the file 0600; an output file is as readable as any other. */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
+    bool ok = write_all(fd, data, len) && fsync(fd) == 0;
+    int saved = errno;
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        unlink(tmp);
+        free(tmp);
+        return ow_error_set(err, OW_INPUT, path, none, "cannot write the file: %s",
+                            strerror(saved));
+    }
+    free(tmp);
+    return OW_OK;
+}
+
+ow_status ow_read_file(const char *path, size_t max_bytes, char **out, size_t *len,
+                       ow_error *err)
+{
+    const ow_loc none = {0, 0};
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return ow_error_set(err, OW_INPUT, path, none, "cannot open the file: %s",
+                            strerror(errno));
+    ow_status rc = OW_OK;
+    char *data = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (cap - n < 4096) {
+            size_t ncap = cap ? cap * 2 : 65536;
+            char *p = realloc(data, ncap + 1);
+            if (p == NULL) {
+                rc = ow_error_set(err, OW_INTERNAL, path, none, "out of memory");
+                goto done;
+            }
+            data = p;
+            cap = ncap;
+        }
+        size_t got = fread(data + n, 1, cap - n, f);
+        n += got;
+        if (n > max_bytes) {
+            rc = ow_error_set(err, OW_INPUT, path, none,
+                              "file is larger than %zu bytes, the most orgwork reads",
+                              max_bytes);
+            goto done;
+        }
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        rc = ow_error_set(err, OW_INPUT, path, none, "cannot read the file");
+        goto done;
+    }
+    data[n] = '\0';
+    *out = data;
+    *len = n;
+    data = NULL;
+done:
+    free(data);
+    fclose(f);
+    return rc;
+}

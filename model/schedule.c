@@ -1,0 +1,100 @@
+/* schedule.c: building and ordering a schedule. */
+#include "orgwork/schedule.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "orgwork/arena.h"
+
+#define MEETINGS_MAX 1000000
+
+const char *ow_solve_status_name(ow_solve_status s)
+{
+    switch (s) {
+    case OW_SOLVE_OPTIMAL:
+        return "optimal";
+    case OW_SOLVE_FEASIBLE:
+        return "feasible";
+    case OW_SOLVE_INFEASIBLE:
+        return "infeasible";
+    }
+    return "unknown";
+}
+
+ow_schedule *ow_schedule_new(void)
+{
+    ow_schedule *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return NULL;
+    s->arena = ow_arena_new();
+    if (s->arena == NULL) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void ow_schedule_free(ow_schedule *s)
+{
+    if (s == NULL)
+        return;
+    free(s->meetings);
+    ow_arena_free(s->arena);
+    free(s);
+}
+
+ow_meeting *ow_schedule_add_meeting(ow_schedule *s, size_t n_pieces)
+{
+    if (s->n_meetings >= MEETINGS_MAX)
+        return NULL;
+    /* The meetings array grows by doubling; capacity is the next power of two. */
+    size_t n = s->n_meetings;
+    if ((n & (n - 1)) == 0) {
+        size_t cap = n ? n * 2 : 8;
+        if (n == 0 || cap > 8) {
+            ow_meeting *p = realloc(s->meetings, cap * sizeof *p);
+            if (p == NULL)
+                return NULL;
+            s->meetings = p;
+        }
+    }
+    ow_piece *pieces = NULL;
+    if (n_pieces > 0) {
+        pieces = ow_arena_calloc(s->arena, n_pieces, sizeof *pieces);
+        if (pieces == NULL)
+            return NULL;
+    }
+    ow_meeting *m = &s->meetings[n];
+    memset(m, 0, sizeof *m);
+    m->day = m->slot = m->room = -1;
+    m->n_pieces = n_pieces;
+    m->pieces = pieces;
+    s->n_meetings++;
+    return m;
+}
+
+static int compare_meetings(const void *a, const void *b)
+{
+    const ow_meeting *x = a, *y = b;
+    if (x->body != y->body)
+        return x->body < y->body ? -1 : 1;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->room != y->room)
+        return x->room < y->room ? -1 : 1;
+    return (x->n > y->n) - (x->n < y->n);
+}
+
+void ow_schedule_sort(ow_schedule *s)
+{
+    if (s->n_meetings > 1)
+        qsort(s->meetings, s->n_meetings, sizeof *s->meetings, compare_meetings);
+    int n = 0;
+    for (size_t i = 0; i < s->n_meetings; i++) {
+        if (i == 0 || s->meetings[i].body != s->meetings[i - 1].body)
+            n = 0;
+        s->meetings[i].n = ++n;
+    }
+}

@@ -1,0 +1,146 @@
+/* diagnose.c: causes of infeasibility found before solving. */
+#include "orgwork/diagnose.h"
+
+#include <string.h>
+
+static int longest_slot(const ow_instance *inst)
+{
+    int best = 0;
+    for (size_t s = 0; s < inst->calendar.n_slots; s++) {
+        int len = inst->calendar.slots[s].end - inst->calendar.slots[s].start;
+        if (len > best)
+            best = len;
+    }
+    return best;
+}
+
+static int per_day(const ow_instance *inst, const ow_body *body)
+{
+    int ns = (int)inst->calendar.n_slots;
+    return body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
+}
+
+/* Meetings the body can hold: its limit, within the slots of its window. */
+static int meetings_available(const ow_instance *inst, const ow_body *body)
+{
+    int window = (body->window_to - body->window_from + 1) * per_day(inst, body);
+    return body->meetings > 0 && body->meetings < window ? body->meetings : window;
+}
+
+int ow_diagnose_min_meetings(const ow_instance *inst, size_t b)
+{
+    int len = longest_slot(inst);
+    int need = ow_body_total_minutes(&inst->bodies[b]);
+    return len > 0 ? (need + len - 1) / len : 0;
+}
+
+int ow_diagnose_min_days(const ow_instance *inst, size_t b)
+{
+    int pd = per_day(inst, &inst->bodies[b]);
+    int m = ow_diagnose_min_meetings(inst, b);
+    return (m + pd - 1) / pd;
+}
+
+static void cause(ow_buf *why, const ow_body *body, const char *fmt, const char *a, const char *b_,
+                  const char *c)
+{
+    ow_buf_printf(why, "%s: ", body->name);
+    ow_buf_printf(why, fmt, a, b_, c);
+    ow_buf_putc(why, '\n');
+}
+
+ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
+{
+    size_t before = why->len;
+    int len = longest_slot(inst);
+    char w1[64], w2[64], w3[64], num[32], num2[32];
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        const ow_body *body = &inst->bodies[b];
+        int n = (int)body->n_items;
+        int have = meetings_available(inst, body);
+        int need = ow_body_total_minutes(body);
+        int window_days = body->window_to - body->window_from + 1;
+        if (body->interpretation && inst->interpretation_teams == 0)
+            cause(why, body, "meets with interpretation but the services provide no interpretation "
+                  "team (services.interpretation_teams is 0)%s%s%s", "", "", "");
+        if (need > have * len) {
+            int min_m = ow_diagnose_min_meetings(inst, b);
+            ow_duration_words(need, w1, sizeof w1);
+            ow_duration_words(have * len, w2, sizeof w2);
+            ow_duration_words(need - have * len, w3, sizeof w3);
+            ow_buf_printf(why, "%s: the agenda needs %s but %d meeting%s give%s %s; add a meeting "
+                          "or shorten items by %s (at least %d meetings, over %d day%s, would be "
+                          "needed)\n", body->name, w1, have, have == 1 ? "" : "s",
+                          have == 1 ? "s" : "", w2, w3, min_m, ow_diagnose_min_days(inst, b),
+                          ow_diagnose_min_days(inst, b) == 1 ? "" : "s");
+        }
+        int n_last = 0, last_minutes = 0, first_seen = -1;
+        for (int i = 0; i < n; i++) {
+            const ow_item *it = &body->items[i];
+            if (it->first) {
+                if (first_seen >= 0)
+                    cause(why, body, "items %s and %s are both marked first%s",
+                          body->items[first_seen].label, it->label, "");
+                else if (i != 0)
+                    cause(why, body, "item %s is marked first but the agenda takes item %s before it%s",
+                          it->label, body->items[0].label, "");
+                first_seen = i;
+            }
+            if (it->last && i != n - 1)
+                cause(why, body, "item %s is marked last but the agenda takes item %s after it",
+                      it->label, body->items[n - 1].label, "");
+            for (size_t a = 0; a < it->n_after; a++) {
+                size_t j = it->after[a];
+                if ((int)j > i)
+                    cause(why, body, "item %s must follow item %s, but the agenda takes %s first; "
+                          "reorder the agenda", it->label, body->items[j].label, it->label);
+            }
+            int mk = it->meeting > 0 ? it->meeting : it->pin == OW_PIN_MEETING ? it->pin_meeting : 0;
+            if (mk > have) {
+                snprintf(num, sizeof num, "%d", mk);
+                snprintf(num2, sizeof num2, "%d", have);
+                cause(why, body, "item %s is set to meeting %s but the body holds at most %s meetings",
+                      it->label, num, num2);
+            } else if (mk > 0) {
+                int before_i = 0;
+                for (int j = 0; j < i; j++)
+                    before_i += body->items[j].minutes;
+                if (before_i + it->minutes > mk * len) {
+                    ow_duration_words(before_i, w1, sizeof w1);
+                    snprintf(num, sizeof num, "%d", mk);
+                    cause(why, body, "item %s is set to meeting %s but the items before it need %s, "
+                          "more than those meetings give", it->label, num, w1);
+                }
+            }
+            if (it->day > window_days) {
+                snprintf(num, sizeof num, "%d", it->day);
+                snprintf(num2, sizeof num2, "%d", window_days);
+                cause(why, body, "item %s is set to day %s but the session has %s days",
+                      it->label, num, num2);
+            }
+            if (!it->split && it->minutes > len) {
+                ow_duration_words(it->minutes, w1, sizeof w1);
+                ow_duration_words(len, w2, sizeof w2);
+                cause(why, body, "item %s (%s) may not be split but a meeting lasts at most %s",
+                      it->label, w1, w2);
+            }
+            if (it->min_part > len) {
+                ow_duration_words(it->min_part, w1, sizeof w1);
+                ow_duration_words(len, w2, sizeof w2);
+                cause(why, body, "item %s asks for pieces of at least %s but a meeting lasts at most %s",
+                      it->label, w1, w2);
+            }
+            if (it->meeting == OW_MEETING_LAST) {
+                n_last++;
+                last_minutes += it->minutes;
+            }
+        }
+        if (n_last > 1 && last_minutes > len) {
+            ow_duration_words(last_minutes, w1, sizeof w1);
+            ow_duration_words(len, w2, sizeof w2);
+            cause(why, body, "the items set to the last meeting need %s together but a meeting "
+                  "lasts at most %s%s", w1, w2, "");
+        }
+    }
+    return why->len > before ? OW_INFEASIBLE : OW_OK;
+}

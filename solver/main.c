@@ -1,0 +1,345 @@
+/* main.c: the orgwork command — solve, check, export. */
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "orgwork/buf.h"
+#include "orgwork/check.h"
+#include "orgwork/formulation.h"
+#include "orgwork/instance.h"
+#include "orgwork/mip.h"
+#include "orgwork/render.h"
+#include "orgwork/schedule.h"
+#include "orgwork/solve.h"
+
+#define VERSION "0.1.0"
+
+static const char *usage_main =
+    "usage: orgwork COMMAND [OPTIONS]\n"
+    "\n"
+    "Plans the meetings of intergovernmental bodies and writes the proposed\n"
+    "organization of work.\n"
+    "\n"
+    "commands:\n"
+    "  solve FILE     find the best schedule and print the organization of work\n"
+    "  check FILE SCHEDULE.json\n"
+    "                 verify a schedule against the instance, without the solver\n"
+    "  export FILE    write the integer program (--lp OUT or --mps OUT)\n"
+    "\n"
+    "`orgwork COMMAND --help` describes each command.  Exit status: 0 ok,\n"
+    "1 internal error, 2 bad input or usage, 3 no schedule exists (or, for check,\n"
+    "the schedule breaks a rule).\n";
+
+static const char *usage_solve =
+    "usage: orgwork solve FILE [OPTIONS]\n"
+    "\n"
+    "Solves the instance FILE (YAML, docs/formats.md) to proven optimality and\n"
+    "prints the proposed organization of work of each body.\n"
+    "\n"
+    "options:\n"
+    "  --format F       md (default), text, html, csv, ics or json\n"
+    "  -o, --output OUT write to OUT (whole or not at all) instead of standard output\n"
+    "  --days N         make the calendar N working days from its start\n"
+    "  --meetings N     let every body hold N meetings\n"
+    "  --body ID        print only that body's organization of work\n"
+    "  --time-limit S   stop after S seconds with the best schedule found\n"
+    "                   (status \"feasible\" and its gap)\n"
+    "  --timings        include the solver's time in JSON output\n"
+    "  --verbose        show GLPK's own progress on standard error\n"
+    "\n"
+    "Exit status: 0 a schedule was found, 2 bad input, 3 no schedule exists\n"
+    "(the reasons are printed on standard error).\n";
+
+static const char *usage_check =
+    "usage: orgwork check FILE SCHEDULE.json [-o OUT]\n"
+    "\n"
+    "Verifies SCHEDULE.json (as `orgwork solve --format json` writes it, or edited\n"
+    "by hand) against the instance FILE without the solver: lists every broken\n"
+    "rule and recomputes the objective.\n"
+    "\n"
+    "Exit status: 0 every rule holds, 3 some rule is broken, 2 bad input.\n";
+
+static const char *usage_export =
+    "usage: orgwork export FILE (--lp OUT | --mps OUT) [--days N] [--meetings N]\n"
+    "\n"
+    "Writes the integer program of FILE in CPLEX LP or free MPS format, for\n"
+    "other MIP solvers (glpsol, cbc, highs).  The objective is scaled: its\n"
+    "optimum divided by the scale in the file's objective is orgwork's objective\n"
+    "plus a tie-break below one unit (docs/model.md).\n";
+
+static int usage_error(const char *usage, const char *fmt, const char *arg)
+{
+    fputs("orgwork: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n\n", stderr);
+    fputs(usage, stderr);
+    return OW_INPUT;
+}
+
+static bool parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+static bool parse_seconds(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno != 0 || end == s || *end != '\0' || !(v > 0) || v > 1e6)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool is_help(const char *arg)
+{
+    return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+/* Options shared by the commands; each command says which it takes. */
+typedef struct options {
+    const char *file;
+    const char *schedule;
+    const char *output;
+    ow_format format;
+    int days, meetings;
+    const char *body;
+    double time_limit;
+    bool timings, verbose;
+    const char *lp, *mps;
+} options;
+
+enum { TAKES_SOLVE = 1, TAKES_EXPORT = 2, TAKES_CHECK = 4 };
+
+/* Parses argv into o; positional arguments fill file then schedule.  Returns -1 to
+ * go on, or an exit status. */
+static int parse(int argc, char **argv, int takes, const char *usage, options *o)
+{
+    int positional = 0, max_positional = (takes & TAKES_CHECK) ? 2 : 1;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        bool solve = takes & TAKES_SOLVE, export = takes & TAKES_EXPORT;
+        if (is_help(a)) {
+            fputs(usage, stdout);
+            return 0;
+        }
+        if (a[0] != '-' || strcmp(a, "-") == 0) {
+            if (positional >= max_positional)
+                return usage_error(usage, "unexpected argument '%s'", a);
+            if (positional++ == 0)
+                o->file = a;
+            else
+                o->schedule = a;
+            continue;
+        }
+        bool known = true;
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && (solve || (takes & TAKES_CHECK))) {
+            if (v == NULL)
+                return usage_error(usage, "%s needs a file name", a);
+            o->output = v;
+        } else if (strcmp(a, "--format") == 0 && solve) {
+            if (v == NULL || !ow_format_parse(v, &o->format))
+                return usage_error(usage, "--format takes md, text, html, csv, ics or json, not '%s'",
+                                   v ? v : "");
+        } else if (strcmp(a, "--days") == 0 && (solve || export)) {
+            if (v == NULL || !parse_int(v, 1, OW_MAX_DAYS, &o->days))
+                return usage_error(usage, "--days takes a whole number of days from 1 to 400, not '%s'",
+                                   v ? v : "");
+        } else if (strcmp(a, "--meetings") == 0 && (solve || export)) {
+            if (v == NULL || !parse_int(v, 1, 100000, &o->meetings))
+                return usage_error(usage, "--meetings takes a whole number from 1, not '%s'", v ? v : "");
+        } else if (strcmp(a, "--body") == 0 && solve) {
+            if (v == NULL)
+                return usage_error(usage, "%s needs a body id", a);
+            o->body = v;
+        } else if (strcmp(a, "--time-limit") == 0 && solve) {
+            if (v == NULL || !parse_seconds(v, &o->time_limit))
+                return usage_error(usage, "--time-limit takes a positive number of seconds, not '%s'",
+                                   v ? v : "");
+        } else if (strcmp(a, "--lp") == 0 && export) {
+            if (v == NULL)
+                return usage_error(usage, "%s needs a file name", a);
+            o->lp = v;
+        } else if (strcmp(a, "--mps") == 0 && export) {
+            if (v == NULL)
+                return usage_error(usage, "%s needs a file name", a);
+            o->mps = v;
+        } else {
+            known = false;
+            if (strcmp(a, "--timings") == 0 && solve) {
+                o->timings = true;
+                continue;
+            }
+            if (strcmp(a, "--verbose") == 0 && solve) {
+                o->verbose = true;
+                continue;
+            }
+        }
+        if (!known)
+            return usage_error(usage, "unknown option '%s'", a);
+        i++;
+    }
+    if (positional < max_positional)
+        return usage_error(usage, "%s", max_positional == 2 ? "needs an instance FILE and a SCHEDULE.json"
+                                                             : "needs an instance FILE");
+    return -1;
+}
+
+static ow_status load(const options *o, ow_instance **inst, ow_error *err)
+{
+    ow_status rc = ow_instance_load(o->file, inst, err);
+    if (rc != OW_OK)
+        return rc;
+    rc = ow_instance_override(*inst, o->days, o->meetings, err);
+    if (rc != OW_OK) {
+        ow_instance_free(*inst);
+        *inst = NULL;
+    }
+    return rc;
+}
+
+static int report(ow_status rc, const ow_error *err)
+{
+    if (rc != OW_OK && rc != OW_INFEASIBLE)
+        ow_error_print(err, stderr);
+    return (int)rc;
+}
+
+static int cmd_solve(int argc, char **argv)
+{
+    options o = {0};
+    o.format = OW_FORMAT_MD;
+    int st = parse(argc, argv, TAKES_SOLVE, usage_solve, &o);
+    if (st >= 0)
+        return st;
+    ow_error err;
+    ow_error_clear(&err);
+    ow_instance *inst = NULL;
+    ow_schedule *s = NULL;
+    ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
+    ow_status rc = OW_OK;
+    OW_CALL(load(&o, &inst, &err));
+    ow_render_options ro = {o.timings, -1};
+    if (o.body != NULL) {
+        ro.body = ow_instance_find_body(inst, o.body);
+        if (ro.body < 0) {
+            rc = ow_error_set(&err, OW_INPUT, o.file, (ow_loc){0, 0}, "no body with id '%s'", o.body);
+            goto done;
+        }
+    }
+    ow_solve_options so = {o.time_limit, o.verbose};
+    rc = ow_solve(inst, &so, &s, &why, &err);
+    if (rc == OW_INFEASIBLE) {
+        fprintf(stderr, "%s: no schedule exists:\n", o.file);
+        const char *line = ow_buf_str(&why);
+        while (*line != '\0') {
+            const char *nl = strchr(line, '\n');
+            size_t len = nl ? (size_t)(nl - line) : strlen(line);
+            fprintf(stderr, "  - %.*s\n", (int)len, line);
+            line += len + (nl ? 1 : 0);
+        }
+        if (o.format != OW_FORMAT_JSON)
+            goto done;
+    } else if (rc != OW_OK) {
+        goto done;
+    }
+    ow_status rrc = ow_render(inst, s, o.format, &ro, &out, &err);
+    if (rrc == OW_OK && out.failed)
+        rrc = ow_error_set(&err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    if (rrc == OW_OK)
+        rrc = ow_write_file_atomic(o.output ? o.output : "-", ow_buf_str(&out), out.len, &err);
+    if (rrc != OW_OK)
+        rc = rrc;
+done:
+    ow_buf_free(&why);
+    ow_buf_free(&out);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+    return report(rc, &err);
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    options o = {0};
+    int st = parse(argc, argv, TAKES_CHECK, usage_check, &o);
+    if (st >= 0)
+        return st;
+    ow_error err;
+    ow_error_clear(&err);
+    ow_instance *inst = NULL;
+    ow_schedule *s = NULL;
+    ow_check_report rep = {0};
+    ow_buf out = OW_BUF_INIT;
+    ow_status rc = OW_OK;
+    OW_CALL(load(&o, &inst, &err));
+    OW_CALL(ow_schedule_read_json(inst, o.schedule, &s, &err));
+    OW_CALL(ow_check(inst, s, &rep, &err));
+    ow_check_report_text(&rep, &out);
+    OW_CALL(ow_write_file_atomic(o.output ? o.output : "-", ow_buf_str(&out), out.len, &err));
+    rc = rep.n_violations > 0 ? OW_INFEASIBLE : OW_OK;
+done:
+    ow_buf_free(&out);
+    ow_check_report_free(&rep);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+    return report(rc, &err);
+}
+
+static int cmd_export(int argc, char **argv)
+{
+    options o = {0};
+    int st = parse(argc, argv, TAKES_EXPORT, usage_export, &o);
+    if (st >= 0)
+        return st;
+    if ((o.lp == NULL) == (o.mps == NULL))
+        return usage_error(usage_export, "%s", "give one of --lp OUT or --mps OUT");
+    ow_error err;
+    ow_error_clear(&err);
+    ow_instance *inst = NULL;
+    ow_formulation *f = NULL;
+    ow_status rc = OW_OK;
+    OW_CALL(load(&o, &inst, &err));
+    OW_CALL(ow_formulation_build(inst, &f, &err));
+    OW_CALL(ow_mip_write(ow_formulation_program(f), o.lp ? OW_MIP_LP : OW_MIP_MPS,
+                         o.lp ? o.lp : o.mps, &err));
+done:
+    ow_formulation_free(f);
+    ow_instance_free(inst);
+    return report(rc, &err);
+}
+
+int main(int argc, char **argv)
+{
+    int st;
+    if (argc < 2) {
+        fputs(usage_main, stderr);
+        st = OW_INPUT;
+    } else if (is_help(argv[1])) {
+        fputs(usage_main, stdout);
+        st = 0;
+    } else if (strcmp(argv[1], "--version") == 0) {
+        printf("orgwork %s\n", VERSION);
+        st = 0;
+    } else if (strcmp(argv[1], "solve") == 0) {
+        st = cmd_solve(argc - 2, argv + 2);
+    } else if (strcmp(argv[1], "check") == 0) {
+        st = cmd_check(argc - 2, argv + 2);
+    } else if (strcmp(argv[1], "export") == 0) {
+        st = cmd_export(argc - 2, argv + 2);
+    } else {
+        st = usage_error(usage_main, "unknown command '%s'", argv[1]);
+    }
+    ow_mip_shutdown();
+    return st;
+}

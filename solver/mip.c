@@ -1,0 +1,216 @@
+/* mip.c: the GLPK driver.  Every argument is validated by the program builder
+ * before it reaches GLPK, since GLPK aborts on bad arguments. */
+#include "orgwork/mip.h"
+
+#include <float.h>
+#include <limits.h>
+#include <glpk.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Loads p into a new glp_prob; NULL when out of memory. */
+static glp_prob *load(const ow_program *p)
+{
+    glp_prob *lp = glp_create_prob();
+    glp_set_obj_dir(lp, GLP_MIN);
+    size_t n_cols = ow_program_n_cols(p), n_rows = ow_program_n_rows(p);
+    if (n_cols > 0)
+        glp_add_cols(lp, (int)n_cols);
+    if (n_rows > 0)
+        glp_add_rows(lp, (int)n_rows);
+    glp_set_obj_coef(lp, 0, ow_program_constant(p));
+    for (size_t j = 0; j < n_cols; j++) {
+        ow_program_col_info c;
+        ow_program_get_col(p, j, &c);
+        int jj = (int)j + 1;
+        glp_set_col_name(lp, jj, c.name);
+        if (c.kind == OW_COL_BINARY)
+            glp_set_col_kind(lp, jj, GLP_IV);
+        else if (c.kind == OW_COL_INTEGER)
+            glp_set_col_kind(lp, jj, GLP_IV);
+        int type = c.lb == c.ub ? GLP_FX : GLP_DB;
+        glp_set_col_bnds(lp, jj, type, c.lb, c.ub);
+        glp_set_obj_coef(lp, jj, c.cost);
+    }
+    int *ind = NULL;
+    double *val = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < n_rows; i++) {
+        ow_program_row_info r;
+        ow_program_get_row(p, i, &r);
+        int ii = (int)i + 1;
+        glp_set_row_name(lp, ii, r.name);
+        int type = r.sense == OW_ROW_LE ? GLP_UP : r.sense == OW_ROW_GE ? GLP_LO : GLP_FX;
+        glp_set_row_bnds(lp, ii, type, r.rhs, r.rhs);
+        if (r.n + 1 > cap) {
+            cap = (r.n + 1) * 2;
+            int *ni = realloc(ind, cap * sizeof *ni);
+            double *nv = realloc(val, cap * sizeof *nv);
+            if (ni != NULL)
+                ind = ni;
+            if (nv != NULL)
+                val = nv;
+            if (ni == NULL || nv == NULL) {
+                free(ind);
+                free(val);
+                glp_delete_prob(lp);
+                return NULL;
+            }
+        }
+        /* GLPK refuses zero or repeated entries: the builder sums repeats; drop zeros. */
+        int n = 0;
+        for (size_t k = 0; k < r.n; k++) {
+            if (r.coefs[k] == 0.0)
+                continue;
+            n++;
+            ind[n] = r.cols[k] + 1;
+            val[n] = r.coefs[k];
+        }
+        glp_set_mat_row(lp, ii, n, ind, val);
+    }
+    free(ind);
+    free(val);
+    return lp;
+}
+
+typedef struct search_info {
+    double bound;
+} search_info;
+
+static void callback(glp_tree *tree, void *info)
+{
+    search_info *si = info;
+    if (glp_ios_reason(tree) == GLP_ISELECT || glp_ios_reason(tree) == GLP_IBINGO) {
+        int best = glp_ios_best_node(tree);
+        if (best != 0)
+            si->bound = glp_ios_node_bound(tree, best);
+    }
+}
+
+ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_result *result,
+                       ow_error *err)
+{
+    const ow_loc none = {0, 0};
+    memset(result, 0, sizeof *result);
+    if (ow_program_failed(p))
+        return ow_error_set(err, OW_INTERNAL, NULL, none,
+                            "the integer program could not be built (out of memory or too large)");
+    glp_term_out(opts->verbose ? GLP_ON : GLP_OFF);
+    double t0 = now_seconds();
+    glp_prob *lp = load(p);
+    if (lp == NULL)
+        return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory loading the program");
+
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.presolve = GLP_ON;
+    parm.mir_cuts = GLP_ON;
+    parm.cov_cuts = GLP_ON;
+    parm.clq_cuts = GLP_ON;
+    parm.gmi_cuts = GLP_ON;
+    parm.msg_lev = opts->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    parm.mip_gap = 0.0;
+    if (opts->time_limit > 0) {
+        double ms = opts->time_limit * 1000.0;
+        parm.tm_lim = ms > (double)INT_MAX ? INT_MAX : (int)ms;
+    }
+    search_info si = {-DBL_MAX};
+    parm.cb_func = callback;
+    parm.cb_info = &si;
+    int ret = glp_intopt(lp, &parm);
+    result->seconds = now_seconds() - t0;
+    int st = glp_mip_status(lp);
+    ow_status rc = OW_OK;
+    if (ret == GLP_ENOPFS || ret == GLP_ENODFS || st == GLP_NOFEAS) {
+        result->status = OW_MIP_INFEASIBLE;
+    } else if (ret != 0 && ret != GLP_ETMLIM && ret != GLP_EMIPGAP && ret != GLP_ESTOP) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "GLPK failed (glp_intopt returned %d)",
+                          ret);
+        goto done;
+    } else if (st == GLP_OPT) {
+        result->status = OW_MIP_OPTIMAL;
+    } else if (st == GLP_FEAS) {
+        result->status = OW_MIP_FEASIBLE;
+    } else {
+        result->status = OW_MIP_NO_SOLUTION;
+    }
+    if (result->status == OW_MIP_OPTIMAL || result->status == OW_MIP_FEASIBLE) {
+        size_t n = ow_program_n_cols(p);
+        result->x = malloc((n ? n : 1) * sizeof *result->x);
+        if (result->x == NULL) {
+            rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+            goto done;
+        }
+        for (size_t j = 0; j < n; j++)
+            result->x[j] = glp_mip_col_val(lp, (int)j + 1);
+        result->objective = glp_mip_obj_val(lp);
+        if (result->status == OW_MIP_OPTIMAL) {
+            result->bound = result->objective;
+            result->gap = 0.0;
+        } else {
+            result->bound = si.bound;
+            double denom = fabs(result->objective) > 1e-9 ? fabs(result->objective) : 1.0;
+            result->gap = si.bound > -DBL_MAX ? fabs(result->objective - si.bound) / denom : 1.0;
+        }
+    }
+done:
+    glp_delete_prob(lp);
+    return rc;
+}
+
+void ow_mip_result_free(ow_mip_result *result)
+{
+    free(result->x);
+    result->x = NULL;
+}
+
+ow_status ow_mip_write(const ow_program *p, ow_mip_file format, const char *path, ow_error *err)
+{
+    const ow_loc none = {0, 0};
+    if (ow_program_failed(p))
+        return ow_error_set(err, OW_INTERNAL, NULL, none, "the integer program could not be built");
+    glp_term_out(GLP_OFF);
+    glp_prob *lp = load(p);
+    if (lp == NULL)
+        return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 16);
+    ow_status rc = OW_OK;
+    if (tmp == NULL) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+        goto done;
+    }
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp.XXXXXX", 12);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        rc = ow_error_set(err, OW_INPUT, path, none, "cannot write the file");
+        goto done;
+    }
+    close(fd);
+    int ret = format == OW_MIP_LP ? glp_write_lp(lp, NULL, tmp) : glp_write_mps(lp, GLP_MPS_FILE, NULL, tmp);
+    if (ret != 0 || rename(tmp, path) != 0) {
+        unlink(tmp);
+        rc = ow_error_set(err, OW_INPUT, path, none, "cannot write the file");
+    }
+done:
+    free(tmp);
+    glp_delete_prob(lp);
+    return rc;
+}
+
+void ow_mip_shutdown(void)
+{
+    glp_free_env();
+}

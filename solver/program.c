@@ -1,0 +1,200 @@
+/* program.c: columns, rows and sparse entries of a mixed-integer program. */
+#include "orgwork/program.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "orgwork/arena.h"
+
+typedef struct row {
+    const char *name;
+    ow_row_sense sense;
+    double rhs;
+    size_t n, cap;
+    int *cols;
+    double *coefs;
+} row;
+
+struct ow_program {
+    ow_arena *names;
+    ow_program_col_info *cols;
+    size_t n_cols, cap_cols;
+    row *rows;
+    size_t n_rows, cap_rows;
+    size_t n_nonzeros;
+    double constant;
+    bool failed;
+};
+
+ow_program *ow_program_new(void)
+{
+    ow_program *p = calloc(1, sizeof *p);
+    if (p == NULL)
+        return NULL;
+    p->names = ow_arena_new();
+    if (p->names == NULL) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void ow_program_free(ow_program *p)
+{
+    if (p == NULL)
+        return;
+    for (size_t i = 0; i < p->n_rows; i++) {
+        free(p->rows[i].cols);
+        free(p->rows[i].coefs);
+    }
+    free(p->rows);
+    free(p->cols);
+    ow_arena_free(p->names);
+    free(p);
+}
+
+static bool grow(void **data, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return true;
+    size_t ncap = *cap ? *cap * 2 : 64;
+    void *q = realloc(*data, ncap * size);
+    if (q == NULL)
+        return false;
+    *data = q;
+    *cap = ncap;
+    return true;
+}
+
+static const char *vname(ow_program *p, const char *fmt, va_list ap)
+{
+    char buf[128];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    return ow_arena_strdup(p->names, buf);
+}
+
+int ow_program_col(ow_program *p, ow_col_kind kind, double lb, double ub, double cost,
+                   const char *fmt, ...)
+{
+    if (p->failed || p->n_cols >= OW_PROGRAM_MAX_COLS ||
+        !grow((void **)&p->cols, &p->cap_cols, p->n_cols, sizeof *p->cols)) {
+        p->failed = true;
+        return -1;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    const char *name = vname(p, fmt, ap);
+    va_end(ap);
+    if (name == NULL) {
+        p->failed = true;
+        return -1;
+    }
+    if (kind == OW_COL_BINARY) {
+        if (lb < 0)
+            lb = 0;
+        if (ub > 1)
+            ub = 1;
+    }
+    p->cols[p->n_cols] = (ow_program_col_info){name, kind, lb, ub, cost};
+    return (int)p->n_cols++;
+}
+
+int ow_program_row(ow_program *p, ow_row_sense sense, double rhs, const char *fmt, ...)
+{
+    if (p->failed || !grow((void **)&p->rows, &p->cap_rows, p->n_rows, sizeof *p->rows)) {
+        p->failed = true;
+        return -1;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    const char *name = vname(p, fmt, ap);
+    va_end(ap);
+    if (name == NULL) {
+        p->failed = true;
+        return -1;
+    }
+    p->rows[p->n_rows] = (row){name, sense, rhs, 0, 0, NULL, NULL};
+    return (int)p->n_rows++;
+}
+
+void ow_program_add(ow_program *p, int r, int col, double coef)
+{
+    if (p->failed)
+        return;
+    if (r < 0 || col < 0 || (size_t)r >= p->n_rows || (size_t)col >= p->n_cols) {
+        p->failed = true;
+        return;
+    }
+    row *rw = &p->rows[r];
+    /* Entries of one row come in small numbers per column: a short scan back keeps
+     * duplicates summed without an index. */
+    for (size_t k = rw->n; k > 0 && k + 8 > rw->n; k--) {
+        if (rw->cols[k - 1] == col) {
+            rw->coefs[k - 1] += coef;
+            return;
+        }
+    }
+    if (p->n_nonzeros >= OW_PROGRAM_MAX_NONZEROS) {
+        p->failed = true;
+        return;
+    }
+    if (rw->n == rw->cap) {
+        size_t ncap = rw->cap ? rw->cap * 2 : 8;
+        int *c = realloc(rw->cols, ncap * sizeof *c);
+        if (c == NULL) {
+            p->failed = true;
+            return;
+        }
+        rw->cols = c;
+        double *v = realloc(rw->coefs, ncap * sizeof *v);
+        if (v == NULL) {
+            p->failed = true;
+            return;
+        }
+        rw->coefs = v;
+        rw->cap = ncap;
+    }
+    rw->cols[rw->n] = col;
+    rw->coefs[rw->n] = coef;
+    rw->n++;
+    p->n_nonzeros++;
+}
+
+void ow_program_bounds(ow_program *p, int col, double lb, double ub)
+{
+    if (col < 0 || (size_t)col >= p->n_cols) {
+        p->failed = true;
+        return;
+    }
+    p->cols[col].lb = lb;
+    p->cols[col].ub = ub;
+}
+
+bool ow_program_failed(const ow_program *p) { return p->failed; }
+size_t ow_program_n_cols(const ow_program *p) { return p->n_cols; }
+size_t ow_program_n_rows(const ow_program *p) { return p->n_rows; }
+size_t ow_program_n_nonzeros(const ow_program *p) { return p->n_nonzeros; }
+void ow_program_set_constant(ow_program *p, double c) { p->constant = c; }
+double ow_program_constant(const ow_program *p) { return p->constant; }
+
+void ow_program_get_col(const ow_program *p, size_t j, ow_program_col_info *out)
+{
+    *out = p->cols[j];
+}
+
+void ow_program_get_row(const ow_program *p, size_t i, ow_program_row_info *out)
+{
+    const row *rw = &p->rows[i];
+    *out = (ow_program_row_info){rw->name, rw->sense, rw->rhs, rw->n, rw->cols, rw->coefs};
+}
+
+double ow_program_row_activity(const ow_program *p, size_t i, const double *x)
+{
+    const row *rw = &p->rows[i];
+    double s = 0;
+    for (size_t k = 0; k < rw->n; k++)
+        s += rw->coefs[k] * x[rw->cols[k]];
+    return s;
+}

@@ -1,0 +1,61 @@
+/* solve.c: the path instance -> program -> GLPK -> schedule. */
+#include "orgwork/solve.h"
+
+#include "orgwork/diagnose.h"
+#include "orgwork/formulation.h"
+#include "orgwork/mip.h"
+
+static ow_status no_schedule(ow_schedule **out, ow_error *err)
+{
+    const ow_loc none = {0, 0};
+    ow_schedule *s = ow_schedule_new();
+    if (s == NULL)
+        return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+    s->status = OW_SOLVE_INFEASIBLE;
+    *out = s;
+    return OW_INFEASIBLE;
+}
+
+ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
+                   ow_buf *why, ow_error *err)
+{
+    ow_status rc = OW_OK;
+    ow_formulation *f = NULL;
+    ow_mip_result res = {0};
+    if (ow_diagnose_precheck(inst, why) == OW_INFEASIBLE)
+        return no_schedule(out, err);
+    OW_CALL(ow_formulation_build(inst, &f, err));
+    ow_mip_options mo = {opts->time_limit, opts->verbose};
+    OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
+    switch (res.status) {
+    case OW_MIP_OPTIMAL:
+    case OW_MIP_FEASIBLE: {
+        ow_schedule *s = NULL;
+        OW_CALL(ow_formulation_decode(f, res.x,
+                                      res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE,
+                                      &s, err));
+        s->gap = res.gap;
+        s->seconds = res.seconds;
+        *out = s;
+        break;
+    }
+    case OW_MIP_INFEASIBLE:
+        for (size_t b = 0; b < inst->n_bodies; b++)
+            ow_buf_printf(why, "%s: no schedule keeps every rule of the instance together; each "
+                          "rule alone can be met (relax a pin, a day or a meeting set for an item, "
+                          "or give more meetings or days: at least %d meetings over %d days are "
+                          "needed by time alone)\n", inst->bodies[b].name,
+                          ow_diagnose_min_meetings(inst, b), ow_diagnose_min_days(inst, b));
+        rc = no_schedule(out, err);
+        break;
+    case OW_MIP_NO_SOLUTION:
+        ow_buf_printf(why, "the time limit of %g s was reached before any schedule was found; "
+                      "allow more time (--time-limit)\n", opts->time_limit);
+        rc = no_schedule(out, err);
+        break;
+    }
+done:
+    ow_mip_result_free(&res);
+    ow_formulation_free(f);
+    return rc;
+}

@@ -1,11 +1,13 @@
 /* formulation.c: the integer program (docs/model.md is the reference).
  *
- * Per body, meetings are numbered k = 0..K-1 and form a prefix (u[k] >= u[k+1]).
- * Items, taken in agenda order, form a staircase over meetings: S[i][k] = "item i
- * has started by meeting k", E[i][k] = "item i has finished by meeting k", both
- * monotone in k and chained in i (S[i+1][k] <= E[i][k]).  W[k], the agenda minutes
- * done by the end of meeting k, is a cut point over the cumulative durations.
- * Meetings are placed in (slot, room) pairs by z[k][t][r], in increasing slot order. */
+ * Agenda order is binding, so what a body's meetings take is described by cut
+ * points over the cumulative durations: meeting k takes the agenda from cut k to
+ * cut k+1.  A cut is either at a boundary between items or inside an item (that
+ * item is then "(continued)").  The states a cut can be in form a small graph, and
+ * a body's meetings are a path through it, one layer per meeting: a network flow,
+ * whose LP relaxation is integral but for the few side rows (slot lengths, rules
+ * on items).  Meetings are placed in (slot, room) pairs by z[k][t][r], in
+ * increasing slot order. */
 #include "orgwork/formulation.h"
 
 #include <math.h>
@@ -14,18 +16,29 @@
 
 #include "orgwork/arena.h"
 
+/* One meeting's step from the state of the cut before it to the state after it. */
+typedef struct arc {
+    int from, to;
+    int col;
+} arc;
+
+/* States of a cut: 2j is the boundary after j items (0 = nothing done, 2n = all
+ * done); 2i-1 is "inside item i" (1-based), which exists when the item may split. */
 typedef struct body_model {
     int K;          /* meetings the body may hold */
     int n;          /* items */
+    int n_states;   /* 2n + 1 */
     int n_pos;      /* slots of its window, in time order */
     int *pos_slot;  /* global slot id (day * n_slots + slot) of each position */
     int n_rooms;
     int *rooms;     /* room indices it may use */
     int *cum;       /* cum[i] = minutes of items 0..i-1; cum[n] = total */
-    int *u;         /* [K] */
-    int *W;         /* [K] */
-    int *S, *E;     /* [n * K] */
-    int *late;      /* [n], -1 for item 0 */
+    int *lo, *hi;   /* agenda minutes a cut in each state may take; lo > hi: no state */
+    int *u;         /* [K] meeting k held */
+    int *W;         /* [K + 1] cut columns; -1 for cut 0 and cut K (0 and the total) */
+    arc *arcs;
+    size_t n_arcs;
+    size_t *layer;  /* [K + 1]: arcs of meeting k are layer[k] .. layer[k+1]-1 */
     int *z;         /* [K * n_pos * n_rooms], -1 where meeting k cannot be */
     int *y;         /* [window days] */
 } body_model;
@@ -35,10 +48,9 @@ struct ow_formulation {
     ow_program *program;
     ow_arena *arena;
     body_model *bodies;
-    bool crossed;   /* some bounds crossed: no schedule exists */
+    bool crossed;   /* some body has no path at all: no schedule exists */
 };
 
-#define IDX(bm, i, k) ((size_t)(i) * (size_t)(bm)->K + (size_t)(k))
 #define ZIDX(bm, k, p, r) \
     (((size_t)(k) * (size_t)(bm)->n_pos + (size_t)(p)) * (size_t)(bm)->n_rooms + (size_t)(r))
 
@@ -64,12 +76,59 @@ static int max_slot_length(const ow_instance *inst)
     return best;
 }
 
-static int ceil_div(int a, int b)
+/* Lower bound of minutes kept by an item open at a cut, on each side. */
+static int open_margin(const ow_item *it)
 {
-    return a <= 0 ? 0 : (a + b - 1) / b;
+    return it->min_part > 1 ? it->min_part : 1;
 }
 
-/* Sets up the index arrays of one body; columns come later. */
+/* The meeting (0-based) an item is set to, or -1. */
+static int set_meeting(const ow_item *it)
+{
+    if (it->meeting > 0)
+        return it->meeting - 1;
+    if (it->pin == OW_PIN_MEETING)
+        return it->pin_meeting - 1;
+    return -1;
+}
+
+/* Does a meeting going from state s to state t take part of item i (1-based)? */
+static bool covers(int s, int t, int i)
+{
+    return (s < 2 * i && t > 2 * i - 2) || (s == t && s == 2 * i - 1);
+}
+
+/* Can meeting k go from state s to state t?  Capacity is judged against the
+ * longest slot; the exact slot length is a row. */
+static bool step_possible(const ow_body *body, const body_model *bm, int k, int s, int t, int Lmax)
+{
+    int last = bm->n_states - 1;
+    if (bm->lo[s] > bm->hi[s] || bm->lo[t] > bm->hi[t])
+        return false;
+    if (t < s)
+        return false;
+    if (t == s) {
+        /* Idle after the agenda is done, or a whole meeting inside one long item. */
+        if (s == last)
+            return true;
+        if (s % 2 == 0 || bm->hi[s] <= bm->lo[s])
+            return false;
+    }
+    if (bm->lo[t] - bm->hi[s] > Lmax)
+        return false;
+    for (int i = 1; i <= bm->n; i++) {
+        int mk = set_meeting(&body->items[i - 1]);
+        if (mk < 0 || !covers(s, t, i))
+            continue;
+        /* An item set to meeting mk is taken whole in it, and nowhere else. */
+        if (k != mk || s > 2 * i - 2 || t < 2 * i)
+            return false;
+    }
+    return true;
+}
+
+/* Sets up the state graph of one body: states, and the arcs that lie on some path
+ * from "nothing done" before meeting 1 to "all done" after meeting K. */
 static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
 {
     const ow_instance *inst = f->inst;
@@ -77,8 +136,12 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
     body_model *bm = &f->bodies[b];
     const ow_loc none = {0, 0};
     int ns = (int)inst->calendar.n_slots;
+    int Lmax = max_slot_length(inst);
+    ow_status rc = OW_OK;
+    unsigned char *fwd = NULL, *bwd = NULL;
 
     bm->n = (int)body->n_items;
+    bm->n_states = 2 * bm->n + 1;
     bm->n_pos = (body->window_to - body->window_from + 1) * ns;
     int per_day = body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
     int window_days = body->window_to - body->window_from + 1;
@@ -88,20 +151,25 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
     bm->K = K;
     bm->n_rooms = body->room >= 0 ? 1 : (int)inst->n_rooms;
 
-    bm->pos_slot = ow_arena_calloc(f->arena, (size_t)bm->n_pos, sizeof(int));
-    bm->rooms = ow_arena_calloc(f->arena, (size_t)bm->n_rooms, sizeof(int));
+    size_t S = (size_t)bm->n_states;
+    bm->pos_slot = ow_arena_calloc(f->arena, (size_t)bm->n_pos + 1, sizeof(int));
+    bm->rooms = ow_arena_calloc(f->arena, (size_t)bm->n_rooms + 1, sizeof(int));
     bm->cum = ow_arena_calloc(f->arena, (size_t)bm->n + 1, sizeof(int));
+    bm->lo = ow_arena_calloc(f->arena, S, sizeof(int));
+    bm->hi = ow_arena_calloc(f->arena, S, sizeof(int));
     bm->u = ow_arena_calloc(f->arena, (size_t)K + 1, sizeof(int));
     bm->W = ow_arena_calloc(f->arena, (size_t)K + 1, sizeof(int));
-    bm->S = ow_arena_calloc(f->arena, (size_t)bm->n * (size_t)K + 1, sizeof(int));
-    bm->E = ow_arena_calloc(f->arena, (size_t)bm->n * (size_t)K + 1, sizeof(int));
-    bm->late = ow_arena_calloc(f->arena, (size_t)bm->n + 1, sizeof(int));
+    bm->layer = ow_arena_calloc(f->arena, (size_t)K + 1, sizeof(size_t));
     bm->z = ow_arena_calloc(f->arena, (size_t)K * (size_t)bm->n_pos * (size_t)bm->n_rooms + 1,
                             sizeof(int));
     bm->y = ow_arena_calloc(f->arena, (size_t)window_days + 1, sizeof(int));
-    if (!bm->pos_slot || !bm->rooms || !bm->cum || !bm->u || !bm->W || !bm->S || !bm->E ||
-        !bm->late || !bm->z || !bm->y)
-        return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+    fwd = calloc(((size_t)K + 1) * S, 1);
+    bwd = calloc(((size_t)K + 1) * S, 1);
+    if (!bm->pos_slot || !bm->rooms || !bm->cum || !bm->lo || !bm->hi || !bm->u || !bm->W ||
+        !bm->layer || !bm->z || !bm->y || !fwd || !bwd) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+        goto done;
+    }
     for (int p = 0; p < bm->n_pos; p++)
         bm->pos_slot[p] = body->window_from * ns + p;
     if (body->room >= 0)
@@ -111,7 +179,62 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
             bm->rooms[r] = r;
     for (int i = 0; i < bm->n; i++)
         bm->cum[i + 1] = bm->cum[i] + body->items[i].minutes;
-    return OW_OK;
+    for (int j = 0; j <= bm->n; j++)
+        bm->lo[2 * j] = bm->hi[2 * j] = bm->cum[j];
+    for (int i = 1; i <= bm->n; i++) {
+        const ow_item *it = &body->items[i - 1];
+        int g = open_margin(it);
+        bm->lo[2 * i - 1] = bm->cum[i - 1] + g;
+        bm->hi[2 * i - 1] = it->split ? bm->cum[i] - g : bm->cum[i - 1];
+    }
+
+    /* Forward from cut 0 in state 0, backward from cut K in the last state. */
+    fwd[0] = 1;
+    for (int k = 0; k < K; k++)
+        for (int s = 0; s < bm->n_states; s++) {
+            if (!fwd[(size_t)k * S + (size_t)s])
+                continue;
+            for (int t = s; t < bm->n_states; t++)
+                if (step_possible(body, bm, k, s, t, Lmax))
+                    fwd[(size_t)(k + 1) * S + (size_t)t] = 1;
+        }
+    bwd[(size_t)K * S + S - 1] = 1;
+    size_t n_arcs = 0;
+    for (int k = K - 1; k >= 0; k--)
+        for (int s = 0; s < bm->n_states; s++) {
+            if (!fwd[(size_t)k * S + (size_t)s])
+                continue;
+            for (int t = s; t < bm->n_states; t++)
+                if (fwd[(size_t)(k + 1) * S + (size_t)t] && bwd[(size_t)(k + 1) * S + (size_t)t] &&
+                    step_possible(body, bm, k, s, t, Lmax)) {
+                    bwd[(size_t)k * S + (size_t)s] = 1;
+                    n_arcs++;
+                }
+        }
+    if (!bwd[0]) {
+        f->crossed = true;
+        goto done;
+    }
+    bm->arcs = ow_arena_calloc(f->arena, n_arcs + 1, sizeof(arc));
+    if (bm->arcs == NULL) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+        goto done;
+    }
+    for (int k = 0; k < K; k++) {
+        bm->layer[k] = bm->n_arcs;
+        for (int s = 0; s < bm->n_states; s++) {
+            if (!fwd[(size_t)k * S + (size_t)s] || !bwd[(size_t)k * S + (size_t)s])
+                continue;
+            for (int t = s; t < bm->n_states; t++)
+                if (bwd[(size_t)(k + 1) * S + (size_t)t] && step_possible(body, bm, k, s, t, Lmax))
+                    bm->arcs[bm->n_arcs++] = (arc){s, t, -1};
+        }
+    }
+    bm->layer[K] = bm->n_arcs;
+done:
+    free(fwd);
+    free(bwd);
+    return rc;
 }
 
 /* Positions a meeting k can take: it needs k earlier meetings, at most per_day a day. */
@@ -130,14 +253,27 @@ static bool position_possible(const ow_instance *inst, const ow_body *body, cons
     return true;
 }
 
-/* Lower bound of minutes kept by an item open at a meeting's end, on each side. */
-static int open_margin(const ow_item *it)
+/* Items whose first piece is in a meeting from state s to state t but not at its
+ * start. */
+static int late_starts(int s, int t)
 {
-    return it->min_part > 1 ? it->min_part : 1;
+    if (s == t)
+        return 0;
+    int starting = 0;
+    for (int j = (s + 1) / 2; 2 * j < t; j++)
+        starting++;     /* item j+1 starts at boundary 2j, inside (s, t) or at s */
+    return s % 2 == 0 ? starting - 1 : starting;
 }
 
-static ow_status build_body(ow_formulation *f, size_t b, double scale, double slot_tie,
-                            ow_error *err)
+/* Adds to row the presence of item i (1-based) in meeting k, with coefficient c. */
+static void add_presence(ow_program *P, const body_model *bm, int row, int k, int i, double c)
+{
+    for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++)
+        if (covers(bm->arcs[a].from, bm->arcs[a].to, i))
+            ow_program_add(P, row, bm->arcs[a].col, c);
+}
+
+static void build_body(ow_formulation *f, size_t b, double scale, double slot_tie)
 {
     const ow_instance *inst = f->inst;
     const ow_body *body = &inst->bodies[b];
@@ -145,28 +281,67 @@ static ow_status build_body(ow_formulation *f, size_t b, double scale, double sl
     ow_program *P = f->program;
     const ow_weights *w = &inst->weights;
     const char *bid = body->id;
-    int K = bm->K, n = bm->n, T = bm->cum[n];
-    int Lmax = max_slot_length(inst);
+    int K = bm->K, n = bm->n, T = bm->cum[n], last = bm->n_states - 1;
     int ns = (int)inst->calendar.n_slots;
     int window_days = body->window_to - body->window_from + 1;
-    (void)err;
 
-    /* Meetings held: a prefix; at least as many as the agenda needs. */
-    int k_min = ceil_div(T, Lmax);
+    /* Meetings held: a prefix, by the path (once all is done, it stays done). */
+    for (int k = 0; k < K; k++)
+        bm->u[k] = ow_program_col(P, OW_COL_BINARY, 0, 1, w->meetings * scale, "u[%s,%d]", bid, k + 1);
+
+    /* The path: one arc per meeting, flow kept at every cut. */
     for (int k = 0; k < K; k++) {
-        double lb = k < k_min ? 1 : 0;
-        bm->u[k] = ow_program_col(P, OW_COL_BINARY, lb, 1, w->meetings * scale, "u[%s,%d]", bid, k + 1);
+        int held = ow_program_row(P, OW_ROW_EQ, 1, "held[%s,%d]", bid, k + 1);
+        ow_program_add(P, held, bm->u[k], 1);
+        for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++) {
+            arc *ar = &bm->arcs[a];
+            double cost = -(double)ar->to; /* tie-break: the agenda as early as it goes */
+            if (ar->to % 2 == 1 && k + 1 < K)
+                cost += w->continued * scale;
+            cost += w->late_start * scale * late_starts(ar->from, ar->to);
+            ar->col = ow_program_col(P, OW_COL_BINARY, 0, 1, cost, "x[%s,%d,%d,%d]", bid, k + 1,
+                                     ar->from, ar->to);
+            if (ar->from == last && ar->to == last)
+                ow_program_add(P, held, ar->col, 1);
+        }
     }
-    for (int k = 0; k + 1 < K; k++) {
-        int r = ow_program_row(P, OW_ROW_LE, 0, "prefix[%s,%d]", bid, k + 1);
-        ow_program_add(P, r, bm->u[k + 1], 1);
-        ow_program_add(P, r, bm->u[k], -1);
+    int source = ow_program_row(P, OW_ROW_EQ, 1, "start[%s]", bid);
+    for (size_t a = bm->layer[0]; a < bm->layer[1]; a++)
+        ow_program_add(P, source, bm->arcs[a].col, 1);
+    for (int c = 1; c < K; c++) {
+        for (int s = 0; s < bm->n_states; s++) {
+            int row = -1;
+            for (size_t a = bm->layer[c - 1]; a < bm->layer[c + 1]; a++) {
+                const arc *ar = &bm->arcs[a];
+                bool in = a < bm->layer[c] && ar->to == s, out = a >= bm->layer[c] && ar->from == s;
+                if (!in && !out)
+                    continue;
+                if (row < 0)
+                    row = ow_program_row(P, OW_ROW_EQ, 0, "flow[%s,%d,%d]", bid, c, s);
+                ow_program_add(P, row, ar->col, in ? 1 : -1);
+            }
+        }
+    }
+
+    /* Cut points: W[c] lies in the range of the state of cut c. */
+    bm->W[0] = bm->W[K] = -1;
+    for (int c = 1; c < K; c++) {
+        bm->W[c] = ow_program_col(P, OW_COL_CONTINUOUS, 0, T, 0, "W[%s,%d]", bid, c);
+        int lo = ow_program_row(P, OW_ROW_GE, 0, "cutlo[%s,%d]", bid, c);
+        int hi = ow_program_row(P, OW_ROW_LE, 0, "cuthi[%s,%d]", bid, c);
+        ow_program_add(P, lo, bm->W[c], 1);
+        ow_program_add(P, hi, bm->W[c], 1);
+        for (size_t a = bm->layer[c - 1]; a < bm->layer[c]; a++) {
+            const arc *ar = &bm->arcs[a];
+            ow_program_add(P, lo, ar->col, -bm->lo[ar->to]);
+            ow_program_add(P, hi, ar->col, -bm->hi[ar->to]);
+        }
     }
 
     /* Placement of meetings in slots and rooms. */
     for (int k = 0; k < K; k++) {
-        int held = ow_program_row(P, OW_ROW_EQ, 0, "place[%s,%d]", bid, k + 1);
-        ow_program_add(P, held, bm->u[k], -1);
+        int place = ow_program_row(P, OW_ROW_EQ, 0, "place[%s,%d]", bid, k + 1);
+        ow_program_add(P, place, bm->u[k], -1);
         for (int p = 0; p < bm->n_pos; p++) {
             for (int r = 0; r < bm->n_rooms; r++) {
                 size_t zi = ZIDX(bm, k, p, r);
@@ -177,7 +352,7 @@ static ow_status build_body(ow_formulation *f, size_t b, double scale, double sl
                 double tie = slot_tie * ((double)bm->pos_slot[p] * (double)inst->n_rooms + bm->rooms[r]);
                 bm->z[zi] = ow_program_col(P, OW_COL_BINARY, 0, 1, tie, "z[%s,%d,%d,%s]", bid, k + 1,
                                            bm->pos_slot[p], inst->rooms[bm->rooms[r]]);
-                ow_program_add(P, held, bm->z[zi], 1);
+                ow_program_add(P, place, bm->z[zi], 1);
             }
         }
     }
@@ -195,6 +370,38 @@ static ow_status build_body(ow_formulation *f, size_t b, double scale, double sl
                         ow_program_add(P, row, zp, -1);
                 }
         }
+    }
+    /* Each meeting holds at most its slot, and at least a minute (min_part for a
+     * meeting spent inside one item). */
+    for (int k = 0; k < K; k++) {
+        int cap = ow_program_row(P, OW_ROW_LE, 0, "capacity[%s,%d]", bid, k + 1);
+        int low = ow_program_row(P, OW_ROW_GE, 0, "minpiece[%s,%d]", bid, k + 1);
+        double rhs = 0;
+        if (bm->W[k + 1] >= 0) {
+            ow_program_add(P, cap, bm->W[k + 1], 1);
+            ow_program_add(P, low, bm->W[k + 1], 1);
+        } else {
+            rhs -= T;
+        }
+        if (bm->W[k] >= 0) {
+            ow_program_add(P, cap, bm->W[k], -1);
+            ow_program_add(P, low, bm->W[k], -1);
+        }
+        ow_program_row_rhs(P, cap, rhs);
+        ow_program_row_rhs(P, low, rhs);
+        ow_program_add(P, low, bm->u[k], -1);
+        for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++) {
+            const arc *ar = &bm->arcs[a];
+            int mp = ar->from == ar->to && ar->from % 2 == 1 ? body->items[(ar->from + 1) / 2 - 1].min_part : 0;
+            if (mp > 1)
+                ow_program_add(P, low, ar->col, -(mp - 1));
+        }
+        for (int p = 0; p < bm->n_pos; p++)
+            for (int r = 0; r < bm->n_rooms; r++) {
+                int zc = bm->z[ZIDX(bm, k, p, r)];
+                if (zc >= 0)
+                    ow_program_add(P, cap, zc, -slot_length(inst, bm->pos_slot[p]));
+            }
     }
     /* Days used, and meetings a day. */
     for (int d = 0; d < window_days; d++) {
@@ -227,157 +434,19 @@ static ow_status build_body(ow_formulation *f, size_t b, double scale, double sl
             }
     }
 
-    /* The staircase.  Bounds from capacity: item i cannot start before the meetings
-     * before it could hold what precedes it, nor end later than leaves room for what
-     * follows it. */
-    for (int i = 0; i < n; i++) {
-        const ow_item *it = &body->items[i];
-        int start_latest = K - ceil_div(T - bm->cum[i], Lmax);
-        int rest = ceil_div(T - bm->cum[i + 1], Lmax);
-        int end_latest = K - (rest > 1 ? rest : 1);
-        for (int k = 0; k < K; k++) {
-            double s_lb = k >= start_latest ? 1 : 0, s_ub = (k + 1) * Lmax <= bm->cum[i] ? 0 : 1;
-            double e_lb = k >= end_latest ? 1 : 0, e_ub = (k + 1) * Lmax < bm->cum[i + 1] ? 0 : 1;
-            if (it->meeting > 0 || it->pin == OW_PIN_MEETING) {
-                int mk = (it->meeting > 0 ? it->meeting : it->pin_meeting) - 1;
-                if (k < mk)
-                    s_ub = e_ub = 0;
-                else
-                    s_lb = e_lb = 1;
-            }
-            if (k == K - 1)
-                e_lb = s_lb = 1;
-            /* Bounds that cross say the item cannot be placed at all: the program is
-             * infeasible; keep GLPK's bounds valid and let one row say so. */
-            if (s_lb > s_ub || e_lb > e_ub) {
-                f->crossed = true;
-                s_ub = s_lb = e_ub = e_lb = 1;
-            }
-            /* Every item open at the end of a meeting that is followed by another is
-             * a "(continued)" piece: S - E carries the weight. */
-            double cont = k + 1 < K ? w->continued * scale : 0;
-            bm->S[IDX(bm, i, k)] = ow_program_col(P, OW_COL_BINARY, s_lb, s_ub, cont - 1,
-                                                  "S[%s,%s,%d]", bid, it->id, k + 1);
-            bm->E[IDX(bm, i, k)] = ow_program_col(P, OW_COL_BINARY, e_lb, e_ub, -cont - 1,
-                                                  "E[%s,%s,%d]", bid, it->id, k + 1);
-        }
-    }
-    for (int i = 0; i < n; i++) {
-        const ow_item *it = &body->items[i];
-        for (int k = 0; k < K; k++) {
-            int s = bm->S[IDX(bm, i, k)], e = bm->E[IDX(bm, i, k)];
-            int row = ow_program_row(P, OW_ROW_LE, 0, "started[%s,%s,%d]", bid, it->id, k + 1);
-            ow_program_add(P, row, e, 1);
-            ow_program_add(P, row, s, -1);
-            if (k > 0) {
-                row = ow_program_row(P, OW_ROW_LE, 0, "smono[%s,%s,%d]", bid, it->id, k + 1);
-                ow_program_add(P, row, bm->S[IDX(bm, i, k - 1)], 1);
-                ow_program_add(P, row, s, -1);
-                row = ow_program_row(P, OW_ROW_LE, 0, "emono[%s,%s,%d]", bid, it->id, k + 1);
-                ow_program_add(P, row, bm->E[IDX(bm, i, k - 1)], 1);
-                ow_program_add(P, row, e, -1);
-            }
-            if (i + 1 < n) {
-                row = ow_program_row(P, OW_ROW_LE, 0, "order[%s,%s,%d]", bid, it->id, k + 1);
-                ow_program_add(P, row, bm->S[IDX(bm, i + 1, k)], 1);
-                ow_program_add(P, row, e, -1);
-            }
-            if (!it->split) {
-                row = ow_program_row(P, OW_ROW_EQ, 0, "whole[%s,%s,%d]", bid, it->id, k + 1);
-                ow_program_add(P, row, s, 1);
-                ow_program_add(P, row, e, -1);
-            }
-        }
-    }
-    /* A meeting is held exactly when the agenda is not finished before it. */
-    if (n > 0) {
-        for (int k = 1; k < K; k++) {
-            int row = ow_program_row(P, OW_ROW_EQ, 1, "held[%s,%d]", bid, k + 1);
-            ow_program_add(P, row, bm->u[k], 1);
-            ow_program_add(P, row, bm->E[IDX(bm, n - 1, k - 1)], 1);
-        }
-        ow_program_bounds(P, bm->u[0], 1, 1);
-    }
-
-    /* Cut points. */
-    for (int k = 0; k < K; k++) {
-        double lb = k == K - 1 ? T : 0;
-        bm->W[k] = ow_program_col(P, OW_COL_CONTINUOUS, lb, T, 0, "W[%s,%d]", bid, k + 1);
-        int lo = ow_program_row(P, OW_ROW_GE, 0, "cutlo[%s,%d]", bid, k + 1);
-        int hi = ow_program_row(P, OW_ROW_LE, 0, "cuthi[%s,%d]", bid, k + 1);
-        ow_program_add(P, lo, bm->W[k], 1);
-        ow_program_add(P, hi, bm->W[k], 1);
-        for (int i = 0; i < n; i++) {
-            int g = open_margin(&body->items[i]);
-            int d = body->items[i].minutes;
-            int s = bm->S[IDX(bm, i, k)], e = bm->E[IDX(bm, i, k)];
-            /* Finished items lie before the cut, an open item keeps g minutes on each side. */
-            ow_program_add(P, lo, e, -d + g);
-            ow_program_add(P, lo, s, -g);
-            ow_program_add(P, hi, s, -d + g);
-            ow_program_add(P, hi, e, -g);
-        }
-        int cap = ow_program_row(P, OW_ROW_LE, 0, "capacity[%s,%d]", bid, k + 1);
-        ow_program_add(P, cap, bm->W[k], 1);
-        if (k > 0)
-            ow_program_add(P, cap, bm->W[k - 1], -1);
-        for (int p = 0; p < bm->n_pos; p++)
-            for (int r = 0; r < bm->n_rooms; r++) {
-                int zc = bm->z[ZIDX(bm, k, p, r)];
-                if (zc >= 0)
-                    ow_program_add(P, cap, zc, -slot_length(inst, bm->pos_slot[p]));
-            }
-    }
-    /* A piece in the middle of an item (open at both ends of the meeting) also
-     * respects min_part. */
-    for (int i = 0; i < n; i++) {
-        int mp = body->items[i].min_part;
-        if (mp <= 0)
-            continue;
-        for (int k = 1; k < K; k++) {
-            int row = ow_program_row(P, OW_ROW_GE, -mp, "midpart[%s,%s,%d]", bid, body->items[i].id, k + 1);
-            ow_program_add(P, row, bm->W[k], 1);
-            ow_program_add(P, row, bm->W[k - 1], -1);
-            ow_program_add(P, row, bm->S[IDX(bm, i, k - 1)], -mp);
-            ow_program_add(P, row, bm->E[IDX(bm, i, k - 1)], mp);
-            ow_program_add(P, row, bm->S[IDX(bm, i, k)], -mp);
-            ow_program_add(P, row, bm->E[IDX(bm, i, k)], mp);
-        }
-    }
-
-    /* Late starts: item i shares its first meeting with the end of item i-1. */
-    bm->late[0] = -1;
-    for (int i = 1; i < n; i++) {
-        bm->late[i] = ow_program_col(P, OW_COL_CONTINUOUS, 0, 1, w->late_start * scale,
-                                     "late[%s,%s]", bid, body->items[i].id);
-        for (int k = 0; k < K; k++) {
-            int row = ow_program_row(P, OW_ROW_GE, 0, "latestart[%s,%s,%d]", bid, body->items[i].id, k + 1);
-            ow_program_add(P, row, bm->late[i], 1);
-            ow_program_add(P, row, bm->S[IDX(bm, i, k)], -1);
-            if (k > 0)
-                ow_program_add(P, row, bm->E[IDX(bm, i - 1, k - 1)], 1);
-        }
-    }
-
     /* Where items must be taken. */
-    for (int i = 0; i < n; i++) {
-        const ow_item *it = &body->items[i];
+    for (int i = 1; i <= n; i++) {
+        const ow_item *it = &body->items[i - 1];
         for (int k = 0; k < K; k++) {
-            int s = bm->S[IDX(bm, i, k)];
-            int e_prev = k > 0 ? bm->E[IDX(bm, i, k - 1)] : -1;
             if (it->meeting == OW_MEETING_LAST && k + 1 < K) {
                 int row = ow_program_row(P, OW_ROW_LE, 1, "lastmeeting[%s,%s,%d]", bid, it->id, k + 1);
-                ow_program_add(P, row, s, 1);
-                if (e_prev >= 0)
-                    ow_program_add(P, row, e_prev, -1);
+                add_presence(P, bm, row, k, i, 1);
                 ow_program_add(P, row, bm->u[k + 1], 1);
             }
             if (it->pin == OW_PIN_SLOT) {
                 int p = (it->pin_day - body->window_from) * ns + it->pin_slot;
                 int row = ow_program_row(P, OW_ROW_LE, 0, "pinslot[%s,%s,%d]", bid, it->id, k + 1);
-                ow_program_add(P, row, s, 1);
-                if (e_prev >= 0)
-                    ow_program_add(P, row, e_prev, -1);
+                add_presence(P, bm, row, k, i, 1);
                 if (p >= 0 && p < bm->n_pos)
                     for (int r = 0; r < bm->n_rooms; r++) {
                         int zc = bm->z[ZIDX(bm, k, p, r)];
@@ -386,20 +455,17 @@ static ow_status build_body(ow_formulation *f, size_t b, double scale, double sl
                     }
             }
             if (it->day > 0 || it->has_day_date) {
-                /* present(i,k) => day(k) - day(first) = it->day - 1, or day(k) = date. */
-                int target;
+                /* present(i,k) => day(k) - day(meeting 1) = it->day - 1, or day(k) = date. */
                 bool relative = it->day > 0;
-                if (relative) {
-                    target = it->day - 1;
-                } else {
-                    target = -1;
-                    for (int d = 0; d < inst->calendar.n_days; d++)
-                        if (inst->calendar.days[d] == it->day_date)
-                            target = d;
-                }
+                int target = relative ? it->day - 1 : -1;
+                for (int d = 0; !relative && d < inst->calendar.n_days; d++)
+                    if (inst->calendar.days[d] == it->day_date)
+                        target = d;
                 if (relative && k == 0) {
-                    if (target != 0)
-                        ow_program_bounds(P, s, 0, 0);
+                    if (target != 0) {
+                        int row = ow_program_row(P, OW_ROW_LE, 0, "day[%s,%s,1]", bid, it->id);
+                        add_presence(P, bm, row, 0, i, 1);
+                    }
                     continue;
                 }
                 double M = 2.0 * inst->calendar.n_days + 1;
@@ -407,9 +473,7 @@ static ow_status build_body(ow_formulation *f, size_t b, double scale, double sl
                     double sg = side == 0 ? 1 : -1;
                     int row = ow_program_row(P, OW_ROW_LE, sg * target + M, "day%s[%s,%s,%d]",
                                              side == 0 ? "hi" : "lo", bid, it->id, k + 1);
-                    ow_program_add(P, row, s, M);
-                    if (e_prev >= 0)
-                        ow_program_add(P, row, e_prev, -M);
+                    add_presence(P, bm, row, k, i, M);
                     for (int p = 0; p < bm->n_pos; p++)
                         for (int r = 0; r < bm->n_rooms; r++) {
                             int day = slot_day(inst, bm->pos_slot[p]);
@@ -424,7 +488,6 @@ static ow_status build_body(ow_formulation *f, size_t b, double scale, double sl
             }
         }
     }
-    return OW_OK;
 }
 
 /* Rows shared by bodies: one meeting per room and slot, interpretation teams. */
@@ -491,20 +554,31 @@ ow_status ow_formulation_build(const ow_instance *inst, ow_formulation **out, ow
                               "list the items in the order they should be taken");
             goto done;
         }
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++)
+            if (inst->bodies[b].items[i].n_joint > 0) {
+                rc = ow_error_set(err, OW_INPUT, inst->path, inst->bodies[b].items[i].loc,
+                                  "`joint_with` items are not supported by this version of the solver");
+                goto done;
+            }
         OW_CALL(shape_body(f, b, err));
+    }
+    if (inst->n_rules > 0) {
+        rc = ow_error_set(err, OW_INPUT, inst->path, inst->rules[0].loc,
+                          "`consecutive` rules are not supported by this version of the solver");
+        goto done;
     }
     /* The tie-break (earlier slots first, then items as early as possible) must never
      * outweigh one unit of the objective: scale the objective past its largest value. */
     double item_tie = 0, slot_span = 0;
     for (size_t b = 0; b < inst->n_bodies; b++) {
-        item_tie += 2.0 * f->bodies[b].n * f->bodies[b].K;
+        item_tie += (double)f->bodies[b].n_states * f->bodies[b].K;
         slot_span += (double)f->bodies[b].K * inst->calendar.n_days * inst->calendar.n_slots *
                      (double)inst->n_rooms;
     }
     double slot_tie = item_tie + 1;
     double scale = slot_tie * slot_span + item_tie + 1;
-    for (size_t b = 0; b < inst->n_bodies; b++)
-        OW_CALL(build_body(f, b, scale, slot_tie, err));
+    for (size_t b = 0; b < inst->n_bodies && !f->crossed; b++)
+        build_body(f, b, scale, slot_tie);
     build_shared(f);
     if (f->crossed) {
         /* 0 >= 1: infeasible in a way every solver reads the same. */
@@ -542,101 +616,124 @@ static bool on(const double *x, int col)
     return col >= 0 && x[col] > 0.5;
 }
 
+/* Reads body b's path and cut points into meetings of s. */
+static ow_status decode_body(const ow_formulation *f, size_t b, const double *x, ow_schedule *s,
+                             ow_error *err)
+{
+    const ow_loc none = {0, 0};
+    const ow_instance *inst = f->inst;
+    const ow_body *body = &inst->bodies[b];
+    const body_model *bm = &f->bodies[b];
+    int K = bm->K, n = bm->n, last = bm->n_states - 1;
+    ow_status rc = OW_OK;
+    int *cut = calloc((size_t)K + 1, sizeof *cut);
+    int *state = calloc((size_t)K + 1, sizeof *state);
+    if (cut == NULL || state == NULL) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+        goto done;
+    }
+    for (int k = 0; k < K; k++) {
+        state[k + 1] = -1;
+        for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++)
+            if (on(x, bm->arcs[a].col))
+                state[k + 1] = bm->arcs[a].to;
+        if (state[k + 1] < 0) {
+            rc = ow_error_set(err, OW_INTERNAL, NULL, none, "the solution has no step for meeting %d of %s",
+                              k + 1, body->id);
+            goto done;
+        }
+        /* A boundary cut is exact; a cut inside an item is the solver's, in whole minutes. */
+        int c = k + 1;
+        cut[c] = bm->W[c] >= 0 ? (int)lround(x[bm->W[c]]) : bm->cum[n];
+        if (cut[c] < bm->lo[state[c]])
+            cut[c] = bm->lo[state[c]];
+        if (cut[c] > bm->hi[state[c]])
+            cut[c] = bm->hi[state[c]];
+    }
+    for (int k = 0; k < K; k++) {
+        if (state[k] == last)
+            break;
+        int p_at = -1, r_at = -1;
+        for (int p = 0; p < bm->n_pos && p_at < 0; p++)
+            for (int r = 0; r < bm->n_rooms; r++)
+                if (on(x, bm->z[ZIDX(bm, k, p, r)])) {
+                    p_at = p;
+                    r_at = r;
+                    break;
+                }
+        if (p_at < 0) {
+            rc = ow_error_set(err, OW_INTERNAL, NULL, none,
+                              "the solution places no slot for meeting %d of %s", k + 1, body->id);
+            goto done;
+        }
+        /* A meeting that breaks off an item with no min_part is filled to its slot:
+         * the same rows of the annex, the time taken as early as it allows. */
+        int st = state[k + 1];
+        if (st % 2 == 1 && body->items[(st + 1) / 2 - 1].min_part == 0) {
+            int fill = cut[k] + slot_length(inst, bm->pos_slot[p_at]);
+            if (fill > bm->hi[st])
+                fill = bm->hi[st];
+            if (k + 2 <= K && state[k + 2] == st && fill >= cut[k + 2])
+                fill = cut[k + 2] - 1;
+            if (fill > cut[k + 1])
+                cut[k + 1] = fill;
+        }
+        size_t n_pieces = 0;
+        for (int i = 0; i < n; i++) {
+            int lo = cut[k] > bm->cum[i] ? cut[k] : bm->cum[i];
+            int hi = cut[k + 1] < bm->cum[i + 1] ? cut[k + 1] : bm->cum[i + 1];
+            if (hi > lo)
+                n_pieces++;
+        }
+        ow_meeting *m = ow_schedule_add_meeting(s, n_pieces);
+        if (m == NULL) {
+            rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+            goto done;
+        }
+        int t = bm->pos_slot[p_at];
+        m->body = b;
+        m->day = slot_day(inst, t);
+        m->slot = t % (int)inst->calendar.n_slots;
+        m->date = inst->calendar.days[m->day];
+        m->start = inst->calendar.slots[m->slot].start;
+        m->end = inst->calendar.slots[m->slot].end;
+        m->room = bm->rooms[r_at];
+        size_t j = 0;
+        for (int i = 0; i < n; i++) {
+            int lo = cut[k] > bm->cum[i] ? cut[k] : bm->cum[i];
+            int hi = cut[k + 1] < bm->cum[i + 1] ? cut[k + 1] : bm->cum[i + 1];
+            if (hi <= lo)
+                continue;
+            m->pieces[j].item = (size_t)i;
+            m->pieces[j].minutes = hi - lo;
+            m->pieces[j].continued = lo > bm->cum[i];
+            j++;
+        }
+    }
+done:
+    free(cut);
+    free(state);
+    return rc;
+}
+
 ow_status ow_formulation_decode(const ow_formulation *f, const double *x, ow_solve_status status,
                                 ow_schedule **out, ow_error *err)
 {
     const ow_loc none = {0, 0};
-    const ow_instance *inst = f->inst;
     ow_status rc = OW_OK;
-    int *cut = NULL;
     ow_schedule *s = ow_schedule_new();
     if (s == NULL)
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
     s->status = status;
-    for (size_t b = 0; b < inst->n_bodies; b++) {
-        const ow_body *body = &inst->bodies[b];
-        const body_model *bm = &f->bodies[b];
-        int K = bm->K, n = bm->n;
-        free(cut);
-        cut = calloc((size_t)K + 1, sizeof *cut);
-        if (cut == NULL) {
-            rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-            goto done;
-        }
-        /* Cut points in whole minutes; cut[k] is the end of meeting k-1. */
-        for (int k = 0; k < K; k++)
-            cut[k + 1] = (int)lround(x[bm->W[k]]);
-        cut[K] = bm->cum[n];
-        for (int k = 0; k < K; k++) {
-            if (!on(x, bm->u[k]))
-                continue;
-            int p_at = -1, r_at = -1;
-            for (int p = 0; p < bm->n_pos && p_at < 0; p++)
-                for (int r = 0; r < bm->n_rooms; r++)
-                    if (on(x, bm->z[ZIDX(bm, k, p, r)])) {
-                        p_at = p;
-                        r_at = r;
-                        break;
-                    }
-            if (p_at < 0) {
-                rc = ow_error_set(err, OW_INTERNAL, NULL, none,
-                                  "solution places no slot for meeting %d of %s", k + 1, body->id);
-                goto done;
-            }
-            /* A meeting that breaks off an item (with no min_part to respect) is filled:
-             * the same structure, the time taken as early as it allows. */
-            for (int i = 0; i < n && k + 1 < K; i++) {
-                int sc = bm->S[IDX(bm, i, k)], ec = bm->E[IDX(bm, i, k)];
-                if (on(x, sc) && !on(x, ec) && body->items[i].min_part == 0) {
-                    int len = slot_length(inst, bm->pos_slot[p_at]);
-                    int fill = cut[k] + len;
-                    if (fill > bm->cum[i + 1] - 1)
-                        fill = bm->cum[i + 1] - 1;
-                    if (fill > cut[k + 1])
-                        cut[k + 1] = fill;
-                }
-            }
-            size_t n_pieces = 0;
-            for (int i = 0; i < n; i++) {
-                int lo = cut[k] > bm->cum[i] ? cut[k] : bm->cum[i];
-                int hi = cut[k + 1] < bm->cum[i + 1] ? cut[k + 1] : bm->cum[i + 1];
-                if (hi > lo)
-                    n_pieces++;
-            }
-            ow_meeting *m = ow_schedule_add_meeting(s, n_pieces);
-            if (m == NULL) {
-                rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-                goto done;
-            }
-            int t = bm->pos_slot[p_at];
-            m->body = b;
-            m->day = slot_day(inst, t);
-            m->slot = t % (int)inst->calendar.n_slots;
-            m->date = inst->calendar.days[m->day];
-            m->start = inst->calendar.slots[m->slot].start;
-            m->end = inst->calendar.slots[m->slot].end;
-            m->room = bm->rooms[r_at];
-            size_t j = 0;
-            for (int i = 0; i < n; i++) {
-                int lo = cut[k] > bm->cum[i] ? cut[k] : bm->cum[i];
-                int hi = cut[k + 1] < bm->cum[i + 1] ? cut[k + 1] : bm->cum[i + 1];
-                if (hi <= lo)
-                    continue;
-                m->pieces[j].item = (size_t)i;
-                m->pieces[j].minutes = hi - lo;
-                m->pieces[j].continued = lo > bm->cum[i];
-                j++;
-            }
-        }
-    }
+    for (size_t b = 0; b < f->inst->n_bodies; b++)
+        OW_CALL(decode_body(f, b, x, s, err));
     ow_schedule_sort(s);
     ow_objective_terms terms;
-    ow_schedule_objective(inst, s, &terms);
+    ow_schedule_objective(f->inst, s, &terms);
     s->objective = (double)terms.total;
     *out = s;
     s = NULL;
 done:
-    free(cut);
     ow_schedule_free(s);
     return rc;
 }

@@ -162,6 +162,15 @@ void ow_program_add(ow_program *p, int r, int col, double coef)
     p->n_nonzeros++;
 }
 
+void ow_program_row_rhs(ow_program *p, int r, double rhs)
+{
+    if (r < 0 || (size_t)r >= p->n_rows) {
+        p->failed = true;
+        return;
+    }
+    p->rows[r].rhs = rhs;
+}
+
 void ow_program_bounds(ow_program *p, int col, double lb, double ub)
 {
     if (col < 0 || (size_t)col >= p->n_cols) {

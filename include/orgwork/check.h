@@ -27,7 +27,7 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
 
 void ow_check_report_free(ow_check_report *report);
 
-/* Writes the report as text: one line per violation "rule: message", then the
+/* Writes the report as text: one line per violation "[rule] message", then the
  * recomputed objective and a verdict line. */
 void ow_check_report_text(const ow_check_report *report, ow_buf *out);
 

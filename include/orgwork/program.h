@@ -41,6 +41,9 @@ int ow_program_row(ow_program *p, ow_row_sense sense, double rhs, const char *fm
  * summed.  Negative indices (a column that failed) mark the program failed. */
 void ow_program_add(ow_program *p, int row, int col, double coef);
 
+/* Changes a row's right-hand side. */
+void ow_program_row_rhs(ow_program *p, int row, double rhs);
+
 /* Changes a column's bounds (tightening by presolve-like reasoning). */
 void ow_program_bounds(ow_program *p, int col, double lb, double ub);
 

@@ -1,0 +1,1099 @@
+/* render.c: the proposed organization of work as the seeds' annexes lay it out
+ * (md, text, html), and as data for other tools (csv, ics, json).
+ *
+ * Every renderer writes into a private buffer that is appended to the caller's
+ * only when it is complete, so a failure leaves the caller's buffer as it was. */
+#include "orgwork/render.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "orgwork/calendar.h"
+
+/* Plain-text tables are laid out for a terminal or a printed page of this width. */
+#define TEXT_WIDTH 78
+/* ...but a title column narrower than this would wrap every word. */
+#define TEXT_MIN_TITLE 30
+/* RFC 5545 §3.1: content lines are folded at 75 octets. */
+#define ICS_LINE_OCTETS 75
+
+static const char INFEASIBLE_NOTE[] =
+    "No proposed organization of work: no schedule meets every rule (infeasible).";
+
+bool ow_format_parse(const char *name, ow_format *out)
+{
+    static const struct {
+        const char *name;
+        ow_format format;
+    } formats[] = {
+        {"md", OW_FORMAT_MD},     {"text", OW_FORMAT_TEXT}, {"html", OW_FORMAT_HTML},
+        {"csv", OW_FORMAT_CSV},   {"ics", OW_FORMAT_ICS},   {"json", OW_FORMAT_JSON},
+    };
+    if (name == NULL)
+        return false;
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        if (strcmp(name, formats[i].name) == 0) {
+            *out = formats[i].format;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- UTF-8 ------------------------------------------------------------------ */
+
+/* Decodes one character of s[0..n) into *cp and returns its length in bytes.  A
+ * byte that does not start a well-formed sequence counts as one character U+FFFD,
+ * so malformed input can neither stall a loop nor be cut in the middle. */
+static size_t utf8_next(const char *s, size_t n, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len;
+    uint32_t c, min;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    } else if ((u[0] & 0xE0) == 0xC0) {
+        len = 2, c = u[0] & 0x1F, min = 0x80;
+    } else if ((u[0] & 0xF0) == 0xE0) {
+        len = 3, c = u[0] & 0x0F, min = 0x800;
+    } else if ((u[0] & 0xF8) == 0xF0) {
+        len = 4, c = u[0] & 0x07, min = 0x10000;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if (len > n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (size_t i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = c;
+    return len;
+}
+
+/* Columns a character takes in a terminal: East Asian wide characters take two,
+ * combining marks none (enough for aligning Chinese, Arabic and Russian titles). */
+static int char_columns(uint32_t c)
+{
+    if ((c >= 0x0300 && c <= 0x036F) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+        (c >= 0x200B && c <= 0x200F))
+        return 0;
+    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) ||
+        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+static int text_columns(const char *s, size_t n)
+{
+    int cols = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += utf8_next(s + i, n - i, &c);
+        cols += char_columns(c);
+    }
+    return cols;
+}
+
+/* ---- shared helpers ------------------------------------------------------------- */
+
+static const char *str_or_empty(const char *s)
+{
+    return s != NULL ? s : "";
+}
+
+static const char *room_name(const ow_instance *inst, int room)
+{
+    if (room < 0 || (size_t)room >= inst->n_rooms)
+        return NULL;
+    return inst->rooms[room];
+}
+
+/* Numbers for JSON: integral values as integers, others in %g style; NaN and
+ * infinities have no JSON spelling and become null. */
+static void put_json_number(ow_buf *b, double v)
+{
+    if (!isfinite(v))
+        ow_buf_puts(b, "null");
+    else if (v == floor(v) && fabs(v) < 1e15)
+        ow_buf_printf(b, "%.0f", v == 0 ? 0.0 : v);
+    else
+        ow_buf_printf(b, "%.6g", v);
+}
+
+/* The body's meetings in the schedule, in the order of the annex: by date, then
+ * start time, then number. */
+typedef struct body_meetings {
+    size_t n;
+    const ow_meeting **list; /* malloc'ed */
+} body_meetings;
+
+static int compare_meeting_ptrs(const void *a, const void *b)
+{
+    const ow_meeting *x = *(const ow_meeting *const *)a;
+    const ow_meeting *y = *(const ow_meeting *const *)b;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    /* Equal keys: keep schedule order so the output stays deterministic. */
+    return x < y ? -1 : (x > y);
+}
+
+static ow_status collect_meetings(const ow_schedule *s, size_t body, body_meetings *out,
+                                  ow_error *err)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_meetings; i++)
+        n += s->meetings[i].body == body;
+    const ow_meeting **list = NULL;
+    if (n > 0) {
+        list = malloc(n * sizeof *list);
+        if (list == NULL)
+            return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+        n = 0;
+        for (size_t i = 0; i < s->n_meetings; i++)
+            if (s->meetings[i].body == body)
+                list[n++] = &s->meetings[i];
+        qsort(list, n, sizeof *list, compare_meeting_ptrs);
+    }
+    out->n = n;
+    out->list = list;
+    return OW_OK;
+}
+
+/* The renderers trust the schedule's indices; a schedule that breaks them is a
+ * bug upstream, reported rather than read out of bounds. */
+static ow_status validate(const ow_instance *inst, const ow_schedule *s,
+                          const ow_render_options *opts, ow_error *err)
+{
+    if (opts->body >= 0 && (size_t)opts->body >= inst->n_bodies)
+        return ow_error_set(err, OW_INPUT, NULL, (ow_loc){0, 0},
+                            "no body number %d to render (the instance has %zu)",
+                            opts->body + 1, inst->n_bodies);
+    for (size_t i = 0; i < s->n_meetings; i++) {
+        const ow_meeting *m = &s->meetings[i];
+        if (m->body >= inst->n_bodies)
+            return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
+                                "schedule meeting %zu names body %zu of %zu", i + 1,
+                                m->body + 1, inst->n_bodies);
+        const ow_body *body = &inst->bodies[m->body];
+        for (size_t k = 0; k < m->n_pieces; k++)
+            if (m->pieces[k].item >= body->n_items)
+                return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
+                                    "schedule meeting %d of body %s names item %zu of %zu",
+                                    m->n, body->id, m->pieces[k].item + 1, body->n_items);
+    }
+    return OW_OK;
+}
+
+static bool body_selected(const ow_render_options *opts, size_t b)
+{
+    return opts->body < 0 || (size_t)opts->body == b;
+}
+
+/* The heading names the body when the reader could otherwise not tell which one
+ * the table belongs to. */
+static bool heading_names_body(const ow_instance *inst, const ow_body *body)
+{
+    return inst->n_bodies > 1 || body->session != NULL;
+}
+
+static void put_heading_text(ow_buf *b, const ow_instance *inst, const ow_body *body)
+{
+    ow_buf_puts(b, "Proposed organization of work");
+    if (heading_names_body(inst, body)) {
+        ow_buf_printf(b, ": %s", str_or_empty(body->name));
+        if (body->session != NULL)
+            ow_buf_printf(b, ", %s", body->session);
+    }
+}
+
+/* ---- the resources sentence ------------------------------------------------------- */
+
+/* "Working Group on the Smuggling of Migrants" is "the Working Group" in the
+ * annotations: the name up to its first " on " or " of ". */
+static size_t short_name_len(const char *name)
+{
+    size_t len = strlen(name);
+    const char *on = strstr(name, " on ");
+    const char *of = strstr(name, " of ");
+    if (on != NULL && (size_t)(on - name) < len)
+        len = (size_t)(on - name);
+    if (of != NULL && (size_t)(of - name) < len)
+        len = (size_t)(of - name);
+    return len;
+}
+
+static void put_days(ow_buf *b, int meetings, int per_day)
+{
+    char words[64];
+    int days = meetings / per_day;
+    int rest = meetings % per_day;
+    bool half = rest != 0 && 2 * rest == per_day;
+    if (rest != 0 && !half)
+        days++; /* part of a day that is not a half counts as a day */
+    if (half && days == 0) {
+        ow_buf_puts(b, "half a day");
+        return;
+    }
+    ow_number_words(days, words, sizeof words);
+    if (half)
+        ow_buf_printf(b, "%s and a half days", words);
+    else
+        ow_buf_printf(b, "%s day%s", words, days == 1 ? "" : "s");
+}
+
+void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *out)
+{
+    char words[64];
+    const char *name = str_or_empty(body->name);
+    int meetings = ow_body_max_meetings(inst, body);
+    int per_day = (int)inst->calendar.n_slots;
+    if (body->meetings_per_day > 0 && (per_day == 0 || body->meetings_per_day < per_day))
+        per_day = body->meetings_per_day;
+    if (per_day <= 0)
+        per_day = 1;
+
+    ow_buf_puts(out, "The resources available to the ");
+    ow_buf_append(out, name, short_name_len(name));
+    ow_number_words(meetings, words, sizeof words);
+    ow_buf_printf(out, " will permit the holding of %s plenary meeting%s over ", words,
+                  meetings == 1 ? "" : "s");
+    put_days(out, meetings, per_day);
+
+    size_t n = inst->n_languages;
+    if (!body->interpretation) {
+        ow_buf_puts(out, ", without interpretation.");
+    } else if (n == 6) {
+        ow_buf_puts(out, ", with interpretation into the six official languages of the "
+                         "United Nations.");
+    } else if (n == 0) {
+        ow_buf_puts(out, ", with interpretation.");
+    } else {
+        ow_buf_puts(out, ", with interpretation into ");
+        for (size_t i = 0; i < n; i++) {
+            if (i > 0)
+                ow_buf_puts(out, i + 1 == n ? " and " : ", ");
+            ow_buf_puts(out, str_or_empty(inst->languages[i]));
+        }
+        ow_buf_putc(out, '.');
+    }
+}
+
+/* ---- the annex as rows -------------------------------------------------------------- */
+
+/* One row of the annex table: a day heading, or a piece of an item (with the
+ * meeting's time on the meeting's first row only).  A meeting without pieces
+ * still gets a row, so that it shows. */
+typedef struct annex_row {
+    bool is_day;
+    char when[64];          /* the date (day row) or the time ("" after the first row) */
+    const char *label;      /* "" for an empty meeting */
+    const char *title;
+    bool continued;
+} annex_row;
+
+typedef struct annex {
+    size_t n;
+    annex_row *rows; /* malloc'ed */
+} annex;
+
+static ow_status build_annex(const ow_body *body, const body_meetings *bm, annex *out,
+                             ow_error *err)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < bm->n; i++)
+        cap += 1 + (bm->list[i]->n_pieces > 0 ? bm->list[i]->n_pieces : 1);
+    annex_row *rows = NULL;
+    if (cap > 0) {
+        rows = calloc(cap, sizeof *rows);
+        if (rows == NULL)
+            return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < bm->n; i++) {
+        const ow_meeting *m = bm->list[i];
+        if (i == 0 || m->date != bm->list[i - 1]->date) {
+            rows[n].is_day = true;
+            ow_date_long(m->date, rows[n].when, sizeof rows[n].when);
+            n++;
+        }
+        size_t first = n;
+        if (m->n_pieces == 0) {
+            rows[n].label = "";
+            rows[n].title = "";
+            n++;
+        }
+        for (size_t k = 0; k < m->n_pieces; k++) {
+            const ow_item *item = &body->items[m->pieces[k].item];
+            rows[n].label = str_or_empty(item->label);
+            rows[n].title = str_or_empty(item->title);
+            rows[n].continued = m->pieces[k].continued;
+            n++;
+        }
+        ow_slot_house((ow_slot){m->start, m->end}, rows[first].when, sizeof rows[first].when);
+    }
+    out->n = n;
+    out->rows = rows;
+    return OW_OK;
+}
+
+/* ---- md ------------------------------------------------------------------------------ */
+
+/* Markdown cell text: characters that would end the cell or start emphasis, code
+ * or raw HTML are escaped; a line break inside a title becomes <br>, the only way
+ * a table cell can hold one. */
+static void put_md_escaped(ow_buf *b, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        char c = *s;
+        if (c == '\r' && s[1] == '\n')
+            continue;
+        if (c == '\n' || c == '\r')
+            ow_buf_puts(b, "<br>");
+        else if ((unsigned char)c < 0x20 || c == 0x7F)
+            ow_buf_putc(b, ' ');
+        else if (strchr("\\|*_`<>[]", c) != NULL) {
+            ow_buf_putc(b, '\\');
+            ow_buf_putc(b, c);
+        } else
+            ow_buf_putc(b, c);
+    }
+}
+
+/* One cell after its opening bar: " text |", or " |" when empty. */
+static void put_md_cell(ow_buf *b, const char *text, bool continued)
+{
+    if (text[0] == '\0' && !continued) {
+        ow_buf_puts(b, " |");
+        return;
+    }
+    ow_buf_putc(b, ' ');
+    put_md_escaped(b, text);
+    ow_buf_puts(b, continued ? " (*continued*) |" : " |");
+}
+
+static void render_md_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
+                           const annex *a)
+{
+    ow_buf_puts(b, "## ");
+    ow_buf heading = OW_BUF_INIT;
+    put_heading_text(&heading, inst, body);
+    put_md_escaped(b, ow_buf_str(&heading));
+    ow_buf_free(&heading);
+    ow_buf_puts(b, "\n\n");
+
+    ow_buf sentence = OW_BUF_INIT;
+    ow_render_resources(inst, body, &sentence);
+    if (sentence.failed)
+        b->failed = true;
+    put_md_escaped(b, ow_buf_str(&sentence));
+    ow_buf_free(&sentence);
+    ow_buf_puts(b, "\n\n");
+
+    ow_buf_puts(b, "| Date and time | Agenda item | Title or description |\n");
+    ow_buf_puts(b, "|---|---|---|\n");
+    for (size_t i = 0; i < a->n; i++) {
+        const annex_row *r = &a->rows[i];
+        if (r->is_day) {
+            ow_buf_puts(b, "| **");
+            put_md_escaped(b, r->when);
+            ow_buf_puts(b, "** | | |\n");
+            continue;
+        }
+        ow_buf_putc(b, '|');
+        put_md_cell(b, r->when, false);
+        put_md_cell(b, r->label, false);
+        put_md_cell(b, r->title, r->continued);
+        ow_buf_putc(b, '\n');
+    }
+}
+
+/* ---- text ---------------------------------------------------------------------------- */
+
+/* Plain text keeps line breaks but no other control characters. */
+static void put_text_clean(ow_buf *b, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        if (*s == '\r' && s[1] == '\n')
+            continue;
+        if (*s == '\r')
+            ow_buf_putc(b, '\n');
+        else if (((unsigned char)*s < 0x20 && *s != '\n') || *s == 0x7F)
+            ow_buf_putc(b, ' ');
+        else
+            ow_buf_putc(b, *s);
+    }
+}
+
+/* The next line of s[0..n) wrapped at width columns: sets *line_len to the bytes
+ * to print and returns the bytes consumed.  Breaks at a line break, else at the
+ * last space that fits, else (one word wider than the column) between characters. */
+static size_t wrap_next(const char *s, size_t n, int width, size_t *line_len)
+{
+    int cols = 0;
+    size_t last_space = 0;
+    bool have_space = false;
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] == '\n') {
+            *line_len = i;
+            return i + 1;
+        }
+        uint32_t c;
+        size_t len = utf8_next(s + i, n - i, &c);
+        int w = char_columns(c);
+        if (c == ' ') {
+            last_space = i;
+            have_space = true;
+        } else if (cols + w > width) {
+            if (have_space) {
+                size_t next = last_space;
+                while (next < n && s[next] == ' ')
+                    next++;
+                *line_len = last_space;
+                return next;
+            }
+            if (i == 0)
+                i = len; /* a single character wider than the column still goes */
+            *line_len = i;
+            return i;
+        }
+        cols += w;
+        i += len;
+    }
+    *line_len = n;
+    return n;
+}
+
+static void put_spaces(ow_buf *b, int n)
+{
+    for (int i = 0; i < n; i++)
+        ow_buf_putc(b, ' ');
+}
+
+static void put_repeat(ow_buf *b, const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        ow_buf_puts(b, s);
+}
+
+static void trim_trailing_spaces(ow_buf *b)
+{
+    while (b->len > 0 && b->data[b->len - 1] == ' ')
+        b->data[--b->len] = '\0';
+}
+
+static void render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
+                             const annex *a)
+{
+    static const char h1[] = "Date and time", h2[] = "Agenda item",
+                      h3[] = "Title or description";
+    ow_buf tmp = OW_BUF_INIT;
+    put_heading_text(&tmp, inst, body);
+    ow_buf heading = OW_BUF_INIT;
+    put_text_clean(&heading, ow_buf_str(&tmp));
+    ow_buf_free(&tmp);
+    ow_buf_puts(b, ow_buf_str(&heading));
+    ow_buf_putc(b, '\n');
+    put_repeat(b, "=", text_columns(ow_buf_str(&heading), heading.len));
+    ow_buf_puts(b, "\n\n");
+    if (heading.failed)
+        b->failed = true;
+    ow_buf_free(&heading);
+
+    int w1 = (int)strlen(h1), w2 = (int)strlen(h2);
+    for (size_t i = 0; i < a->n; i++) {
+        const annex_row *r = &a->rows[i];
+        if (r->is_day)
+            continue;
+        int c1 = text_columns(r->when, strlen(r->when));
+        int c2 = text_columns(r->label, strlen(r->label));
+        w1 = c1 > w1 ? c1 : w1;
+        w2 = c2 > w2 ? c2 : w2;
+    }
+    int w3 = TEXT_WIDTH - w1 - w2 - 4;
+    if (w3 < TEXT_MIN_TITLE)
+        w3 = TEXT_MIN_TITLE;
+
+    ow_buf_puts(b, h1);
+    put_spaces(b, w1 - (int)strlen(h1) + 2);
+    ow_buf_puts(b, h2);
+    put_spaces(b, w2 - (int)strlen(h2) + 2);
+    ow_buf_printf(b, "%s\n", h3);
+    put_repeat(b, "-", w1);
+    put_spaces(b, 2);
+    put_repeat(b, "-", w2);
+    put_spaces(b, 2);
+    put_repeat(b, "-", w3);
+    ow_buf_putc(b, '\n');
+
+    for (size_t i = 0; i < a->n; i++) {
+        const annex_row *r = &a->rows[i];
+        if (r->is_day) {
+            ow_buf_printf(b, "%s\n", r->when);
+            continue;
+        }
+        ow_buf title = OW_BUF_INIT;
+        put_text_clean(&title, r->title);
+        if (r->continued)
+            ow_buf_puts(&title, " (continued)");
+        if (title.failed)
+            b->failed = true;
+        const char *t = ow_buf_str(&title);
+        size_t left = title.len;
+        bool first = true;
+        do {
+            size_t line_len;
+            size_t used = wrap_next(t, left, w3, &line_len);
+            if (first) {
+                ow_buf_puts(b, r->when);
+                put_spaces(b, w1 - text_columns(r->when, strlen(r->when)) + 2);
+                ow_buf_puts(b, r->label);
+                put_spaces(b, w2 - text_columns(r->label, strlen(r->label)) + 2);
+            } else {
+                put_spaces(b, w1 + w2 + 4);
+            }
+            ow_buf_append(b, t, line_len);
+            trim_trailing_spaces(b);
+            ow_buf_putc(b, '\n');
+            t += used;
+            left -= used;
+            first = false;
+        } while (left > 0);
+        ow_buf_free(&title);
+    }
+}
+
+/* ---- html ---------------------------------------------------------------------------- */
+
+static void put_html_escaped(ow_buf *b, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        switch (*s) {
+        case '&':
+            ow_buf_puts(b, "&amp;");
+            break;
+        case '<':
+            ow_buf_puts(b, "&lt;");
+            break;
+        case '>':
+            ow_buf_puts(b, "&gt;");
+            break;
+        case '"':
+            ow_buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            ow_buf_puts(b, "&#39;");
+            break;
+        case '\r':
+            if (s[1] != '\n')
+                ow_buf_puts(b, "<br>");
+            break;
+        case '\n':
+            ow_buf_puts(b, "<br>");
+            break;
+        default:
+            if ((unsigned char)*s < 0x20 || *s == 0x7F)
+                ow_buf_putc(b, ' ');
+            else
+                ow_buf_putc(b, *s);
+        }
+    }
+}
+
+static const char HTML_STYLE[] =
+    "body { font-family: \"Times New Roman\", Times, serif; font-size: 11pt;"
+    " margin: 2em auto; max-width: 48em; color: #000; background: #fff; }\n"
+    "h1 { font-size: 14pt; }\n"
+    "h2 { font-size: 12pt; margin-top: 2em; }\n"
+    "table { border-collapse: collapse; width: 100%; }\n"
+    "th, td { text-align: left; vertical-align: top; padding: 0.2em 0.6em 0.2em 0; }\n"
+    "thead th { font-style: italic; font-weight: normal; border-bottom: 1px solid #000; }\n"
+    "td.when { white-space: nowrap; width: 9em; }\n"
+    "td.item { white-space: nowrap; width: 6em; }\n"
+    "tr.day th { font-weight: bold; padding-top: 0.8em; }\n"
+    "@media print {\n"
+    "  body { margin: 0; max-width: none; font-size: 10pt; }\n"
+    "  section { break-inside: avoid-page; }\n"
+    "  thead { display: table-header-group; }\n"
+    "  tr { break-inside: avoid; }\n"
+    "}\n";
+
+static void render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
+                             const annex *a)
+{
+    ow_buf_puts(b, "<section>\n<h2>");
+    ow_buf tmp = OW_BUF_INIT;
+    put_heading_text(&tmp, inst, body);
+    put_html_escaped(b, ow_buf_str(&tmp));
+    ow_buf_free(&tmp);
+    ow_buf_puts(b, "</h2>\n<p>");
+    ow_render_resources(inst, body, &tmp);
+    put_html_escaped(b, ow_buf_str(&tmp));
+    if (tmp.failed)
+        b->failed = true;
+    ow_buf_free(&tmp);
+    ow_buf_puts(b, "</p>\n<table>\n<thead>\n<tr><th scope=\"col\">Date and time</th>"
+                   "<th scope=\"col\">Agenda item</th>"
+                   "<th scope=\"col\">Title or description</th></tr>\n</thead>\n<tbody>\n");
+    for (size_t i = 0; i < a->n; i++) {
+        const annex_row *r = &a->rows[i];
+        if (r->is_day) {
+            ow_buf_puts(b, "<tr class=\"day\"><th colspan=\"3\" scope=\"rowgroup\">");
+            put_html_escaped(b, r->when);
+            ow_buf_puts(b, "</th></tr>\n");
+            continue;
+        }
+        ow_buf_puts(b, "<tr><td class=\"when\">");
+        put_html_escaped(b, r->when);
+        ow_buf_puts(b, "</td><td class=\"item\">");
+        put_html_escaped(b, r->label);
+        /* dir="auto": an Arabic title reads right to left inside an English page. */
+        ow_buf_puts(b, "</td><td dir=\"auto\">");
+        put_html_escaped(b, r->title);
+        if (r->continued)
+            ow_buf_puts(b, " (<i>continued</i>)");
+        ow_buf_puts(b, "</td></tr>\n");
+    }
+    ow_buf_puts(b, "</tbody>\n</table>\n</section>\n");
+}
+
+static void put_html_head(ow_buf *b, const ow_instance *inst)
+{
+    const char *title =
+        inst->title != NULL ? inst->title : "Proposed organization of work";
+    ow_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<title>");
+    put_html_escaped(b, title);
+    ow_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", HTML_STYLE);
+    if (inst->title != NULL) {
+        ow_buf_puts(b, "<h1>");
+        put_html_escaped(b, inst->title);
+        ow_buf_puts(b, "</h1>\n");
+    }
+}
+
+/* md, text and html share the walk over bodies; they differ in each body's part
+ * and in what wraps the whole. */
+static ow_status render_annex(const ow_instance *inst, const ow_schedule *s, ow_format f,
+                              const ow_render_options *opts, ow_buf *b, ow_error *err)
+{
+    ow_status rc = OW_OK;
+    body_meetings bm = {0, NULL};
+    annex a = {0, NULL};
+    bool any = false;
+
+    if (f == OW_FORMAT_HTML)
+        put_html_head(b, inst);
+    if (s->status == OW_SOLVE_INFEASIBLE) {
+        if (f == OW_FORMAT_HTML) {
+            ow_buf_printf(b, "<p>%s</p>\n</body>\n</html>\n", INFEASIBLE_NOTE);
+        } else {
+            ow_buf_printf(b, "%s\n", INFEASIBLE_NOTE);
+        }
+        goto done;
+    }
+    for (size_t i = 0; i < inst->n_bodies; i++) {
+        if (!body_selected(opts, i))
+            continue;
+        const ow_body *body = &inst->bodies[i];
+        OW_CALL(collect_meetings(s, i, &bm, err));
+        OW_CALL(build_annex(body, &bm, &a, err));
+        if (any && f != OW_FORMAT_HTML)
+            ow_buf_putc(b, '\n');
+        any = true;
+        if (f == OW_FORMAT_MD)
+            render_md_body(b, inst, body, &a);
+        else if (f == OW_FORMAT_TEXT)
+            render_text_body(b, inst, body, &a);
+        else
+            render_html_body(b, inst, body, &a);
+        free(a.rows);
+        a.rows = NULL;
+        free(bm.list);
+        bm.list = NULL;
+    }
+    if (f == OW_FORMAT_HTML)
+        ow_buf_puts(b, "</body>\n</html>\n");
+done:
+    free(a.rows);
+    free(bm.list);
+    return rc;
+}
+
+/* ---- csv ----------------------------------------------------------------------------- */
+
+/* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+static void put_csv_field(ow_buf *b, const char *s)
+{
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        ow_buf_puts(b, s);
+        return;
+    }
+    ow_buf_putc(b, '"');
+    for (; *s != '\0'; s++) {
+        if (*s == '"')
+            ow_buf_putc(b, '"');
+        ow_buf_putc(b, *s);
+    }
+    ow_buf_putc(b, '"');
+}
+
+static void render_csv(const ow_instance *inst, const ow_schedule *s,
+                       const ow_render_options *opts, ow_buf *b)
+{
+    ow_buf_puts(b, "body,meeting,date,start,end,room,item,title,minutes,continued\r\n");
+    if (s->status == OW_SOLVE_INFEASIBLE)
+        return;
+    for (size_t i = 0; i < s->n_meetings; i++) {
+        const ow_meeting *m = &s->meetings[i];
+        if (!body_selected(opts, m->body))
+            continue;
+        const ow_body *body = &inst->bodies[m->body];
+        char date[11], start[6], end[6];
+        ow_date_iso(m->date, date);
+        ow_time_hhmm(m->start, start);
+        ow_time_hhmm(m->end, end);
+        /* A meeting without pieces still gets a row, with empty item fields. */
+        size_t rows = m->n_pieces > 0 ? m->n_pieces : 1;
+        for (size_t k = 0; k < rows; k++) {
+            put_csv_field(b, str_or_empty(body->id));
+            ow_buf_printf(b, ",%d,%s,%s,%s,", m->n, date, start, end);
+            put_csv_field(b, str_or_empty(room_name(inst, m->room)));
+            ow_buf_putc(b, ',');
+            if (m->n_pieces == 0) {
+                ow_buf_puts(b, ",,,\r\n");
+                continue;
+            }
+            const ow_piece *p = &m->pieces[k];
+            const ow_item *item = &body->items[p->item];
+            put_csv_field(b, str_or_empty(item->label));
+            ow_buf_putc(b, ',');
+            put_csv_field(b, str_or_empty(item->title));
+            ow_buf_printf(b, ",%d,%s\r\n", p->minutes, p->continued ? "true" : "false");
+        }
+    }
+}
+
+/* ---- ics ----------------------------------------------------------------------------- */
+
+/* RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped, line breaks as
+ * \n; other control characters are not allowed in TEXT and become spaces. */
+static void put_ics_text(ow_buf *b, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        char c = *s;
+        if (c == '\r' && s[1] == '\n')
+            continue;
+        if (c == '\\' || c == ';' || c == ',') {
+            ow_buf_putc(b, '\\');
+            ow_buf_putc(b, c);
+        } else if (c == '\n' || c == '\r') {
+            ow_buf_puts(b, "\\n");
+        } else if ((unsigned char)c < 0x20 || c == 0x7F) {
+            ow_buf_putc(b, ' ');
+        } else {
+            ow_buf_putc(b, c);
+        }
+    }
+}
+
+/* Ends a content line: folds it (RFC 5545 §3.1) so no physical line exceeds 75
+ * octets, breaking only between UTF-8 characters, and closes it with CRLF. */
+static void put_ics_line(ow_buf *b, const char *line, size_t n)
+{
+    size_t room = ICS_LINE_OCTETS;
+    size_t i = 0;
+    while (n - i > room) {
+        size_t cut = i;
+        while (cut < n) {
+            uint32_t c;
+            size_t len = utf8_next(line + cut, n - cut, &c);
+            if (cut + len - i > room)
+                break;
+            cut += len;
+        }
+        ow_buf_append(b, line + i, cut - i);
+        ow_buf_puts(b, "\r\n ");
+        i = cut;
+        room = ICS_LINE_OCTETS - 1; /* the leading space counts */
+    }
+    ow_buf_append(b, line + i, n - i);
+    ow_buf_puts(b, "\r\n");
+}
+
+static void put_ics_datetime(ow_buf *b, ow_date date, int minutes)
+{
+    /* 24:00 ends a day: iCalendar spells it as midnight of the next. */
+    date += minutes / (24 * 60);
+    minutes %= 24 * 60;
+    int y, mo, d;
+    ow_date_to_ymd(date, &y, &mo, &d);
+    ow_buf_printf(b, "%04d%02d%02dT%02d%02d00", y, mo, d, minutes / 60, minutes % 60);
+}
+
+/* UIDs stay within characters every calendar program accepts. */
+static void put_ics_uid_part(ow_buf *b, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        char c = *s;
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  c == '.' || c == '-' || c == '_';
+        ow_buf_putc(b, ok ? c : '-');
+    }
+}
+
+static void render_ics(const ow_instance *inst, const ow_schedule *s,
+                       const ow_render_options *opts, ow_buf *b)
+{
+    ow_buf line = OW_BUF_INIT;
+    ow_buf_puts(b, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//orgwork//orgwork 0.1//EN\r\n"
+                   "CALSCALE:GREGORIAN\r\n");
+    ow_date stamp = inst->has_issued ? inst->issued : inst->calendar.start;
+    for (size_t i = 0; s->status != OW_SOLVE_INFEASIBLE && i < s->n_meetings; i++) {
+        const ow_meeting *m = &s->meetings[i];
+        if (!body_selected(opts, m->body))
+            continue;
+        const ow_body *body = &inst->bodies[m->body];
+        ow_buf_puts(b, "BEGIN:VEVENT\r\n");
+
+        ow_buf_puts(&line, "UID:");
+        put_ics_uid_part(&line, str_or_empty(body->id));
+        ow_buf_printf(&line, "-%d@orgwork", m->n);
+        put_ics_line(b, line.data, line.len);
+        line.len = 0;
+
+        ow_buf_puts(b, "DTSTAMP:");
+        put_ics_datetime(b, stamp, 0);
+        ow_buf_puts(b, "Z\r\nDTSTART:");
+        put_ics_datetime(b, m->date, m->start);
+        ow_buf_puts(b, "\r\nDTEND:");
+        put_ics_datetime(b, m->date, m->end);
+        ow_buf_puts(b, "\r\n");
+
+        ow_buf_puts(&line, "SUMMARY:");
+        put_ics_text(&line, str_or_empty(body->name));
+        ow_buf_printf(&line, ": meeting %d", m->n);
+        put_ics_line(b, line.data, line.len);
+        line.len = 0;
+
+        if (m->n_pieces > 0) {
+            ow_buf_puts(&line, "DESCRIPTION:");
+            for (size_t k = 0; k < m->n_pieces; k++) {
+                const ow_item *item = &body->items[m->pieces[k].item];
+                if (k > 0)
+                    ow_buf_puts(&line, "\\n");
+                put_ics_text(&line, str_or_empty(item->label));
+                ow_buf_putc(&line, ' ');
+                put_ics_text(&line, str_or_empty(item->title));
+                if (m->pieces[k].continued)
+                    ow_buf_puts(&line, " (continued)");
+            }
+            put_ics_line(b, line.data, line.len);
+            line.len = 0;
+        }
+
+        const char *room = room_name(inst, m->room);
+        if (room != NULL) {
+            ow_buf_puts(&line, "LOCATION:");
+            put_ics_text(&line, room);
+            put_ics_line(b, line.data, line.len);
+            line.len = 0;
+        }
+        ow_buf_puts(b, "END:VEVENT\r\n");
+        if (line.failed)
+            b->failed = true;
+    }
+    ow_buf_puts(b, "END:VCALENDAR\r\n");
+    ow_buf_free(&line);
+}
+
+/* ---- json ---------------------------------------------------------------------------- */
+
+static void put_json_string(ow_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    ow_buf_putc(b, '"');
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            uint32_t cp;
+            size_t len = utf8_next(s + i, n - i, &cp);
+            if (cp == 0xFFFD && len == 1)
+                ow_buf_puts(b, "\\ufffd"); /* malformed UTF-8 would make invalid JSON */
+            else
+                ow_buf_append(b, s + i, len);
+            i += len;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            ow_buf_puts(b, "\\\"");
+            break;
+        case '\\':
+            ow_buf_puts(b, "\\\\");
+            break;
+        case '\n':
+            ow_buf_puts(b, "\\n");
+            break;
+        case '\r':
+            ow_buf_puts(b, "\\r");
+            break;
+        case '\t':
+            ow_buf_puts(b, "\\t");
+            break;
+        default:
+            if (c < 0x20)
+                ow_buf_printf(b, "\\u%04x", c);
+            else
+                ow_buf_putc(b, (char)c);
+        }
+        i++;
+    }
+    ow_buf_putc(b, '"');
+}
+
+static void render_json_meeting(ow_buf *b, const ow_instance *inst, const ow_body *body,
+                                const ow_meeting *m)
+{
+    char date[11], start[6], end[6];
+    ow_date_iso(m->date, date);
+    ow_time_hhmm(m->start, start);
+    ow_time_hhmm(m->end, end);
+    ow_buf_printf(b,
+                  "        {\n"
+                  "          \"n\": %d,\n"
+                  "          \"date\": \"%s\",\n"
+                  "          \"start\": \"%s\",\n"
+                  "          \"end\": \"%s\",\n"
+                  "          \"room\": ",
+                  m->n, date, start, end);
+    /* An unknown room is "" rather than null: `orgwork check` reads rooms as strings. */
+    put_json_string(b, str_or_empty(room_name(inst, m->room)));
+    ow_buf_puts(b, ",\n          \"items\": [");
+    for (size_t k = 0; k < m->n_pieces; k++) {
+        const ow_piece *p = &m->pieces[k];
+        ow_buf_puts(b, k == 0 ? "\n            {\"item\": " : ",\n            {\"item\": ");
+        put_json_string(b, str_or_empty(body->items[p->item].id));
+        ow_buf_printf(b, ", \"minutes\": %d, \"continued\": %s}", p->minutes,
+                      p->continued ? "true" : "false");
+    }
+    ow_buf_puts(b, m->n_pieces > 0 ? "\n          ]\n        }" : "]\n        }");
+}
+
+static ow_status render_json(const ow_instance *inst, const ow_schedule *s,
+                             const ow_render_options *opts, ow_buf *b, ow_error *err)
+{
+    ow_status rc = OW_OK;
+    body_meetings bm = {0, NULL};
+    bool infeasible = s->status == OW_SOLVE_INFEASIBLE;
+
+    ow_buf_puts(b, "{\n  \"orgwork\": 1,\n  \"status\": ");
+    put_json_string(b, ow_solve_status_name(s->status));
+    ow_buf_puts(b, ",\n  \"objective\": ");
+    if (infeasible)
+        ow_buf_puts(b, "null");
+    else
+        put_json_number(b, s->objective);
+    ow_buf_puts(b, ",\n  \"solver\": {\"name\": \"glpk\", ");
+    if (opts->timings) {
+        ow_buf_puts(b, "\"seconds\": ");
+        put_json_number(b, s->seconds);
+        ow_buf_puts(b, ", ");
+    }
+    ow_buf_puts(b, "\"gap\": ");
+    put_json_number(b, s->gap);
+    ow_buf_puts(b, "},\n  \"bodies\": [");
+
+    bool any = false;
+    for (size_t i = 0; !infeasible && i < inst->n_bodies; i++) {
+        if (!body_selected(opts, i))
+            continue;
+        const ow_body *body = &inst->bodies[i];
+        OW_CALL(collect_meetings(s, i, &bm, err));
+        ow_buf_puts(b, any ? ",\n    {\n      \"id\": " : "\n    {\n      \"id\": ");
+        any = true;
+        put_json_string(b, str_or_empty(body->id));
+        ow_buf_puts(b, ",\n      \"name\": ");
+        put_json_string(b, str_or_empty(body->name));
+        ow_buf_puts(b, ",\n      \"meetings\": [");
+        for (size_t k = 0; k < bm.n; k++) {
+            ow_buf_puts(b, k == 0 ? "\n" : ",\n");
+            render_json_meeting(b, inst, body, bm.list[k]);
+        }
+        ow_buf_puts(b, bm.n > 0 ? "\n      ]\n    }" : "]\n    }");
+        free(bm.list);
+        bm.list = NULL;
+    }
+    ow_buf_puts(b, any ? "\n  ]\n}\n" : "]\n}\n");
+done:
+    free(bm.list);
+    return rc;
+}
+
+/* ---- entry point ----------------------------------------------------------------------- */
+
+ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
+                    const ow_render_options *opts, ow_buf *out, ow_error *err)
+{
+    static const ow_render_options defaults = {false, -1};
+    ow_status rc = OW_OK;
+    ow_buf b = OW_BUF_INIT;
+    if (opts == NULL)
+        opts = &defaults;
+
+    OW_CALL(validate(inst, s, opts, err));
+    switch (f) {
+    case OW_FORMAT_MD:
+    case OW_FORMAT_TEXT:
+    case OW_FORMAT_HTML:
+        OW_CALL(render_annex(inst, s, f, opts, &b, err));
+        break;
+    case OW_FORMAT_CSV:
+        render_csv(inst, s, opts, &b);
+        break;
+    case OW_FORMAT_ICS:
+        render_ics(inst, s, opts, &b);
+        break;
+    case OW_FORMAT_JSON:
+        OW_CALL(render_json(inst, s, opts, &b, err));
+        break;
+    default:
+        rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "unknown output format %d",
+                          (int)f);
+        goto done;
+    }
+    if (b.failed) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
+                          "out of memory while rendering");
+        goto done;
+    }
+    ow_buf_append(out, ow_buf_str(&b), b.len);
+    if (out->failed)
+        rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
+                          "out of memory while rendering");
+done:
+    ow_buf_free(&b);
+    return rc;
+}

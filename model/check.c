@@ -1,0 +1,892 @@
+/* check.c: the independent verifier behind `orgwork check`.
+ *
+ * It shares nothing with the solver's formulation: every rule of SPEC §3 is
+ * re-derived here from the schedule as a planner reads it — meetings in date and
+ * time order, pieces in the order they are taken — so that a bug in the integer
+ * program cannot hide behind the same bug in its verifier.  Meeting numbers in the
+ * schedule are only checked, never trusted: "the body's meeting k" means the k-th
+ * meeting in time order.  Violations come out in a fixed order (rule by rule,
+ * bodies in instance order, meetings in time order), so reports can be diffed. */
+#include "orgwork/check.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "orgwork/arena.h"
+
+/* Where a piece sits in its body's session: the meeting's rank in time order, then
+ * the piece's position in the meeting.  Comparing these two gives "taken before". */
+typedef struct place {
+    int rank;
+    int pos;
+} place;
+
+typedef struct item_view {
+    size_t n_pieces;
+    long minutes;
+    int n_meetings;        /* distinct meetings holding a piece */
+    place first, last;
+} item_view;
+
+typedef struct body_view {
+    size_t n;              /* meetings held */
+    size_t *order;         /* schedule indices in time order */
+    item_view *items;
+} body_view;
+
+typedef struct checker {
+    const ow_instance *inst;
+    const ow_schedule *s;
+    ow_arena *arena;
+    body_view *bodies;
+    size_t *all;           /* every meeting, bodies in instance order, each in time order */
+    int *rank;             /* per schedule meeting: its rank in its body's time order */
+    ow_violation *v;
+    size_t n, cap;
+    bool failed;           /* out of memory while recording a violation */
+} checker;
+
+static void add(checker *c, const char *rule, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void add(checker *c, const char *rule, const char *fmt, ...)
+{
+    if (c->failed)
+        return;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        ow_violation *p = realloc(c->v, cap * sizeof *p);
+        if (p == NULL) {
+            c->failed = true;
+            return;
+        }
+        c->v = p;
+        c->cap = cap;
+    }
+    ow_violation *v = &c->v[c->n++];
+    snprintf(v->rule, sizeof v->rule, "%s", rule);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(v->message, sizeof v->message, fmt, ap);
+    va_end(ap);
+}
+
+static const char *body_name(const ow_body *b)
+{
+    return b->name != NULL ? b->name : b->id;
+}
+
+static const ow_meeting *meeting(const checker *c, size_t i)
+{
+    return &c->s->meetings[i];
+}
+
+static const ow_item *item_of(const checker *c, const ow_meeting *m, size_t k)
+{
+    return &c->inst->bodies[m->body].items[m->pieces[k].item];
+}
+
+/* "Thursday, 11 July 2024, 10 a.m.–1 p.m." */
+static void when(ow_date date, int start, int end, char *out, size_t size)
+{
+    char day[48], time[48];
+    ow_date_long(date, day, sizeof day);
+    ow_slot_house((ow_slot){start, end}, time, sizeof time);
+    snprintf(out, size, "%s, %s", day, time);
+}
+
+/* "Working Group on the Smuggling of Migrants, meeting 3 (Friday, 12 July 2024,
+ * 10 a.m.–1 p.m.)": the number is the one the schedule gives. */
+typedef struct name {
+    char text[320];
+} name;
+
+static name meeting_name(const checker *c, size_t i)
+{
+    const ow_meeting *m = meeting(c, i);
+    char at[112];
+    when(m->date, m->start, m->end, at, sizeof at);
+    name out;
+    snprintf(out.text, sizeof out.text, "%s, meeting %d (%s)",
+             body_name(&c->inst->bodies[m->body]), m->n, at);
+    return out;
+}
+
+static name date_name(ow_date d)
+{
+    name out;
+    ow_date_long(d, out.text, sizeof out.text);
+    return out;
+}
+
+static const char *room_name(const checker *c, int room)
+{
+    return room >= 0 ? c->inst->rooms[room] : "an unknown room";
+}
+
+static bool before(place a, place b)
+{
+    return a.rank < b.rank || (a.rank == b.rank && a.pos < b.pos);
+}
+
+static bool overlap(const ow_meeting *a, const ow_meeting *b)
+{
+    return a->date == b->date && a->start < b->end && b->start < a->end;
+}
+
+static bool same_time_and_room(const ow_meeting *a, const ow_meeting *b)
+{
+    return a->date == b->date && a->start == b->start && a->end == b->end &&
+           a->room == b->room;
+}
+
+static bool earlier_in_meeting(const ow_meeting *m, size_t k)
+{
+    for (size_t j = 0; j < k; j++)
+        if (m->pieces[j].item == m->pieces[k].item)
+            return true;
+    return false;
+}
+
+/* ---- Building the views ------------------------------------------------------ */
+
+typedef struct key {
+    size_t body;
+    ow_date date;
+    int start;
+    size_t index;
+} key;
+
+static int compare_keys(const void *a, const void *b)
+{
+    const key *x = a, *y = b;
+    if (x->body != y->body)
+        return x->body < y->body ? -1 : 1;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* The schedule must refer only to what the instance has; a schedule read from JSON
+ * always does, so a failure here is a bug in whoever built the schedule. */
+static bool refers_to_instance(const ow_instance *inst, const ow_schedule *s)
+{
+    for (size_t i = 0; i < s->n_meetings; i++) {
+        const ow_meeting *m = &s->meetings[i];
+        if (m->body >= inst->n_bodies)
+            return false;
+        if (m->room >= (int)inst->n_rooms ||
+            m->day >= inst->calendar.n_days || m->slot >= (int)inst->calendar.n_slots)
+            return false;
+        for (size_t k = 0; k < m->n_pieces; k++)
+            if (m->pieces[k].item >= inst->bodies[m->body].n_items)
+                return false;
+    }
+    return true;
+}
+
+static bool build_views(checker *c)
+{
+    const ow_schedule *s = c->s;
+    size_t n = s->n_meetings;
+    c->bodies = ow_arena_calloc(c->arena, c->inst->n_bodies, sizeof *c->bodies);
+    c->rank = ow_arena_calloc(c->arena, n + 1, sizeof *c->rank);
+    key *keys = ow_arena_calloc(c->arena, n + 1, sizeof *keys);
+    size_t *all = c->all = ow_arena_calloc(c->arena, n + 1, sizeof *all);
+    if (c->bodies == NULL || c->rank == NULL || keys == NULL || all == NULL)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        keys[i] = (key){s->meetings[i].body, s->meetings[i].date, s->meetings[i].start, i};
+    if (n > 1)
+        qsort(keys, n, sizeof *keys, compare_keys);
+    for (size_t i = 0; i < n; i++)
+        all[i] = keys[i].index;
+    for (size_t i = 0; i < n; i++) {
+        body_view *bv = &c->bodies[keys[i].body];
+        if (bv->order == NULL)
+            bv->order = &all[i];
+        c->rank[keys[i].index] = (int)bv->n++;
+    }
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        body_view *bv = &c->bodies[b];
+        const ow_body *body = &c->inst->bodies[b];
+        bv->items = ow_arena_calloc(c->arena, body->n_items + 1, sizeof *bv->items);
+        if (bv->items == NULL)
+            return false;
+        for (size_t r = 0; r < bv->n; r++) {
+            const ow_meeting *m = meeting(c, bv->order[r]);
+            for (size_t k = 0; k < m->n_pieces; k++) {
+                item_view *iv = &bv->items[m->pieces[k].item];
+                place here = {(int)r, (int)k};
+                if (iv->n_pieces == 0)
+                    iv->first = here;
+                if (iv->n_pieces == 0 || iv->last.rank != (int)r)
+                    iv->n_meetings++;
+                iv->last = here;
+                iv->n_pieces++;
+                iv->minutes += m->pieces[k].minutes;
+            }
+        }
+    }
+    return true;
+}
+
+/* The schedule index of the meeting holding the piece at p. */
+static size_t at(const checker *c, size_t b, place p)
+{
+    return c->bodies[b].order[p.rank];
+}
+
+/* ---- [calendar] ------------------------------------------------------------- */
+
+static void check_calendar(checker *c)
+{
+    const ow_calendar *cal = &c->inst->calendar;
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        const body_view *bv = &c->bodies[b];
+        for (size_t r = 0; r < bv->n; r++) {
+            size_t i = bv->order[r];
+            const ow_meeting *m = meeting(c, i);
+            if (m->day < 0)
+                add(c, "calendar", "%s: %s is not a working day of the calendar",
+                    meeting_name(c, i).text, date_name(m->date).text);
+            else if (m->day < body->window_from || m->day > body->window_to)
+                add(c, "calendar", "%s: outside the body's window, %s to %s",
+                    meeting_name(c, i).text, date_name(cal->days[body->window_from]).text,
+                    date_name(cal->days[body->window_to]).text);
+            if (m->slot < 0) {
+                char start[6], end[6];
+                ow_time_hhmm(m->start, start);
+                ow_time_hhmm(m->end, end);
+                add(c, "calendar", "%s: %s-%s is not one of the calendar's meeting slots",
+                    meeting_name(c, i).text, start, end);
+            }
+        }
+    }
+}
+
+/* ---- [room] ----------------------------------------------------------------- */
+
+static bool attends(const ow_item *item, size_t owner, size_t body)
+{
+    if (owner == body)
+        return true;
+    for (size_t k = 0; k < item->n_joint; k++)
+        if (item->joint_with[k] == body)
+            return true;
+    return false;
+}
+
+/* Two meetings in one room at one time are the same joint meeting when some meeting
+ * there holds a joint item that both bodies attend. */
+static bool joint_meeting(const checker *c, const ow_meeting *a, const ow_meeting *b)
+{
+    if (!same_time_and_room(a, b))
+        return false;
+    for (size_t i = 0; i < c->s->n_meetings; i++) {
+        const ow_meeting *x = meeting(c, i);
+        if (!same_time_and_room(x, a))
+            continue;
+        for (size_t k = 0; k < x->n_pieces; k++) {
+            const ow_item *item = item_of(c, x, k);
+            if (item->n_joint > 0 && attends(item, x->body, a->body) &&
+                attends(item, x->body, b->body))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The w-th meeting in the order reports follow: bodies in instance order, then time. */
+static size_t walk(const checker *c, size_t w)
+{
+    return c->all[w];
+}
+
+static void check_rooms(checker *c)
+{
+    size_t n = c->s->n_meetings;
+    for (size_t w = 0; w < n; w++) {
+        size_t i = walk(c, w);
+        const ow_meeting *m = meeting(c, i);
+        const ow_body *body = &c->inst->bodies[m->body];
+        if (m->room < 0)
+            add(c, "room", "%s: the room is not one of the instance's rooms",
+                meeting_name(c, i).text);
+        else if (body->room >= 0 && m->room != body->room)
+            add(c, "room", "%s: held in %s, but the body must use %s", meeting_name(c, i).text,
+                room_name(c, m->room), room_name(c, body->room));
+    }
+    for (size_t w = 0; w < n; w++) {
+        size_t i = walk(c, w);
+        const ow_meeting *a = meeting(c, i);
+        for (size_t v = w + 1; v < n; v++) {
+            size_t j = walk(c, v);
+            const ow_meeting *b = meeting(c, j);
+            if (a->body == b->body || a->room < 0 || a->room != b->room || !overlap(a, b) ||
+                joint_meeting(c, a, b))
+                continue;
+            add(c, "room", "%s and %s are both in %s at the same time",
+                meeting_name(c, i).text, meeting_name(c, j).text, room_name(c, a->room));
+        }
+    }
+}
+
+/* ---- [interpretation] -------------------------------------------------------- */
+
+static bool interpreted(const checker *c, const ow_meeting *m)
+{
+    return c->inst->bodies[m->body].interpretation;
+}
+
+/* Interpreted meetings at once in the slot of meeting i, counting a room once: two
+ * bodies in one room are one joint meeting (or a clash reported under [room]). */
+static void check_interpretation(checker *c)
+{
+    size_t n = c->s->n_meetings;
+    for (size_t w = 0; w < n; w++) {
+        const ow_meeting *m = meeting(c, walk(c, w));
+        if (!interpreted(c, m) || m->day < 0 || m->slot < 0)
+            continue;
+        bool seen = false;
+        for (size_t v = 0; v < w && !seen; v++) {
+            const ow_meeting *x = meeting(c, walk(c, v));
+            seen = interpreted(c, x) && x->day == m->day && x->slot == m->slot;
+        }
+        if (seen)
+            continue;
+        int count = 0;
+        ow_buf list = OW_BUF_INIT;
+        for (size_t v = w; v < n; v++) {
+            const ow_meeting *x = meeting(c, walk(c, v));
+            if (!interpreted(c, x) || x->day != m->day || x->slot != m->slot)
+                continue;
+            bool room_counted = false;
+            for (size_t u = w; u < v && x->room >= 0 && !room_counted; u++) {
+                const ow_meeting *y = meeting(c, walk(c, u));
+                room_counted = interpreted(c, y) && y->day == m->day && y->slot == m->slot &&
+                               y->room == x->room;
+            }
+            if (room_counted)
+                continue;
+            ow_buf_printf(&list, "%s%s in %s", count ? ", " : "",
+                          body_name(&c->inst->bodies[x->body]), room_name(c, x->room));
+            count++;
+        }
+        if (count > c->inst->interpretation_teams) {
+            char at[112];
+            when(m->date, m->start, m->end, at, sizeof at);
+            add(c, "interpretation",
+                "%s: %d interpreted meetings at once (%s) but %d interpretation team%s", at,
+                count, ow_buf_str(&list), c->inst->interpretation_teams,
+                c->inst->interpretation_teams == 1 ? "" : "s");
+        }
+        if (list.failed)
+            c->failed = true;
+        ow_buf_free(&list);
+    }
+}
+
+/* ---- [meetings] ------------------------------------------------------------- */
+
+static void check_meetings(checker *c)
+{
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        const body_view *bv = &c->bodies[b];
+        if (body->meetings > 0 && bv->n > (size_t)body->meetings)
+            add(c, "meetings", "%s: holds %zu meetings but conference services allow %d",
+                body_name(body), bv->n, body->meetings);
+        for (size_t r = 0; r < bv->n; r++) {
+            const ow_meeting *m = meeting(c, bv->order[r]);
+            if (body->meetings_per_day <= 0 || (r > 0 && meeting(c, bv->order[r - 1])->date ==
+                                                              m->date))
+                continue;
+            size_t same = 0;
+            while (r + same < bv->n && meeting(c, bv->order[r + same])->date == m->date)
+                same++;
+            if (same > (size_t)body->meetings_per_day)
+                add(c, "meetings", "%s: holds %zu meetings on %s but at most %d a day",
+                    body_name(body), same, date_name(m->date).text, body->meetings_per_day);
+        }
+        for (size_t r = 0; r < bv->n; r++)
+            for (size_t q = r + 1; q < bv->n; q++)
+                if (overlap(meeting(c, bv->order[r]), meeting(c, bv->order[q])))
+                    add(c, "meetings", "%s and %s take place at the same time",
+                        meeting_name(c, bv->order[r]).text, meeting_name(c, bv->order[q]).text);
+        for (size_t r = 0; r < bv->n; r++)
+            if (meeting(c, bv->order[r])->n != (int)r + 1)
+                add(c, "meetings", "%s is the body's meeting %zu in date and time order",
+                    meeting_name(c, bv->order[r]).text, r + 1);
+    }
+}
+
+/* ---- [duration] [capacity] -------------------------------------------------- */
+
+static void check_duration(checker *c)
+{
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        const body_view *bv = &c->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++) {
+            const ow_item *item = &body->items[t];
+            char need[32];
+            ow_duration_words(item->minutes, need, sizeof need);
+            if (bv->items[t].n_pieces == 0)
+                add(c, "duration", "%s: item %s is missing from the schedule (it needs %s)",
+                    body_name(body), item->label, need);
+            else if (bv->items[t].minutes != item->minutes)
+                add(c, "duration", "%s: the pieces of item %s add up to %ld min but the item "
+                    "needs %d min", body_name(body), item->label, bv->items[t].minutes,
+                    item->minutes);
+        }
+        for (size_t r = 0; r < bv->n; r++) {
+            size_t i = bv->order[r];
+            const ow_meeting *m = meeting(c, i);
+            for (size_t k = 0; k < m->n_pieces; k++) {
+                if (m->pieces[k].minutes <= 0)
+                    add(c, "duration", "%s: item %s has a piece of %d min",
+                        meeting_name(c, i).text, item_of(c, m, k)->label, m->pieces[k].minutes);
+                if (earlier_in_meeting(m, k))
+                    add(c, "duration", "%s: item %s is taken twice in the meeting",
+                        meeting_name(c, i).text, item_of(c, m, k)->label);
+            }
+        }
+    }
+}
+
+static void check_capacity(checker *c)
+{
+    for (size_t w = 0; w < c->s->n_meetings; w++) {
+        size_t i = walk(c, w);
+        const ow_meeting *m = meeting(c, i);
+        long held = 0;
+        for (size_t k = 0; k < m->n_pieces; k++)
+            held += m->pieces[k].minutes;
+        if (held > m->end - m->start)
+            add(c, "capacity", "%s: holds %ld min but the slot has %d min",
+                meeting_name(c, i).text, held, m->end - m->start);
+    }
+}
+
+/* ---- [contiguity] [continued] ----------------------------------------------- */
+
+static void check_contiguity(checker *c)
+{
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        const body_view *bv = &c->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++) {
+            const item_view *iv = &bv->items[t];
+            if (iv->n_pieces == 0 || iv->last.rank - iv->first.rank + 1 == iv->n_meetings)
+                continue;
+            ow_buf list = OW_BUF_INIT;
+            int listed = 0;
+            for (int r = iv->first.rank; r <= iv->last.rank; r++) {
+                const ow_meeting *m = meeting(c, bv->order[r]);
+                bool holds = false;
+                for (size_t k = 0; k < m->n_pieces && !holds; k++)
+                    holds = m->pieces[k].item == t;
+                if (!holds)
+                    continue;
+                ow_buf_printf(&list, "%s%d", listed ? ", " : "", m->n);
+                listed++;
+            }
+            add(c, "contiguity",
+                "%s: item %s is taken in meetings %s, which are not consecutive meetings of "
+                "the body", body_name(body), body->items[t].label, ow_buf_str(&list));
+            if (list.failed)
+                c->failed = true;
+            ow_buf_free(&list);
+        }
+    }
+}
+
+static void check_continued(checker *c)
+{
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const body_view *bv = &c->bodies[b];
+        for (size_t r = 0; r < bv->n; r++) {
+            size_t i = bv->order[r];
+            const ow_meeting *m = meeting(c, i);
+            for (size_t k = 0; k < m->n_pieces; k++) {
+                place first = bv->items[m->pieces[k].item].first;
+                bool is_first = first.rank == (int)r && first.pos == (int)k;
+                if (m->pieces[k].continued && is_first)
+                    add(c, "continued", "%s: item %s is marked continued but this is its "
+                        "first piece", meeting_name(c, i).text, item_of(c, m, k)->label);
+                else if (!m->pieces[k].continued && !is_first)
+                    add(c, "continued", "%s: item %s continues an earlier piece but is not "
+                        "marked continued", meeting_name(c, i).text, item_of(c, m, k)->label);
+            }
+        }
+    }
+}
+
+/* ---- [order] [after] [first] [last] ----------------------------------------- */
+
+static void check_order(checker *c)
+{
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        const body_view *bv = &c->bodies[b];
+        for (size_t t = 0; t < body->n_items && !body->order_free; t++) {
+            const item_view *later = &bv->items[t];
+            /* One sentence per late item, naming the first earlier item it cuts into. */
+            for (size_t e = 0; e < t && later->n_pieces > 0; e++) {
+                const item_view *earlier = &bv->items[e];
+                if (earlier->n_pieces == 0 || !before(later->first, earlier->last))
+                    continue;
+                add(c, "order", "%s: item %s starts before item %s is finished, against the "
+                    "agenda order", meeting_name(c, at(c, b, later->first)).text,
+                    body->items[t].label, body->items[e].label);
+                break;
+            }
+        }
+    }
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        const body_view *bv = &c->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++) {
+            const item_view *later = &bv->items[t];
+            for (size_t a = 0; a < body->items[t].n_after && later->n_pieces > 0; a++) {
+                size_t e = body->items[t].after[a];
+                const item_view *earlier = &bv->items[e];
+                if (earlier->n_pieces == 0 || before(earlier->last, later->first))
+                    continue;
+                add(c, "after", "%s: item %s must follow item %s but starts before it is "
+                    "finished", meeting_name(c, at(c, b, later->first)).text,
+                    body->items[t].label, body->items[e].label);
+            }
+        }
+    }
+}
+
+static void check_first_last(checker *c)
+{
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        const body_view *bv = &c->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++) {
+            const item_view *iv = &bv->items[t];
+            if (!body->items[t].first || iv->n_pieces == 0)
+                continue;
+            if (iv->first.rank > 0)
+                add(c, "first", "%s: item %s must be the first thing the body does in the "
+                    "session, but the body met before", meeting_name(c, at(c, b, iv->first)).text,
+                    body->items[t].label);
+            else if (iv->first.pos > 0)
+                add(c, "first", "%s: item %s must be the first thing the body does in the "
+                    "session, but item %s opens the meeting",
+                    meeting_name(c, at(c, b, iv->first)).text, body->items[t].label,
+                    item_of(c, meeting(c, at(c, b, iv->first)), 0)->label);
+        }
+        for (size_t t = 0; t < body->n_items; t++) {
+            const item_view *iv = &bv->items[t];
+            if (!body->items[t].last || iv->n_pieces == 0)
+                continue;
+            const ow_meeting *m = meeting(c, at(c, b, iv->last));
+            if (iv->last.rank < (int)bv->n - 1)
+                add(c, "last", "%s: item %s must be the last thing the body does in the "
+                    "session, but the body meets again after it",
+                    meeting_name(c, at(c, b, iv->last)).text, body->items[t].label);
+            else if (iv->last.pos < (int)m->n_pieces - 1)
+                add(c, "last", "%s: item %s must be the last thing the body does in the "
+                    "session, but item %s closes the meeting",
+                    meeting_name(c, at(c, b, iv->last)).text, body->items[t].label,
+                    item_of(c, m, m->n_pieces - 1)->label);
+        }
+    }
+}
+
+/* ---- [meeting] [day] [split] [min_part] [pin] --------------------------------- */
+
+/* Whether meeting i is a right place for item t of body b. */
+typedef bool (*meeting_test)(const checker *c, size_t b, size_t t, size_t i);
+
+/* The schedule index of the first meeting, in time order, holding a piece of item t
+ * of body b that fails ok(), or -1: one sentence per item is enough. */
+static long first_failing(const checker *c, size_t b, size_t t, meeting_test ok)
+{
+    const body_view *bv = &c->bodies[b];
+    const item_view *iv = &bv->items[t];
+    if (iv->n_pieces == 0)
+        return -1;
+    for (int r = iv->first.rank; r <= iv->last.rank; r++) {
+        size_t i = bv->order[r];
+        const ow_meeting *m = meeting(c, i);
+        for (size_t k = 0; k < m->n_pieces; k++)
+            if (m->pieces[k].item == t && !ok(c, b, t, i))
+                return (long)i;
+    }
+    return -1;
+}
+
+static int target_meeting(const checker *c, size_t b, int k)
+{
+    return k == OW_MEETING_LAST ? (int)c->bodies[b].n - 1 : k - 1;
+}
+
+static bool in_required_meeting(const checker *c, size_t b, size_t t, size_t i)
+{
+    return c->rank[i] == target_meeting(c, b, c->inst->bodies[b].items[t].meeting);
+}
+
+static bool in_pinned_meeting(const checker *c, size_t b, size_t t, size_t i)
+{
+    return c->rank[i] == c->inst->bodies[b].items[t].pin_meeting - 1;
+}
+
+static bool in_pinned_slot(const checker *c, size_t b, size_t t, size_t i)
+{
+    const ow_item *item = &c->inst->bodies[b].items[t];
+    return meeting(c, i)->day == item->pin_day && meeting(c, i)->slot == item->pin_slot;
+}
+
+/* Day k of a body's session counts working days from its first meeting's day. */
+static bool on_required_day(const checker *c, size_t b, size_t t, size_t i)
+{
+    const ow_item *item = &c->inst->bodies[b].items[t];
+    const ow_meeting *m = meeting(c, i);
+    if (item->has_day_date)
+        return m->date == item->day_date;
+    int first_day = meeting(c, c->bodies[b].order[0])->day;
+    return first_day < 0 || m->day == first_day + item->day - 1;
+}
+
+static void check_placement(checker *c)
+{
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++) {
+            const ow_item *item = &body->items[t];
+            long i = item->meeting != OW_MEETING_ANY ? first_failing(c, b, t, in_required_meeting)
+                                                     : -1;
+            if (i < 0)
+                continue;
+            if (item->meeting == OW_MEETING_LAST)
+                add(c, "meeting", "%s: item %s must be taken in the body's last meeting",
+                    meeting_name(c, (size_t)i).text, item->label);
+            else
+                add(c, "meeting", "%s: item %s must be taken in the body's meeting %d",
+                    meeting_name(c, (size_t)i).text, item->label, item->meeting);
+        }
+    }
+    const ow_calendar *cal = &c->inst->calendar;
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++) {
+            const ow_item *item = &body->items[t];
+            if (item->day == 0 && !item->has_day_date)
+                continue;
+            long i = first_failing(c, b, t, on_required_day);
+            if (i < 0)
+                continue;
+            if (item->has_day_date) {
+                add(c, "day", "%s: item %s must be taken on %s", meeting_name(c, (size_t)i).text,
+                    item->label, date_name(item->day_date).text);
+                continue;
+            }
+            int day = meeting(c, c->bodies[b].order[0])->day + item->day - 1;
+            bool in_calendar = day >= 0 && day < cal->n_days;
+            add(c, "day", "%s: item %s must be taken on day %d of the body's session%s%s",
+                meeting_name(c, (size_t)i).text, item->label, item->day,
+                in_calendar ? ", " : "", in_calendar ? date_name(cal->days[day]).text : "");
+        }
+    }
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++)
+            if (!body->items[t].split && c->bodies[b].items[t].n_pieces > 1)
+                add(c, "split", "%s: item %s may not be split but is taken in %zu pieces",
+                    body_name(body), body->items[t].label, c->bodies[b].items[t].n_pieces);
+    }
+    for (size_t w = 0; w < c->s->n_meetings; w++) {
+        size_t i = walk(c, w);
+        const ow_meeting *m = meeting(c, i);
+        for (size_t k = 0; k < m->n_pieces; k++) {
+            const ow_item *item = item_of(c, m, k);
+            int smallest = item->min_part < item->minutes ? item->min_part : item->minutes;
+            if (m->pieces[k].minutes > 0 && m->pieces[k].minutes < smallest)
+                add(c, "min_part", "%s: item %s has a piece of %d min, less than its smallest "
+                    "part of %d min", meeting_name(c, i).text, item->label,
+                    m->pieces[k].minutes, smallest);
+        }
+    }
+}
+
+static void check_pins(checker *c)
+{
+    const ow_calendar *cal = &c->inst->calendar;
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        const body_view *bv = &c->bodies[b];
+        if (body->has_pin_from && bv->n > 0 && meeting(c, bv->order[0])->day != body->pin_from)
+            add(c, "pin", "%s: the body's first meeting is pinned to %s",
+                meeting_name(c, bv->order[0]).text, date_name(cal->days[body->pin_from]).text);
+        for (size_t t = 0; t < body->n_items; t++) {
+            const ow_item *item = &body->items[t];
+            if (item->pin == OW_PIN_MEETING) {
+                long i = first_failing(c, b, t, in_pinned_meeting);
+                if (i >= 0)
+                    add(c, "pin", "%s: item %s is pinned to the body's meeting %d",
+                        meeting_name(c, (size_t)i).text, item->label, item->pin_meeting);
+            } else if (item->pin == OW_PIN_SLOT) {
+                long i = first_failing(c, b, t, in_pinned_slot);
+                if (i >= 0) {
+                    char pinned[112];
+                    const ow_slot *slot = &cal->slots[item->pin_slot];
+                    when(cal->days[item->pin_day], slot->start, slot->end, pinned,
+                         sizeof pinned);
+                    add(c, "pin", "%s: item %s is pinned to %s", meeting_name(c, (size_t)i).text,
+                        item->label, pinned);
+                }
+            }
+        }
+    }
+}
+
+/* ---- [consecutive] [joint] --------------------------------------------------- */
+
+static void check_consecutive(checker *c)
+{
+    for (size_t r = 0; r < c->inst->n_rules; r++) {
+        const ow_rule *rule = &c->inst->rules[r];
+        int room = -1;
+        for (size_t k = 0; k < rule->n_bodies && room < 0; k++)
+            if (c->bodies[rule->bodies[k]].n > 0)
+                room = meeting(c, c->bodies[rule->bodies[k]].order[0])->room;
+        for (size_t k = 0; k < rule->n_bodies && room >= 0; k++) {
+            const body_view *bv = &c->bodies[rule->bodies[k]];
+            for (size_t q = 0; q < bv->n; q++) {
+                const ow_meeting *m = meeting(c, bv->order[q]);
+                if (m->room == room)
+                    continue;
+                add(c, "consecutive", "%s: held in %s, but the bodies meeting consecutively "
+                    "with it meet in %s", meeting_name(c, bv->order[q]).text,
+                    room_name(c, m->room), room_name(c, room));
+                break;
+            }
+        }
+        for (size_t k = 0; k + 1 < rule->n_bodies; k++) {
+            const body_view *prev = &c->bodies[rule->bodies[k]];
+            const body_view *next = &c->bodies[rule->bodies[k + 1]];
+            if (prev->n == 0 || next->n == 0)
+                continue;
+            size_t li = prev->order[prev->n - 1], fi = next->order[0];
+            const ow_meeting *last = meeting(c, li), *first = meeting(c, fi);
+            if (first->date < last->date ||
+                (first->date == last->date && first->start < last->end))
+                add(c, "consecutive", "%s starts before %s ends; the bodies meet consecutively",
+                    meeting_name(c, fi).text, meeting_name(c, li).text);
+            else if (first->day >= 0 && last->day >= 0 && first->day > last->day + 1)
+                add(c, "consecutive", "%s leaves %d idle working day%s after %s; the bodies "
+                    "meet consecutively", meeting_name(c, fi).text, first->day - last->day - 1,
+                    first->day - last->day - 1 == 1 ? "" : "s", meeting_name(c, li).text);
+        }
+    }
+}
+
+static void check_joint(checker *c)
+{
+    for (size_t w = 0; w < c->s->n_meetings; w++) {
+        size_t i = walk(c, w);
+        const ow_meeting *m = meeting(c, i);
+        for (size_t k = 0; k < m->n_pieces; k++) {
+            const ow_item *item = item_of(c, m, k);
+            if (item->n_joint == 0 || earlier_in_meeting(m, k))
+                continue;
+            for (size_t j = 0; j < item->n_joint; j++) {
+                const body_view *other = &c->bodies[item->joint_with[j]];
+                bool found = false;
+                for (size_t q = 0; q < other->n && !found; q++)
+                    found = same_time_and_room(meeting(c, other->order[q]), m);
+                if (!found)
+                    add(c, "joint", "%s: joint item %s is not held with the %s, which has no "
+                        "meeting in %s at that time", meeting_name(c, i).text, item->label,
+                        body_name(&c->inst->bodies[item->joint_with[j]]),
+                        room_name(c, m->room));
+            }
+        }
+    }
+}
+
+/* ---- Entry points ----------------------------------------------------------- */
+
+ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_report *report,
+                   ow_error *err)
+{
+    const ow_loc none = {0, 0};
+    ow_status rc = OW_OK;
+    checker c = {inst, s, NULL, NULL, NULL, NULL, NULL, 0, 0, false};
+    if (!refers_to_instance(inst, s)) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none,
+                          "the schedule refers to a body, item, day, slot or room the instance "
+                          "does not have");
+        goto done;
+    }
+    c.arena = ow_arena_new();
+    if (c.arena == NULL || !build_views(&c)) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+        goto done;
+    }
+    check_calendar(&c);
+    check_rooms(&c);
+    check_interpretation(&c);
+    check_meetings(&c);
+    check_duration(&c);
+    check_capacity(&c);
+    check_contiguity(&c);
+    check_continued(&c);
+    check_order(&c);
+    check_first_last(&c);
+    check_placement(&c);
+    check_pins(&c);
+    check_consecutive(&c);
+    check_joint(&c);
+    if (c.failed) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+        goto done;
+    }
+    memset(report, 0, sizeof *report);
+    report->n_violations = c.n;
+    report->violations = c.v;
+    c.v = NULL;
+    ow_schedule_objective(inst, s, &report->objective);
+done:
+    free(c.v);
+    ow_arena_free(c.arena);
+    return rc;
+}
+
+void ow_check_report_free(ow_check_report *report)
+{
+    if (report == NULL)
+        return;
+    free(report->violations);
+    report->violations = NULL;
+    report->n_violations = 0;
+}
+
+void ow_check_report_text(const ow_check_report *report, ow_buf *out)
+{
+    for (size_t k = 0; k < report->n_violations; k++)
+        ow_buf_printf(out, "[%s] %s\n", report->violations[k].rule,
+                      report->violations[k].message);
+    const ow_objective_terms *t = &report->objective;
+    ow_buf_printf(out, "objective: %ld (%d continued, %d meetings, %d days, %d late starts)\n",
+                  t->total, t->continued, t->meetings, t->days, t->late_starts);
+    if (report->n_violations == 0)
+        ow_buf_puts(out, "OK: the schedule keeps every rule\n");
+    else
+        ow_buf_printf(out, "%zu broken rule%s\n", report->n_violations,
+                      report->n_violations == 1 ? "" : "s");
+}

@@ -1,0 +1,85 @@
+/* objective.c: the objective of a schedule, recomputed from the schedule alone so
+ * that `orgwork check` can confirm what the solver reports (docs/model.md).
+ *
+ * Meetings are compared by date and start time, not by their numbers: a
+ * hand-edited schedule may number them wrongly, and the checker reports that
+ * separately.  The scans are pairwise and allocate nothing, so the function cannot
+ * fail; schedules are small (a session holds tens of meetings) and the JSON reader
+ * caps their size. */
+#include "orgwork/schedule.h"
+
+#include <stdbool.h>
+
+/* True when meeting a comes before meeting b in time; the index breaks ties so
+ * that two meetings at the same time still have an order. */
+static bool earlier(const ow_schedule *s, size_t a, size_t b)
+{
+    const ow_meeting *x = &s->meetings[a], *y = &s->meetings[b];
+    if (x->date != y->date)
+        return x->date < y->date;
+    if (x->start != y->start)
+        return x->start < y->start;
+    return a < b;
+}
+
+static bool holds_item(const ow_meeting *m, size_t item)
+{
+    for (size_t k = 0; k < m->n_pieces; k++)
+        if (m->pieces[k].item == item)
+            return true;
+    return false;
+}
+
+/* True when an earlier meeting of the same body holds a piece of item. */
+static bool held_before(const ow_schedule *s, size_t meeting, size_t item)
+{
+    const ow_meeting *m = &s->meetings[meeting];
+    for (size_t j = 0; j < s->n_meetings; j++)
+        if (s->meetings[j].body == m->body && earlier(s, j, meeting) &&
+            holds_item(&s->meetings[j], item))
+            return true;
+    return false;
+}
+
+/* True when an earlier meeting of the same body falls on the same date. */
+static bool date_seen_before(const ow_schedule *s, size_t meeting)
+{
+    const ow_meeting *m = &s->meetings[meeting];
+    for (size_t j = 0; j < meeting; j++)
+        if (s->meetings[j].body == m->body && s->meetings[j].date == m->date)
+            return true;
+    return false;
+}
+
+static bool earlier_in_meeting(const ow_meeting *m, size_t position)
+{
+    for (size_t k = 0; k < position; k++)
+        if (m->pieces[k].item == m->pieces[position].item)
+            return true;
+    return false;
+}
+
+void ow_schedule_objective(const ow_instance *inst, const ow_schedule *s,
+                           ow_objective_terms *out)
+{
+    ow_objective_terms t = {0, 0, 0, 0, 0};
+    for (size_t i = 0; i < s->n_meetings; i++) {
+        const ow_meeting *m = &s->meetings[i];
+        t.meetings++;
+        if (!date_seen_before(s, i))
+            t.days++;
+        for (size_t k = 0; k < m->n_pieces; k++) {
+            size_t item = m->pieces[k].item;
+            if (held_before(s, i, item))
+                t.continued++;
+            /* An item's first piece is its first occurrence in its earliest meeting;
+             * it starts late when something else opened that meeting. */
+            else if (k > 0 && !earlier_in_meeting(m, k))
+                t.late_starts++;
+        }
+    }
+    const ow_weights *w = &inst->weights;
+    t.total = (long)w->continued * t.continued + (long)w->meetings * t.meetings +
+              (long)w->days * t.days + (long)w->late_start * t.late_starts;
+    *out = t;
+}

@@ -1,0 +1,375 @@
+/* schedule_json.c: reading a schedule back from the JSON of SPEC §4, for `orgwork check`.
+ * Only syntax errors carry a line and column (jansson keeps no positions in a parsed
+ * document), so semantic errors name the JSON path instead: a planner editing the
+ * file by hand can still find the spot. */
+#include "orgwork/schedule.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "orgwork/arena.h"
+#include "orgwork/buf.h"
+
+/* Caps beyond anything a real session needs, so a hostile file cannot make the
+ * checker's pairwise rules quadratic in millions of meetings. */
+#define MEETINGS_PER_BODY_MAX (OW_MAX_DAYS * OW_MAX_SLOTS)
+#define PIECES_PER_MEETING_MAX (2 * OW_MAX_ITEMS)
+#define MINUTES_MAX 100000
+#define NUMBER_MAX 100000
+
+typedef struct reader {
+    const ow_instance *inst;
+    const char *name;
+    ow_error *err;
+} reader;
+
+/* Fails naming the JSON path of the offending value: path, then ".key" if key is
+ * not NULL ("bodies[0].meetings[2].date"). */
+static ow_status fail(const reader *r, const char *path, const char *key, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static ow_status fail(const reader *r, const char *path, const char *key, const char *fmt, ...)
+{
+    char what[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    const ow_loc none = {0, 0};
+    const char *dot = *path && key ? "." : "";
+    const char *colon = *path || key ? ": " : "";
+    return ow_error_set(r->err, OW_INPUT, r->name, none, "%s%s%s%s%s", path, dot,
+                        key ? key : "", colon, what);
+}
+
+/* Looks up key in obj, failing when it is missing.  path names obj. */
+static ow_status member(const reader *r, json_t *obj, const char *path, const char *key,
+                        json_t **out)
+{
+    json_t *v = json_object_get(obj, key);
+    if (v == NULL)
+        return fail(r, path, NULL, "missing key \"%s\"", key);
+    *out = v;
+    return OW_OK;
+}
+
+static ow_status string_member(const reader *r, json_t *obj, const char *path,
+                               const char *key, const char *example, const char **out)
+{
+    json_t *v = NULL;
+    ow_status rc = member(r, obj, path, key, &v);
+    if (rc != OW_OK)
+        return rc;
+    if (!json_is_string(v))
+        return fail(r, path, key, "expected a string such as %s", example);
+    *out = json_string_value(v);
+    return OW_OK;
+}
+
+static ow_status int_member(const reader *r, json_t *obj, const char *path, const char *key,
+                            int lo, int hi, int *out)
+{
+    json_t *v = NULL;
+    ow_status rc = member(r, obj, path, key, &v);
+    if (rc != OW_OK)
+        return rc;
+    if (!json_is_integer(v))
+        return fail(r, path, key, "expected a whole number");
+    if (json_integer_value(v) < lo || json_integer_value(v) > hi)
+        return fail(r, path, key, "%" JSON_INTEGER_FORMAT " is out of range (%d to %d)",
+                    json_integer_value(v), lo, hi);
+    *out = (int)json_integer_value(v);
+    return OW_OK;
+}
+
+static ow_status array_member(const reader *r, json_t *obj, const char *path, const char *key,
+                              size_t max, json_t **out)
+{
+    json_t *v = NULL;
+    ow_status rc = member(r, obj, path, key, &v);
+    if (rc != OW_OK)
+        return rc;
+    if (!json_is_array(v))
+        return fail(r, path, key, "expected a list");
+    if (json_array_size(v) > max)
+        return fail(r, path, key, "%zu entries, more than the %zu orgwork accepts",
+                    json_array_size(v), max);
+    *out = v;
+    return OW_OK;
+}
+
+static ow_status read_piece(const reader *r, const ow_body *body, json_t *obj,
+                            const char *path, ow_piece *piece)
+{
+    if (!json_is_object(obj))
+        return fail(r, path, NULL,
+                    "expected an object {\"item\": …, \"minutes\": …, \"continued\": …}");
+    const char *id;
+    ow_status rc = string_member(r, obj, path, "item", "\"1(a)\"", &id);
+    if (rc != OW_OK)
+        return rc;
+    int item = ow_body_find_item(body, id);
+    if (item < 0)
+        return fail(r, path, "item", "%s has no agenda item \"%s\"", body->id, id);
+    int minutes;
+    rc = int_member(r, obj, path, "minutes", -MINUTES_MAX, MINUTES_MAX, &minutes);
+    if (rc != OW_OK)
+        return rc;
+    json_t *continued = NULL;
+    rc = member(r, obj, path, "continued", &continued);
+    if (rc != OW_OK)
+        return rc;
+    if (!json_is_boolean(continued))
+        return fail(r, path, "continued", "expected true or false");
+    piece->item = (size_t)item;
+    piece->minutes = minutes;
+    piece->continued = json_is_true(continued);
+    return OW_OK;
+}
+
+static int find_day(const ow_calendar *cal, ow_date date)
+{
+    for (int d = 0; d < cal->n_days; d++)
+        if (cal->days[d] == date)
+            return d;
+    return -1;
+}
+
+static int find_slot(const ow_calendar *cal, int start, int end)
+{
+    for (size_t k = 0; k < cal->n_slots; k++)
+        if (cal->slots[k].start == start && cal->slots[k].end == end)
+            return (int)k;
+    return -1;
+}
+
+static int find_room(const ow_instance *inst, const char *name)
+{
+    for (size_t k = 0; k < inst->n_rooms; k++)
+        if (strcmp(inst->rooms[k], name) == 0)
+            return (int)k;
+    return -1;
+}
+
+static ow_status read_meeting(const reader *r, ow_schedule *s, size_t body_index, json_t *obj,
+                              const char *path)
+{
+    const ow_body *body = &r->inst->bodies[body_index];
+    if (!json_is_object(obj))
+        return fail(r, path, NULL,
+                    "expected an object {\"n\": …, \"date\": …, \"start\": …, …}");
+    int n;
+    ow_status rc = int_member(r, obj, path, "n", -NUMBER_MAX, NUMBER_MAX, &n);
+    if (rc != OW_OK)
+        return rc;
+    const char *date_text, *start_text, *end_text, *room_text;
+    rc = string_member(r, obj, path, "date", "\"2024-07-11\"", &date_text);
+    if (rc != OW_OK)
+        return rc;
+    ow_date date;
+    if (!ow_date_parse(date_text, &date))
+        return fail(r, path, "date", "cannot read \"%s\" as a date (expected YYYY-MM-DD)",
+                    date_text);
+    rc = string_member(r, obj, path, "start", "\"10:00\"", &start_text);
+    if (rc != OW_OK)
+        return rc;
+    rc = string_member(r, obj, path, "end", "\"13:00\"", &end_text);
+    if (rc != OW_OK)
+        return rc;
+    int start, end;
+    if (!ow_time_parse(start_text, &start))
+        return fail(r, path, "start", "cannot read \"%s\" as a time (expected HH:MM)",
+                    start_text);
+    if (!ow_time_parse(end_text, &end))
+        return fail(r, path, "end", "cannot read \"%s\" as a time (expected HH:MM)",
+                    end_text);
+    if (end <= start)
+        return fail(r, path, "end", "the meeting ends at %s, not after it starts at %s", end_text,
+                    start_text);
+    rc = string_member(r, obj, path, "room", "\"Plenary\"", &room_text);
+    if (rc != OW_OK)
+        return rc;
+    json_t *items = NULL;
+    rc = array_member(r, obj, path, "items", PIECES_PER_MEETING_MAX, &items);
+    if (rc != OW_OK)
+        return rc;
+
+    ow_meeting *m = ow_schedule_add_meeting(s, json_array_size(items));
+    if (m == NULL)
+        return ow_error_set(r->err, OW_INTERNAL, r->name, (ow_loc){0, 0}, "out of memory");
+    m->body = body_index;
+    m->n = n;
+    m->date = date;
+    m->day = find_day(&r->inst->calendar, date);
+    m->slot = find_slot(&r->inst->calendar, start, end);
+    m->start = start;
+    m->end = end;
+    m->room = find_room(r->inst, room_text);
+    for (size_t k = 0; k < m->n_pieces; k++) {
+        char sub[192];
+        snprintf(sub, sizeof sub, "%s.items[%zu]", path, k);
+        rc = read_piece(r, body, json_array_get(items, k), sub, &m->pieces[k]);
+        if (rc != OW_OK)
+            return rc;
+    }
+    return OW_OK;
+}
+
+static ow_status read_body(const reader *r, ow_schedule *s, json_t *obj, const char *path,
+                           bool *seen)
+{
+    if (!json_is_object(obj))
+        return fail(r, path, NULL, "expected an object {\"id\": …, \"meetings\": […]}");
+    const char *id;
+    ow_status rc = string_member(r, obj, path, "id", "\"WG.7\"", &id);
+    if (rc != OW_OK)
+        return rc;
+    int b = ow_instance_find_body(r->inst, id);
+    if (b < 0)
+        return fail(r, path, "id", "the instance has no body \"%s\"", id);
+    if (seen[b])
+        return fail(r, path, "id", "body %s is listed twice", id);
+    seen[b] = true;
+    json_t *meetings = NULL;
+    rc = array_member(r, obj, path, "meetings", MEETINGS_PER_BODY_MAX, &meetings);
+    if (rc != OW_OK)
+        return rc;
+    for (size_t k = 0; k < json_array_size(meetings); k++) {
+        char sub[160];
+        snprintf(sub, sizeof sub, "%s.meetings[%zu]", path, k);
+        rc = read_meeting(r, s, (size_t)b, json_array_get(meetings, k), sub);
+        if (rc != OW_OK)
+            return rc;
+    }
+    return OW_OK;
+}
+
+static ow_status read_status(const reader *r, json_t *root, ow_solve_status *out)
+{
+    const char *text;
+    ow_status rc = string_member(r, root, "", "status", "\"optimal\"", &text);
+    if (rc != OW_OK)
+        return rc;
+    static const ow_solve_status all[] = {OW_SOLVE_OPTIMAL, OW_SOLVE_FEASIBLE,
+                                          OW_SOLVE_INFEASIBLE};
+    for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) {
+        if (strcmp(text, ow_solve_status_name(all[k])) == 0) {
+            *out = all[k];
+            return OW_OK;
+        }
+    }
+    return fail(r, "", "status", "\"%s\" is not optimal, feasible or infeasible", text);
+}
+
+/* solver.gap and solver.seconds are optional: a hand-written schedule has no solver. */
+static ow_status read_solver(const reader *r, json_t *root, ow_schedule *s)
+{
+    json_t *solver = json_object_get(root, "solver");
+    if (solver == NULL)
+        return OW_OK;
+    if (!json_is_object(solver))
+        return fail(r, "", "solver", "expected an object {\"name\": …, \"gap\": …}");
+    json_t *gap = json_object_get(solver, "gap");
+    if (gap != NULL) {
+        if (!json_is_number(gap))
+            return fail(r, "solver", "gap", "expected a number");
+        s->gap = json_number_value(gap);
+    }
+    json_t *seconds = json_object_get(solver, "seconds");
+    if (seconds != NULL) {
+        if (!json_is_number(seconds))
+            return fail(r, "solver", "seconds", "expected a number");
+        s->seconds = json_number_value(seconds);
+    }
+    return OW_OK;
+}
+
+static ow_status read_root(const reader *r, json_t *root, ow_schedule *s, bool *seen)
+{
+    if (!json_is_object(root))
+        return fail(r, "", NULL,
+                    "expected an object {\"orgwork\": 1, \"status\": …, \"bodies\": […]}");
+    json_t *version = NULL;
+    ow_status rc = member(r, root, "", "orgwork", &version);
+    if (rc != OW_OK)
+        return rc;
+    if (!json_is_integer(version) || json_integer_value(version) != 1)
+        return fail(r, "", "orgwork", "this is format version 1 of orgwork; the file must say "
+                    "\"orgwork\": 1");
+    rc = read_status(r, root, &s->status);
+    if (rc != OW_OK)
+        return rc;
+    json_t *objective = json_object_get(root, "objective");
+    if (objective != NULL && !json_is_null(objective)) {
+        if (!json_is_number(objective))
+            return fail(r, "", "objective", "expected a number");
+        s->objective = json_number_value(objective);
+    }
+    rc = read_solver(r, root, s);
+    if (rc != OW_OK)
+        return rc;
+    /* An infeasible run has no schedule to list. */
+    if (s->status == OW_SOLVE_INFEASIBLE && json_object_get(root, "bodies") == NULL)
+        return OW_OK;
+    json_t *bodies = NULL;
+    rc = array_member(r, root, "", "bodies", OW_MAX_BODIES, &bodies);
+    if (rc != OW_OK)
+        return rc;
+    for (size_t k = 0; k < json_array_size(bodies); k++) {
+        char path[32];
+        snprintf(path, sizeof path, "bodies[%zu]", k);
+        rc = read_body(r, s, json_array_get(bodies, k), path, seen);
+        if (rc != OW_OK)
+            return rc;
+    }
+    return OW_OK;
+}
+
+ow_status ow_schedule_read_json_string(const ow_instance *inst, const char *name,
+                                       const char *text, size_t len, ow_schedule **out,
+                                       ow_error *err)
+{
+    ow_status rc = OW_OK;
+    ow_schedule *s = NULL;
+    bool *seen = NULL;
+    reader r = {inst, name, err};
+    json_error_t jerr;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (root == NULL) {
+        ow_loc at = {jerr.line > 0 ? jerr.line : 0, jerr.line > 0 ? jerr.column : 0};
+        rc = ow_error_set(err, OW_INPUT, name, at, "not a valid JSON schedule: %s", jerr.text);
+        goto done;
+    }
+    s = ow_schedule_new();
+    seen = calloc(inst->n_bodies + 1, sizeof *seen);
+    if (s == NULL || seen == NULL) {
+        rc = ow_error_set(err, OW_INTERNAL, name, (ow_loc){0, 0}, "out of memory");
+        goto done;
+    }
+    OW_CALL(read_root(&r, root, s, seen));
+    *out = s;
+    s = NULL;
+done:
+    free(seen);
+    ow_schedule_free(s);
+    json_decref(root);
+    return rc;
+}
+
+ow_status ow_schedule_read_json(const ow_instance *inst, const char *path, ow_schedule **out,
+                                ow_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    ow_status rc = ow_read_file(path, OW_MAX_FILE_BYTES, &text, &len, err);
+    if (rc != OW_OK)
+        return rc;
+    rc = ow_schedule_read_json_string(inst, path, text, len, out, err);
+    free(text);
+    return rc;
+}

@@ -49,6 +49,7 @@ struct ow_formulation {
     ow_arena *arena;
     body_model *bodies;
     bool crossed;   /* some body has no path at all: no schedule exists */
+    double scale;   /* objective weights are multiplied by this; the tie-break stays below it */
 };
 
 #define ZIDX(bm, k, p, r) \
@@ -295,7 +296,8 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
         ow_program_add(P, held, bm->u[k], 1);
         for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++) {
             arc *ar = &bm->arcs[a];
-            double cost = -(double)ar->to; /* tie-break: the agenda as early as it goes */
+            /* Tie-break: the agenda as early as it goes (cost falls as the cut moves on). */
+            double cost = (double)(last - ar->to);
             if (ar->to % 2 == 1 && k + 1 < K)
                 cost += w->continued * scale;
             cost += w->late_start * scale * late_starts(ar->from, ar->to);
@@ -577,6 +579,7 @@ ow_status ow_formulation_build(const ow_instance *inst, ow_formulation **out, ow
     }
     double slot_tie = item_tie + 1;
     double scale = slot_tie * slot_span + item_tie + 1;
+    f->scale = scale;
     for (size_t b = 0; b < inst->n_bodies && !f->crossed; b++)
         build_body(f, b, scale, slot_tie);
     build_shared(f);
@@ -609,6 +612,11 @@ void ow_formulation_free(ow_formulation *f)
 const ow_program *ow_formulation_program(const ow_formulation *f)
 {
     return f->program;
+}
+
+double ow_formulation_scale(const ow_formulation *f)
+{
+    return f->scale;
 }
 
 static bool on(const double *x, int col)

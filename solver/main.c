@@ -66,9 +66,9 @@ static const char *usage_export =
     "usage: orgwork export FILE (--lp OUT | --mps OUT) [--days N] [--meetings N]\n"
     "\n"
     "Writes the integer program of FILE in CPLEX LP or free MPS format, for\n"
-    "other MIP solvers (glpsol, cbc, highs).  The objective is scaled: its\n"
-    "optimum divided by the scale in the file's objective is orgwork's objective\n"
-    "plus a tie-break below one unit (docs/model.md).\n";
+    "other MIP solvers (glpsol, cbc, highs).  The objective is scaled: the scale\n"
+    "is printed on standard error, and the optimum divided by it, rounded down,\n"
+    "is orgwork's objective (the remainder is the tie-break, docs/model.md).\n";
 
 static int usage_error(const char *usage, const char *fmt, const char *arg)
 {
@@ -313,6 +313,8 @@ static int cmd_export(int argc, char **argv)
     OW_CALL(ow_formulation_build(inst, &f, &err));
     OW_CALL(ow_mip_write(ow_formulation_program(f), o.lp ? OW_MIP_LP : OW_MIP_MPS,
                          o.lp ? o.lp : o.mps, &err));
+    fprintf(stderr, "orgwork: objective scale %.0f: the reported objective is the optimum "
+            "divided by it, rounded down\n", ow_formulation_scale(f));
 done:
     ow_formulation_free(f);
     ow_instance_free(inst);

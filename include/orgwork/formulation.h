@@ -20,6 +20,11 @@ void ow_formulation_free(ow_formulation *f);
 /* The program (borrowed from f). */
 const ow_program *ow_formulation_program(const ow_formulation *f);
 
+/* The factor the objective weights are multiplied by in the program.  The
+ * tie-break term is nonnegative and below it, so the reported objective is
+ * floor(program optimum / scale). */
+double ow_formulation_scale(const ow_formulation *f);
+
 /* Reads the solution x (one value per column) into a new schedule with the given
  * status; meetings sorted and numbered, objective computed from the schedule. */
 ow_status ow_formulation_decode(const ow_formulation *f, const double *x,

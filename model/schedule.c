@@ -21,6 +21,11 @@ const char *ow_solve_status_name(ow_solve_status s)
     return "unknown";
 }
 
+const ow_item *ow_piece_item(const ow_instance *inst, const ow_meeting *m, const ow_piece *p)
+{
+    return &inst->bodies[p->joint ? p->owner : m->body].items[p->item];
+}
+
 ow_schedule *ow_schedule_new(void)
 {
     ow_schedule *s = calloc(1, sizeof *s);

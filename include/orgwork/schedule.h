@@ -21,9 +21,12 @@ typedef enum ow_solve_status {
 const char *ow_solve_status_name(ow_solve_status s);
 
 typedef struct ow_piece {
-    size_t item;            /* index into the body's items */
+    size_t item;            /* index into the items of the body that owns the item */
     int minutes;            /* > 0 */
     bool continued;         /* the item already had a piece in an earlier meeting */
+    bool joint;             /* a joint item owned by another body (its `joint_with` lists
+                             * this meeting's body): the meeting is that joint meeting */
+    size_t owner;           /* when joint: index of the body whose agenda lists the item */
 } ow_piece;
 
 typedef struct ow_meeting {
@@ -47,6 +50,10 @@ typedef struct ow_schedule {
     ow_meeting *meetings;   /* sorted by body, then n */
     struct ow_arena *arena; /* owns the arrays above */
 } ow_schedule;
+
+/* The item a piece takes: from the meeting's body, or for a joint piece from its
+ * owner's agenda. */
+const ow_item *ow_piece_item(const ow_instance *inst, const ow_meeting *m, const ow_piece *p);
 
 /* An empty schedule (free with ow_schedule_free), or NULL when out of memory. */
 ow_schedule *ow_schedule_new(void);

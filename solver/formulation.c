@@ -20,7 +20,16 @@
 typedef struct arc {
     int from, to;
     int col;
+    int joint;      /* >= 0: this meeting is joint meeting `joint`, held with its owner */
 } arc;
+
+/* A joint item: held once, in one meeting attended by its owner and every body in
+ * its joint_with. */
+typedef struct joint {
+    size_t owner;   /* the body whose agenda lists it */
+    int item;       /* 0-based index in the owner's items */
+    int *J;         /* [global slot * n_rooms + room]: the joint meeting is there */
+} joint;
 
 /* States of a cut: 2j is the boundary after j items (0 = nothing done, 2n = all
  * done); 2i-1 is "inside item i" (1-based), which exists when the item may split. */
@@ -41,6 +50,8 @@ typedef struct body_model {
     size_t *layer;  /* [K + 1]: arcs of meeting k are layer[k] .. layer[k+1]-1 */
     int *z;         /* [K * n_pos * n_rooms], -1 where meeting k cannot be */
     int *y;         /* [window days] */
+    int k_min;      /* meetings it must hold: its agenda over the longest slot, and its
+                     * joint meetings as a guest */
 } body_model;
 
 struct ow_formulation {
@@ -48,6 +59,8 @@ struct ow_formulation {
     ow_program *program;
     ow_arena *arena;
     body_model *bodies;
+    size_t n_joints;
+    joint *joints;
     bool crossed;   /* some body has no path at all: no schedule exists */
     double scale;   /* objective weights are multiplied by this; the tie-break stays below it */
 };
@@ -118,14 +131,38 @@ static bool step_possible(const ow_body *body, const body_model *bm, int k, int 
     if (bm->lo[t] - bm->hi[s] > Lmax)
         return false;
     for (int i = 1; i <= bm->n; i++) {
+        if (!covers(s, t, i))
+            continue;
+        /* A joint item is taken alone and whole in its joint meeting. */
+        if (body->items[i - 1].n_joint > 0 && (s != 2 * i - 2 || t != 2 * i))
+            return false;
         int mk = set_meeting(&body->items[i - 1]);
-        if (mk < 0 || !covers(s, t, i))
+        if (mk < 0)
             continue;
         /* An item set to meeting mk is taken whole in it, and nowhere else. */
         if (k != mk || s > 2 * i - 2 || t < 2 * i)
             return false;
     }
     return true;
+}
+
+/* Does body b attend joint meeting jt as a guest (listed in its joint_with)? */
+static bool attends(const ow_instance *inst, const joint *jt, size_t b)
+{
+    const ow_item *it = &inst->bodies[jt->owner].items[jt->item];
+    for (size_t q = 0; q < it->n_joint; q++)
+        if (it->joint_with[q] == b)
+            return true;
+    return false;
+}
+
+/* Cut states at which a guest may hold a joint meeting: between two of its own
+ * items (or before its first, or after its last: a joint meeting may open or close
+ * its session, as where two bodies meeting consecutively hand over). */
+static bool joint_state(const body_model *bm, int s)
+{
+    (void)bm;
+    return s % 2 == 0;
 }
 
 /* Sets up the state graph of one body: states, and the arcs that lie on some path
@@ -186,15 +223,22 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
         const ow_item *it = &body->items[i - 1];
         int g = open_margin(it);
         bm->lo[2 * i - 1] = bm->cum[i - 1] + g;
-        bm->hi[2 * i - 1] = it->split ? bm->cum[i] - g : bm->cum[i - 1];
+        bm->hi[2 * i - 1] = it->split && it->n_joint == 0 ? bm->cum[i] - g : bm->cum[i - 1];
     }
 
-    /* Forward from cut 0 in state 0, backward from cut K in the last state. */
+    size_t n_guest = 0;
+    for (size_t j = 0; j < f->n_joints; j++)
+        n_guest += attends(inst, &f->joints[j], b);
+
+    /* Forward from cut 0 in state 0, backward from cut K in the last state; a joint
+     * meeting of a guest leaves its state as it is. */
     fwd[0] = 1;
     for (int k = 0; k < K; k++)
         for (int s = 0; s < bm->n_states; s++) {
             if (!fwd[(size_t)k * S + (size_t)s])
                 continue;
+            if (n_guest > 0 && joint_state(bm, s))
+                fwd[(size_t)(k + 1) * S + (size_t)s] = 1;
             for (int t = s; t < bm->n_states; t++)
                 if (step_possible(body, bm, k, s, t, Lmax))
                     fwd[(size_t)(k + 1) * S + (size_t)t] = 1;
@@ -205,6 +249,11 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
         for (int s = 0; s < bm->n_states; s++) {
             if (!fwd[(size_t)k * S + (size_t)s])
                 continue;
+            if (n_guest > 0 && joint_state(bm, s) && fwd[(size_t)(k + 1) * S + (size_t)s] &&
+                bwd[(size_t)(k + 1) * S + (size_t)s]) {
+                bwd[(size_t)k * S + (size_t)s] = 1;
+                n_arcs += n_guest;
+            }
             for (int t = s; t < bm->n_states; t++)
                 if (fwd[(size_t)(k + 1) * S + (size_t)t] && bwd[(size_t)(k + 1) * S + (size_t)t] &&
                     step_possible(body, bm, k, s, t, Lmax)) {
@@ -212,6 +261,9 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
                     n_arcs++;
                 }
         }
+    bm->k_min = (bm->cum[bm->n] + Lmax - 1) / Lmax + (int)n_guest;
+    if (bm->k_min > K)
+        bm->k_min = K;
     if (!bwd[0]) {
         f->crossed = true;
         goto done;
@@ -228,7 +280,11 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
                 continue;
             for (int t = s; t < bm->n_states; t++)
                 if (bwd[(size_t)(k + 1) * S + (size_t)t] && step_possible(body, bm, k, s, t, Lmax))
-                    bm->arcs[bm->n_arcs++] = (arc){s, t, -1};
+                    bm->arcs[bm->n_arcs++] = (arc){s, t, -1, -1};
+            if (n_guest > 0 && joint_state(bm, s) && bwd[(size_t)(k + 1) * S + (size_t)s])
+                for (size_t j = 0; j < f->n_joints; j++)
+                    if (attends(inst, &f->joints[j], b))
+                        bm->arcs[bm->n_arcs++] = (arc){s, s, -1, (int)j};
         }
     }
     bm->layer[K] = bm->n_arcs;
@@ -270,7 +326,7 @@ static int late_starts(int s, int t)
 static void add_presence(ow_program *P, const body_model *bm, int row, int k, int i, double c)
 {
     for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++)
-        if (covers(bm->arcs[a].from, bm->arcs[a].to, i))
+        if (bm->arcs[a].joint < 0 && covers(bm->arcs[a].from, bm->arcs[a].to, i))
             ow_program_add(P, row, bm->arcs[a].col, c);
 }
 
@@ -288,7 +344,8 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
 
     /* Meetings held: a prefix, by the path (once all is done, it stays done). */
     for (int k = 0; k < K; k++)
-        bm->u[k] = ow_program_col(P, OW_COL_BINARY, 0, 1, w->meetings * scale, "u[%s,%d]", bid, k + 1);
+        bm->u[k] = ow_program_col(P, OW_COL_BINARY, k < bm->k_min ? 1 : 0, 1, w->meetings * scale,
+                                  "u[%s,%d]", bid, k + 1);
 
     /* The path: one arc per meeting, flow kept at every cut. */
     for (int k = 0; k < K; k++) {
@@ -298,6 +355,11 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
             arc *ar = &bm->arcs[a];
             /* Tie-break: the agenda as early as it goes (cost falls as the cut moves on). */
             double cost = (double)(last - ar->to);
+            if (ar->joint >= 0) {
+                ar->col = ow_program_col(P, OW_COL_BINARY, 0, 1, cost, "xj[%s,%d,%d,%d]", bid, k + 1,
+                                         ar->from, ar->joint);
+                continue;
+            }
             if (ar->to % 2 == 1 && k + 1 < K)
                 cost += w->continued * scale;
             cost += w->late_start * scale * late_starts(ar->from, ar->to);
@@ -394,6 +456,10 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
         ow_program_add(P, low, bm->u[k], -1);
         for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++) {
             const arc *ar = &bm->arcs[a];
+            if (ar->joint >= 0) {
+                ow_program_add(P, low, ar->col, 1);
+                continue;
+            }
             int mp = ar->from == ar->to && ar->from % 2 == 1 ? body->items[(ar->from + 1) / 2 - 1].min_part : 0;
             if (mp > 1)
                 ow_program_add(P, low, ar->col, -(mp - 1));
@@ -405,10 +471,15 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
                     ow_program_add(P, cap, zc, -slot_length(inst, bm->pos_slot[p]));
             }
     }
-    /* Days used, and meetings a day. */
+    /* Days used, and meetings a day.  The LP alone would spread the fewest meetings
+     * over fractional days: at least ceil(k_min / per day) days are used. */
+    int per_day_cap = body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
+    int days_min = ow_program_row(P, OW_ROW_GE, (bm->k_min + per_day_cap - 1) / per_day_cap,
+                                  "daysmin[%s]", bid);
     for (int d = 0; d < window_days; d++) {
         bm->y[d] = ow_program_col(P, OW_COL_BINARY, 0, 1, w->days * scale, "y[%s,%d]", bid,
                                   body->window_from + d);
+        ow_program_add(P, days_min, bm->y[d], 1);
         int cap = body->meetings_per_day > 0 ? body->meetings_per_day : ns;
         int per_day = ow_program_row(P, OW_ROW_LE, 0, "perday[%s,%d]", bid, body->window_from + d);
         ow_program_add(P, per_day, bm->y[d], -cap);
@@ -492,38 +563,218 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
     }
 }
 
-/* Rows shared by bodies: one meeting per room and slot, interpretation teams. */
+/* Bodies attending joint meeting jt (its owner and its guests), and how many of
+ * them meet with interpretation. */
+static int attendance(const ow_instance *inst, const joint *jt, int *interpreted)
+{
+    const ow_item *it = &inst->bodies[jt->owner].items[jt->item];
+    int n = 1, in = inst->bodies[jt->owner].interpretation;
+    for (size_t q = 0; q < it->n_joint; q++) {
+        n++;
+        in += inst->bodies[it->joint_with[q]].interpretation;
+    }
+    *interpreted = in;
+    return n;
+}
+
+/* Position of global slot t in body b's window, or -1. */
+static int window_position(const ow_instance *inst, const body_model *bm, size_t b, int t)
+{
+    int p = t - inst->bodies[b].window_from * (int)inst->calendar.n_slots;
+    return p >= 0 && p < bm->n_pos ? p : -1;
+}
+
+/* Joint meetings: J[j][t,r] says where joint meeting j is held; the owner's meeting
+ * holding the item and each guest's joint meeting must be there. */
+static void build_joints(ow_formulation *f)
+{
+    const ow_instance *inst = f->inst;
+    ow_program *P = f->program;
+    int R = (int)inst->n_rooms;
+    int n_global = inst->calendar.n_days * (int)inst->calendar.n_slots;
+    for (size_t j = 0; j < f->n_joints; j++) {
+        joint *jt = &f->joints[j];
+        const ow_item *it = &inst->bodies[jt->owner].items[jt->item];
+        int one = ow_program_row(P, OW_ROW_EQ, 1, "joint[%s,%s]", inst->bodies[jt->owner].id, it->id);
+        for (int t = 0; t < n_global; t++)
+            for (int r = 0; r < R; r++) {
+                jt->J[t * R + r] = ow_program_col(P, OW_COL_BINARY, 0, 1, 0, "J[%s,%s,%d,%s]",
+                                                   inst->bodies[jt->owner].id, it->id, t, inst->rooms[r]);
+                ow_program_add(P, one, jt->J[t * R + r], 1);
+            }
+        for (size_t b = 0; b < inst->n_bodies; b++) {
+            bool owner = b == jt->owner;
+            if (!owner && !attends(inst, jt, b))
+                continue;
+            const body_model *bm = &f->bodies[b];
+            if (!owner) {
+                int once = ow_program_row(P, OW_ROW_EQ, 1, "guest[%s,%s,%s]", inst->bodies[b].id,
+                                          inst->bodies[jt->owner].id, it->id);
+                for (size_t a = 0; a < bm->n_arcs; a++)
+                    if (bm->arcs[a].joint == (int)j)
+                        ow_program_add(P, once, bm->arcs[a].col, 1);
+            }
+            for (int k = 0; k < bm->K; k++)
+                for (int p = 0; p < bm->n_pos; p++)
+                    for (int r = 0; r < bm->n_rooms; r++) {
+                        int zc = bm->z[ZIDX(bm, k, p, r)];
+                        if (zc < 0)
+                            continue;
+                        int row = ow_program_row(P, OW_ROW_LE, 1, "jointat[%s,%d,%d,%zu]",
+                                                 inst->bodies[b].id, k + 1, p, j);
+                        ow_program_add(P, row, zc, 1);
+                        ow_program_add(P, row, jt->J[bm->pos_slot[p] * R + bm->rooms[r]], -1);
+                        if (owner)
+                            add_presence(P, bm, row, k, jt->item + 1, 1);
+                        else
+                            for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++)
+                                if (bm->arcs[a].joint == (int)j)
+                                    ow_program_add(P, row, bm->arcs[a].col, 1);
+                    }
+        }
+    }
+}
+
+/* Rows shared by bodies: one meeting per room and slot (a joint meeting uses its
+ * room once), interpretation teams (a joint meeting uses one team). */
 static void build_shared(ow_formulation *f)
 {
     const ow_instance *inst = f->inst;
     ow_program *P = f->program;
     if (inst->n_bodies < 2)
         return;
+    int R = (int)inst->n_rooms;
     int n_global = inst->calendar.n_days * (int)inst->calendar.n_slots;
     for (int t = 0; t < n_global; t++) {
-        int team = -1;
-        for (size_t r = 0; r < inst->n_rooms; r++) {
+        int team = ow_program_row(P, OW_ROW_LE, inst->interpretation_teams, "teams[%d]", t);
+        for (int r = 0; r < R; r++) {
             int row = ow_program_row(P, OW_ROW_LE, 1, "room[%d,%s]", t, inst->rooms[r]);
             for (size_t b = 0; b < inst->n_bodies; b++) {
                 const body_model *bm = &f->bodies[b];
-                int p = t - inst->bodies[b].window_from * (int)inst->calendar.n_slots;
-                if (p < 0 || p >= bm->n_pos)
+                int p = window_position(inst, bm, b, t);
+                if (p < 0)
                     continue;
                 for (int rr = 0; rr < bm->n_rooms; rr++) {
-                    if (bm->rooms[rr] != (int)r)
+                    if (bm->rooms[rr] != r)
                         continue;
                     for (int k = 0; k < bm->K; k++) {
                         int zc = bm->z[ZIDX(bm, k, p, rr)];
                         if (zc < 0)
                             continue;
                         ow_program_add(P, row, zc, 1);
-                        if (inst->bodies[b].interpretation) {
-                            if (team < 0)
-                                team = ow_program_row(P, OW_ROW_LE, inst->interpretation_teams,
-                                                      "teams[%d]", t);
+                        if (inst->bodies[b].interpretation)
                             ow_program_add(P, team, zc, 1);
-                        }
                     }
+                }
+            }
+            for (size_t j = 0; j < f->n_joints; j++) {
+                int interpreted;
+                int n = attendance(inst, &f->joints[j], &interpreted);
+                ow_program_add(P, row, f->joints[j].J[t * R + r], -(n - 1));
+                if (interpreted > 1)
+                    ow_program_add(P, team, f->joints[j].J[t * R + r], -(interpreted - 1));
+            }
+        }
+    }
+}
+
+/* Adds c * z of body b's meeting k over the global slots from..to (inclusive). */
+static void add_placed(ow_program *P, const ow_instance *inst, const body_model *bm, size_t b,
+                       int row, int k, int from, int to, double c)
+{
+    for (int t = from; t <= to; t++) {
+        int p = window_position(inst, bm, b, t);
+        if (p < 0)
+            continue;
+        for (int r = 0; r < bm->n_rooms; r++) {
+            int zc = bm->z[ZIDX(bm, k, p, r)];
+            if (zc >= 0)
+                ow_program_add(P, row, zc, c);
+        }
+    }
+}
+
+/* `consecutive: [A, B, ...]`: one room for all; each body starts after the one
+ * before it ends, with no idle working day between.  Both are written over
+ * cumulative placements ("placed by slot t"), interval rows that keep the LP tight,
+ * rather than over weighted slot numbers. */
+static void build_consecutive(ow_formulation *f)
+{
+    const ow_instance *inst = f->inst;
+    ow_program *P = f->program;
+    int R = (int)inst->n_rooms, ns = (int)inst->calendar.n_slots;
+    int n_global = inst->calendar.n_days * ns;
+    for (size_t q = 0; q < inst->n_rules; q++) {
+        const ow_rule *rule = &inst->rules[q];
+        if (R > 1) {
+            int one = ow_program_row(P, OW_ROW_EQ, 1, "rroom[%zu]", q + 1);
+            for (int r = 0; r < R; r++) {
+                int rho = ow_program_col(P, OW_COL_BINARY, 0, 1, 0, "rho[%zu,%s]", q + 1, inst->rooms[r]);
+                ow_program_add(P, one, rho, 1);
+                for (size_t x = 0; x < rule->n_bodies; x++) {
+                    const body_model *bm = &f->bodies[rule->bodies[x]];
+                    for (int k = 0; k < bm->K; k++) {
+                        int row = ow_program_row(P, OW_ROW_LE, 0, "sameroom[%zu,%s,%d,%s]", q + 1,
+                                                 inst->bodies[rule->bodies[x]].id, k + 1, inst->rooms[r]);
+                        ow_program_add(P, row, rho, -1);
+                        for (int rr = 0; rr < bm->n_rooms; rr++)
+                            if (bm->rooms[rr] == r)
+                                for (int p = 0; p < bm->n_pos; p++) {
+                                    int zc = bm->z[ZIDX(bm, k, p, rr)];
+                                    if (zc >= 0)
+                                        ow_program_add(P, row, zc, 1);
+                                }
+                    }
+                }
+            }
+        }
+        for (size_t x = 0; x + 1 < rule->n_bodies; x++) {
+            size_t pb = rule->bodies[x], nb = rule->bodies[x + 1];
+            const body_model *prev = &f->bodies[pb], *next = &f->bodies[nb];
+            const char *pid = inst->bodies[pb].id, *nid = inst->bodies[nb].id;
+            /* A joint meeting of the two, held by prev as owner, may open next's
+             * session: next's guests join prev for it, prev closes, next goes on.
+             * g = 1 when next's first meeting is that joint meeting; prev then ends
+             * before next's second meeting. */
+            int g = -1;
+            for (size_t a = next->layer[0]; a < next->layer[1] && next->K > 1; a++) {
+                const arc *ar = &next->arcs[a];
+                if (ar->joint >= 0 && f->joints[ar->joint].owner == pb) {
+                    if (g < 0)
+                        g = ow_program_row(P, OW_ROW_EQ, 0, "opens[%s,%s]", nid, pid);
+                    ow_program_add(P, g, ar->col, 1);
+                }
+            }
+            int gcol = -1;
+            if (g >= 0) {
+                gcol = ow_program_col(P, OW_COL_BINARY, 0, 1, 0, "g[%s,%s]", nid, pid);
+                ow_program_add(P, g, gcol, -1);
+            }
+            for (int k = 0; k < prev->K; k++) {
+                /* next's first own meeting placed by slot t => prev's held meeting k
+                 * placed before t. */
+                for (int first = 0; first <= (gcol >= 0 ? 1 : 0); first++)
+                    for (int t = 0; t < n_global; t++) {
+                        if (window_position(inst, next, nb, t) < 0)
+                            continue;
+                        int row = ow_program_row(P, OW_ROW_LE, 1, "before[%s,%d,%s,%d,%d]", pid, k + 1,
+                                                 nid, first + 1, t);
+                        add_placed(P, inst, next, nb, row, first, 0, t, 1);
+                        add_placed(P, inst, prev, pb, row, k, 0, t - 1, -1);
+                        ow_program_add(P, row, prev->u[k], 1);
+                        if (gcol >= 0)
+                            ow_program_add(P, row, gcol, first == 0 ? -1 : 1);
+                        if (gcol >= 0 && first == 1)
+                            ow_program_row_rhs(P, row, 2);
+                    }
+                /* prev's last meeting on day d => next started by the end of day d+1. */
+                for (int d = inst->bodies[pb].window_from; d <= inst->bodies[pb].window_to; d++) {
+                    int row = ow_program_row(P, OW_ROW_GE, 0, "noidle[%s,%d,%s,%d]", pid, k + 1, nid, d);
+                    int end = (d + 2) * ns - 1 < n_global ? (d + 2) * ns - 1 : n_global - 1;
+                    add_placed(P, inst, next, nb, row, 0, 0, end, 1);
+                    add_placed(P, inst, prev, pb, row, k, d * ns, d * ns + ns - 1, -1);
+                    if (k + 1 < prev->K)
+                        ow_program_add(P, row, prev->u[k + 1], 1);
                 }
             }
         }
@@ -557,18 +808,26 @@ ow_status ow_formulation_build(const ow_instance *inst, ow_formulation **out, ow
             goto done;
         }
         for (size_t i = 0; i < inst->bodies[b].n_items; i++)
-            if (inst->bodies[b].items[i].n_joint > 0) {
-                rc = ow_error_set(err, OW_INPUT, inst->path, inst->bodies[b].items[i].loc,
-                                  "`joint_with` items are not supported by this version of the solver");
-                goto done;
-            }
-        OW_CALL(shape_body(f, b, err));
+            f->n_joints += inst->bodies[b].items[i].n_joint > 0;
     }
-    if (inst->n_rules > 0) {
-        rc = ow_error_set(err, OW_INPUT, inst->path, inst->rules[0].loc,
-                          "`consecutive` rules are not supported by this version of the solver");
+    f->joints = ow_arena_calloc(f->arena, f->n_joints + 1, sizeof *f->joints);
+    if (f->joints == NULL) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
     }
+    size_t n_global = (size_t)inst->calendar.n_days * inst->calendar.n_slots * inst->n_rooms;
+    for (size_t b = 0, j = 0; b < inst->n_bodies; b++)
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++) {
+            if (inst->bodies[b].items[i].n_joint == 0)
+                continue;
+            f->joints[j] = (joint){b, (int)i, ow_arena_calloc(f->arena, n_global, sizeof(int))};
+            if (f->joints[j++].J == NULL) {
+                rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+                goto done;
+            }
+        }
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        OW_CALL(shape_body(f, b, err));
     /* The tie-break (earlier slots first, then items as early as possible) must never
      * outweigh one unit of the objective: scale the objective past its largest value. */
     double item_tie = 0, slot_span = 0;
@@ -580,13 +839,15 @@ ow_status ow_formulation_build(const ow_instance *inst, ow_formulation **out, ow
     double slot_tie = item_tie + 1;
     double scale = slot_tie * slot_span + item_tie + 1;
     f->scale = scale;
-    for (size_t b = 0; b < inst->n_bodies && !f->crossed; b++)
-        build_body(f, b, scale, slot_tie);
-    build_shared(f);
-    if (f->crossed) {
+    if (!f->crossed) {
+        for (size_t b = 0; b < inst->n_bodies; b++)
+            build_body(f, b, scale, slot_tie);
+        build_joints(f);
+        build_shared(f);
+        build_consecutive(f);
+    } else {
         /* 0 >= 1: infeasible in a way every solver reads the same. */
-        int row = ow_program_row(f->program, OW_ROW_GE, 1, "no_schedule");
-        (void)row;
+        ow_program_row(f->program, OW_ROW_GE, 1, "no_schedule");
     }
     if (ow_program_failed(f->program)) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none,
@@ -636,15 +897,19 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
     ow_status rc = OW_OK;
     int *cut = calloc((size_t)K + 1, sizeof *cut);
     int *state = calloc((size_t)K + 1, sizeof *state);
-    if (cut == NULL || state == NULL) {
+    int *joint_of = calloc((size_t)K + 1, sizeof *joint_of);
+    if (cut == NULL || state == NULL || joint_of == NULL) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
     }
     for (int k = 0; k < K; k++) {
         state[k + 1] = -1;
+        joint_of[k] = -1;
         for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++)
-            if (on(x, bm->arcs[a].col))
+            if (on(x, bm->arcs[a].col)) {
                 state[k + 1] = bm->arcs[a].to;
+                joint_of[k] = bm->arcs[a].joint;
+            }
         if (state[k + 1] < 0) {
             rc = ow_error_set(err, OW_INTERNAL, NULL, none, "the solution has no step for meeting %d of %s",
                               k + 1, body->id);
@@ -659,7 +924,7 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
             cut[c] = bm->hi[state[c]];
     }
     for (int k = 0; k < K; k++) {
-        if (state[k] == last)
+        if (state[k] == last && joint_of[k] < 0)
             break;
         int p_at = -1, r_at = -1;
         for (int p = 0; p < bm->n_pos && p_at < 0; p++)
@@ -686,7 +951,7 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
             if (fill > cut[k + 1])
                 cut[k + 1] = fill;
         }
-        size_t n_pieces = 0;
+        size_t n_pieces = joint_of[k] >= 0 ? 1 : 0;
         for (int i = 0; i < n; i++) {
             int lo = cut[k] > bm->cum[i] ? cut[k] : bm->cum[i];
             int hi = cut[k + 1] < bm->cum[i + 1] ? cut[k + 1] : bm->cum[i + 1];
@@ -707,6 +972,12 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
         m->end = inst->calendar.slots[m->slot].end;
         m->room = bm->rooms[r_at];
         size_t j = 0;
+        if (joint_of[k] >= 0) {
+            const joint *jt = &f->joints[joint_of[k]];
+            m->pieces[0] = (ow_piece){(size_t)jt->item, inst->bodies[jt->owner].items[jt->item].minutes,
+                                      false, true, jt->owner};
+            j = 1;
+        }
         for (int i = 0; i < n; i++) {
             int lo = cut[k] > bm->cum[i] ? cut[k] : bm->cum[i];
             int hi = cut[k + 1] < bm->cum[i + 1] ? cut[k + 1] : bm->cum[i + 1];
@@ -721,6 +992,7 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
 done:
     free(cut);
     free(state);
+    free(joint_of);
     return rc;
 }
 

@@ -19,6 +19,14 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* GLPK's own output goes to standard error: standard output carries the schedule. */
+static int to_stderr(void *info, const char *s)
+{
+    (void)info;
+    fputs(s, stderr);
+    return 1;
+}
+
 /* Loads p into a new glp_prob; NULL when out of memory. */
 static glp_prob *load(const ow_program *p)
 {
@@ -107,6 +115,7 @@ ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_r
         return ow_error_set(err, OW_INTERNAL, NULL, none,
                             "the integer program could not be built (out of memory or too large)");
     glp_term_out(opts->verbose ? GLP_ON : GLP_OFF);
+    glp_term_hook(to_stderr, NULL);
     double t0 = now_seconds();
     glp_prob *lp = load(p);
     if (lp == NULL)

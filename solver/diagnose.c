@@ -49,6 +49,88 @@ static void cause(ow_buf *why, const ow_body *body, const char *fmt, const char 
     ow_buf_putc(why, '\n');
 }
 
+/* Meetings body b must hold at least: its agenda over the longest slot, and one
+ * joint meeting for each joint item it attends as a guest. */
+static int meetings_needed(const ow_instance *inst, size_t b)
+{
+    int need = ow_diagnose_min_meetings(inst, b);
+    for (size_t a = 0; a < inst->n_bodies; a++)
+        for (size_t i = 0; i < inst->bodies[a].n_items; i++)
+            for (size_t q = 0; q < inst->bodies[a].items[i].n_joint; q++)
+                need += inst->bodies[a].items[i].joint_with[q] == b;
+    return need;
+}
+
+static void day_words(const ow_instance *inst, int d, char *out, size_t size)
+{
+    ow_date_long(inst->calendar.days[d], out, size);
+}
+
+/* Causes that involve several bodies: windows of consecutive or joint bodies,
+ * rooms and interpretation teams against the meetings needed. */
+static void precheck_shared(const ow_instance *inst, ow_buf *why)
+{
+    char d1[48], d2[48];
+    for (size_t q = 0; q < inst->n_rules; q++) {
+        const ow_rule *rule = &inst->rules[q];
+        for (size_t x = 0; x + 1 < rule->n_bodies; x++) {
+            const ow_body *p = &inst->bodies[rule->bodies[x]], *n = &inst->bodies[rule->bodies[x + 1]];
+            if (p->window_to + 1 < n->window_from) {
+                day_words(inst, p->window_to, d1, sizeof d1);
+                day_words(inst, n->window_from, d2, sizeof d2);
+                ow_buf_printf(why, "%s and %s must meet consecutively, but the window of %s ends "
+                              "on %s, %d working day%s before that of %s starts (%s); move a window "
+                              "or drop the rule\n", p->id, n->id, p->id, d1,
+                              n->window_from - p->window_to - 1,
+                              n->window_from - p->window_to - 1 == 1 ? "" : "s", n->id, d2);
+            } else if (n->window_to < p->window_from) {
+                day_words(inst, n->window_to, d1, sizeof d1);
+                day_words(inst, p->window_from, d2, sizeof d2);
+                ow_buf_printf(why, "%s must meet after %s, but the window of %s ends on %s, before "
+                              "that of %s starts (%s)\n", n->id, p->id, n->id, d1, p->id, d2);
+            }
+            if (p->room >= 0 && n->room >= 0 && p->room != n->room)
+                ow_buf_printf(why, "%s and %s must meet consecutively in one room, but %s is set to "
+                              "%s and %s to %s\n", p->id, n->id, p->id, inst->rooms[p->room], n->id,
+                              inst->rooms[n->room]);
+        }
+    }
+    for (size_t a = 0; a < inst->n_bodies; a++) {
+        const ow_body *owner = &inst->bodies[a];
+        for (size_t i = 0; i < owner->n_items; i++) {
+            const ow_item *it = &owner->items[i];
+            for (size_t q = 0; q < it->n_joint; q++) {
+                const ow_body *g = &inst->bodies[it->joint_with[q]];
+                if (g->window_to < owner->window_from || owner->window_to < g->window_from)
+                    ow_buf_printf(why, "item %s of %s is held jointly with %s, but their windows "
+                                  "have no day in common\n", it->label, owner->id, g->id);
+            }
+        }
+    }
+    if (inst->n_bodies < 2)
+        return;
+    int slots = inst->calendar.n_days * (int)inst->calendar.n_slots;
+    int need = 0, interpreted = 0;
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        int m = meetings_needed(inst, b);
+        need += m;
+        if (inst->bodies[b].interpretation)
+            interpreted += m;
+    }
+    int rooms = slots * (int)inst->n_rooms;
+    if (need > rooms)
+        ow_buf_printf(why, "the bodies need at least %d meetings together but %d room%s over %d "
+                      "slots give %d; add a room or days\n", need, (int)inst->n_rooms,
+                      inst->n_rooms == 1 ? "" : "s", slots, rooms);
+    int teams = slots * inst->interpretation_teams;
+    if (inst->interpretation_teams > 0 && interpreted > teams)
+        ow_buf_printf(why, "the bodies meeting with interpretation need at least %d meetings "
+                      "together but %d interpretation team%s over %d slots give %d; add a team or "
+                      "days, or let a body meet without interpretation\n", interpreted,
+                      inst->interpretation_teams, inst->interpretation_teams == 1 ? "" : "s", slots,
+                      teams);
+}
+
 ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
 {
     size_t before = why->len;
@@ -142,5 +224,6 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
                   "lasts at most %s%s", w1, w2, "");
         }
     }
+    precheck_shared(inst, why);
     return why->len > before ? OW_INFEASIBLE : OW_OK;
 }

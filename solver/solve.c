@@ -41,10 +41,10 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     }
     case OW_MIP_INFEASIBLE:
         for (size_t b = 0; b < inst->n_bodies; b++)
-            ow_buf_printf(why, "%s: no schedule keeps every rule of the instance together; each "
-                          "rule alone can be met (relax a pin, a day or a meeting set for an item, "
-                          "or give more meetings or days: at least %d meetings over %d days are "
-                          "needed by time alone)\n", inst->bodies[b].name,
+            ow_buf_printf(why, "%s: no schedule keeps every rule together; relax a pin, a day or a "
+                          "meeting set for an item, a window or a consecutive rule, or give more "
+                          "meetings or days (by time alone at least %d meetings over %d days are "
+                          "needed)\n", inst->bodies[b].name,
                           ow_diagnose_min_meetings(inst, b), ow_diagnose_min_days(inst, b));
         rc = no_schedule(out, err);
         break;

@@ -14,6 +14,10 @@
 #include "orgwork/render.h"
 #include "orgwork/schedule.h"
 #include "orgwork/solve.h"
+#include "orgwork/variants.h"
+#include "orgwork/whatif.h"
+
+#include <unistd.h>
 
 #define VERSION "0.1.0"
 
@@ -27,6 +31,7 @@ static const char *usage_main =
     "  solve FILE     find the best schedule and print the organization of work\n"
     "  check FILE SCHEDULE.json\n"
     "                 verify a schedule against the instance, without the solver\n"
+    "  whatif FILE    solve variants (--days A..B, --meetings A..B) side by side\n"
     "  export FILE    write the integer program (--lp OUT or --mps OUT)\n"
     "\n"
     "`orgwork COMMAND --help` describes each command.  Exit status: 0 ok,\n"
@@ -69,6 +74,29 @@ static const char *usage_export =
     "other MIP solvers (glpsol, cbc, highs).  The objective is scaled: the scale\n"
     "is printed on standard error, and the optimum divided by it, rounded down,\n"
     "is orgwork's objective (the remainder is the tie-break, docs/model.md).\n";
+
+static const char *usage_whatif =
+    "usage: orgwork whatif FILE [--days A..B] [--meetings A..B] [OPTIONS]\n"
+    "\n"
+    "Solves every variant of the instance FILE with A to B working days and/or\n"
+    "A to B meetings, and prints one row per variant: days, meetings, status,\n"
+    "meetings and days used, \"(continued)\" pieces, objective; then the smallest\n"
+    "feasible variant (fewest days, then fewest meetings).\n"
+    "\n"
+    "options:\n"
+    "  --days A..B      working days of the calendar, A to B (or one number)\n"
+    "  --meetings A..B  meetings every body may hold (with --body, that body)\n"
+    "  --body ID        vary and count only that body of a period file\n"
+    "  --format F       text (default), md, csv or json; with --show, any solve format\n"
+    "  --show N         print the organization of work of variant N instead\n"
+    "  --jobs N         variants solved at once (default: the machine's cores);\n"
+    "                   the output is the same for any N\n"
+    "  -o, --output OUT write to OUT (whole or not at all)\n"
+    "  --time-limit S   per variant\n"
+    "  --timings        add the seconds column (a clock reading)\n"
+    "\n"
+    "Exit status: 0 the sweep ran (whatever the variants' status), 2 bad input;\n"
+    "with --show, as for solve.\n";
 
 static int usage_error(const char *usage, const char *fmt, const char *arg)
 {
@@ -117,9 +145,26 @@ typedef struct options {
     double time_limit;
     bool timings, verbose;
     const char *lp, *mps;
+    int days_to, meetings_to, jobs, show;
+    bool has_format;
 } options;
 
-enum { TAKES_SOLVE = 1, TAKES_EXPORT = 2, TAKES_CHECK = 4 };
+enum { TAKES_SOLVE = 1, TAKES_EXPORT = 2, TAKES_CHECK = 4, TAKES_WHATIF = 8 };
+
+/* Parses "A..B" or "A" into a range of whole numbers from lo to hi. */
+static bool parse_range(const char *s, int lo, int hi, int *from, int *to)
+{
+    const char *dots = strstr(s, "..");
+    if (dots == NULL)
+        return parse_int(s, lo, hi, from) && (*to = *from, true);
+    char left[32];
+    size_t len = (size_t)(dots - s);
+    if (len == 0 || len >= sizeof left)
+        return false;
+    memcpy(left, s, len);
+    left[len] = '\0';
+    return parse_int(left, lo, hi, from) && parse_int(dots + 2, lo, hi, to) && *from <= *to;
+}
 
 /* Parses argv into o; positional arguments fill file then schedule.  Returns -1 to
  * go on, or an exit status. */
@@ -129,7 +174,8 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        bool solve = takes & TAKES_SOLVE, export = takes & TAKES_EXPORT;
+        bool solve = takes & (TAKES_SOLVE | TAKES_WHATIF), export = takes & TAKES_EXPORT;
+        bool whatif = takes & TAKES_WHATIF;
         if (is_help(a)) {
             fputs(usage, stdout);
             return 0;
@@ -152,6 +198,20 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
             if (v == NULL || !ow_format_parse(v, &o->format))
                 return usage_error(usage, "--format takes md, text, html, csv, ics or json, not '%s'",
                                    v ? v : "");
+            o->has_format = true;
+        } else if (strcmp(a, "--days") == 0 && whatif) {
+            if (v == NULL || !parse_range(v, 1, OW_MAX_DAYS, &o->days, &o->days_to))
+                return usage_error(usage, "--days takes a range of days such as 2..5 (1 to 400), not '%s'",
+                                   v ? v : "");
+        } else if (strcmp(a, "--meetings") == 0 && whatif) {
+            if (v == NULL || !parse_range(v, 1, 100000, &o->meetings, &o->meetings_to))
+                return usage_error(usage, "--meetings takes a range such as 4..6, not '%s'", v ? v : "");
+        } else if (strcmp(a, "--jobs") == 0 && whatif) {
+            if (v == NULL || !parse_int(v, 1, 256, &o->jobs))
+                return usage_error(usage, "--jobs takes a whole number from 1 to 256, not '%s'", v ? v : "");
+        } else if (strcmp(a, "--show") == 0 && whatif) {
+            if (v == NULL || !parse_int(v, 1, 1000000, &o->show))
+                return usage_error(usage, "--show takes a variant number, not '%s'", v ? v : "");
         } else if (strcmp(a, "--days") == 0 && (solve || export)) {
             if (v == NULL || !parse_int(v, 1, OW_MAX_DAYS, &o->days))
                 return usage_error(usage, "--days takes a whole number of days from 1 to 400, not '%s'",
@@ -296,6 +356,69 @@ done:
     return report(rc, &err);
 }
 
+static int cmd_whatif(int argc, char **argv)
+{
+    options o = {0};
+    o.format = OW_FORMAT_TEXT;
+    int st = parse(argc, argv, TAKES_WHATIF, usage_whatif, &o);
+    if (st >= 0)
+        return st;
+    if (o.days == 0 && o.meetings == 0)
+        return usage_error(usage_whatif, "%s", "give --days A..B, --meetings A..B, or both");
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    ow_whatif_options wo = {o.file, o.days, o.days_to, o.meetings, o.meetings_to, o.body,
+                            o.jobs > 0 ? o.jobs : (cores > 0 ? (int)cores : 1),
+                            {o.time_limit, false}};
+    ow_error err;
+    ow_error_clear(&err);
+    ow_buf out = OW_BUF_INIT, why = OW_BUF_INIT;
+    ow_variant *rows = NULL;
+    ow_instance *inst = NULL;
+    ow_schedule *s = NULL;
+    size_t n = 0;
+    ow_status rc = OW_OK;
+    /* Bad input is reported once, before any variant runs. */
+    OW_CALL(ow_instance_load(o.file, &inst, &err));
+    if (o.body != NULL && ow_instance_find_body(inst, o.body) < 0) {
+        rc = ow_error_set(&err, OW_INPUT, o.file, (ow_loc){0, 0}, "no body with id '%s'", o.body);
+        goto done;
+    }
+    ow_instance_free(inst);
+    inst = NULL;
+    if (o.show > 0) {
+        if (!o.has_format)
+            o.format = OW_FORMAT_MD;
+        rc = ow_whatif_variant(&wo, (size_t)o.show - 1, &inst, &s, &why, &err);
+        if (rc == OW_INFEASIBLE)
+            fprintf(stderr, "%s: variant %d has no schedule:\n  - %s", o.file, o.show, ow_buf_str(&why));
+        if (rc != OW_OK && (rc != OW_INFEASIBLE || o.format != OW_FORMAT_JSON))
+            goto done;
+        ow_render_options ro = {o.timings, -1};
+        ow_status rrc = ow_render(inst, s, o.format, &ro, &out, &err);
+        if (rrc != OW_OK)
+            rc = rrc;
+    } else {
+        OW_CALL(ow_whatif_run(&wo, &rows, &n, &err));
+        OW_CALL(ow_variants_render(rows, n, o.format, o.timings, &out, &err));
+    }
+    if (out.failed) {
+        rc = ow_error_set(&err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+        goto done;
+    }
+    {
+        ow_status wrc = ow_write_file_atomic(o.output ? o.output : "-", ow_buf_str(&out), out.len, &err);
+        if (wrc != OW_OK)
+            rc = wrc;
+    }
+done:
+    free(rows);
+    ow_buf_free(&out);
+    ow_buf_free(&why);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+    return report(rc, &err);
+}
+
 static int cmd_export(int argc, char **argv)
 {
     options o = {0};
@@ -337,6 +460,8 @@ int main(int argc, char **argv)
         st = cmd_solve(argc - 2, argv + 2);
     } else if (strcmp(argv[1], "check") == 0) {
         st = cmd_check(argc - 2, argv + 2);
+    } else if (strcmp(argv[1], "whatif") == 0) {
+        st = cmd_whatif(argc - 2, argv + 2);
     } else if (strcmp(argv[1], "export") == 0) {
         st = cmd_export(argc - 2, argv + 2);
     } else {

@@ -53,6 +53,8 @@ static const char *usage_solve =
     "  --time-limit S   stop after S seconds with the best schedule found\n"
     "                   (status \"feasible\" and its gap)\n"
     "  --timings        include the solver's time in JSON output\n"
+    "  --keep OLD.json  re-plan: change the fewest item placements of the schedule\n"
+    "                   OLD.json (items matched by id), then find the best schedule\n"
     "  --verbose        show GLPK's own progress on standard error\n"
     "\n"
     "Exit status: 0 a schedule was found, 2 bad input, 3 no schedule exists\n"
@@ -144,7 +146,7 @@ typedef struct options {
     const char *body;
     double time_limit;
     bool timings, verbose;
-    const char *lp, *mps;
+    const char *lp, *mps, *keep;
     int days_to, meetings_to, jobs, show;
     bool has_format;
 } options;
@@ -219,6 +221,10 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
         } else if (strcmp(a, "--meetings") == 0 && (solve || export)) {
             if (v == NULL || !parse_int(v, 1, 100000, &o->meetings))
                 return usage_error(usage, "--meetings takes a whole number from 1, not '%s'", v ? v : "");
+        } else if (strcmp(a, "--keep") == 0 && (takes & TAKES_SOLVE)) {
+            if (v == NULL)
+                return usage_error(usage, "%s needs a schedule file (JSON)", a);
+            o->keep = v;
         } else if (strcmp(a, "--body") == 0 && solve) {
             if (v == NULL)
                 return usage_error(usage, "%s needs a body id", a);
@@ -276,6 +282,35 @@ static int report(ow_status rc, const ow_error *err)
     return (int)rc;
 }
 
+/* The meeting where an item is taken up (its first piece), or NULL. */
+static const ow_meeting *taken_up(const ow_schedule *s, size_t body, size_t item)
+{
+    for (size_t i = 0; i < s->n_meetings; i++) {
+        const ow_meeting *m = &s->meetings[i];
+        for (size_t j = 0; j < m->n_pieces; j++)
+            if (m->body == body && !m->pieces[j].joint && m->pieces[j].item == item &&
+                !m->pieces[j].continued)
+                return m;
+    }
+    return NULL;
+}
+
+/* Re-planning: says on stderr how many items keep the date and slot where the
+ * earlier schedule took them up (`orgwork diff` says which moved). */
+static void report_kept(const ow_instance *inst, const ow_schedule *old, const ow_schedule *s)
+{
+    int total = 0, same = 0;
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++) {
+            const ow_meeting *a = taken_up(old, b, i), *n = taken_up(s, b, i);
+            if (a == NULL)
+                continue;
+            total++;
+            same += n != NULL && a->date == n->date && a->start == n->start;
+        }
+    fprintf(stderr, "orgwork: %d of %d items keep their place; %d move\n", same, total, total - same);
+}
+
 static int cmd_solve(int argc, char **argv)
 {
     options o = {0};
@@ -286,7 +321,7 @@ static int cmd_solve(int argc, char **argv)
     ow_error err;
     ow_error_clear(&err);
     ow_instance *inst = NULL;
-    ow_schedule *s = NULL;
+    ow_schedule *s = NULL, *kept = NULL;
     ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
     ow_status rc = OW_OK;
     OW_CALL(load(&o, &inst, &err));
@@ -298,8 +333,12 @@ static int cmd_solve(int argc, char **argv)
             goto done;
         }
     }
-    ow_solve_options so = {o.time_limit, o.verbose};
+    if (o.keep != NULL)
+        OW_CALL(ow_schedule_read_json(inst, o.keep, &kept, &err));
+    ow_solve_options so = {o.time_limit, o.verbose, kept};
     rc = ow_solve(inst, &so, &s, &why, &err);
+    if (rc == OW_OK && kept != NULL)
+        report_kept(inst, kept, s);
     if (rc == OW_INFEASIBLE) {
         fprintf(stderr, "%s: no schedule exists:\n", o.file);
         const char *line = ow_buf_str(&why);
@@ -324,6 +363,7 @@ static int cmd_solve(int argc, char **argv)
 done:
     ow_buf_free(&why);
     ow_buf_free(&out);
+    ow_schedule_free(kept);
     ow_schedule_free(s);
     ow_instance_free(inst);
     return report(rc, &err);
@@ -368,7 +408,7 @@ static int cmd_whatif(int argc, char **argv)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     ow_whatif_options wo = {o.file, o.days, o.days_to, o.meetings, o.meetings_to, o.body,
                             o.jobs > 0 ? o.jobs : (cores > 0 ? (int)cores : 1),
-                            {o.time_limit, false}};
+                            {o.time_limit, false, NULL}};
     ow_error err;
     ow_error_clear(&err);
     ow_buf out = OW_BUF_INIT, why = OW_BUF_INIT;

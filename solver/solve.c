@@ -25,6 +25,10 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     if (ow_diagnose_precheck(inst, why) == OW_INFEASIBLE)
         return no_schedule(out, err);
     OW_CALL(ow_formulation_build(inst, &f, err));
+    if (opts->keep != NULL) {
+        int kept;
+        OW_CALL(ow_formulation_keep(f, opts->keep, &kept, err));
+    }
     ow_mip_options mo = {opts->time_limit, opts->verbose};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     switch (res.status) {

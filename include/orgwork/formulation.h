@@ -25,6 +25,14 @@ const ow_program *ow_formulation_program(const ow_formulation *f);
  * floor(program optimum / scale). */
 double ow_formulation_scale(const ow_formulation *f);
 
+/* Re-planning: adds to the program the wish to keep each item where `published`
+ * takes it up (the date and slot of its first piece), weighted past any change of
+ * the objective, so the solver changes the fewest item placements and then finds
+ * the best schedule.  Items are matched by body and item id (the schedule read
+ * against this instance).  Sets *n_kept to the items that could stay. */
+ow_status ow_formulation_keep(ow_formulation *f, const ow_schedule *published, int *n_kept,
+                              ow_error *err);
+
 /* Reads the solution x (one value per column) into a new schedule with the given
  * status; meetings sorted and numbered, objective computed from the schedule. */
 ow_status ow_formulation_decode(const ow_formulation *f, const double *x,

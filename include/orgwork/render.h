@@ -14,10 +14,11 @@ typedef enum ow_format {
     OW_FORMAT_HTML,
     OW_FORMAT_CSV,
     OW_FORMAT_ICS,
-    OW_FORMAT_JSON
+    OW_FORMAT_JSON,
+    OW_FORMAT_SVG           /* the whole period as one timetable: days by slot and room */
 } ow_format;
 
-/* Parses "md", "text", "html", "csv", "ics", "json".  Returns false otherwise. */
+/* Parses "md", "text", "html", "csv", "ics", "json", "svg".  Returns false otherwise. */
 bool ow_format_parse(const char *name, ow_format *out);
 
 typedef struct ow_render_options {
@@ -27,7 +28,9 @@ typedef struct ow_render_options {
 
 /* Appends the rendering of s in format f to out.  For an infeasible schedule only
  * JSON is meaningful (status "infeasible", no bodies).  Output depends only on
- * inst, s and opts: same input, same bytes. */
+ * inst, s and opts: same input, same bytes.  With more than one body and no
+ * opts->body, html opens with the overview timetable of the whole period;
+ * docs/output.md describes every format. */
 ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
                     const ow_render_options *opts, ow_buf *out, ow_error *err);
 

@@ -200,9 +200,9 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
     if (f->size > OW_MAX_PROGRAM) {
         rc = ow_error_set(err, OW_INPUT, inst->path, body->loc,
                           "the integer program is too large to solve (body %s may hold %d "
-                          "meetings in %d slots and %d rooms); give the body fewer meetings, "
+                          "meetings in %d slots and %d room%s); give the body fewer meetings, "
                           "a window, or the calendar fewer days",
-                          body->id, K, bm->n_pos, bm->n_rooms);
+                          body->id, K, bm->n_pos, bm->n_rooms, bm->n_rooms == 1 ? "" : "s");
         goto done;
     }
 

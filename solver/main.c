@@ -1,5 +1,6 @@
 /* main.c: the orgwork command — solve, check, export. */
 #include <errno.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -56,6 +57,9 @@ static const char *usage_solve =
     "  --keep OLD.json  re-plan: change the fewest item placements of the schedule\n"
     "                   OLD.json (items matched by id), then find the best schedule\n"
     "  --verbose        show GLPK's own progress on standard error\n"
+    "  --quiet          no progress line (it is shown only when standard error is\n"
+    "                   a terminal); Ctrl-C stops the search and prints the best\n"
+    "                   schedule found, marked \"feasible\" with its gap\n"
     "\n"
     "Exit status: 0 a schedule was found, 2 bad input, 3 no schedule exists\n"
     "(the reasons are printed on standard error).\n";
@@ -145,7 +149,7 @@ typedef struct options {
     int days, meetings;
     const char *body;
     double time_limit;
-    bool timings, verbose;
+    bool timings, verbose, quiet;
     const char *lp, *mps, *keep;
     int days_to, meetings_to, jobs, show;
     bool has_format;
@@ -251,6 +255,10 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
                 o->verbose = true;
                 continue;
             }
+            if (strcmp(a, "--quiet") == 0 && solve) {
+                o->quiet = true;
+                continue;
+            }
         }
         if (!known)
             return usage_error(usage, "unknown option '%s'", a);
@@ -335,7 +343,8 @@ static int cmd_solve(int argc, char **argv)
     }
     if (o.keep != NULL)
         OW_CALL(ow_schedule_read_json(inst, o.keep, &kept, &err));
-    ow_solve_options so = {o.time_limit, o.verbose, kept};
+    ow_solve_options so = {o.time_limit, o.verbose,
+                           !o.quiet && !o.verbose && isatty(STDERR_FILENO), kept};
     rc = ow_solve(inst, &so, &s, &why, &err);
     if (rc == OW_OK && kept != NULL)
         report_kept(inst, kept, s);
@@ -408,7 +417,7 @@ static int cmd_whatif(int argc, char **argv)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     ow_whatif_options wo = {o.file, o.days, o.days_to, o.meetings, o.meetings_to, o.body,
                             o.jobs > 0 ? o.jobs : (cores > 0 ? (int)cores : 1),
-                            {o.time_limit, false, NULL}};
+                            {o.time_limit, false, false, NULL}};
     ow_error err;
     ow_error_clear(&err);
     ow_buf out = OW_BUF_INIT, why = OW_BUF_INIT;
@@ -484,9 +493,21 @@ done:
     return report(rc, &err);
 }
 
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    ow_mip_interrupt();
+}
+
 int main(int argc, char **argv)
 {
     int st;
+    /* Ctrl-C stops a search and keeps the best schedule found so far. */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
     if (argc < 2) {
         fputs(usage_main, stderr);
         st = OW_INPUT;

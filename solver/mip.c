@@ -3,6 +3,7 @@
 #include "orgwork/mip.h"
 
 #include <float.h>
+#include <signal.h>
 #include <limits.h>
 #include <glpk.h>
 #include <math.h>
@@ -92,17 +93,64 @@ static glp_prob *load(const ow_program *p)
     return lp;
 }
 
+static volatile sig_atomic_t interrupted;
+
+void ow_mip_interrupt(void)
+{
+    interrupted = 1;
+}
+
+bool ow_mip_interrupted(void)
+{
+    return interrupted != 0;
+}
+
 typedef struct search_info {
     double bound;
+    const ow_mip_options *opts;
+    double start, shown;
 } search_info;
+
+/* One progress line: elapsed time, best schedule's objective, bound, gap. */
+static void show_progress(glp_tree *tree, search_info *si, double now)
+{
+    double scale = si->opts->scale > 0 ? si->opts->scale : 1;
+    double gap = glp_ios_mip_gap(tree);
+    glp_prob *lp = glp_ios_get_prob(tree);
+    fprintf(stderr, "\r%7.1f s  ", now - si->start);
+    if (gap < DBL_MAX)
+        fprintf(stderr, "best %.0f  ", floor(glp_mip_obj_val(lp) / scale));
+    else
+        fprintf(stderr, "best -  ");
+    if (si->bound > -DBL_MAX)
+        fprintf(stderr, "bound %.1f  ", si->bound / scale);
+    if (gap < DBL_MAX)
+        fprintf(stderr, "gap %.1f%%  ", 100.0 * gap);
+    int active, current, total;
+    glp_ios_tree_size(tree, &active, &current, &total);
+    fprintf(stderr, "nodes %d (%d open)   ", total, active);
+    fflush(stderr);
+}
 
 static void callback(glp_tree *tree, void *info)
 {
     search_info *si = info;
-    if (glp_ios_reason(tree) == GLP_ISELECT || glp_ios_reason(tree) == GLP_IBINGO) {
+    int reason = glp_ios_reason(tree);
+    if (reason == GLP_ISELECT || reason == GLP_IBINGO) {
         int best = glp_ios_best_node(tree);
         if (best != 0)
             si->bound = glp_ios_node_bound(tree, best);
+    }
+    if (interrupted) {
+        glp_ios_terminate(tree);
+        return;
+    }
+    if (si->opts->progress && (reason == GLP_ISELECT || reason == GLP_IBINGO)) {
+        double now = now_seconds();
+        if (now - si->shown >= 0.2) {
+            si->shown = now;
+            show_progress(tree, si, now);
+        }
     }
 }
 
@@ -134,11 +182,13 @@ ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_r
         double ms = opts->time_limit * 1000.0;
         parm.tm_lim = ms > (double)INT_MAX ? INT_MAX : (int)ms;
     }
-    search_info si = {-DBL_MAX};
+    search_info si = {-DBL_MAX, opts, t0, t0};
     parm.cb_func = callback;
     parm.cb_info = &si;
     int ret = glp_intopt(lp, &parm);
     result->seconds = now_seconds() - t0;
+    if (opts->progress && si.shown > t0)
+        fputs("\r\033[K", stderr); /* clear the progress line */
     int st = glp_mip_status(lp);
     ow_status rc = OW_OK;
     if (ret == GLP_ENOPFS || ret == GLP_ENODFS || st == GLP_NOFEAS) {

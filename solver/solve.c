@@ -29,7 +29,7 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         int kept;
         OW_CALL(ow_formulation_keep(f, opts->keep, &kept, err));
     }
-    ow_mip_options mo = {opts->time_limit, opts->verbose};
+    ow_mip_options mo = {opts->time_limit, opts->verbose, opts->progress, ow_formulation_scale(f)};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     switch (res.status) {
     case OW_MIP_OPTIMAL:
@@ -47,14 +47,18 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         for (size_t b = 0; b < inst->n_bodies; b++)
             ow_buf_printf(why, "%s: no schedule keeps every rule together; relax a pin, a day or a "
                           "meeting set for an item, a window or a consecutive rule, or give more "
-                          "meetings or days (by time alone at least %d meetings over %d days are "
+                          "meetings or days (by time alone at least %d meetings over %d day%s are "
                           "needed)\n", inst->bodies[b].name,
-                          ow_diagnose_min_meetings(inst, b), ow_diagnose_min_days(inst, b));
+                          ow_diagnose_min_meetings(inst, b), ow_diagnose_min_days(inst, b),
+                          ow_diagnose_min_days(inst, b) == 1 ? "" : "s");
         rc = no_schedule(out, err);
         break;
     case OW_MIP_NO_SOLUTION:
-        ow_buf_printf(why, "the time limit of %g s was reached before any schedule was found; "
-                      "allow more time (--time-limit)\n", opts->time_limit);
+        if (ow_mip_interrupted())
+            ow_buf_printf(why, "the search was interrupted before any schedule was found\n");
+        else
+            ow_buf_printf(why, "the time limit of %g s was reached before any schedule was found; "
+                          "allow more time (--time-limit)\n", opts->time_limit);
         rc = no_schedule(out, err);
         break;
     }

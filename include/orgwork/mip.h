@@ -18,7 +18,14 @@ typedef enum ow_mip_status {
 typedef struct ow_mip_options {
     double time_limit;      /* seconds; <= 0 means none */
     bool verbose;           /* GLPK's own terminal output */
+    bool progress;          /* a progress line on stderr, redrawn in place */
+    double scale;           /* the progress line shows objective / scale (> 0) */
 } ow_mip_options;
+
+/* Asks every search under way to stop and keep the best solution found (safe to
+ * call from a signal handler).  ow_mip_interrupted says whether it was asked. */
+void ow_mip_interrupt(void);
+bool ow_mip_interrupted(void);
 
 typedef struct ow_mip_result {
     ow_mip_status status;

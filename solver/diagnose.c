@@ -1,6 +1,8 @@
 /* diagnose.c: causes of infeasibility found before solving. */
 #include "orgwork/diagnose.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 static int longest_slot(const ow_instance *inst)
@@ -41,12 +43,21 @@ int ow_diagnose_min_days(const ow_instance *inst, size_t b)
     return (m + pd - 1) / pd;
 }
 
-static void cause(ow_buf *why, const ow_body *body, const char *fmt, const char *a, const char *b_,
-                  const char *c)
+/* Appends "<body name>: <sentence>\n". */
+static void cause(ow_buf *why, const ow_body *body, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void cause(ow_buf *why, const ow_body *body, const char *fmt, ...)
 {
-    ow_buf_printf(why, "%s: ", body->name);
-    ow_buf_printf(why, fmt, a, b_, c);
-    ow_buf_putc(why, '\n');
+    char text[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    ow_buf_printf(why, "%s: %s\n", body->name, text);
 }
 
 /* Meetings body b must hold at least: its agenda over the longest slot, and one
@@ -135,16 +146,13 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
 {
     size_t before = why->len;
     int len = longest_slot(inst);
-    char w1[64], w2[64], w3[64], num[32], num2[32];
+    char w1[64], w2[64], w3[64];
     for (size_t b = 0; b < inst->n_bodies; b++) {
         const ow_body *body = &inst->bodies[b];
         int n = (int)body->n_items;
         int have = meetings_available(inst, body);
         int need = ow_body_total_minutes(body);
         int window_days = body->window_to - body->window_from + 1;
-        if (body->interpretation && inst->interpretation_teams == 0)
-            cause(why, body, "meets with interpretation but the services provide no interpretation "
-                  "team (services.interpretation_teams is 0)%s%s%s", "", "", "");
         if (need > have * len) {
             int min_m = ow_diagnose_min_meetings(inst, b);
             ow_duration_words(need, w1, sizeof w1);
@@ -161,16 +169,16 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
             const ow_item *it = &body->items[i];
             if (it->first) {
                 if (first_seen >= 0)
-                    cause(why, body, "items %s and %s are both marked first%s",
-                          body->items[first_seen].label, it->label, "");
+                    cause(why, body, "items %s and %s are both marked first",
+                          body->items[first_seen].label, it->label);
                 else if (i != 0)
-                    cause(why, body, "item %s is marked first but the agenda takes item %s before it%s",
-                          it->label, body->items[0].label, "");
+                    cause(why, body, "item %s is marked first but the agenda takes item %s before it",
+                          it->label, body->items[0].label);
                 first_seen = i;
             }
             if (it->last && i != n - 1)
                 cause(why, body, "item %s is marked last but the agenda takes item %s after it",
-                      it->label, body->items[n - 1].label, "");
+                      it->label, body->items[n - 1].label);
             for (size_t a = 0; a < it->n_after; a++) {
                 size_t j = it->after[a];
                 if ((int)j > i)
@@ -179,26 +187,21 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
             }
             int mk = it->meeting > 0 ? it->meeting : it->pin == OW_PIN_MEETING ? it->pin_meeting : 0;
             if (mk > have) {
-                snprintf(num, sizeof num, "%d", mk);
-                snprintf(num2, sizeof num2, "%d", have);
-                cause(why, body, "item %s is set to meeting %s but the body holds at most %s meetings",
-                      it->label, num, num2);
+                cause(why, body, "item %s is set to meeting %d but the body holds at most %d meetings",
+                      it->label, mk, have);
             } else if (mk > 0) {
                 int before_i = 0;
                 for (int j = 0; j < i; j++)
                     before_i += body->items[j].minutes;
                 if (before_i + it->minutes > mk * len) {
                     ow_duration_words(before_i, w1, sizeof w1);
-                    snprintf(num, sizeof num, "%d", mk);
-                    cause(why, body, "item %s is set to meeting %s but the items before it need %s, "
-                          "more than those meetings give", it->label, num, w1);
+                    cause(why, body, "item %s is set to meeting %d but the items before it need %s, "
+                          "more than those meetings give", it->label, mk, w1);
                 }
             }
             if (it->day > window_days) {
-                snprintf(num, sizeof num, "%d", it->day);
-                snprintf(num2, sizeof num2, "%d", window_days);
-                cause(why, body, "item %s is set to day %s but the session has %s days",
-                      it->label, num, num2);
+                cause(why, body, "item %s is set to day %d but the session has %d days",
+                      it->label, it->day, window_days);
             }
             if (!it->split && it->minutes > len) {
                 ow_duration_words(it->minutes, w1, sizeof w1);
@@ -221,7 +224,7 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
             ow_duration_words(last_minutes, w1, sizeof w1);
             ow_duration_words(len, w2, sizeof w2);
             cause(why, body, "the items set to the last meeting need %s together but a meeting "
-                  "lasts at most %s%s", w1, w2, "");
+                  "lasts at most %s", w1, w2);
         }
     }
     precheck_shared(inst, why);

@@ -26,6 +26,42 @@ expect instances/infeasible/one-room.yaml \
   "the bodies need at least 7 meetings together but 1 room over 6 slots give 6; add a room or days"
 expect <(sed 's/meetings: 4/meetings: 3/' instances/som-2024.yaml) \
   "Working Group on the Smuggling of Migrants: the agenda needs 11 h but 3 meetings give 9 h; add a meeting or shorten items by 2 h (at least 4 meetings, over 2 days, would be needed)"
+# Single-body causes, on small instances made here.
+t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
+body() { # name, agenda lines (YAML, indented 6), extra body lines
+  printf 'orgwork: 1\ncalendar: {start: 2024-07-11, days: 2}\nbody:\n  id: WG.6\n  name: Working Group on Firearms\n  meetings: 4\n%s  agenda:\n%s' "${3:-}" "$2" > "$t/$1.yaml"
+  echo "$t/$1.yaml"
+}
+expect "$(body first2 '      - {item: "1", title: Opening, duration: 30m, first: true}
+      - {item: "2", title: Debate, duration: 3h, first: true}
+')" "Working Group on Firearms: items 1 and 2 are both marked first"
+expect "$(body lastwrong '      - {item: "1", title: Opening, duration: 30m, last: true}
+      - {item: "2", title: Debate, duration: 3h}
+')" "Working Group on Firearms: item 1 is marked last but the agenda takes item 2 after it"
+expect "$(body after '      - {item: "1", title: Opening, duration: 30m}
+      - {item: "2", title: Debate, duration: 3h, after: ["3"]}
+      - {item: "3", title: Report, duration: 1h}
+')" "Working Group on Firearms: item 2 must follow item 3, but the agenda takes 2 first; reorder the agenda"
+expect "$(body minpart '      - {item: "1", title: Debate, duration: 8h, min_part: 4h}
+')" "Working Group on Firearms: item 1 asks for pieces of at least 4 h but a meeting lasts at most 3 h"
+expect "$(body lastlong '      - {item: "1", title: Debate, duration: 3h}
+      - {item: "2", title: Other matters, duration: 1h30m, meeting: last}
+      - {item: "3", title: Report, duration: 2h, meeting: last}
+')" "Working Group on Firearms: the items set to the last meeting need 3 h 30 min together but a meeting lasts at most 3 h"
+expect "$(body meetingk '      - {item: "1", title: Debate, duration: 5h}
+      - {item: "2", title: Report, duration: 1h, meeting: 1}
+')" "Working Group on Firearms: item 2 is set to meeting 1 but the items before it need 5 h, more than those meetings give"
+expect "$(body nosplit '      - {item: "1", title: Debate, duration: 4h, split: false}
+')" "Working Group on Firearms: item 1 (4 h) may not be split but a meeting lasts at most 3 h"
+expect "$(body daybeyond '      - {item: "1", title: Debate, duration: 2h, day: 3}
+')" "Working Group on Firearms: item 1 is set to day 3 but the session has 2 days"
+expect "$(body meetingbeyond '      - {item: "1", title: Debate, duration: 2h, meeting: 5}
+')" "Working Group on Firearms: item 1 is set to meeting 5 but the body holds at most 4 meetings"
+printf 'orgwork: 1\ncalendar: {start: 2024-07-08, days: 5}\nrooms: [A, B]\nbodies:\n  - {id: P, name: First group, room: A, agenda: [{item: "1", title: Debate, duration: 2h}]}\n  - {id: Q, name: Second group, room: B, agenda: [{item: "1", title: Debate, duration: 2h}]}\nrules:\n  - consecutive: [P, Q]\n' > "$t/rooms.yaml"
+expect "$t/rooms.yaml" "P and Q must meet consecutively in one room, but P is set to A and Q to B"
+# A conflict only the solver finds: a pin to the second day before an item set to the first date.
+printf 'orgwork: 1\ncalendar: {start: 2024-07-11, days: 2}\nbody:\n  id: WG.6\n  name: Working Group on Firearms\n  agenda:\n    - {item: "1", title: Opening, duration: 30m, pin: {date: 2024-07-12, slot: "10:00-13:00"}}\n    - {item: "2", title: Debate, duration: 1h, day: 2024-07-11}\n' > "$t/solver.yaml"
+expect "$t/solver.yaml" "Working Group on Firearms: no schedule keeps every rule together; relax a pin, a day or a meeting set for an item, a window or a consecutive rule, or give more meetings or days (by time alone at least 1 meetings over 1 day are needed)"
 # JSON output of an infeasible instance says so, and still exits 3.
 out=$("$bin" solve instances/infeasible/one-room.yaml --format json 2>/dev/null); st=$?
 if [ "$st" -ne 3 ] || ! grep -q '"status": "infeasible"' <<<"$out"; then

@@ -1,0 +1,142 @@
+/* test_period.c: the solver on conference periods — several bodies sharing rooms,
+ * interpretation teams and days, consecutive rules and joint meetings.  Each test
+ * asserts the layout the rules force, and every schedule passes the checker.
+ * 2024-07-08 is a Monday; default slots 10:00-13:00 and 15:00-18:00. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "orgwork/mip.h"
+#include "solve_support.h"
+
+/* A body of one item of the given minutes. */
+#define ONE(id, minutes, extra)                                                           \
+    "  - {id: " id ", name: Group " id extra ", agenda: [{item: \"1\", title: Debate, "     \
+    "duration: " #minutes "}]}\n"
+
+/* Two bodies in one room meet one after the other, never in the same slot. */
+static void test_one_room_no_clash(void **state)
+{
+    (void)state;
+    expect(HEAD(2) "bodies:\n" ONE("A", 120, "") ONE("B", 120, ""), 12,
+           "A 1 2024-07-08 10:00-13:00 Plenary: 1=120\n"
+           "B 1 2024-07-08 15:00-18:00 Plenary: 1=120\n");
+}
+
+/* Two rooms but one interpretation team: the interpreted bodies still take turns,
+ * while a body without interpretation meets beside them. */
+static void test_interpretation_teams(void **state)
+{
+    (void)state;
+    expect(HEAD(2) "rooms: [R1, R2]\nservices: {interpretation_teams: 1}\nbodies:\n"
+           ONE("A", 120, "") ONE("B", 120, ""), 12,
+           "A 1 2024-07-08 10:00-13:00 R1: 1=120\n"
+           "B 1 2024-07-08 15:00-18:00 R1: 1=120\n");
+    expect(HEAD(2) "rooms: [R1, R2]\nservices: {interpretation_teams: 1}\nbodies:\n"
+           ONE("A", 120, "") ONE("B", 120, ", interpretation: false"), 12,
+           "A 1 2024-07-08 10:00-13:00 R1: 1=120\n"
+           "B 1 2024-07-08 10:00-13:00 R2: 1=120\n");
+}
+
+/* consecutive: [B, A] puts B first although A comes first in the file. */
+static void test_consecutive_order(void **state)
+{
+    (void)state;
+    expect(HEAD(3) "bodies:\n" ONE("A", 120, "") ONE("B", 120, "")
+           "rules:\n  - consecutive: [B, A]\n", 12,
+           "A 1 2024-07-08 15:00-18:00 Plenary: 1=120\n"
+           "B 1 2024-07-08 10:00-13:00 Plenary: 1=120\n");
+}
+
+/* With two rooms, consecutive bodies share one room: B cannot take the free room in
+ * A's slot, nor leave an idle working day. */
+static void test_consecutive_same_room_no_idle_day(void **state)
+{
+    (void)state;
+    expect(HEAD(3) "rooms: [R1, R2]\nservices: {interpretation_teams: 2}\nbodies:\n"
+           ONE("A", 300, "") ONE("B", 120, "") "rules:\n  - consecutive: [A, B]\n", 24,
+           "A 1 2024-07-08 10:00-13:00 R1: 1=180\n"
+           "A 2 2024-07-08 15:00-18:00 R1: 1=120c\n"
+           "B 1 2024-07-09 10:00-13:00 R1: 1=120\n");
+}
+
+/* A window late in the calendar: the consecutive body before it must end the day
+ * before it starts (no idle working day), not on the first day. */
+static void test_consecutive_no_idle_day_before_window(void **state)
+{
+    (void)state;
+    expect(HEAD(5) "bodies:\n" ONE("A", 120, "")
+           "  - {id: B, name: Group B, window: {from: 2024-07-11, to: 2024-07-12}, agenda: "
+           "[{item: \"1\", title: Debate, duration: 120}]}\n"
+           "rules:\n  - consecutive: [A, B]\n", 12,
+           "A 1 2024-07-10 10:00-13:00 Plenary: 1=120\n"
+           "B 1 2024-07-11 10:00-13:00 Plenary: 1=120\n");
+}
+
+/* A joint item is held once, alone, in a meeting both bodies attend; the guest shows
+ * it in its own meeting at the same time and place. */
+static void test_joint_meeting(void **state)
+{
+    (void)state;
+    expect(HEAD(3) "bodies:\n"
+           "  - id: A\n    name: Group A\n    agenda:\n"
+           "      - {item: \"1\", title: Own, duration: 60}\n"
+           "      - {item: \"2\", title: Shared, duration: 120, joint_with: [B]}\n"
+           "  - id: B\n    name: Group B\n    agenda:\n"
+           "      - {item: \"1\", title: Own, duration: 60}\n", 20,
+           "A 1 2024-07-08 10:00-13:00 Plenary: 1=60\n"
+           "A 2 2024-07-08 15:00-18:00 Plenary: 2=120\n"
+           "B 1 2024-07-08 15:00-18:00 Plenary: 2=120\n"
+           "B 2 2024-07-09 10:00-13:00 Plenary: 1=60\n");
+}
+
+/* Consecutive bodies with a joint item: the joint meeting may open the second
+ * body's session before the first one closes. */
+static void test_joint_opens_consecutive_session(void **state)
+{
+    (void)state;
+    expect(HEAD(3) "bodies:\n"
+           "  - id: A\n    name: Group A\n    agenda:\n"
+           "      - {item: \"1\", title: Shared, duration: 120, joint_with: [B]}\n"
+           "      - {item: \"2\", title: Report, duration: 60}\n"
+           "  - id: B\n    name: Group B\n    agenda:\n"
+           "      - {item: \"1\", title: Own, duration: 60}\n"
+           "rules:\n  - consecutive: [A, B]\n", 20,
+           "A 1 2024-07-08 10:00-13:00 Plenary: 1=120\n"
+           "A 2 2024-07-08 15:00-18:00 Plenary: 2=60\n"
+           "B 1 2024-07-08 10:00-13:00 Plenary: 1=120\n"
+           "B 2 2024-07-09 10:00-13:00 Plenary: 1=60\n");
+}
+
+/* Not enough room slots, nor interpretation, for what the bodies need: the reasons
+ * in words. */
+static void test_rooms_infeasible(void **state)
+{
+    (void)state;
+    expect_infeasible(HEAD(1) "bodies:\n" ONE("A", 120, "") ONE("B", 120, "") ONE("C", 120, ""),
+                      "the bodies need at least 3 meetings together but 1 room over 2 slots give "
+                      "2; add a room or days\n"
+                      "the bodies meeting with interpretation need at least 3 meetings together "
+                      "but 1 interpretation team over 2 slots give 2; add a team or days, or let "
+                      "a body meet without interpretation\n");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_room_no_clash),
+        cmocka_unit_test(test_interpretation_teams),
+        cmocka_unit_test(test_consecutive_order),
+        cmocka_unit_test(test_consecutive_same_room_no_idle_day),
+        cmocka_unit_test(test_consecutive_no_idle_day_before_window),
+        cmocka_unit_test(test_joint_meeting),
+        cmocka_unit_test(test_joint_opens_consecutive_session),
+        cmocka_unit_test(test_rooms_infeasible),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    ow_mip_shutdown();
+    return failed;
+}

@@ -9,6 +9,7 @@
 
 #include "orgwork/buf.h"
 #include "orgwork/check.h"
+#include "orgwork/diff.h"
 #include "orgwork/formulation.h"
 #include "orgwork/instance.h"
 #include "orgwork/mip.h"
@@ -33,6 +34,8 @@ static const char *usage_main =
     "  check FILE SCHEDULE.json\n"
     "                 verify a schedule against the instance, without the solver\n"
     "  whatif FILE    solve variants (--days A..B, --meetings A..B) side by side\n"
+    "  diff A.json B.json\n"
+    "                 what moved between two schedules, in words\n"
     "  export FILE    write the integer program (--lp OUT or --mps OUT)\n"
     "\n"
     "`orgwork COMMAND --help` describes each command.  Exit status: 0 ok,\n"
@@ -103,6 +106,14 @@ static const char *usage_whatif =
     "\n"
     "Exit status: 0 the sweep ran (whatever the variants' status), 2 bad input;\n"
     "with --show, as for solve.\n";
+
+static const char *usage_diff =
+    "usage: orgwork diff A.json B.json\n"
+    "\n"
+    "Lists, one line each, the items whose meetings differ between two schedules\n"
+    "(as `orgwork solve --format json` writes them): items are matched by body and\n"
+    "item id, never by position.  Exit status 0 whether or not anything moved,\n"
+    "2 bad input.\n";
 
 static int usage_error(const char *usage, const char *fmt, const char *arg)
 {
@@ -468,6 +479,26 @@ done:
     return report(rc, &err);
 }
 
+static int cmd_diff(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++)
+        if (is_help(argv[i])) {
+            fputs(usage_diff, stdout);
+            return 0;
+        }
+    if (argc != 2)
+        return usage_error(usage_diff, "%s", "needs two schedule files");
+    ow_error err;
+    ow_error_clear(&err);
+    ow_buf out = OW_BUF_INIT;
+    int n;
+    ow_status rc = ow_diff_files(argv[0], argv[1], &out, &n, &err);
+    if (rc == OW_OK)
+        rc = ow_write_file_atomic("-", ow_buf_str(&out), out.len, &err);
+    ow_buf_free(&out);
+    return report(rc, &err);
+}
+
 static int cmd_export(int argc, char **argv)
 {
     options o = {0};
@@ -523,6 +554,8 @@ int main(int argc, char **argv)
         st = cmd_check(argc - 2, argv + 2);
     } else if (strcmp(argv[1], "whatif") == 0) {
         st = cmd_whatif(argc - 2, argv + 2);
+    } else if (strcmp(argv[1], "diff") == 0) {
+        st = cmd_diff(argc - 2, argv + 2);
     } else if (strcmp(argv[1], "export") == 0) {
         st = cmd_export(argc - 2, argv + 2);
     } else {

@@ -46,5 +46,13 @@ kept_first = [x for x in p0 if x not in mk]
 assert len(kept_first) > 0
 print(f"period: {len(mk)} of {len(p0)} items move with --keep, {len(mf)} without")
 PY
+# diff says what moved: nothing for the one body, and for the period one line per
+# moved item of WG.4 (whose first day is gone), each naming where it goes.
+"$bin" diff "$t/published.json" "$t/kept.json" | grep -qxF "No item moved." ||
+  { echo "FAIL: diff of the kept schedule"; fail=1; }
+"$bin" diff "$t/p0.json" "$t/p1.json" > "$t/diff.txt" || { echo "FAIL: diff exit"; fail=1; }
+grep -q "^WG.4: item 1 (a) moves from Monday, 1 July 2024, 10 a.m.–1 p.m. to " "$t/diff.txt" ||
+  { echo "FAIL: diff does not move WG.4 item 1 (a)"; cat "$t/diff.txt"; fail=1; }
+grep -qE "^[0-9]+ changes?\.$" "$t/diff.txt" || { echo "FAIL: diff count line"; fail=1; }
 [ $fail -eq 0 ] && echo "replan: all checks passed"
 exit $fail

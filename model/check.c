@@ -6,7 +6,12 @@
  * program cannot hide behind the same bug in its verifier.  Meeting numbers in the
  * schedule are only checked, never trusted: "the body's meeting k" means the k-th
  * meeting in time order.  Violations come out in a fixed order (rule by rule,
- * bodies in instance order, meetings in time order), so reports can be diffed. */
+ * bodies in instance order, meetings in time order), so reports can be diffed.
+ *
+ * A joint piece (another body's item, held in their joint meeting) is not on the
+ * agenda of the body attending: its meeting is one of the body's meetings (limits,
+ * numbering, days), but the piece takes no part in the body's item rules; [joint]
+ * checks it against the owner's meeting instead. */
 #include "orgwork/check.h"
 
 #include <stdarg.h>
@@ -88,7 +93,33 @@ static const ow_meeting *meeting(const checker *c, size_t i)
 
 static const ow_item *item_of(const checker *c, const ow_meeting *m, size_t k)
 {
-    return &c->inst->bodies[m->body].items[m->pieces[k].item];
+    return ow_piece_item(c->inst, m, &m->pieces[k]);
+}
+
+static bool in_list(const size_t *list, size_t n, size_t x)
+{
+    for (size_t k = 0; k < n; k++)
+        if (list[k] == x)
+            return true;
+    return false;
+}
+
+/* Whether m holds a piece of its own body's item t. */
+static bool holds_own(const ow_meeting *m, size_t t)
+{
+    for (size_t k = 0; k < m->n_pieces; k++)
+        if (!m->pieces[k].joint && m->pieces[k].item == t)
+            return true;
+    return false;
+}
+
+/* Whether m holds anything of its own body's agenda. */
+static bool holds_agenda(const ow_meeting *m)
+{
+    for (size_t k = 0; k < m->n_pieces; k++)
+        if (!m->pieces[k].joint)
+            return true;
+    return false;
 }
 
 /* "Thursday, 11 July 2024, 10 a.m.–1 p.m." */
@@ -145,10 +176,15 @@ static bool same_time_and_room(const ow_meeting *a, const ow_meeting *b)
            a->room == b->room;
 }
 
+static bool same_item(const ow_piece *a, const ow_piece *b)
+{
+    return a->item == b->item && a->joint == b->joint && (!a->joint || a->owner == b->owner);
+}
+
 static bool earlier_in_meeting(const ow_meeting *m, size_t k)
 {
     for (size_t j = 0; j < k; j++)
-        if (m->pieces[j].item == m->pieces[k].item)
+        if (same_item(&m->pieces[j], &m->pieces[k]))
             return true;
     return false;
 }
@@ -185,9 +221,12 @@ static bool refers_to_instance(const ow_instance *inst, const ow_schedule *s)
         if (m->room >= (int)inst->n_rooms ||
             m->day >= inst->calendar.n_days || m->slot >= (int)inst->calendar.n_slots)
             return false;
-        for (size_t k = 0; k < m->n_pieces; k++)
-            if (m->pieces[k].item >= inst->bodies[m->body].n_items)
+        for (size_t k = 0; k < m->n_pieces; k++) {
+            const ow_piece *p = &m->pieces[k];
+            size_t owner = p->joint ? p->owner : m->body;
+            if (owner >= inst->n_bodies || p->item >= inst->bodies[owner].n_items)
                 return false;
+        }
     }
     return true;
 }
@@ -223,6 +262,8 @@ static bool build_views(checker *c)
         for (size_t r = 0; r < bv->n; r++) {
             const ow_meeting *m = meeting(c, bv->order[r]);
             for (size_t k = 0; k < m->n_pieces; k++) {
+                if (m->pieces[k].joint)
+                    continue;
                 item_view *iv = &bv->items[m->pieces[k].item];
                 place here = {(int)r, (int)k};
                 if (iv->n_pieces == 0)
@@ -275,32 +316,29 @@ static void check_calendar(checker *c)
 
 /* ---- [room] ----------------------------------------------------------------- */
 
-static bool attends(const ow_item *item, size_t owner, size_t body)
+/* Whether m holds the joint piece of item t of body owner. */
+static bool holds_joint(const ow_meeting *m, size_t owner, size_t t)
 {
-    if (owner == body)
-        return true;
-    for (size_t k = 0; k < item->n_joint; k++)
-        if (item->joint_with[k] == body)
+    for (size_t k = 0; k < m->n_pieces; k++)
+        if (m->pieces[k].joint && m->pieces[k].owner == owner && m->pieces[k].item == t)
             return true;
     return false;
 }
 
-/* Two meetings in one room at one time are the same joint meeting when some meeting
- * there holds a joint item that both bodies attend. */
-static bool joint_meeting(const checker *c, const ow_meeting *a, const ow_meeting *b)
+/* Whether b shares a's room and time as one joint meeting with it: one is the owner's
+ * meeting holding a joint item and the other holds that item's joint piece, or both
+ * hold the joint piece of the same item.  Whether the pieces themselves are right is
+ * for [joint] to say. */
+static bool one_joint_meeting(const ow_meeting *a, const ow_meeting *b)
 {
     if (!same_time_and_room(a, b))
         return false;
-    for (size_t i = 0; i < c->s->n_meetings; i++) {
-        const ow_meeting *x = meeting(c, i);
-        if (!same_time_and_room(x, a))
-            continue;
-        for (size_t k = 0; k < x->n_pieces; k++) {
-            const ow_item *item = item_of(c, x, k);
-            if (item->n_joint > 0 && attends(item, x->body, a->body) &&
-                attends(item, x->body, b->body))
-                return true;
-        }
+    for (size_t k = 0; k < a->n_pieces; k++) {
+        const ow_piece *p = &a->pieces[k];
+        if (!p->joint ? holds_joint(b, a->body, p->item)
+                      : (b->body == p->owner && holds_own(b, p->item)) ||
+                            holds_joint(b, p->owner, p->item))
+            return true;
     }
     return false;
 }
@@ -332,7 +370,7 @@ static void check_rooms(checker *c)
             size_t j = walk(c, v);
             const ow_meeting *b = meeting(c, j);
             if (a->body == b->body || a->room < 0 || a->room != b->room || !overlap(a, b) ||
-                joint_meeting(c, a, b))
+                one_joint_meeting(a, b))
                 continue;
             add(c, "room", "%s and %s are both in %s at the same time",
                 meeting_name(c, i).text, meeting_name(c, j).text, room_name(c, a->room));
@@ -492,10 +530,7 @@ static void check_contiguity(checker *c)
             int listed = 0;
             for (int r = iv->first.rank; r <= iv->last.rank; r++) {
                 const ow_meeting *m = meeting(c, bv->order[r]);
-                bool holds = false;
-                for (size_t k = 0; k < m->n_pieces && !holds; k++)
-                    holds = m->pieces[k].item == t;
-                if (!holds)
+                if (!holds_own(m, t))
                     continue;
                 ow_buf_printf(&list, "%s%d", listed ? ", " : "", m->n);
                 listed++;
@@ -518,6 +553,8 @@ static void check_continued(checker *c)
             size_t i = bv->order[r];
             const ow_meeting *m = meeting(c, i);
             for (size_t k = 0; k < m->n_pieces; k++) {
+                if (m->pieces[k].joint)
+                    continue; /* [joint] says a joint piece is never continued */
                 place first = bv->items[m->pieces[k].item].first;
                 bool is_first = first.rank == (int)r && first.pos == (int)k;
                 if (m->pieces[k].continued && is_first)
@@ -570,6 +607,16 @@ static void check_order(checker *c)
     }
 }
 
+/* Whether one of body b's meetings of rank from..to-1 holds its own agenda: the
+ * joint meetings it attends for other bodies' items do not open or close its session. */
+static bool own_meeting_between(const checker *c, size_t b, int from, int to)
+{
+    for (int r = from; r < to; r++)
+        if (holds_agenda(meeting(c, c->bodies[b].order[r])))
+            return true;
+    return false;
+}
+
 static void check_first_last(checker *c)
 {
     for (size_t b = 0; b < c->inst->n_bodies; b++) {
@@ -579,7 +626,7 @@ static void check_first_last(checker *c)
             const item_view *iv = &bv->items[t];
             if (!body->items[t].first || iv->n_pieces == 0)
                 continue;
-            if (iv->first.rank > 0)
+            if (own_meeting_between(c, b, 0, iv->first.rank))
                 add(c, "first", "%s: item %s must be the first thing the body does in the "
                     "session, but the body met before", meeting_name(c, at(c, b, iv->first)).text,
                     body->items[t].label);
@@ -594,7 +641,7 @@ static void check_first_last(checker *c)
             if (!body->items[t].last || iv->n_pieces == 0)
                 continue;
             const ow_meeting *m = meeting(c, at(c, b, iv->last));
-            if (iv->last.rank < (int)bv->n - 1)
+            if (own_meeting_between(c, b, iv->last.rank + 1, (int)bv->n))
                 add(c, "last", "%s: item %s must be the last thing the body does in the "
                     "session, but the body meets again after it",
                     meeting_name(c, at(c, b, iv->last)).text, body->items[t].label);
@@ -624,7 +671,7 @@ static long first_failing(const checker *c, size_t b, size_t t, meeting_test ok)
         size_t i = bv->order[r];
         const ow_meeting *m = meeting(c, i);
         for (size_t k = 0; k < m->n_pieces; k++)
-            if (m->pieces[k].item == t && !ok(c, b, t, i))
+            if (!m->pieces[k].joint && m->pieces[k].item == t && !ok(c, b, t, i))
                 return (long)i;
     }
     return -1;
@@ -713,6 +760,8 @@ static void check_placement(checker *c)
         size_t i = walk(c, w);
         const ow_meeting *m = meeting(c, i);
         for (size_t k = 0; k < m->n_pieces; k++) {
+            if (m->pieces[k].joint)
+                continue; /* the owner's piece is the one measured */
             const ow_item *item = item_of(c, m, k);
             int smallest = item->min_part < item->minutes ? item->min_part : item->minutes;
             if (m->pieces[k].minutes > 0 && m->pieces[k].minutes < smallest)
@@ -756,6 +805,18 @@ static void check_pins(checker *c)
 
 /* ---- [consecutive] [joint] --------------------------------------------------- */
 
+/* Whether m is a joint meeting that body other attends. */
+static bool joint_with_body(const checker *c, const ow_meeting *m, size_t other)
+{
+    for (size_t k = 0; k < m->n_pieces; k++) {
+        const ow_piece *p = &m->pieces[k];
+        const ow_item *item = item_of(c, m, k);
+        if ((p->joint && p->owner == other) || in_list(item->joint_with, item->n_joint, other))
+            return true;
+    }
+    return false;
+}
+
 static void check_consecutive(checker *c)
 {
     for (size_t r = 0; r < c->inst->n_rules; r++) {
@@ -777,11 +838,19 @@ static void check_consecutive(checker *c)
             }
         }
         for (size_t k = 0; k + 1 < rule->n_bodies; k++) {
-            const body_view *prev = &c->bodies[rule->bodies[k]];
-            const body_view *next = &c->bodies[rule->bodies[k + 1]];
-            if (prev->n == 0 || next->n == 0)
+            size_t pb = rule->bodies[k], nb = rule->bodies[k + 1];
+            const body_view *prev = &c->bodies[pb];
+            const body_view *next = &c->bodies[nb];
+            /* A joint meeting of the two belongs to both sessions: it may open the
+             * second before the first closes, so the order is between the others. */
+            size_t pn = prev->n, nf = 0;
+            while (pn > 0 && joint_with_body(c, meeting(c, prev->order[pn - 1]), nb))
+                pn--;
+            while (nf < next->n && joint_with_body(c, meeting(c, next->order[nf]), pb))
+                nf++;
+            if (pn == 0 || nf == next->n)
                 continue;
-            size_t li = prev->order[prev->n - 1], fi = next->order[0];
+            size_t li = prev->order[pn - 1], fi = next->order[nf];
             const ow_meeting *last = meeting(c, li), *first = meeting(c, fi);
             if (first->date < last->date ||
                 (first->date == last->date && first->start < last->end))
@@ -795,26 +864,95 @@ static void check_consecutive(checker *c)
     }
 }
 
-static void check_joint(checker *c)
+/* The owner's side: a joint item is held whole, alone, in one meeting, and every body
+ * it is joint with holds its joint piece in a meeting at the same time and place. */
+static void check_joint_items(checker *c)
+{
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++) {
+            const ow_item *item = &body->items[t];
+            const item_view *iv = &c->bodies[b].items[t];
+            if (item->n_joint == 0 || iv->n_pieces == 0)
+                continue;
+            size_t i = at(c, b, iv->first);
+            const ow_meeting *m = meeting(c, i);
+            if (iv->n_pieces > 1) {
+                add(c, "joint", "%s: joint item %s is taken in %zu pieces, but a joint item is "
+                    "held whole in one joint meeting", body_name(body), item->label,
+                    iv->n_pieces);
+                continue;
+            }
+            if (m->n_pieces > 1)
+                add(c, "joint", "%s: joint item %s shares the meeting with other items, but a "
+                    "joint meeting holds the joint item alone", meeting_name(c, i).text,
+                    item->label);
+            for (size_t j = 0; j < item->n_joint; j++) {
+                const body_view *other = &c->bodies[item->joint_with[j]];
+                bool there = false, held = false;
+                for (size_t q = 0; q < other->n; q++) {
+                    const ow_meeting *x = meeting(c, other->order[q]);
+                    if (!same_time_and_room(x, m))
+                        continue;
+                    there = true;
+                    held = held || holds_joint(x, b, t);
+                }
+                const char *with = body_name(&c->inst->bodies[item->joint_with[j]]);
+                if (!there)
+                    add(c, "joint", "%s: joint item %s is not held with the %s, which has no "
+                        "meeting in %s at that time", meeting_name(c, i).text, item->label,
+                        with, room_name(c, m->room));
+                else if (!held)
+                    add(c, "joint", "%s: joint item %s is not held with the %s, whose meeting "
+                        "in %s at that time does not hold it", meeting_name(c, i).text,
+                        item->label, with, room_name(c, m->room));
+            }
+        }
+    }
+}
+
+/* The attending side: each joint piece names an item joint with the body, is the
+ * meeting's only piece, is whole and not continued, and sits where the owner holds
+ * the item. */
+static void check_joint_pieces(checker *c)
 {
     for (size_t w = 0; w < c->s->n_meetings; w++) {
         size_t i = walk(c, w);
         const ow_meeting *m = meeting(c, i);
         for (size_t k = 0; k < m->n_pieces; k++) {
-            const ow_item *item = item_of(c, m, k);
-            if (item->n_joint == 0 || earlier_in_meeting(m, k))
+            const ow_piece *p = &m->pieces[k];
+            if (!p->joint || earlier_in_meeting(m, k))
                 continue;
-            for (size_t j = 0; j < item->n_joint; j++) {
-                const body_view *other = &c->bodies[item->joint_with[j]];
-                bool found = false;
-                for (size_t q = 0; q < other->n && !found; q++)
-                    found = same_time_and_room(meeting(c, other->order[q]), m);
-                if (!found)
-                    add(c, "joint", "%s: joint item %s is not held with the %s, which has no "
-                        "meeting in %s at that time", meeting_name(c, i).text, item->label,
-                        body_name(&c->inst->bodies[item->joint_with[j]]),
-                        room_name(c, m->room));
+            const ow_body *owner = &c->inst->bodies[p->owner];
+            const ow_item *item = &owner->items[p->item];
+            if (p->owner == m->body || !in_list(item->joint_with, item->n_joint, m->body)) {
+                add(c, "joint", "%s: holds item %s of the %s as a joint item, but that item is "
+                    "not joint with the body", meeting_name(c, i).text, item->label,
+                    body_name(owner));
+                continue;
             }
+            if (m->n_pieces > 1)
+                add(c, "joint", "%s: the joint meeting on item %s of the %s holds other pieces "
+                    "too, but a joint meeting holds the joint item alone",
+                    meeting_name(c, i).text, item->label, body_name(owner));
+            if (p->continued)
+                add(c, "joint", "%s: joint item %s of the %s is marked continued, but a joint "
+                    "item is held whole", meeting_name(c, i).text, item->label,
+                    body_name(owner));
+            if (p->minutes != item->minutes)
+                add(c, "joint", "%s: joint item %s of the %s takes %d min here but needs %d min",
+                    meeting_name(c, i).text, item->label, body_name(owner), p->minutes,
+                    item->minutes);
+            const body_view *ov = &c->bodies[p->owner];
+            bool held = false;
+            for (size_t q = 0; q < ov->n && !held; q++) {
+                const ow_meeting *x = meeting(c, ov->order[q]);
+                held = same_time_and_room(x, m) && holds_own(x, p->item);
+            }
+            if (!held)
+                add(c, "joint", "%s: holds joint item %s of the %s, but that body does not hold "
+                    "it in %s at that time", meeting_name(c, i).text, item->label,
+                    body_name(owner), room_name(c, m->room));
         }
     }
 }
@@ -851,7 +989,8 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     check_placement(&c);
     check_pins(&c);
     check_consecutive(&c);
-    check_joint(&c);
+    check_joint_items(&c);
+    check_joint_pieces(&c);
     if (c.failed) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;

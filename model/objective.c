@@ -5,7 +5,12 @@
  * hand-edited schedule may number them wrongly, and the checker reports that
  * separately.  The scans are pairwise and allocate nothing, so the function cannot
  * fail; schedules are small (a session holds tens of meetings) and the JSON reader
- * caps their size. */
+ * caps their size.
+ *
+ * A joint piece (an item of another body, held in their joint meeting) is not on
+ * the attending body's agenda: its meeting counts as one of the body's meetings and
+ * days, but the piece is never "(continued)" or a late start there; the owner's
+ * meeting counts those. */
 #include "orgwork/schedule.h"
 
 #include <stdbool.h>
@@ -25,7 +30,7 @@ static bool earlier(const ow_schedule *s, size_t a, size_t b)
 static bool holds_item(const ow_meeting *m, size_t item)
 {
     for (size_t k = 0; k < m->n_pieces; k++)
-        if (m->pieces[k].item == item)
+        if (!m->pieces[k].joint && m->pieces[k].item == item)
             return true;
     return false;
 }
@@ -54,7 +59,7 @@ static bool date_seen_before(const ow_schedule *s, size_t meeting)
 static bool earlier_in_meeting(const ow_meeting *m, size_t position)
 {
     for (size_t k = 0; k < position; k++)
-        if (m->pieces[k].item == m->pieces[position].item)
+        if (!m->pieces[k].joint && m->pieces[k].item == m->pieces[position].item)
             return true;
     return false;
 }
@@ -70,6 +75,8 @@ void ow_schedule_objective(const ow_instance *inst, const ow_schedule *s,
             t.days++;
         for (size_t k = 0; k < m->n_pieces; k++) {
             size_t item = m->pieces[k].item;
+            if (m->pieces[k].joint)
+                continue;
             if (held_before(s, i, item))
                 t.continued++;
             /* An item's first piece is its first occurrence in its earliest meeting;

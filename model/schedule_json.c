@@ -103,8 +103,12 @@ static ow_status array_member(const reader *r, json_t *obj, const char *path, co
     return OW_OK;
 }
 
-static ow_status read_piece(const reader *r, const ow_body *body, json_t *obj,
-                            const char *path, ow_piece *piece)
+/* A piece's item is in the meeting's body's agenda unless "body" names another body:
+ * then it is a joint item of that body, held in this meeting as their joint meeting.
+ * The meeting's "joint_with" list is not read: the checker works out who attends from
+ * the pieces. */
+static ow_status read_piece(const reader *r, size_t body_index, json_t *obj, const char *path,
+                            ow_piece *piece)
 {
     if (!json_is_object(obj))
         return fail(r, path, NULL,
@@ -113,6 +117,18 @@ static ow_status read_piece(const reader *r, const ow_body *body, json_t *obj,
     ow_status rc = string_member(r, obj, path, "item", "\"1(a)\"", &id);
     if (rc != OW_OK)
         return rc;
+    size_t owner = body_index;
+    if (json_object_get(obj, "body") != NULL) {
+        const char *owner_id;
+        rc = string_member(r, obj, path, "body", "\"WG.4\"", &owner_id);
+        if (rc != OW_OK)
+            return rc;
+        int b = ow_instance_find_body(r->inst, owner_id);
+        if (b < 0)
+            return fail(r, path, "body", "the instance has no body \"%s\"", owner_id);
+        owner = (size_t)b;
+    }
+    const ow_body *body = &r->inst->bodies[owner];
     int item = ow_body_find_item(body, id);
     if (item < 0)
         return fail(r, path, "item", "%s has no agenda item \"%s\"", body->id, id);
@@ -129,6 +145,9 @@ static ow_status read_piece(const reader *r, const ow_body *body, json_t *obj,
     piece->item = (size_t)item;
     piece->minutes = minutes;
     piece->continued = json_is_true(continued);
+    /* Naming the meeting's own body is the same as naming none. */
+    piece->joint = owner != body_index;
+    piece->owner = piece->joint ? owner : 0;
     return OW_OK;
 }
 
@@ -159,7 +178,6 @@ static int find_room(const ow_instance *inst, const char *name)
 static ow_status read_meeting(const reader *r, ow_schedule *s, size_t body_index, json_t *obj,
                               const char *path)
 {
-    const ow_body *body = &r->inst->bodies[body_index];
     if (!json_is_object(obj))
         return fail(r, path, NULL,
                     "expected an object {\"n\": …, \"date\": …, \"start\": …, …}");
@@ -213,7 +231,7 @@ static ow_status read_meeting(const reader *r, ow_schedule *s, size_t body_index
     for (size_t k = 0; k < m->n_pieces; k++) {
         char sub[192];
         snprintf(sub, sizeof sub, "%s.items[%zu]", path, k);
-        rc = read_piece(r, body, json_array_get(items, k), sub, &m->pieces[k]);
+        rc = read_piece(r, body_index, json_array_get(items, k), sub, &m->pieces[k]);
         if (rc != OW_OK)
             return rc;
     }

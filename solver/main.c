@@ -49,7 +49,8 @@ static const char *usage_solve =
     "prints the proposed organization of work of each body.\n"
     "\n"
     "options:\n"
-    "  --format F       md (default), text, html, csv, ics or json\n"
+    "  --format F       md (default), text, html, csv, ics, json or svg (html and svg\n"
+    "                   of a period start with an overview timetable)\n"
     "  -o, --output OUT write to OUT (whole or not at all) instead of standard output\n"
     "  --days N         make the calendar N working days from its start\n"
     "  --meetings N     let every body hold N meetings\n"
@@ -213,7 +214,7 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
             o->output = v;
         } else if (strcmp(a, "--format") == 0 && solve) {
             if (v == NULL || !ow_format_parse(v, &o->format))
-                return usage_error(usage, "--format takes md, text, html, csv, ics or json, not '%s'",
+                return usage_error(usage, "--format takes md, text, html, csv, ics, json or svg, not '%s'",
                                    v ? v : "");
             o->has_format = true;
         } else if (strcmp(a, "--days") == 0 && whatif) {

@@ -19,8 +19,9 @@
 
 /* The 2024 seed (CTOC/COP/WG.7/2024/1) for WG.7, after WG.4 in the same room
  * (the Conference's "consecutively with other working groups"), beside an
- * uninterpreted expert meeting that holds one item jointly with WG.4.  Every
- * constraint the checker knows is set so that the layout below keeps it. */
+ * uninterpreted expert meeting that holds one item jointly with WG.4: WG.4's third
+ * meeting is that joint meeting, holding only the joint piece of EXP's item 1.
+ * Every constraint the checker knows is set so that the layout below keeps it. */
 static const char INSTANCE[] =
     "orgwork: 1\n"
     "calendar:\n"
@@ -33,7 +34,7 @@ static const char INSTANCE[] =
     "bodies:\n"
     "  - id: WG.4\n"
     "    name: Working Group on Firearms\n"
-    "    meetings: 2\n"
+    "    meetings: 3\n"
     "    order: free\n"
     "    agenda:\n"
     "      - {item: \"1\", title: Review, duration: 3h, after: [\"2\"]}\n"
@@ -72,14 +73,20 @@ static const char INSTANCE[] =
     "\", \"room\": \"" room "\", \"items\": [" items "]}"
 #define PIECE(id, minutes, continued)                                                     \
     "{\"item\": \"" id "\", \"minutes\": " #minutes ", \"continued\": " #continued "}"
+#define JOINT_PIECE(body, id, minutes)                                                    \
+    "{\"item\": \"" id "\", \"body\": \"" body "\", \"minutes\": " #minutes               \
+    ", \"continued\": false}"
 
 static const char SCHEDULE[] =
-    "{\"orgwork\": 1, \"status\": \"optimal\", \"objective\": 61,\n"
+    "{\"orgwork\": 1, \"status\": \"optimal\", \"objective\": 67,\n"
     " \"solver\": {\"name\": \"glpk\", \"gap\": 0.0},\n"
+    " \"rooms\": [\"Plenary\", \"Room B\"],\n"
     " \"bodies\": [\n"
     "  {\"id\": \"WG.4\", \"name\": \"Working Group on Firearms\", \"meetings\": [\n"
-    "   " MEETING(1, "2024-07-10", "10:00", "13:00", "Plenary", PIECE("2", 180, false)) ",\n"
-    "   " MEETING(2, "2024-07-10", "15:00", "18:00", "Plenary", PIECE("1", 180, false)) "]},\n"
+    "   " MEETING(1, "2024-07-09", "15:00", "18:00", "Plenary", PIECE("2", 180, false)) ",\n"
+    "   " MEETING(2, "2024-07-10", "10:00", "13:00", "Plenary", PIECE("1", 180, false)) ",\n"
+    "   " MEETING(3, "2024-07-10", "15:00", "18:00", "Plenary",
+                  JOINT_PIECE("EXP", "1", 180)) "]},\n"
     "  {\"id\": \"EXP\", \"meetings\": [\n"
     "   " MEETING(1, "2024-07-10", "15:00", "18:00", "Plenary", PIECE("1", 180, false)) ",\n"
     "   " MEETING(2, "2024-07-11", "10:00", "13:00", "Room B", PIECE("2", 60, false)) "]},\n"
@@ -147,7 +154,8 @@ static ow_item *find_item(fixture *f, size_t body, const char *id)
     return &f->inst->bodies[body].items[k];
 }
 
-/* Replaces a meeting's pieces: spec is "id:minutes[:c],…" (":c" = continued). */
+/* Replaces a meeting's pieces: spec is "id:minutes[:c],…" (":c" = continued);
+ * "BODY/id" is the joint piece of another body's item. */
 static void set_pieces(fixture *f, ow_meeting *m, const char *spec)
 {
     ow_piece pieces[16];
@@ -159,9 +167,21 @@ static void set_pieces(fixture *f, ow_meeting *m, const char *spec)
         char *colon = strchr(tok, ':');
         assert_non_null(colon);
         *colon = '\0';
-        int k = ow_body_find_item(&f->inst->bodies[m->body], tok);
+        char *slash = strchr(tok, '/');
+        size_t owner = m->body;
+        if (slash != NULL) {
+            *slash = '\0';
+            int b = ow_instance_find_body(f->inst, tok);
+            assert_true(b >= 0);
+            owner = (size_t)b;
+            tok = slash + 1;
+        }
+        int k = ow_body_find_item(&f->inst->bodies[owner], tok);
         assert_true(k >= 0 && n < 16);
+        pieces[n] = (ow_piece){0};
         pieces[n].item = (size_t)k;
+        pieces[n].joint = slash != NULL;
+        pieces[n].owner = owner;
         pieces[n].minutes = atoi(colon + 1);
         pieces[n].continued = strstr(colon + 1, ":c") != NULL;
         n++;
@@ -223,25 +243,30 @@ static void test_valid_schedule_passes(void **state)
 {
     fixture *f = *state;
     assert_int_equal(f->s->status, OW_SOLVE_OPTIMAL);
-    assert_int_equal(f->s->n_meetings, 8);
+    assert_int_equal(f->s->n_meetings, 9);
+    ow_meeting *joint = find_meeting(f, WG4, 3);
+    assert_true(joint->pieces[0].joint);
+    assert_int_equal(joint->pieces[0].owner, EXP);
+    assert_string_equal(ow_piece_item(f->inst, joint, &joint->pieces[0])->title, "Exchange");
     run_check(f);
     if (f->report.n_violations != 0)
         print_report(&f->report);
     assert_int_equal(f->report.n_violations, 0);
-    /* 2 "(continued)" pieces (2 and 3); 8 meetings; WG.4 1 day + EXP 2 + WG.7 2;
-     * 1 (b), 2, 3, 4 and 6 do not open their meetings. */
+    /* 2 "(continued)" pieces (2 and 3); 9 meetings, the joint one counting for WG.4
+     * and EXP each; WG.4 2 days + EXP 2 + WG.7 2; 1 (b), 2, 3, 4 and 6 do not open
+     * their meetings, and the joint piece is neither continued nor late. */
     const ow_objective_terms *t = &f->report.objective;
     assert_int_equal(t->continued, 2);
-    assert_int_equal(t->meetings, 8);
-    assert_int_equal(t->days, 5);
+    assert_int_equal(t->meetings, 9);
+    assert_int_equal(t->days, 6);
     assert_int_equal(t->late_starts, 5);
-    assert_int_equal(t->total, 2 * OW_WEIGHT_CONTINUED + 8 * OW_WEIGHT_MEETINGS +
-                                   5 * OW_WEIGHT_DAYS + 5 * OW_WEIGHT_LATE_START);
-    assert_int_equal(t->total, 61);
+    assert_int_equal(t->total, 2 * OW_WEIGHT_CONTINUED + 9 * OW_WEIGHT_MEETINGS +
+                                   6 * OW_WEIGHT_DAYS + 5 * OW_WEIGHT_LATE_START);
+    assert_int_equal(t->total, 67);
     ow_buf text = OW_BUF_INIT;
     ow_check_report_text(&f->report, &text);
     assert_string_equal(ow_buf_str(&text),
-                        "objective: 61 (2 continued, 8 meetings, 5 days, 5 late starts)\n"
+                        "objective: 67 (2 continued, 9 meetings, 6 days, 5 late starts)\n"
                         "OK: the schedule keeps every rule\n");
     ow_buf_free(&text);
 }
@@ -256,7 +281,7 @@ static void test_objective_ignores_flags(void **state)
     assert_int_equal(t.continued, 2);
     f->inst->weights.continued = 100;
     ow_schedule_objective(f->inst, f->s, &t);
-    assert_int_equal(t.total, 61 - 2 * OW_WEIGHT_CONTINUED + 200);
+    assert_int_equal(t.total, 67 - 2 * OW_WEIGHT_CONTINUED + 200);
 }
 
 /* ---- [calendar] ------------------------------------------------------------ */
@@ -552,10 +577,14 @@ static void test_pin_from(void **state)
 static void test_consecutive_idle_day(void **state)
 {
     fixture *f = *state;
-    move(f, find_meeting(f, WG4, 1), 1, 0);
-    move(f, find_meeting(f, WG4, 2), 1, 1);
+    move(f, find_meeting(f, WG4, 1), 0, 0);
+    move(f, find_meeting(f, WG4, 2), 0, 1);
+    move(f, find_meeting(f, WG4, 3), 1, 0);
+    move(f, find_meeting(f, EXP, 1), 1, 0);
+    run_check(f);
+    assert_int_equal(f->report.n_violations, 1);
     expect(f, "consecutive", "leaves 1 idle working day after Working Group on Firearms, "
-                             "meeting 2 (Tuesday, 9 July 2024");
+                             "meeting 3 (Tuesday, 9 July 2024");
 }
 
 static void test_consecutive_overlap(void **state)
@@ -571,6 +600,7 @@ static void test_consecutive_room(void **state)
     fixture *f = *state;
     find_meeting(f, WG4, 1)->room = 1;
     find_meeting(f, WG4, 2)->room = 1;
+    find_meeting(f, WG4, 3)->room = 1;
     find_meeting(f, EXP, 1)->room = 1;
     expect(f, "consecutive", "held in Plenary, but the bodies meeting consecutively with it "
                              "meet in Room B");
@@ -583,6 +613,101 @@ static void test_joint(void **state)
     expect(f, "joint", "Expert Meeting, meeting 1 (Wednesday, 10 July 2024, 3\xE2\x80\x93"
                        "6 p.m.): joint item 1 is not held with the Working Group on Firearms, "
                        "which has no meeting in Room B at that time");
+    expect(f, "joint", "Working Group on Firearms, meeting 3 (Wednesday, 10 July 2024, "
+                       "3\xE2\x80\x93" "6 p.m.): holds joint item 1 of the Expert Meeting, but "
+                       "that body does not hold it in Plenary at that time");
+    assert_int_equal(count_rule(&f->report, "joint"), 2);
+}
+
+static size_t count_containing(const ow_check_report *r, const char *part)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->n_violations; k++)
+        n += strstr(r->violations[k].message, part) != NULL;
+    return n;
+}
+
+/* WG.4 then EXP consecutively: their joint meeting belongs to both sessions, so EXP
+ * may open with it before WG.4 closes; the order is between their other meetings. */
+static void test_joint_in_consecutive_sessions(void **state)
+{
+    fixture *f = *state;
+    f->inst->rules[0].bodies[1] = EXP;
+    run_check(f);
+    assert_int_equal(count_containing(&f->report, "starts before"), 0);
+    assert_int_equal(count_containing(&f->report, "idle working day"), 0);
+    move(f, find_meeting(f, EXP, 2), 4, 0);
+    expect(f, "consecutive", "Expert Meeting, meeting 2 (Friday, 12 July 2024, 10 a.m.\xE2\x80\x93"
+                             "1 p.m.) leaves 1 idle working day after Working Group on Firearms, "
+                             "meeting 2 (Wednesday, 10 July 2024, 10 a.m.\xE2\x80\x93" "1 p.m.)");
+}
+
+/* The joint meeting is one of WG.4's meetings, for its limit as for its numbering. */
+static void test_joint_counts_as_meeting(void **state)
+{
+    fixture *f = *state;
+    f->inst->bodies[WG4].meetings = 2;
+    expect(f, "meetings", "Working Group on Firearms: holds 3 meetings but conference "
+                          "services allow 2");
+}
+
+static void test_joint_piece_wrong(void **state)
+{
+    fixture *f = *state;
+    ow_meeting *m = find_meeting(f, WG4, 3);
+    m->pieces[0].minutes = 120;
+    m->pieces[0].continued = true;
+    expect(f, "joint", "Working Group on Firearms, meeting 3 (Wednesday, 10 July 2024, "
+                       "3\xE2\x80\x93" "6 p.m.): joint item 1 of the Expert Meeting takes "
+                       "120 min here but needs 180 min");
+    expect(f, "joint", "joint item 1 of the Expert Meeting is marked continued, but a joint "
+                       "item is held whole");
+    /* The piece is no item of WG.4's own: no [continued] or [duration] for it there. */
+    assert_int_equal(count_rule(&f->report, "continued"), 0);
+    assert_int_equal(count_rule(&f->report, "duration"), 0);
+}
+
+static void test_joint_item_not_joint(void **state)
+{
+    fixture *f = *state;
+    set_pieces(f, find_meeting(f, WG4, 3), "EXP/2:60");
+    expect(f, "joint", "holds item 2 of the Expert Meeting as a joint item, but that item is "
+                       "not joint with the body");
+    expect(f, "joint", "Expert Meeting, meeting 1 (Wednesday, 10 July 2024, 3\xE2\x80\x93"
+                       "6 p.m.): joint item 1 is not held with the Working Group on Firearms, "
+                       "whose meeting in Plenary at that time does not hold it");
+    /* Two bodies in one room that are not one joint meeting clash. */
+    expect(f, "room", "are both in Plenary at the same time");
+    set_pieces(f, find_meeting(f, WG7, 4), "5:15,6:90,WG.4/1:30");
+    expect(f, "joint", "holds item 1 of the Working Group on Firearms as a joint item, but "
+                       "that item is not joint with the body");
+}
+
+static void test_joint_alone_and_whole(void **state)
+{
+    fixture *f = *state;
+    set_pieces(f, find_meeting(f, WG4, 3), "EXP/1:180,2:0:c");
+    expect(f, "joint", "the joint meeting on item 1 of the Expert Meeting holds other pieces "
+                       "too, but a joint meeting holds the joint item alone");
+    set_pieces(f, find_meeting(f, EXP, 1), "1:120,2:60");
+    set_pieces(f, find_meeting(f, EXP, 2), "");
+    expect(f, "joint", "Expert Meeting, meeting 1 (Wednesday, 10 July 2024, 3\xE2\x80\x93"
+                       "6 p.m.): joint item 1 shares the meeting with other items, but a joint "
+                       "meeting holds the joint item alone");
+    set_pieces(f, find_meeting(f, EXP, 1), "1:120");
+    set_pieces(f, find_meeting(f, EXP, 2), "1:60:c,2:60");
+    expect(f, "joint", "Expert Meeting: joint item 1 is taken in 2 pieces, but a joint item is "
+                       "held whole in one joint meeting");
+}
+
+/* A joint meeting needs one interpretation team, however many bodies attend. */
+static void test_joint_one_team(void **state)
+{
+    fixture *f = *state;
+    f->inst->bodies[EXP].interpretation = true;
+    run_check(f);
+    assert_int_equal(count_rule(&f->report, "interpretation"), 1);
+    expect(f, "interpretation", "Thursday, 11 July 2024");
 }
 
 /* Violations come out rule by rule in a fixed order, whatever order meetings are
@@ -733,13 +858,37 @@ static void test_read_infeasible(void **state)
 static void test_read_file(void **state)
 {
     fixture *f = *state;
-    assert_true(f->s->objective == 61.0);
+    assert_true(f->s->objective == 67.0);
     ow_schedule *s = NULL;
     ow_error err;
     assert_int_equal(ow_schedule_read_json(f->inst, "/nonexistent/schedule.json", &s, &err),
                      OW_INPUT);
     assert_null(s);
     assert_string_equal(err.file, "/nonexistent/schedule.json");
+}
+
+static void test_read_joint_piece(void **state)
+{
+    fixture *f = *state;
+    read_fails(*state, WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
+                                           JOINT_PIECE("WG.9", "1", 30))),
+               0, 0, "bodies[0].meetings[0].items[0].body: the instance has no body \"WG.9\"");
+    read_fails(*state, WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
+                                           JOINT_PIECE("EXP", "3", 30))),
+               0, 0, "bodies[0].meetings[0].items[0].item: EXP has no agenda item \"3\"");
+    /* Naming the meeting's own body is an ordinary piece; joint_with is not read. */
+    const char *json = WG7_MEETING("{\"n\": 1, \"date\": \"2024-07-11\", \"start\": \"10:00\", "
+                                   "\"end\": \"13:00\", \"room\": \"Plenary\", "
+                                   "\"joint_with\": [\"nobody\"], \"items\": ["
+                                   JOINT_PIECE("WG.7", "2", 30) "]}");
+    ow_schedule *s = NULL;
+    ow_error err;
+    assert_int_equal(ow_schedule_read_json_string(f->inst, "x.json", json, strlen(json), &s,
+                                                  &err),
+                     OW_OK);
+    assert_false(s->meetings[0].pieces[0].joint);
+    assert_int_equal(s->meetings[0].pieces[0].item, 2);
+    ow_schedule_free(s);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -785,6 +934,12 @@ int main(void)
         T(test_consecutive_overlap),
         T(test_consecutive_room),
         T(test_joint),
+        T(test_joint_counts_as_meeting),
+        T(test_joint_in_consecutive_sessions),
+        T(test_joint_piece_wrong),
+        T(test_joint_item_not_joint),
+        T(test_joint_alone_and_whole),
+        T(test_joint_one_team),
         T(test_deterministic_order),
         T(test_read_syntax_error),
         T(test_read_wrong_type),
@@ -794,6 +949,7 @@ int main(void)
         T(test_read_keeps_what_the_checker_reports),
         T(test_read_infeasible),
         T(test_read_file),
+        T(test_read_joint_piece),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

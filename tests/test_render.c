@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "orgwork/buf.h"
+#include "orgwork/check.h"
 #include "orgwork/instance.h"
 #include "orgwork/render.h"
 #include "orgwork/schedule.h"
@@ -177,8 +178,8 @@ static bool valid_utf8(const char *s, size_t n)
 static void test_format_parse(void **state)
 {
     (void)state;
-    static const char *const names[] = {"md", "text", "html", "csv", "ics", "json"};
-    for (int i = 0; i < 6; i++) {
+    static const char *const names[] = {"md", "text", "html", "csv", "ics", "json", "svg"};
+    for (int i = 0; i < 7; i++) {
         ow_format f = OW_FORMAT_JSON;
         assert_true(ow_format_parse(names[i], &f));
         assert_int_equal(f, (ow_format)i);
@@ -666,6 +667,285 @@ static void test_body_filter(void **state)
     ow_instance_free(inst);
 }
 
+/* ---- joint meetings and the overview ------------------------------------------------ */
+
+/* Two groups of one period: WG.4's item 2 is held once, in a joint meeting with WG.7
+ * (the seeds' 2024 item on the Review Mechanism, with shared documentation). */
+static const char JOINT[] =
+    "orgwork: 1\n"
+    "title: CTOC working groups & friends, July 2024\n"
+    "calendar:\n"
+    "  start: 2024-07-11\n"
+    "  days: 2\n"
+    "rooms: [Plenary, \"Room <B> & C\"]\n"
+    "services:\n"
+    "  interpretation_teams: 2\n"
+    "bodies:\n"
+    "  - id: WG.4\n"
+    "    name: Working Group on Trafficking in Persons\n"
+    "    agenda:\n"
+    "      - {item: \"1\", title: Opening of the meeting, duration: 1h}\n"
+    "      - {item: \"2\", title: Matters pertaining to the Mechanism, duration: 3h, "
+    "joint_with: [WG.7]}\n"
+    "  - id: WG.7\n"
+    "    name: Working Group on the Smuggling of Migrants\n"
+    "    agenda:\n"
+    "      - {item: \"1\", title: Preventing and combating smuggling, duration: 3h}\n";
+
+/* WG.4 opens in Plenary while WG.7 meets in the other room; in the afternoon both
+ * attend the joint meeting in Plenary, which WG.7 holds as a joint piece. */
+static ow_schedule *joint_schedule(const ow_instance *inst)
+{
+    static const struct {
+        size_t body;
+        int start_h, room;
+        size_t item;
+        int minutes;
+        bool joint;
+    } spec[] = {{0, 10, 0, 0, 60, false},
+                {1, 10, 1, 0, 180, false},
+                {0, 15, 0, 1, 180, false},
+                {1, 15, 0, 1, 180, true}};
+    ow_schedule *s = ow_schedule_new();
+    assert_non_null(s);
+    for (size_t i = 0; i < sizeof spec / sizeof spec[0]; i++) {
+        ow_meeting *m = ow_schedule_add_meeting(s, 1);
+        assert_non_null(m);
+        m->body = spec[i].body;
+        m->date = inst->calendar.days[0];
+        m->day = 0;
+        m->slot = spec[i].start_h == 10 ? 0 : 1;
+        m->start = spec[i].start_h * 60;
+        m->end = m->start + 180;
+        m->room = spec[i].room;
+        m->pieces[0].item = spec[i].item;
+        m->pieces[0].minutes = spec[i].minutes;
+        m->pieces[0].joint = spec[i].joint;
+        m->pieces[0].owner = 0;
+    }
+    ow_schedule_sort(s);
+    s->status = OW_SOLVE_OPTIMAL;
+    s->objective = 16;
+    return s;
+}
+
+/* Each attending body's annex shows the joint item in its row, with the owner's
+ * label and title and the other bodies named. */
+static void test_joint_annexes(void **state)
+{
+    (void)state;
+    ow_instance *inst = load(JOINT);
+    ow_schedule *s = joint_schedule(inst);
+    char *md = render(inst, s, OW_FORMAT_MD, NULL);
+    assert_non_null(strstr(md, "| 3\xE2\x80\x93" "6 p.m. | 2 | Matters pertaining to the Mechanism "
+                               "(joint meeting with the Working Group on the Smuggling of "
+                               "Migrants) |\n\n## Proposed organization of work: Working Group "
+                               "on the Smuggling of Migrants\n"));
+    assert_true(ends_with(md, "| 3\xE2\x80\x93" "6 p.m. | 2 | Matters pertaining to the Mechanism "
+                              "(joint meeting with the Working Group on Trafficking in "
+                              "Persons) |\n"));
+    free(md);
+    char *text = render(inst, s, OW_FORMAT_TEXT, NULL);
+    assert_non_null(strstr(text, "2            Matters pertaining to the Mechanism (joint\n"
+                                 "                             meeting with the Working Group "
+                                 "on Trafficking in\n"
+                                 "                             Persons)\n"));
+    free(text);
+    char *csv = render(inst, s, OW_FORMAT_CSV, NULL);
+    assert_non_null(strstr(csv, "WG.7,2,2024-07-11,15:00,18:00,Plenary,2,Matters pertaining to "
+                                "the Mechanism (joint meeting with the Working Group on "
+                                "Trafficking in Persons),180,false\r\n"));
+    free(csv);
+    char *ics = render(inst, s, OW_FORMAT_ICS, NULL);
+    assert_non_null(strstr(ics, "UID:WG.7-2@orgwork\r\n"));
+    free(ics);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+}
+
+/* The JSON names the owner of a joint piece and who attends each joint meeting, lists
+ * the rooms, and reads back into a schedule that keeps every rule and renders the same. */
+static void test_joint_json_round_trip(void **state)
+{
+    (void)state;
+    ow_instance *inst = load(JOINT);
+    ow_schedule *s = joint_schedule(inst);
+    char *json = render(inst, s, OW_FORMAT_JSON, NULL);
+    assert_non_null(strstr(json, "  \"solver\": {\"name\": \"glpk\", \"gap\": 0},\n"
+                                 "  \"rooms\": [\"Plenary\", \"Room <B> & C\"],\n"
+                                 "  \"bodies\": [\n"));
+    assert_non_null(strstr(json, "          \"room\": \"Plenary\",\n"
+                                 "          \"joint_with\": [\"WG.7\"],\n"
+                                 "          \"items\": [\n"
+                                 "            {\"item\": \"2\", \"minutes\": 180, "
+                                 "\"continued\": false}\n"));
+    assert_non_null(strstr(json, "          \"joint_with\": [\"WG.4\"],\n"
+                                 "          \"items\": [\n"
+                                 "            {\"item\": \"2\", \"body\": \"WG.4\", "
+                                 "\"minutes\": 180, \"continued\": false}\n"));
+    /* The morning meetings are no joint meetings. */
+    assert_null(strstr(json, "\"room\": \"Room <B> & C\",\n          \"joint_with\""));
+
+    ow_schedule *back = NULL;
+    ow_error err;
+    assert_int_equal(ow_schedule_read_json_string(inst, "joint.json", json, strlen(json),
+                                                  &back, &err),
+                     OW_OK);
+    assert_int_equal(back->n_meetings, 4);
+    ow_check_report report;
+    assert_int_equal(ow_check(inst, back, &report, &err), OW_OK);
+    if (report.n_violations > 0)
+        fail_msg("[%s] %s", report.violations[0].rule, report.violations[0].message);
+    assert_int_equal(report.objective.meetings, 4);
+    assert_int_equal(report.objective.total, 16);
+    ow_check_report_free(&report);
+    char *again = render(inst, back, OW_FORMAT_JSON, NULL);
+    assert_string_equal(again, json);
+    free(again);
+    free(json);
+    ow_schedule_free(back);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+}
+
+/* Several bodies: the html page opens with the whole period as one table, then each
+ * body's annex; with a body chosen, only its annex. */
+static void test_overview_html(void **state)
+{
+    (void)state;
+    ow_instance *inst = load(JOINT);
+    ow_schedule *s = joint_schedule(inst);
+    char *html = render(inst, s, OW_FORMAT_HTML, NULL);
+    assert_non_null(strstr(html, "table.overview td.joint"));
+    assert_non_null(strstr(
+        html,
+        "<h1>CTOC working groups &amp; friends, July 2024</h1>\n"
+        "<section class=\"overview\">\n<h2>Overview of the period</h2>\n"
+        "<table class=\"overview\">\n<thead>\n"
+        "<tr><th rowspan=\"2\" scope=\"col\">Date</th><th colspan=\"2\" scope=\"colgroup\">"
+        "10 a.m.\xE2\x80\x93" "1 p.m.</th><th colspan=\"2\" scope=\"colgroup\">3\xE2\x80\x93"
+        "6 p.m.</th></tr>\n"
+        "<tr><th scope=\"col\">Plenary</th><th scope=\"col\">Room &lt;B&gt; &amp; C</th>"
+        "<th scope=\"col\">Plenary</th><th scope=\"col\">Room &lt;B&gt; &amp; C</th></tr>\n"
+        "</thead>\n<tbody>\n"
+        "<tr><th scope=\"row\">Thursday, 11 July 2024</th>"
+        "<td><b>WG.4</b> Working Group<br>Item 1</td>"
+        "<td><b>WG.7</b> Working Group<br>Item 1</td>"
+        "<td class=\"joint\"><b>WG.4</b> Working Group<br><b>WG.7</b> Working Group<br>"
+        "Item 2</td><td></td></tr>\n"
+        "</tbody>\n</table>\n</section>\n"
+        "<section>\n<h2>Proposed organization of work: Working Group on Trafficking"));
+    assert_non_null(strstr(html, "<h2>Proposed organization of work: Working Group on the "
+                                 "Smuggling of Migrants</h2>"));
+    free(html);
+
+    ow_render_options opts = {false, 1};
+    html = render(inst, s, OW_FORMAT_HTML, &opts);
+    assert_null(strstr(html, "overview"));
+    assert_null(strstr(html, "Trafficking in Persons</h2>"));
+    assert_non_null(strstr(html, "Smuggling of Migrants</h2>"));
+    free(html);
+    char *md = render(inst, s, OW_FORMAT_MD, &opts);
+    static const char heading[] = "## Proposed organization of work: Working Group on the "
+                                  "Smuggling of Migrants\n";
+    assert_memory_equal(md, heading, strlen(heading));
+    assert_null(strstr(md, "## Proposed organization of work: Working Group on Trafficking"));
+    free(md);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+
+    /* One body: the page is the annex alone, as before. */
+    inst = load(SEED_2024);
+    s = seed_schedule(inst);
+    html = render(inst, s, OW_FORMAT_HTML, NULL);
+    assert_null(strstr(html, "overview"));
+    free(html);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+}
+
+static const char JOINT_SVG[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"960\" height=\"153\" "
+    "viewBox=\"0 0 960 153\" font-family=\"Times New Roman, Times, serif\" "
+    "font-size=\"12\">\n"
+    "<title>CTOC working groups &amp; friends, July 2024</title>\n"
+    "<rect width=\"960\" height=\"153\" fill=\"#fff\"/>\n"
+    "<text x=\"10\" y=\"26\" font-size=\"16\" font-weight=\"bold\">CTOC working groups "
+    "&amp; friends, July 2024</text>\n"
+    "<rect x=\"10\" y=\"38\" width=\"180\" height=\"50\" fill=\"#fff\" stroke=\"#000\"/>\n"
+    "<text x=\"15\" y=\"54\" font-weight=\"bold\">Date</text>\n"
+    "<rect x=\"190\" y=\"38\" width=\"380\" height=\"25\" fill=\"#fff\" stroke=\"#000\"/>\n"
+    "<text x=\"380\" y=\"54\" text-anchor=\"middle\" font-weight=\"bold\">10 a.m.–1 p.m.</text>\n"
+    "<rect x=\"570\" y=\"38\" width=\"380\" height=\"25\" fill=\"#fff\" stroke=\"#000\"/>\n"
+    "<text x=\"760\" y=\"54\" text-anchor=\"middle\" font-weight=\"bold\">3–6 p.m.</text>\n"
+    "<rect x=\"190\" y=\"63\" width=\"190\" height=\"25\" fill=\"#fff\" stroke=\"#000\"/>\n"
+    "<text x=\"285\" y=\"79\" text-anchor=\"middle\">Plenary</text>\n"
+    "<rect x=\"380\" y=\"63\" width=\"190\" height=\"25\" fill=\"#fff\" stroke=\"#000\"/>\n"
+    "<text x=\"475\" y=\"79\" text-anchor=\"middle\">Room &lt;B&gt; &amp; C</text>\n"
+    "<rect x=\"570\" y=\"63\" width=\"190\" height=\"25\" fill=\"#fff\" stroke=\"#000\"/>\n"
+    "<text x=\"665\" y=\"79\" text-anchor=\"middle\">Plenary</text>\n"
+    "<rect x=\"760\" y=\"63\" width=\"190\" height=\"25\" fill=\"#fff\" stroke=\"#000\"/>\n"
+    "<text x=\"855\" y=\"79\" text-anchor=\"middle\">Room &lt;B&gt; &amp; C</text>\n"
+    "<rect x=\"10\" y=\"88\" width=\"180\" height=\"55\" fill=\"#fff\" stroke=\"#000\"/>\n"
+    "<text x=\"15\" y=\"104\">Thursday, 11 July 2024</text>\n"
+    "<rect x=\"190\" y=\"88\" width=\"190\" height=\"55\" fill=\"#f4f4f4\" stroke=\"#000\"/>\n"
+    "<text x=\"195\" y=\"104\"><tspan font-weight=\"bold\">WG.4</tspan> Working Group</text>\n"
+    "<text x=\"195\" y=\"119\">Item 1</text>\n"
+    "<rect x=\"380\" y=\"88\" width=\"190\" height=\"55\" fill=\"#f4f4f4\" stroke=\"#000\"/>\n"
+    "<text x=\"385\" y=\"104\"><tspan font-weight=\"bold\">WG.7</tspan> Working Group</text>\n"
+    "<text x=\"385\" y=\"119\">Item 1</text>\n"
+    "<rect x=\"570\" y=\"88\" width=\"190\" height=\"55\" fill=\"#e4e4e4\" stroke=\"#000\"/>\n"
+    "<text x=\"575\" y=\"104\"><tspan font-weight=\"bold\">WG.4</tspan> Working Group</text>\n"
+    "<text x=\"575\" y=\"119\"><tspan font-weight=\"bold\">WG.7</tspan> Working Group</text>\n"
+    "<text x=\"575\" y=\"134\">Item 2</text>\n"
+    "<rect x=\"760\" y=\"88\" width=\"190\" height=\"55\" fill=\"#fff\" stroke=\"#000\"/>\n"
+    "</svg>\n";
+
+static void test_svg(void **state)
+{
+    (void)state;
+    ow_instance *inst = load(JOINT);
+    ow_schedule *s = joint_schedule(inst);
+    char *svg = render(inst, s, OW_FORMAT_SVG, NULL);
+    assert_string_equal(svg, JOINT_SVG);
+    free(svg);
+
+    /* One body's meetings only; its joint meeting still names both bodies. */
+    ow_render_options opts = {false, 1};
+    svg = render(inst, s, OW_FORMAT_SVG, &opts);
+    assert_non_null(strstr(svg, "<text x=\"575\" y=\"104\"><tspan font-weight=\"bold\">WG.4"
+                                "</tspan> Working Group</text>\n<text x=\"575\" y=\"119\">"
+                                "<tspan font-weight=\"bold\">WG.7</tspan> Working Group</text>\n"
+                                "<text x=\"575\" y=\"134\">Item 2</text>\n"));
+    assert_null(strstr(svg, "<text x=\"195\" y=\"104\">"));
+    free(svg);
+    s->status = OW_SOLVE_INFEASIBLE;
+    svg = render(inst, s, OW_FORMAT_SVG, NULL);
+    assert_non_null(strstr(svg, "(infeasible).</text>\n</svg>\n"));
+    free(svg);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+}
+
+/* Names are XML-escaped, and no control character or malformed UTF-8 reaches the
+ * picture. */
+static void test_svg_escaping(void **state)
+{
+    (void)state;
+    ow_instance *inst = load(NASTY);
+    ow_schedule *s = nasty_schedule(inst);
+    char *svg = render(inst, s, OW_FORMAT_SVG, NULL);
+    assert_non_null(strstr(svg, "<text x=\"285\" y=\"51\" text-anchor=\"middle\">Room, "
+                                "&quot;A&quot;; B</text>\n"));
+    assert_non_null(strstr(svg, "<tspan font-weight=\"bold\">WG,7/x</tspan> Group</text>"));
+    assert_null(strchr(svg, '\x01'));
+    assert_true(valid_utf8(svg, strlen(svg)));
+    free(svg);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+}
+
 /* The resources sentence for a body of a one-body instance built from yaml. */
 static void assert_resources(const char *yaml, const char *expected)
 {
@@ -725,6 +1005,11 @@ int main(void)
         cmocka_unit_test(test_infeasible),
         cmocka_unit_test(test_body_filter),
         cmocka_unit_test(test_resources),
+        cmocka_unit_test(test_joint_annexes),
+        cmocka_unit_test(test_joint_json_round_trip),
+        cmocka_unit_test(test_overview_html),
+        cmocka_unit_test(test_svg),
+        cmocka_unit_test(test_svg_escaping),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,490 @@
+/* orgwork-gen: writes a synthetic instance (SPEC §2, format version 1) of a given size
+ * to standard output, for benchmarks.  The same size and seed always give the same
+ * bytes: the only source of randomness is a splitmix64 stream seeded from the
+ * command line, and nothing reads the clock or the locale.
+ *
+ * Shape, taken from the seeds' annexes: each body opens with organizational
+ * sub-items, takes substantive items of 1 to 6 hours, and closes with other matters
+ * and the adoption of the report in its last meeting; it may hold two meetings a
+ * day, and its conference-service limit leaves 15-35 % of the time spare.
+ *
+ * Feasibility by construction: every room is a "track" along the calendar, and each
+ * body gets a home block of consecutive working days in one track, disjoint from
+ * the other blocks of that track.  The first `interpretation_teams` tracks carry
+ * interpreted bodies and the others bodies meeting without interpreters, so the
+ * home blocks alone respect rooms and teams.  A body's window is its home block
+ * widened by a few days on either side: the solver still has to choose, and bodies
+ * compete for rooms and interpreters where windows overlap. */
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SLOT_MINUTES 180
+#define MAX_DAYS 400
+#define MAX_BODIES 200
+#define MAX_HOLIDAYS 16
+
+typedef struct {
+    const char *name;
+    int bodies, rooms, teams, days; /* calendar: working days */
+    int min_days, max_days;         /* a body's session, in days */
+    int slack;                      /* at most this many days widen a window on each side */
+    int holidays;                   /* movable holidays drawn inside the calendar */
+    int start_year, start_month, start_day;
+} size_spec;
+
+static const size_spec sizes[] = {
+    {"S", 1, 1, 1, 3, 2, 3, 0, 0, 2025, 9, 8},
+    {"M", 5, 1, 1, 15, 2, 3, 2, 1, 2025, 3, 3},
+    {"L", 30, 3, 2, 63, 2, 5, 3, 2, 2025, 1, 13},
+    {"XL", 150, 6, 4, 250, 3, 5, 3, 4, 2025, 1, 6},
+};
+
+typedef struct {
+    int track;            /* = the room of its home block */
+    int days, start;      /* home block: working-day indices start .. start+days-1 */
+    int from, to;         /* window, working-day indices */
+    int meetings;         /* conference-service limit */
+    int chain_next;       /* --rules: index of the body that follows it, or -1 */
+    int joint_with;       /* --rules: a body it holds one joint item with, or -1 */
+    bool interpreted;
+} body;
+
+/* ---- randomness: splitmix64 (Steele, Lea and Flood 2014) ----------------------- */
+
+static uint64_t rng_state;
+
+static uint64_t next_u64(void)
+{
+    uint64_t z = (rng_state += UINT64_C(0x9E3779B97F4A7C15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return z ^ (z >> 31);
+}
+
+/* Uniform in lo..hi inclusive; the modulo bias is far below anything a benchmark
+ * instance could notice. */
+static int uniform(int lo, int hi)
+{
+    return lo + (int)(next_u64() % (uint64_t)(hi - lo + 1));
+}
+
+static bool chance(int percent)
+{
+    return uniform(1, 100) <= percent;
+}
+
+/* ---- dates: days since 1970-01-01 (Hinnant's civil algorithms) ---------------- */
+
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static bool weekend(long day)
+{
+    long w = ((day % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday: 0 = Monday */
+    return w >= 5;
+}
+
+static void print_date(long day)
+{
+    int y, m, d;
+    civil_from_days(day, &y, &m, &d);
+    printf("%04d-%02d-%02d", y, m, d);
+}
+
+/* ---- words ---------------------------------------------------------------------- */
+
+static const char *const topics[] = {
+    "the Smuggling of Migrants", "Trafficking in Persons", "Firearms",
+    "International Cooperation", "Technical Assistance", "Asset Recovery",
+    "the Prevention of Corruption", "Crime Prevention Policy", "Drug Demand Reduction",
+    "Cybercrime", "Governance and Finance", "Statistics", "Victims of Crime",
+    "Environmental Crime", "Maritime Crime", "Criminal Justice Reform",
+};
+
+static const char *const substantive[] = {
+    "General debate",
+    "Thematic discussion on good practices and lessons learned",
+    "Review of the implementation of previous recommendations",
+    "Challenges in international cooperation in criminal matters",
+    "Technical assistance and capacity-building",
+    "Strategic management, budgetary and administrative questions",
+    "Follow-up to the resolutions and decisions of the Conference",
+    "Information-gathering and the review mechanism",
+    "Use and application of standards and norms",
+    "Emerging forms of crime and responses",
+    "Contribution to the high-level political forum on sustainable development",
+    "Coordination with other intergovernmental bodies",
+    "Data collection, research and analysis",
+    "Provisional agenda for the next session",
+};
+
+static const char *const ordinals[] = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *kind_prefix(const body *b)
+{
+    return b->interpreted ? "WG" : "EG";
+}
+
+static const char *kind_name(const body *b)
+{
+    return b->interpreted ? "Working Group on" : "Expert Group on";
+}
+
+static void print_id(const body *bodies, int i)
+{
+    printf("%s.%d", kind_prefix(&bodies[i]), i + 1);
+}
+
+/* Durations in minutes: mostly items of 1-2 hours, some of half a day, a few long
+ * debates, as in the seeds and in functional-commission agendas. */
+static int draw_duration(void)
+{
+    int r = uniform(1, 100);
+    if (r <= 60)
+        return 30 * uniform(2, 4);
+    if (r <= 90)
+        return 30 * uniform(5, 8);
+    return 30 * uniform(9, 12);
+}
+
+static void print_minutes(int minutes)
+{
+    if (minutes % 60 == 0)
+        printf("%dh", minutes / 60);
+    else if (minutes < 60)
+        printf("%dm", minutes);
+    else
+        printf("%dh%dm", minutes / 60, minutes % 60);
+}
+
+/* ---- layout ---------------------------------------------------------------------- */
+
+/* Places the bodies of one track in order along the calendar: home blocks with random
+ * gaps between them (none inside a --rules chain, so that "consecutive" can hold). */
+static void place_track(body *bodies, const int *members, int n, int days, bool rules)
+{
+    int used = 0;
+    for (int k = 0; k < n; k++)
+        used += bodies[members[k]].days;
+    int spare = days - used;
+    int gap_weight[MAX_BODIES + 1];
+    int total = 0;
+    for (int k = 0; k <= n; k++) {
+        bool chained = rules && k > 0 && k < n && bodies[members[k - 1]].chain_next == members[k];
+        int weight = uniform(1, 10);
+        gap_weight[k] = chained ? 0 : weight;
+        total += gap_weight[k];
+    }
+    int day = 0;
+    for (int k = 0; k < n; k++) {
+        day += total > 0 ? spare * gap_weight[k] / total : 0;
+        bodies[members[k]].start = day;
+        day += bodies[members[k]].days;
+    }
+}
+
+static int generate(const size_spec *spec, uint64_t seed, bool rules)
+{
+    static body bodies[MAX_BODIES];
+    static long workday[MAX_DAYS];
+    long holiday[MAX_HOLIDAYS];
+    int n_holidays = 0;
+
+    rng_state = seed;
+
+    /* Working days: weekdays, minus New Year's Day and Christmas (when the calendar
+     * reaches them) and a few movable holidays drawn from its span. */
+    long start = days_from_civil(spec->start_year, spec->start_month, spec->start_day);
+    long span = (long)spec->days * 7 / 5 + 40;
+    for (long d = start; d < start + span && n_holidays < MAX_HOLIDAYS; d++) {
+        int y, m, dd;
+        civil_from_days(d, &y, &m, &dd);
+        if (!weekend(d) && ((m == 1 && dd == 1) || (m == 12 && dd == 25)))
+            holiday[n_holidays++] = d;
+    }
+    for (int h = 0; h < spec->holidays && n_holidays < MAX_HOLIDAYS; h++) {
+        long d = start + uniform(1, (int)(spec->days * 7 / 5));
+        bool dup = weekend(d);
+        for (int k = 0; k < n_holidays; k++)
+            dup = dup || holiday[k] == d;
+        if (!dup)
+            holiday[n_holidays++] = d;
+    }
+    int n_days = 0;
+    for (long d = start; n_days < spec->days; d++) {
+        bool off = weekend(d);
+        for (int k = 0; k < n_holidays; k++)
+            off = off || holiday[k] == d;
+        if (!off)
+            workday[n_days++] = d;
+    }
+
+    /* Bodies, dealt round-robin to the tracks; each track must hold its home blocks. */
+    int members[8][MAX_BODIES];
+    int n_members[8] = {0};
+    for (int i = 0; i < spec->bodies; i++) {
+        body *b = &bodies[i];
+        b->track = i % spec->rooms;
+        b->interpreted = b->track < spec->teams;
+        b->days = uniform(spec->min_days, spec->max_days);
+        b->chain_next = -1;
+        b->joint_with = -1;
+        members[b->track][n_members[b->track]++] = i;
+    }
+    for (int t = 0; t < spec->rooms; t++) {
+        int used = 0;
+        for (int k = 0; k < n_members[t]; k++)
+            used += bodies[members[t][k]].days;
+        /* Trim the longest sessions until the track fits its calendar. */
+        while (used > spec->days) {
+            int longest = members[t][0];
+            for (int k = 1; k < n_members[t]; k++)
+                if (bodies[members[t][k]].days > bodies[longest].days)
+                    longest = members[t][k];
+            bodies[longest].days--;
+            used--;
+        }
+        /* Chains come from a stream of their own (as joint items below), so that
+         * --rules leaves every other draw of the seed as it is. */
+        uint64_t main_stream = rng_state;
+        rng_state = seed ^ ((uint64_t)t << 32) ^ UINT64_C(0x636861696E); /* "chain" */
+        for (int k = 0; k + 1 < n_members[t] && rules; k++)
+            if (chance(40))
+                bodies[members[t][k]].chain_next = members[t][k + 1];
+        rng_state = main_stream;
+        place_track(bodies, members[t], n_members[t], spec->days, rules);
+    }
+    for (int i = 0; i < spec->bodies; i++) {
+        body *b = &bodies[i];
+        b->from = b->start - (spec->slack > 0 ? uniform(0, spec->slack) : 0);
+        b->to = b->start + b->days - 1 + (spec->slack > 0 ? uniform(1, spec->slack) : 0);
+        b->from = b->from < 0 ? 0 : b->from;
+        b->to = b->to >= spec->days ? spec->days - 1 : b->to;
+        /* "two and a half days": now and then the last afternoon is not granted. */
+        b->meetings = 2 * b->days - (chance(20) ? 1 : 0);
+    }
+    /* --rules: joint items between interpreted bodies of different tracks whose home
+     * blocks overlap, so that a joint meeting is possible where both already meet.
+     * Drawn from a stream of their own; a joint item takes its time from its
+     * body's substantive items, so the agendas after the first one differ. */
+    uint64_t main_stream = rng_state;
+    rng_state = seed ^ UINT64_C(0x6A6F696E74); /* "joint" */
+    for (int i = 0; i < spec->bodies && rules; i++)
+        for (int j = i + 1; j < spec->bodies; j++) {
+            body *a = &bodies[i], *c = &bodies[j];
+            bool overlap = a->start < c->start + c->days && c->start < a->start + a->days;
+            if (a->interpreted && c->interpreted && a->track != c->track && overlap &&
+                a->joint_with < 0 && c->joint_with < 0 && chance(30)) {
+                a->joint_with = j;
+                c->joint_with = i;
+                break;
+            }
+        }
+    rng_state = main_stream;
+
+    printf("# Synthetic benchmark instance, NOT a real document: written by\n"
+           "# `orgwork-gen --size %s --seed %" PRIu64 "%s` (bench/gen.c).\n",
+           spec->name, seed, rules ? " --rules" : "");
+    printf("orgwork: 1\n");
+    printf("title: \"Synthetic conference period, size %s, seed %" PRIu64 "\"\n", spec->name,
+           seed);
+    printf("calendar:\n  start: ");
+    print_date(start);
+    printf("\n  days: %d\n", spec->days);
+    if (n_holidays > 0) {
+        printf("  holidays: [");
+        for (int k = 0; k < n_holidays; k++) {
+            printf(k > 0 ? ", " : "");
+            print_date(holiday[k]);
+        }
+        printf("]\n");
+    }
+    printf("rooms: [");
+    for (int t = 0; t < spec->rooms; t++)
+        printf(t > 0 ? ", \"Room %c\"" : "\"Room %c\"", 'A' + t);
+    printf("]\nservices:\n  interpretation_teams: %d\nbodies:\n", spec->teams);
+
+    for (int i = 0; i < spec->bodies; i++) {
+        const body *b = &bodies[i];
+        printf("  - id: ");
+        print_id(bodies, i);
+        printf("\n    name: \"%s %s\"\n", kind_name(b), topics[(size_t)i % COUNT(topics)]);
+        printf("    session: \"%s session\"\n", ordinals[(size_t)uniform(0, COUNT(ordinals) - 1)]);
+        printf("    meetings: %d\n    meetings_per_day: 2\n", b->meetings);
+        if (spec->bodies > 1 || b->from > 0 || b->to < spec->days - 1) {
+            printf("    window: {from: ");
+            print_date(workday[b->from]);
+            printf(", to: ");
+            print_date(workday[b->to]);
+            printf("}\n");
+        }
+        if (!b->interpreted)
+            printf("    interpretation: false\n");
+
+        /* Agenda: organizational matters, substantive items filling 65-85 % of the
+         * granted meetings, then the closing items in the last meeting. */
+        int opening = 5 * uniform(2, 4), adoption = 5 * uniform(3, 6);
+        bool election = chance(40);
+        int election_minutes = election ? 5 * uniform(4, 6) : 0;
+        int other = 15, report = 30 * uniform(1, 3);
+        int joint = b->joint_with >= 0 && b->joint_with > i ? 30 * uniform(3, 5) : 0;
+        int budget = b->meetings * SLOT_MINUTES * uniform(65, 85) / 100 - opening - adoption -
+                     election_minutes - other - report - joint;
+
+        printf("    agenda:\n");
+        printf("      - item: \"1\"\n        title: \"Organizational matters\"\n"
+               "        subitems:\n");
+        printf("          - {item: a, title: \"Opening of the session\", duration: ");
+        print_minutes(opening);
+        printf(", first: true}\n");
+        if (election) {
+            printf("          - {item: b, title: \"Election of officers\", duration: ");
+            print_minutes(election_minutes);
+            printf("}\n");
+        }
+        printf("          - {item: %c, title: \"Adoption of the agenda and organization of "
+               "work\", duration: ",
+               election ? 'c' : 'b');
+        print_minutes(adoption);
+        printf("}\n");
+
+        int number = 2;
+        do {
+            int d = draw_duration();
+            if (d > budget)
+                d = budget / 30 * 30;
+            if (d < 60 && number > 2)
+                break;
+            if (d < 60)
+                d = 60;
+            budget -= d;
+            printf("      - {item: \"%d\", title: \"%s\", duration: ", number++,
+                   substantive[(size_t)uniform(0, COUNT(substantive) - 1)]);
+            print_minutes(d);
+            printf(d <= 120 && chance(10) ? ", split: false}\n" : "}\n");
+        } while (budget >= 60);
+        if (joint > 0) {
+            printf("      - {item: \"%d\", title: \"Joint discussion with the %s %s\", "
+                   "duration: ",
+                   number++, kind_name(&bodies[b->joint_with]),
+                   topics[(size_t)b->joint_with % COUNT(topics)]);
+            print_minutes(joint);
+            printf(", joint_with: [");
+            print_id(bodies, b->joint_with);
+            printf("]}\n");
+        }
+        printf("      - {item: \"%d\", title: \"Other matters\", duration: ", number++);
+        print_minutes(other);
+        printf(", meeting: last}\n");
+        printf("      - {item: \"%d\", title: \"Adoption of the report\", duration: ", number);
+        print_minutes(report);
+        printf(", meeting: last, last: true}\n");
+    }
+
+    if (rules) {
+        bool any = false;
+        for (int i = 0; i < spec->bodies; i++) {
+            /* Print each chain once, from its first body. */
+            bool head = bodies[i].chain_next >= 0;
+            for (int j = 0; j < spec->bodies && head; j++)
+                head = bodies[j].chain_next != i;
+            if (!head)
+                continue;
+            printf(any ? "  - consecutive: [" : "rules:\n  - consecutive: [");
+            any = true;
+            for (int k = i; k >= 0; k = bodies[k].chain_next) {
+                printf(k == i ? "" : ", ");
+                print_id(bodies, k);
+            }
+            printf("]\n");
+        }
+    }
+    return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+}
+
+static int usage(FILE *out)
+{
+    fprintf(out, "usage: orgwork-gen --size S|M|L|XL --seed N [--rules]\n\n"
+                 "Writes a synthetic benchmark instance (SPEC format 1) to standard output.\n"
+                 "  S   one body, 2-3 days            M   5 bodies, 3 weeks, 1 room\n"
+                 "  L   30 bodies, 3 months, 3 rooms, 2 interpretation teams\n"
+                 "  XL  150 bodies, 250 working days, 6 rooms, 4 interpretation teams\n"
+                 "--rules adds `consecutive` rules and `joint_with` items.\n"
+                 "The same size and seed always give the same bytes.\n");
+    return out == stdout ? 0 : 2;
+}
+
+int main(int argc, char **argv)
+{
+    const size_spec *spec = NULL;
+    uint64_t seed = 1;
+    bool rules = false;
+    for (int a = 1; a < argc; a++) {
+        if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
+            return usage(stdout);
+        } else if (strcmp(argv[a], "--rules") == 0) {
+            rules = true;
+        } else if (strcmp(argv[a], "--size") == 0 && a + 1 < argc) {
+            a++;
+            spec = NULL;
+            for (size_t k = 0; k < COUNT(sizes); k++)
+                if (strcmp(argv[a], sizes[k].name) == 0)
+                    spec = &sizes[k];
+            if (spec == NULL) {
+                fprintf(stderr, "orgwork-gen: unknown size \"%s\" (expected S, M, L or XL)\n",
+                        argv[a]);
+                return 2;
+            }
+        } else if (strcmp(argv[a], "--seed") == 0 && a + 1 < argc) {
+            char *end;
+            a++;
+            errno = 0;
+            unsigned long long v = strtoull(argv[a], &end, 10);
+            if (errno != 0 || end == argv[a] || *end != '\0' || argv[a][0] == '-') {
+                fprintf(stderr, "orgwork-gen: --seed expects a non-negative integer, not \"%s\"\n",
+                        argv[a]);
+                return 2;
+            }
+            seed = (uint64_t)v;
+        } else {
+            fprintf(stderr, "orgwork-gen: unexpected argument \"%s\"\n", argv[a]);
+            return usage(stderr);
+        }
+    }
+    if (spec == NULL) {
+        fprintf(stderr, "orgwork-gen: --size is required\n");
+        return usage(stderr);
+    }
+    return generate(spec, seed, rules);
+}

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Turns bench/results/suite.tsv into the Markdown tables of suite.md (`table`) or
+the log-log plot suite.svg (`svg`).  Standard library only, so the benchmark needs no
+plotting package.
+
+Usage: report.py table|svg SUITE.tsv TIME_LIMIT_S
+"""
+import csv
+import math
+import sys
+
+SOLVED = {"optimal", "infeasible"}  # a proof, not a time-out
+COLOURS = {"orgwork": "#1f77b4", "glpsol": "#2ca02c", "cbc": "#d62728", "highs": "#9467bd"}
+
+
+def load(path):
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def charged(row, limit, key="seconds"):
+    """Seconds counted for a run: a run without a proof counts at the limit."""
+    return float(row[key]) if row["status"] in SOLVED else float(limit)
+
+
+def sgm(times, shift=1.0):
+    """Shifted geometric mean, the usual summary of MIP benchmarks."""
+    return math.exp(sum(math.log(t + shift) for t in times) / len(times)) - shift
+
+
+def order(rows, key):
+    seen = []
+    for r in rows:
+        if r[key] not in seen:
+            seen.append(r[key])
+    return seen
+
+
+def fmt_s(x):
+    return f"{x:.3f}" if x < 10 else f"{x:.1f}"
+
+
+def table(rows, limit):
+    sizes = order(rows, "size")
+    solvers = order(rows, "solver")
+    print("| size | agenda entries | rows × columns (binaries) | solver | seconds | CPU s"
+          " | peak MiB | status | objective | gap | orgwork / solver |")
+    print("|---|---:|---|---|---:|---:|---:|---|---:|---:|---:|")
+    for size in sizes:
+        here = [r for r in rows if r["size"] == size]
+        ow = next((r for r in here if r["solver"] == "orgwork"), None)
+        for r in here:
+            ratio = ""
+            if ow is not None and r["solver"] != "orgwork":
+                ratio = f"{charged(ow, limit) / charged(r, limit):.3f}"
+            status = r["status"] + (f" ({r['note']})" if r["note"] else "")
+            gap = r["gap"]
+            if gap not in ("-", "") and r["status"] != "optimal":
+                gap = f"{float(gap):.2%}"
+            print(f"| {size} | {r['entries']} | {r['rows']} × {r['columns']} ({r['binaries']})"
+                  f" | {r['solver']} | {fmt_s(float(r['seconds']))} | {r['cpu_seconds']} | {r['peak_mib']}"
+                  f" | {status} | {r['objective']} | {gap} | {ratio} |")
+    print()
+    print("Ratio orgwork / best other (the fastest peer with a proof; time-outs at the limit),"
+          " by wall time and by CPU time:")
+    print()
+    print("| size | orgwork s | best other | its s | ratio | orgwork CPU s | best other by CPU"
+          " | its CPU s | CPU ratio |")
+    print("|---|---:|---|---:|---:|---:|---|---:|---:|")
+    for size in sizes:
+        here = [r for r in rows if r["size"] == size]
+        ow = next((r for r in here if r["solver"] == "orgwork"), None)
+        peers = [r for r in here if r["solver"] != "orgwork"]
+        if ow is None or not peers:
+            continue
+        cells = []
+        for key in ("seconds", "cpu_seconds"):
+            best = min(peers, key=lambda r: charged(r, limit, key))
+            mine, theirs = charged(ow, limit, key), charged(best, limit, key)
+            ratio = f"{mine / theirs:.3f}" if theirs > 0 else "—"
+            cells += [fmt_s(mine), best["solver"], fmt_s(theirs), ratio]
+        print("| " + size + " | " + " | ".join(cells) + " |")
+    print()
+    print(f"Shifted geometric mean across sizes (shift 1 s, runs without a proof counted at"
+          f" {limit} s):")
+    print()
+    print("| solver | sizes | solved | wall s | CPU s |")
+    print("|---|---:|---:|---:|---:|")
+    for s in solvers:
+        mine = [r for r in rows if r["solver"] == s]
+        solved = sum(1 for r in mine if r["status"] in SOLVED)
+        wall = sgm([charged(r, limit) for r in mine])
+        cpu = sgm([charged(r, limit, "cpu_seconds") for r in mine])
+        print(f"| {s} | {len(mine)} | {solved} | {wall:.3f} | {cpu:.3f} |")
+
+
+def svg(rows, limit):
+    w, h = 640, 420
+    left, right, top, bottom = 70, 130, 30, 55
+    xs = [float(r["entries"]) for r in rows]
+    ts = [float(r["seconds"]) for r in rows] + [float(limit)]
+    x0 = 10 ** math.floor(math.log10(min(xs)))
+    x1 = 10 ** math.ceil(math.log10(max(xs)))
+    y0 = 10 ** math.floor(math.log10(max(min(ts), 1e-3)))
+    y1 = 10 ** math.ceil(math.log10(max(ts) * 1.01))
+
+    def px(x):
+        return left + (math.log10(x) - math.log10(x0)) / (math.log10(x1) - math.log10(x0)) * (w - left - right)
+
+    def py(y):
+        y = max(y, y0)
+        return h - bottom - (math.log10(y) - math.log10(y0)) / (math.log10(y1) - math.log10(y0)) * (h - top - bottom)
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+           f'viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="12">',
+           f'<rect width="{w}" height="{h}" fill="white"/>',
+           f'<text x="{left}" y="18" font-size="14">Whole-process time against instance size'
+           f' (log-log)</text>']
+    d = x0
+    while d <= x1 * 1.001:
+        X = px(d)
+        out.append(f'<line x1="{X:.1f}" y1="{top}" x2="{X:.1f}" y2="{h - bottom}" stroke="#ddd"/>')
+        out.append(f'<text x="{X:.1f}" y="{h - bottom + 16}" text-anchor="middle">{d:g}</text>')
+        d *= 10
+    d = y0
+    while d <= y1 * 1.001:
+        Y = py(d)
+        out.append(f'<line x1="{left}" y1="{Y:.1f}" x2="{w - right}" y2="{Y:.1f}" stroke="#ddd"/>')
+        out.append(f'<text x="{left - 6}" y="{Y + 4:.1f}" text-anchor="end">{d:g}</text>')
+        d *= 10
+    out.append(f'<rect x="{left}" y="{top}" width="{w - left - right}" height="{h - top - bottom}"'
+               f' fill="none" stroke="black"/>')
+    out.append(f'<text x="{(left + w - right) / 2}" y="{h - 15}" text-anchor="middle">'
+               f'agenda entries (sizes {", ".join(order(rows, "size"))})</text>')
+    out.append(f'<text transform="translate(18 {(top + h - bottom) / 2}) rotate(-90)"'
+               f' text-anchor="middle">seconds</text>')
+    Y = py(float(limit))
+    out.append(f'<line x1="{left}" y1="{Y:.1f}" x2="{w - right}" y2="{Y:.1f}" stroke="#888"'
+               f' stroke-dasharray="6 4"/>')
+    out.append(f'<text x="{w - right - 4}" y="{Y - 5:.1f}" text-anchor="end" fill="#555">'
+               f'time limit {limit} s</text>')
+    for i, s in enumerate(order(rows, "solver")):
+        colour = COLOURS.get(s, "#333")
+        pts = [(px(float(r["entries"])), py(float(r["seconds"])), r["status"] in SOLVED)
+               for r in rows if r["solver"] == s]
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in pts)
+        out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        for x, y, ok in pts:
+            fill = colour if ok else "white"
+            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{fill}" stroke="{colour}"'
+                       f' stroke-width="2"/>')
+        ly = top + 10 + 20 * i
+        out.append(f'<line x1="{w - right + 12}" y1="{ly}" x2="{w - right + 36}" y2="{ly}"'
+                   f' stroke="{colour}" stroke-width="2"/>')
+        out.append(f'<text x="{w - right + 42}" y="{ly + 4}">{s}</text>')
+    ly = top + 10 + 20 * len(order(rows, "solver")) + 10
+    out.append(f'<circle cx="{w - right + 24}" cy="{ly}" r="4" fill="white" stroke="#333"'
+               f' stroke-width="2"/>')
+    out.append(f'<text x="{w - right + 42}" y="{ly + 4}">no proof</text>')
+    out.append("</svg>")
+    print("\n".join(out))
+
+
+def main():
+    if len(sys.argv) != 4 or sys.argv[1] not in ("table", "svg"):
+        sys.exit(__doc__)
+    rows = load(sys.argv[2])
+    (table if sys.argv[1] == "table" else svg)(rows, sys.argv[3])
+
+
+if __name__ == "__main__":
+    main()

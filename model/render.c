@@ -22,8 +22,14 @@
 /* RFC 5545 §3.1: content lines are folded at 75 octets. */
 #define ICS_LINE_OCTETS 75
 
-static const char INFEASIBLE_NOTE[] =
-    "No proposed organization of work: no schedule meets every rule (infeasible).";
+/* What stands in place of the annex when there is no schedule. */
+static const char *no_schedule_note(const ow_schedule *s)
+{
+    if (s->status == OW_SOLVE_UNKNOWN)
+        return "No proposed organization of work: the search stopped before it found a "
+               "schedule (nothing is proven).";
+    return "No proposed organization of work: no schedule meets every rule (infeasible).";
+}
 
 bool ow_format_parse(const char *name, ow_format *out)
 {
@@ -1248,8 +1254,8 @@ static ow_status render_svg(const ow_instance *inst, const ow_schedule *s,
     if (rc != OW_OK)
         return rc;
     int top = SVG_MARGIN + (inst->title != NULL ? SVG_TITLE_HEIGHT : 0);
-    if (s->status == OW_SOLVE_INFEASIBLE || g.n == 0) {
-        const char *note = s->status == OW_SOLVE_INFEASIBLE ? INFEASIBLE_NOTE
+    if (!ow_solve_status_has_schedule(s->status) || g.n == 0) {
+        const char *note = !ow_solve_status_has_schedule(s->status) ? no_schedule_note(s)
                                                              : "No meetings are scheduled.";
         svg_open(b, inst, svg_width(inst, SVG_NOTE_WIDTH), top + SVG_LINE + SVG_MARGIN);
         svg_text(b, SVG_MARGIN, top + SVG_FONT, "", NULL, note, strlen(note));
@@ -1346,16 +1352,16 @@ static ow_status render_annex(const ow_instance *inst, const ow_schedule *s, ow_
 
     /* The period as a whole matters only when several bodies share it. */
     bool overview = f == OW_FORMAT_HTML && inst->n_bodies > 1 && opts->body < 0 &&
-                    s->status != OW_SOLVE_INFEASIBLE;
+                    ow_solve_status_has_schedule(s->status);
     if (f == OW_FORMAT_HTML)
         put_html_head(b, inst, overview);
     if (overview)
         OW_CALL(render_html_overview(b, inst, s, opts, err));
-    if (s->status == OW_SOLVE_INFEASIBLE) {
+    if (!ow_solve_status_has_schedule(s->status)) {
         if (f == OW_FORMAT_HTML) {
-            ow_buf_printf(b, "<p>%s</p>\n</body>\n</html>\n", INFEASIBLE_NOTE);
+            ow_buf_printf(b, "<p>%s</p>\n</body>\n</html>\n", no_schedule_note(s));
         } else {
-            ow_buf_printf(b, "%s\n", INFEASIBLE_NOTE);
+            ow_buf_printf(b, "%s\n", no_schedule_note(s));
         }
         goto done;
     }
@@ -1409,7 +1415,7 @@ static void render_csv(const ow_instance *inst, const ow_schedule *s,
                        const ow_render_options *opts, ow_buf *b)
 {
     ow_buf_puts(b, "body,meeting,date,start,end,room,item,title,minutes,continued\r\n");
-    if (s->status == OW_SOLVE_INFEASIBLE)
+    if (!ow_solve_status_has_schedule(s->status))
         return;
     for (size_t i = 0; i < s->n_meetings; i++) {
         const ow_meeting *m = &s->meetings[i];
@@ -1525,7 +1531,7 @@ static void render_ics(const ow_instance *inst, const ow_schedule *s,
     ow_buf_puts(b, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//orgwork//orgwork 0.1//EN\r\n"
                    "CALSCALE:GREGORIAN\r\n");
     ow_date stamp = inst->has_issued ? inst->issued : inst->calendar.start;
-    for (size_t i = 0; s->status != OW_SOLVE_INFEASIBLE && i < s->n_meetings; i++) {
+    for (size_t i = 0; ow_solve_status_has_schedule(s->status) && i < s->n_meetings; i++) {
         const ow_meeting *m = &s->meetings[i];
         if (!body_selected(opts, m->body))
             continue;
@@ -1684,7 +1690,7 @@ static ow_status render_json(const ow_instance *inst, const ow_schedule *s,
 {
     ow_status rc = OW_OK;
     body_meetings bm = {0, NULL};
-    bool infeasible = s->status == OW_SOLVE_INFEASIBLE;
+    bool infeasible = !ow_solve_status_has_schedule(s->status);
 
     ow_buf_puts(b, "{\n  \"orgwork\": 1,\n  \"status\": ");
     put_json_string(b, ow_solve_status_name(s->status));

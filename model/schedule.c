@@ -17,8 +17,15 @@ const char *ow_solve_status_name(ow_solve_status s)
         return "feasible";
     case OW_SOLVE_INFEASIBLE:
         return "infeasible";
+    case OW_SOLVE_UNKNOWN:
+        break;
     }
     return "unknown";
+}
+
+bool ow_solve_status_has_schedule(ow_solve_status s)
+{
+    return s == OW_SOLVE_OPTIMAL || s == OW_SOLVE_FEASIBLE;
 }
 
 const ow_item *ow_piece_item(const ow_instance *inst, const ow_meeting *m, const ow_piece *p)

@@ -274,14 +274,14 @@ static ow_status read_status(const reader *r, json_t *root, ow_solve_status *out
     if (rc != OW_OK)
         return rc;
     static const ow_solve_status all[] = {OW_SOLVE_OPTIMAL, OW_SOLVE_FEASIBLE,
-                                          OW_SOLVE_INFEASIBLE};
+                                          OW_SOLVE_INFEASIBLE, OW_SOLVE_UNKNOWN};
     for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) {
         if (strcmp(text, ow_solve_status_name(all[k])) == 0) {
             *out = all[k];
             return OW_OK;
         }
     }
-    return fail(r, "", "status", "\"%s\" is not optimal, feasible or infeasible", text);
+    return fail(r, "", "status", "\"%s\" is not optimal, feasible, infeasible or unknown", text);
 }
 
 /* solver.gap and solver.seconds are optional: a hand-written schedule has no solver. */
@@ -332,7 +332,7 @@ static ow_status read_root(const reader *r, json_t *root, ow_schedule *s, bool *
     if (rc != OW_OK)
         return rc;
     /* An infeasible run has no schedule to list. */
-    if (s->status == OW_SOLVE_INFEASIBLE && json_object_get(root, "bodies") == NULL)
+    if (!ow_solve_status_has_schedule(s->status) && json_object_get(root, "bodies") == NULL)
         return OW_OK;
     json_t *bodies = NULL;
     rc = array_member(r, root, "", "bodies", OW_MAX_BODIES, &bodies);

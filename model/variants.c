@@ -31,7 +31,7 @@ int ow_variants_smallest(const ow_variant *v, size_t n)
 {
     int best = -1;
     for (size_t i = 0; i < n; i++) {
-        if (!v[i].solved || v[i].status == OW_SOLVE_INFEASIBLE)
+        if (!v[i].solved || !ow_solve_status_has_schedule(v[i].status))
             continue;
         if (best < 0 || v[i].days < v[best].days ||
             (v[i].days == v[best].days && v[i].meetings < v[best].meetings))
@@ -47,7 +47,7 @@ static const char *status_word(const ow_variant *v)
 
 static bool has_schedule(const ow_variant *v)
 {
-    return v->solved && v->status != OW_SOLVE_INFEASIBLE;
+    return v->solved && ow_solve_status_has_schedule(v->status);
 }
 
 static void json_string(ow_buf *out, const char *s)

@@ -65,8 +65,9 @@ static const char *usage_solve =
     "                   a terminal); Ctrl-C stops the search and prints the best\n"
     "                   schedule found, marked \"feasible\" with its gap\n"
     "\n"
-    "Exit status: 0 a schedule was found, 2 bad input, 3 no schedule exists\n"
-    "(the reasons are printed on standard error).\n";
+    "Exit status: 0 a schedule was found, 2 bad input, 3 no schedule exists, or\n"
+    "none was found before the time limit (status \"unknown\"); the reasons are\n"
+    "printed on standard error.\n";
 
 static const char *usage_check =
     "usage: orgwork check FILE SCHEDULE.json [-o OUT]\n"
@@ -361,7 +362,9 @@ static int cmd_solve(int argc, char **argv)
     if (rc == OW_OK && kept != NULL)
         report_kept(inst, kept, s);
     if (rc == OW_INFEASIBLE) {
-        fprintf(stderr, "%s: no schedule exists:\n", o.file);
+        fprintf(stderr, "%s: %s:\n", o.file,
+                s != NULL && s->status == OW_SOLVE_UNKNOWN ? "no schedule was found"
+                                                           : "no schedule exists");
         const char *line = ow_buf_str(&why);
         while (*line != '\0') {
             const char *nl = strchr(line, '\n');

@@ -5,13 +5,13 @@
 #include "orgwork/formulation.h"
 #include "orgwork/mip.h"
 
-static ow_status no_schedule(ow_schedule **out, ow_error *err)
+static ow_status no_schedule(ow_schedule **out, ow_solve_status status, ow_error *err)
 {
     const ow_loc none = {0, 0};
     ow_schedule *s = ow_schedule_new();
     if (s == NULL)
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-    s->status = OW_SOLVE_INFEASIBLE;
+    s->status = status;
     *out = s;
     return OW_INFEASIBLE;
 }
@@ -23,7 +23,7 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     ow_formulation *f = NULL;
     ow_mip_result res = {0};
     if (ow_diagnose_precheck(inst, why) == OW_INFEASIBLE)
-        return no_schedule(out, err);
+        return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
     OW_CALL(ow_formulation_build(inst, &f, err));
     if (opts->keep != NULL) {
         int kept;
@@ -51,7 +51,7 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
                           "needed)\n", inst->bodies[b].name,
                           ow_diagnose_min_meetings(inst, b), ow_diagnose_min_days(inst, b),
                           ow_diagnose_min_days(inst, b) == 1 ? "" : "s");
-        rc = no_schedule(out, err);
+        rc = no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         break;
     case OW_MIP_NO_SOLUTION:
         if (ow_mip_interrupted())
@@ -59,7 +59,7 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         else
             ow_buf_printf(why, "the time limit of %g s was reached before any schedule was found; "
                           "allow more time (--time-limit)\n", opts->time_limit);
-        rc = no_schedule(out, err);
+        rc = no_schedule(out, OW_SOLVE_UNKNOWN, err);
         break;
     }
 done:

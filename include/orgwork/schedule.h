@@ -14,11 +14,16 @@
 typedef enum ow_solve_status {
     OW_SOLVE_OPTIMAL = 0,
     OW_SOLVE_FEASIBLE,      /* a limit stopped the search with a schedule in hand */
-    OW_SOLVE_INFEASIBLE
+    OW_SOLVE_INFEASIBLE,
+    OW_SOLVE_UNKNOWN        /* a limit or Ctrl-C stopped the search before any schedule:
+                             * nothing is proven */
 } ow_solve_status;
 
-/* "optimal", "feasible", "infeasible". */
+/* "optimal", "feasible", "infeasible", "unknown". */
 const char *ow_solve_status_name(ow_solve_status s);
+
+/* True when the status comes with a schedule (optimal or feasible). */
+bool ow_solve_status_has_schedule(ow_solve_status s);
 
 typedef struct ow_piece {
     size_t item;            /* index into the items of the body that owns the item */

@@ -21,8 +21,9 @@ typedef struct ow_solve_options {
 /* Solves inst.  On OW_OK sets *out to an optimal or feasible schedule (free with
  * ow_schedule_free).  When no schedule exists returns OW_INFEASIBLE, sets *out to a
  * schedule with status infeasible and no meetings, and appends the reasons, one
- * sentence a line, to why.  A time limit reached before any schedule is also
- * OW_INFEASIBLE, with a reason that says so.  Other errors: OW_INPUT / OW_INTERNAL
+ * sentence a line, to why.  A time limit (or Ctrl-C) reached before any
+ * schedule is also OW_INFEASIBLE, with a schedule of status unknown and a reason
+ * that says so.  Other errors: OW_INPUT / OW_INTERNAL
  * in err. */
 ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
                    ow_buf *why, ow_error *err);

@@ -7,6 +7,7 @@
  * an error naming file, line, column and what was expected at the first problem. */
 #include "orgwork/instance.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,6 +27,7 @@
 #define DURATION_FORMS "90m, 1h30m, 1.5h or 1.5 meetings"
 #define MAX_MEETINGS 10000
 #define MAX_WEIGHT 1000000
+#define MAX_DURATION 100000 /* minutes; ow_duration_parse refuses more */
 #define MAX_TEAMS 100
 #define MAX_LANGUAGES 50
 #define MAX_KEYS 16
@@ -74,9 +76,12 @@ static ow_status fail(loader *ld, ow_loc loc, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     ow_error_set(ld->err, OW_INPUT, ld->name, loc, "%s", msg);
-    if (ld->body != NULL && ld->item != NULL)
+    /* An empty id names nothing: "(in body )" would only puzzle. */
+    bool body = ld->body != NULL && ld->body[0] != '\0';
+    bool item = ld->item != NULL && ld->item[0] != '\0';
+    if (body && item)
         ow_error_context(ld->err, "in body %s, agenda item %s", ld->body, ld->item);
-    else if (ld->body != NULL)
+    else if (body)
         ow_error_context(ld->err, "in body %s", ld->body);
     return OW_INPUT;
 }
@@ -370,6 +375,9 @@ static ow_status copy_text(loader *ld, const node *n, const char *key, size_t ma
         return fail(ld, n->loc, "%s is too long: %zu bytes (at most %zu)", key, n->len, max);
     if (strlen(n->text) != n->len)
         return fail(ld, n->loc, "%s contains a NUL character", key);
+    /* A blank title or name would print as an empty cell of the annex. */
+    if (n->text[strspn(n->text, " \t\r\n")] == '\0')
+        return fail(ld, n->loc, "%s is empty (expected some text)", key);
     const char *s = ow_arena_strndup(ld->arena, n->text, n->len);
     if (s == NULL)
         return out_of_memory(ld);
@@ -382,9 +390,9 @@ static ow_status copy_id(loader *ld, const node *n, const char *key, const char 
 {
     ow_status rc = OW_OK;
     const char *s = NULL;
-    OW_CALL(copy_text(ld, n, key, OW_MAX_ID, &s));
-    if (s[0] == '\0')
+    if (n->kind == NODE_SCALAR && !is_null(n) && n->text[strspn(n->text, " \t\r\n")] == '\0')
         return fail(ld, n->loc, "%s is empty (expected an id such as WG.7 or 2)", key);
+    OW_CALL(copy_text(ld, n, key, OW_MAX_ID, &s));
     if (strpbrk(s, " \t\r\n()") != NULL)
         return fail(ld, n->loc,
                     "%s \"%s\" contains a space or parenthesis (expected an id such as WG.7 or 2)",
@@ -470,6 +478,9 @@ static ow_status get_date(loader *ld, const node *n, const char *key, ow_date *o
         return wrong_type(ld, n, "a date (YYYY-MM-DD)", key);
     if (ow_date_parse(n->text, out))
         return OW_OK;
+    if (looks_like_date(n->text) && (strncmp(n->text, "1900", 4) < 0 || strncmp(n->text, "2999", 4) > 0))
+        return fail(ld, n->loc, "date \"%s\" for %s is out of range (expected a year from 1900 to 2999)",
+                    n->text, key);
     if (looks_like_date(n->text))
         return fail(ld, n->loc, "impossible date \"%s\" for %s (expected a real date, YYYY-MM-DD)",
                     n->text, key);
@@ -487,6 +498,23 @@ static bool is_zero_text(const char *s)
     return digit;
 }
 
+/* Is text a well-formed duration that is only too long?  It is when the same text
+ * with its leading number made 1 parses: "100001m", "99999999999999999999h". */
+static bool duration_too_long(const char *text, int slot_minutes)
+{
+    char probe[64];
+    const char *s = text;
+    while (*s == ' ')
+        s++;
+    size_t digits = strspn(s, "0123456789");
+    if (digits == 0 || strlen(s + digits) + 2 > sizeof probe)
+        return false;
+    probe[0] = '1';
+    strcpy(probe + 1, s + digits);
+    int minutes;
+    return ow_duration_parse(probe, slot_minutes, &minutes);
+}
+
 static ow_status get_duration(loader *ld, const node *n, const char *key, int *out)
 {
     if (n->kind != NODE_SCALAR || is_null(n))
@@ -498,6 +526,9 @@ static ow_status get_duration(loader *ld, const node *n, const char *key, int *o
         s++;
     if (*s == '-' || is_zero_text(s))
         return fail(ld, n->loc, "%s must be more than zero, found \"%.*s\"", key, QUOTE, n->text);
+    if (duration_too_long(s, ld->inst->calendar.standard_slot))
+        return fail(ld, n->loc, "%s \"%.*s\" is too long (at most %d minutes)", key, QUOTE,
+                    n->text, MAX_DURATION);
     return fail(ld, n->loc, "cannot parse %s \"%.*s\" (expected " DURATION_FORMS ")", key, QUOTE,
                 n->text);
 }
@@ -1420,10 +1451,20 @@ static ow_status load_root(loader *ld, const node *root)
     if ((n = field(&f, "orgwork")) == NULL)
         return fail(ld, root->loc,
                     "missing key \"orgwork\" (expected orgwork: 1, the format version)");
-    int version;
-    OW_CALL(get_int(ld, n, "orgwork", INT_MIN, INT_MAX, &version));
-    if (version != 1)
-        return fail(ld, n->loc, "unsupported format version %d (expected orgwork: 1)", version);
+    /* Any number but 1, however large, is a version this orgwork does not know. */
+    if (n->kind == NODE_SCALAR && n->len > 0 && n->text[strspn(n->text, "+-0123456789")] == '\0') {
+        errno = 0;
+        char *end;
+        long long version = strtoll(n->text, &end, 10);
+        if (errno != 0 || *end != '\0' || version != 1)
+            return fail(ld, n->loc, "unsupported format version %.*s (expected orgwork: 1)", QUOTE,
+                        n->text);
+    } else {
+        int version;
+        OW_CALL(get_int(ld, n, "orgwork", INT_MIN, INT_MAX, &version));
+        if (version != 1)
+            return fail(ld, n->loc, "unsupported format version %d (expected orgwork: 1)", version);
+    }
     OW_CALL(set_defaults(ld));
     if ((n = field(&f, "title")) != NULL)
         OW_CALL(copy_text(ld, n, "title", OW_MAX_TEXT, &inst->title));

@@ -63,6 +63,7 @@ struct ow_formulation {
     joint *joints;
     bool crossed;   /* some body has no path at all: no schedule exists */
     double scale;   /* objective weights are multiplied by this; the tie-break stays below it */
+    const ow_plan_limits *lim; /* places already taken, or NULL */
     double size;    /* entries of the meeting-order rows so far, against OW_MAX_PROGRAM */
 };
 
@@ -192,7 +193,10 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
     if (K > window_days * per_day)
         K = window_days * per_day;
     bm->K = K;
-    bm->n_rooms = body->room >= 0 ? 1 : (int)inst->n_rooms;
+    /* A body alone, with every room free, finds every room alike: it is given the
+     * first (the one the tie-break would choose), and the search no room symmetry. */
+    bool rooms_alike = inst->n_bodies == 1 && (f->lim == NULL || f->lim->room_taken == NULL);
+    bm->n_rooms = body->room >= 0 || rooms_alike ? 1 : (int)inst->n_rooms;
     /* Growth has caps: the rows that order a body's meetings hold K × positions² ×
      * rooms entries, so a long calendar with no `meetings` and no window would use
      * up memory and time before any time limit is looked at. */
@@ -311,10 +315,39 @@ done:
     return rc;
 }
 
+/* Is (global slot t, room r) still free for this body's meeting? */
+static bool place_free(const ow_formulation *f, const ow_body *body, int t, int r)
+{
+    const ow_plan_limits *lim = f->lim;
+    if (lim == NULL)
+        return true;
+    if (lim->room_taken != NULL) {
+        const unsigned char *taken = &lim->room_taken[(size_t)t * f->inst->n_rooms];
+        if (taken[r])
+            return false;
+        /* A body planned alone finds the free rooms of a slot alike: it may take the
+         * first one only, which spares the search their symmetry. */
+        for (int q = 0; f->inst->n_bodies == 1 && body->room < 0 && q < r; q++)
+            if (!taken[q])
+                return false;
+    }
+    if (body->interpretation && lim->teams_used != NULL &&
+        lim->teams_used[t] >= f->inst->interpretation_teams)
+        return false;
+    return true;
+}
+
 /* Positions a meeting k can take: it needs k earlier meetings, at most per_day a day. */
-static bool position_possible(const ow_instance *inst, const ow_body *body, const body_model *bm,
+static bool position_possible(const ow_formulation *f, const ow_body *body, const body_model *bm,
                               int k, int p)
 {
+    const ow_instance *inst = f->inst;
+    const ow_plan_limits *lim = f->lim;
+    if (lim != NULL && bm->pos_slot[p] <= lim->after_slot)
+        return false;
+    if (lim != NULL && k == 0 && lim->first_day_by >= 0 &&
+        slot_day(inst, bm->pos_slot[p]) > lim->first_day_by)
+        return false;
     int ns = (int)inst->calendar.n_slots;
     int per_day = body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
     if (p < k)
@@ -426,7 +459,8 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
         for (int p = 0; p < bm->n_pos; p++) {
             for (int r = 0; r < bm->n_rooms; r++) {
                 size_t zi = ZIDX(bm, k, p, r);
-                if (!position_possible(inst, body, bm, k, p)) {
+                if (!position_possible(f, body, bm, k, p) ||
+                    !place_free(f, body, bm->pos_slot[p], bm->rooms[r])) {
                     bm->z[zi] = -1;
                     continue;
                 }
@@ -800,12 +834,19 @@ static void build_consecutive(ow_formulation *f)
 
 ow_status ow_formulation_build(const ow_instance *inst, ow_formulation **out, ow_error *err)
 {
+    return ow_formulation_build_limited(inst, NULL, out, err);
+}
+
+ow_status ow_formulation_build_limited(const ow_instance *inst, const ow_plan_limits *lim,
+                                       ow_formulation **out, ow_error *err)
+{
     const ow_loc none = {0, 0};
     ow_status rc = OW_OK;
     ow_formulation *f = calloc(1, sizeof *f);
     if (f == NULL)
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
     f->inst = inst;
+    f->lim = lim;
     f->arena = ow_arena_new();
     f->program = ow_program_new();
     if (f->arena == NULL || f->program == NULL) {

@@ -61,6 +61,10 @@ static const char *usage_solve =
     "  --keep OLD.json  re-plan: change the fewest item placements of the schedule\n"
     "                   OLD.json (items matched by id), then find the best schedule\n"
     "  --verbose        show GLPK's own progress on standard error\n"
+    "  --whole          solve a large period as one program, never body by body\n"
+    "                   (with 8 bodies or more and no joint item, orgwork solves each\n"
+    "                   body alone for a bound, then plans them in turn; the gap to\n"
+    "                   the bound is reported, docs/model.md)\n"
     "  --quiet          no progress line (it is shown only when standard error is\n"
     "                   a terminal); Ctrl-C stops the search and prints the best\n"
     "                   schedule found, marked \"feasible\" with its gap\n"
@@ -162,7 +166,7 @@ typedef struct options {
     int days, meetings;
     const char *body;
     double time_limit;
-    bool timings, verbose, quiet;
+    bool timings, verbose, quiet, whole;
     const char *lp, *mps, *keep;
     int days_to, meetings_to, jobs, show;
     bool has_format;
@@ -272,6 +276,10 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
                 o->quiet = true;
                 continue;
             }
+            if (strcmp(a, "--whole") == 0 && solve) {
+                o->whole = true;
+                continue;
+            }
         }
         if (!known)
             return usage_error(usage, "unknown option '%s'", a);
@@ -357,7 +365,7 @@ static int cmd_solve(int argc, char **argv)
     if (o.keep != NULL)
         OW_CALL(ow_schedule_read_json(inst, o.keep, &kept, &err));
     ow_solve_options so = {o.time_limit, o.verbose,
-                           !o.quiet && !o.verbose && isatty(STDERR_FILENO), kept};
+                           !o.quiet && !o.verbose && isatty(STDERR_FILENO), o.whole, kept};
     rc = ow_solve(inst, &so, &s, &why, &err);
     if (rc == OW_OK && kept != NULL)
         report_kept(inst, kept, s);
@@ -432,7 +440,7 @@ static int cmd_whatif(int argc, char **argv)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     ow_whatif_options wo = {o.file, o.days, o.days_to, o.meetings, o.meetings_to, o.body,
                             o.jobs > 0 ? o.jobs : (cores > 0 ? (int)cores : 1),
-                            {o.time_limit, false, false, NULL}};
+                            {o.time_limit, false, false, o.whole, NULL}};
     ow_error err;
     ow_error_clear(&err);
     ow_buf out = OW_BUF_INIT, why = OW_BUF_INIT;

@@ -1,6 +1,7 @@
 /* solve.c: the path instance -> program -> GLPK -> schedule. */
 #include "orgwork/solve.h"
 
+#include "orgwork/decompose.h"
 #include "orgwork/diagnose.h"
 #include "orgwork/formulation.h"
 #include "orgwork/mip.h"
@@ -24,6 +25,19 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     ow_mip_result res = {0};
     if (ow_diagnose_precheck(inst, why) == OW_INFEASIBLE)
         return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
+    if (!opts->whole && opts->keep == NULL && ow_decompose_applies(inst)) {
+        ow_schedule *s = NULL;
+        rc = ow_decompose_solve(inst, opts, &s, why, err);
+        if (rc == OW_INFEASIBLE)
+            return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
+        if (rc != OW_OK)
+            return rc;
+        if (s != NULL && (s->status == OW_SOLVE_OPTIMAL || inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES)) {
+            *out = s;
+            return OW_OK;
+        }
+        ow_schedule_free(s);
+    }
     OW_CALL(ow_formulation_build(inst, &f, err));
     if (opts->keep != NULL) {
         int kept;

@@ -15,6 +15,19 @@ typedef struct ow_formulation ow_formulation;
  * cover (`order: free`), OW_INTERNAL when out of memory.  Free with
  * ow_formulation_free. */
 ow_status ow_formulation_build(const ow_instance *inst, ow_formulation **out, ow_error *err);
+
+/* What earlier decisions leave to bodies planned after them (the decomposition of
+ * solver/decompose.c): the same program with fewer places a meeting may take. */
+typedef struct ow_plan_limits {
+    const unsigned char *room_taken; /* [global slot * n_rooms + room]: taken; or NULL */
+    const int *teams_used;           /* [global slot]: interpreted meetings there; or NULL */
+    int after_slot;                  /* meetings only in global slots after this; -1: any */
+    int first_day_by;                /* the first meeting on a working day <= this; -1: any */
+} ow_plan_limits;
+
+/* ow_formulation_build with limits (lim may be NULL: none). */
+ow_status ow_formulation_build_limited(const ow_instance *inst, const ow_plan_limits *lim,
+                                       ow_formulation **out, ow_error *err);
 void ow_formulation_free(ow_formulation *f);
 
 /* The program (borrowed from f). */

@@ -1054,6 +1054,61 @@ static ow_status render_html_overview(ow_buf *b, const ow_instance *inst, const 
     return OW_OK;
 }
 
+/* The same timetable as a Markdown table, before the annexes of a period. */
+static ow_status render_md_overview(ow_buf *b, const ow_instance *inst, const ow_schedule *s,
+                                    const ow_render_options *opts, ow_error *err)
+{
+    grid g;
+    ow_status rc = grid_build(inst, s, opts, &g, err);
+    if (rc != OW_OK)
+        return rc;
+    ow_buf_puts(b, "## Overview of the period\n\n| Date |");
+    char text[64];
+    ow_buf cell = OW_BUF_INIT;
+    for (size_t c = 0; c < g.n_slots * g.n_rooms; c++) {
+        ow_slot_house(g.slots[c / g.n_rooms], text, sizeof text);
+        ow_buf_printf(&cell, "%s, %s", text, str_or_empty(room_name(inst, g.rooms[c % g.n_rooms])));
+        put_md_cell(b, ow_buf_str(&cell), false);
+        cell.len = 0;
+    }
+    ow_buf_puts(b, "\n|---|");
+    for (size_t c = 0; c < g.n_slots * g.n_rooms; c++)
+        ow_buf_puts(b, "---|");
+    ow_buf_putc(b, '\n');
+    size_t cursor = 0;
+    for (size_t d = 0; d < g.n_dates; d++) {
+        ow_date_long(g.dates[d], text, sizeof text);
+        ow_buf_puts(b, "|");
+        put_md_cell(b, text, false);
+        for (size_t c = 0; c < g.n_slots * g.n_rooms; c++) {
+            const ow_meeting *const *meetings = &g.list[cursor];
+            size_t n = grid_cell(&g, d, c, &cursor);
+            cell.len = 0;
+            if (cell.data != NULL)
+                cell.data[0] = '\0';
+            if (n > 0) {
+                /* "WG.4, WG.7: Item 4" — every body attending, then what it takes. */
+                cell_bodies(inst, &g, meetings, n);
+                size_t shown = 0;
+                for (size_t k = 0; k < inst->n_bodies; k++)
+                    if (g.attends[k])
+                        ow_buf_printf(&cell, "%s%s", shown++ ? ", " : "",
+                                      str_or_empty(inst->bodies[k].id));
+                ow_buf_puts(&cell, ": ");
+                put_cell_items(&cell, inst, meetings, n);
+            }
+            put_md_cell(b, ow_buf_str(&cell), false);
+        }
+        ow_buf_putc(b, '\n');
+    }
+    ow_buf_putc(b, '\n');
+    if (cell.failed)
+        b->failed = true;
+    ow_buf_free(&cell);
+    grid_free(&g);
+    return OW_OK;
+}
+
 /* ---- svg ------------------------------------------------------------------------------ */
 
 /* Sizes in pixels.  Text is not measured by the renderer, so cells hold a fixed number
@@ -1351,12 +1406,14 @@ static ow_status render_annex(const ow_instance *inst, const ow_schedule *s, ow_
     bool any = false;
 
     /* The period as a whole matters only when several bodies share it. */
-    bool overview = f == OW_FORMAT_HTML && inst->n_bodies > 1 && opts->body < 0 &&
-                    ow_solve_status_has_schedule(s->status);
+    bool overview = (f == OW_FORMAT_HTML || f == OW_FORMAT_MD) && inst->n_bodies > 1 &&
+                    opts->body < 0 && ow_solve_status_has_schedule(s->status);
     if (f == OW_FORMAT_HTML)
         put_html_head(b, inst, overview);
-    if (overview)
+    if (overview && f == OW_FORMAT_HTML)
         OW_CALL(render_html_overview(b, inst, s, opts, err));
+    if (overview && f == OW_FORMAT_MD)
+        OW_CALL(render_md_overview(b, inst, s, opts, err));
     if (!ow_solve_status_has_schedule(s->status)) {
         if (f == OW_FORMAT_HTML) {
             ow_buf_printf(b, "<p>%s</p>\n</body>\n</html>\n", no_schedule_note(s));

@@ -25,8 +25,8 @@
 #include <string.h>
 
 #define SLOT_MINUTES 180
-#define MAX_DAYS 400
-#define MAX_BODIES 200
+#define MAX_DAYS     400
+#define MAX_BODIES   200
 #define MAX_HOLIDAYS 16
 
 typedef struct {
@@ -46,12 +46,12 @@ static const size_spec sizes[] = {
 };
 
 typedef struct {
-    int track;            /* = the room of its home block */
-    int days, start;      /* home block: working-day indices start .. start+days-1 */
-    int from, to;         /* window, working-day indices */
-    int meetings;         /* conference-service limit */
-    int chain_next;       /* --rules: index of the body that follows it, or -1 */
-    int joint_with;       /* --rules: a body it holds one joint item with, or -1 */
+    int track;       /* = the room of its home block */
+    int days, start; /* home block: working-day indices start .. start+days-1 */
+    int from, to;    /* window, working-day indices */
+    int meetings;    /* conference-service limit */
+    int chain_next;  /* --rules: index of the body that follows it, or -1 */
+    int joint_with;  /* --rules: a body it holds one joint item with, or -1 */
     bool interpreted;
 } body;
 
@@ -120,11 +120,22 @@ static void print_date(long day)
 /* ---- words ---------------------------------------------------------------------- */
 
 static const char *const topics[] = {
-    "the Smuggling of Migrants", "Trafficking in Persons", "Firearms",
-    "International Cooperation", "Technical Assistance", "Asset Recovery",
-    "the Prevention of Corruption", "Crime Prevention Policy", "Drug Demand Reduction",
-    "Cybercrime", "Governance and Finance", "Statistics", "Victims of Crime",
-    "Environmental Crime", "Maritime Crime", "Criminal Justice Reform",
+    "the Smuggling of Migrants",
+    "Trafficking in Persons",
+    "Firearms",
+    "International Cooperation",
+    "Technical Assistance",
+    "Asset Recovery",
+    "the Prevention of Corruption",
+    "Crime Prevention Policy",
+    "Drug Demand Reduction",
+    "Cybercrime",
+    "Governance and Finance",
+    "Statistics",
+    "Victims of Crime",
+    "Environmental Crime",
+    "Maritime Crime",
+    "Criminal Justice Reform",
 };
 
 static const char *const substantive[] = {
@@ -145,8 +156,8 @@ static const char *const substantive[] = {
 };
 
 static const char *const ordinals[] = {
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+    "first", "second", "third",    "fourth",  "fifth",      "sixth",      "seventh",   "eighth",
+    "ninth", "tenth",  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -317,8 +328,7 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
            "# `orgwork-gen --size %s --seed %" PRIu64 "%s` (bench/gen.c).\n",
            spec->name, seed, rules ? " --rules" : "");
     printf("orgwork: 1\n");
-    printf("title: \"Synthetic conference period, size %s, seed %" PRIu64 "\"\n", spec->name,
-           seed);
+    printf("title: \"Synthetic conference period, size %s, seed %" PRIu64 "\"\n", spec->name, seed);
     printf("calendar:\n  start: ");
     print_date(start);
     printf("\n  days: %d\n", spec->days);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #define BLOCK_SIZE 16384
-#define ALIGN 16
+#define ALIGN      16
 
 typedef struct block {
     struct block *next;

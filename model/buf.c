@@ -112,8 +112,8 @@ ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, o
     memcpy(tmp + plen, ".tmp.XXXXXX", 12);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        ow_status rc = ow_error_set(err, OW_INPUT, path, none, "cannot write the file: %s",
-                                    strerror(errno));
+        ow_status rc =
+            ow_error_set(err, OW_INPUT, path, none, "cannot write the file: %s", strerror(errno));
         free(tmp);
         return rc;
     }
@@ -141,14 +141,12 @@ ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, o
     return OW_OK;
 }
 
-ow_status ow_read_file(const char *path, size_t max_bytes, char **out, size_t *len,
-                       ow_error *err)
+ow_status ow_read_file(const char *path, size_t max_bytes, char **out, size_t *len, ow_error *err)
 {
     const ow_loc none = {0, 0};
     FILE *f = fopen(path, "rb");
     if (f == NULL)
-        return ow_error_set(err, OW_INPUT, path, none, "cannot open the file: %s",
-                            strerror(errno));
+        return ow_error_set(err, OW_INPUT, path, none, "cannot open the file: %s", strerror(errno));
     ow_status rc = OW_OK;
     char *data = NULL;
     size_t n = 0, cap = 0;
@@ -167,8 +165,7 @@ ow_status ow_read_file(const char *path, size_t max_bytes, char **out, size_t *l
         n += got;
         if (n > max_bytes) {
             rc = ow_error_set(err, OW_INPUT, path, none,
-                              "file is larger than %zu bytes, the most orgwork reads",
-                              max_bytes);
+                              "file is larger than %zu bytes, the most orgwork reads", max_bytes);
             goto done;
         }
         if (got == 0)

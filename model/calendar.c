@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MIN_YEAR 1900
-#define MAX_YEAR 2999
+#define MIN_YEAR     1900
+#define MAX_YEAR     2999
 #define MAX_DURATION 100000
 /* Scale of the fixed-point numbers in durations: exact for "1.5h", no floats. */
 #define SCALE 1000000LL

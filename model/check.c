@@ -31,13 +31,13 @@ typedef struct place {
 typedef struct item_view {
     size_t n_pieces;
     long minutes;
-    int n_meetings;        /* distinct meetings holding a piece */
+    int n_meetings; /* distinct meetings holding a piece */
     place first, last;
 } item_view;
 
 typedef struct body_view {
-    size_t n;              /* meetings held */
-    size_t *order;         /* schedule indices in time order */
+    size_t n;      /* meetings held */
+    size_t *order; /* schedule indices in time order */
     item_view *items;
 } body_view;
 
@@ -46,11 +46,11 @@ typedef struct checker {
     const ow_schedule *s;
     ow_arena *arena;
     body_view *bodies;
-    size_t *all;           /* every meeting, bodies in instance order, each in time order */
-    int *rank;             /* per schedule meeting: its rank in its body's time order */
+    size_t *all; /* every meeting, bodies in instance order, each in time order */
+    int *rank;   /* per schedule meeting: its rank in its body's time order */
     ow_violation *v;
     size_t n, cap;
-    bool failed;           /* out of memory while recording a violation */
+    bool failed; /* out of memory while recording a violation */
 } checker;
 
 static void add(checker *c, const char *rule, const char *fmt, ...)
@@ -143,8 +143,8 @@ static name meeting_name(const checker *c, size_t i)
     char at[112];
     when(m->date, m->start, m->end, at, sizeof at);
     name out;
-    snprintf(out.text, sizeof out.text, "%s, meeting %d (%s)",
-             body_name(&c->inst->bodies[m->body]), m->n, at);
+    snprintf(out.text, sizeof out.text, "%s, meeting %d (%s)", body_name(&c->inst->bodies[m->body]),
+             m->n, at);
     return out;
 }
 
@@ -172,8 +172,7 @@ static bool overlap(const ow_meeting *a, const ow_meeting *b)
 
 static bool same_time_and_room(const ow_meeting *a, const ow_meeting *b)
 {
-    return a->date == b->date && a->start == b->start && a->end == b->end &&
-           a->room == b->room;
+    return a->date == b->date && a->start == b->start && a->end == b->end && a->room == b->room;
 }
 
 static bool same_item(const ow_piece *a, const ow_piece *b)
@@ -218,8 +217,8 @@ static bool refers_to_instance(const ow_instance *inst, const ow_schedule *s)
         const ow_meeting *m = &s->meetings[i];
         if (m->body >= inst->n_bodies)
             return false;
-        if (m->room >= (int)inst->n_rooms ||
-            m->day >= inst->calendar.n_days || m->slot >= (int)inst->calendar.n_slots)
+        if (m->room >= (int)inst->n_rooms || m->day >= inst->calendar.n_days ||
+            m->slot >= (int)inst->calendar.n_slots)
             return false;
         for (size_t k = 0; k < m->n_pieces; k++) {
             const ow_piece *p = &m->pieces[k];
@@ -372,8 +371,8 @@ static void check_rooms(checker *c)
             if (a->body == b->body || a->room < 0 || a->room != b->room || !overlap(a, b) ||
                 one_joint_meeting(a, b))
                 continue;
-            add(c, "room", "%s and %s are both in %s at the same time",
-                meeting_name(c, i).text, meeting_name(c, j).text, room_name(c, a->room));
+            add(c, "room", "%s and %s are both in %s at the same time", meeting_name(c, i).text,
+                meeting_name(c, j).text, room_name(c, a->room));
         }
     }
 }
@@ -423,8 +422,8 @@ static void check_interpretation(checker *c)
             char at[112];
             when(m->date, m->start, m->end, at, sizeof at);
             add(c, "interpretation",
-                "%s: %d interpreted meetings at once (%s) but %d interpretation team%s", at,
-                count, ow_buf_str(&list), c->inst->interpretation_teams,
+                "%s: %d interpreted meetings at once (%s) but %d interpretation team%s", at, count,
+                ow_buf_str(&list), c->inst->interpretation_teams,
                 c->inst->interpretation_teams == 1 ? "" : "s");
         }
         if (list.failed)
@@ -445,8 +444,8 @@ static void check_meetings(checker *c)
                 body_name(body), bv->n, body->meetings);
         for (size_t r = 0; r < bv->n; r++) {
             const ow_meeting *m = meeting(c, bv->order[r]);
-            if (body->meetings_per_day <= 0 || (r > 0 && meeting(c, bv->order[r - 1])->date ==
-                                                              m->date))
+            if (body->meetings_per_day <= 0 ||
+                (r > 0 && meeting(c, bv->order[r - 1])->date == m->date))
                 continue;
             size_t same = 0;
             while (r + same < bv->n && meeting(c, bv->order[r + same])->date == m->date)
@@ -482,17 +481,18 @@ static void check_duration(checker *c)
                 add(c, "duration", "%s: item %s is missing from the schedule (it needs %s)",
                     body_name(body), item->label, need);
             else if (bv->items[t].minutes != item->minutes)
-                add(c, "duration", "%s: the pieces of item %s add up to %ld min but the item "
-                    "needs %d min", body_name(body), item->label, bv->items[t].minutes,
-                    item->minutes);
+                add(c, "duration",
+                    "%s: the pieces of item %s add up to %ld min but the item "
+                    "needs %d min",
+                    body_name(body), item->label, bv->items[t].minutes, item->minutes);
         }
         for (size_t r = 0; r < bv->n; r++) {
             size_t i = bv->order[r];
             const ow_meeting *m = meeting(c, i);
             for (size_t k = 0; k < m->n_pieces; k++) {
                 if (m->pieces[k].minutes <= 0)
-                    add(c, "duration", "%s: item %s has a piece of %d min",
-                        meeting_name(c, i).text, item_of(c, m, k)->label, m->pieces[k].minutes);
+                    add(c, "duration", "%s: item %s has a piece of %d min", meeting_name(c, i).text,
+                        item_of(c, m, k)->label, m->pieces[k].minutes);
                 if (earlier_in_meeting(m, k))
                     add(c, "duration", "%s: item %s is taken twice in the meeting",
                         meeting_name(c, i).text, item_of(c, m, k)->label);
@@ -510,8 +510,8 @@ static void check_capacity(checker *c)
         for (size_t k = 0; k < m->n_pieces; k++)
             held += m->pieces[k].minutes;
         if (held > m->end - m->start)
-            add(c, "capacity", "%s: holds %ld min but the slot has %d min",
-                meeting_name(c, i).text, held, m->end - m->start);
+            add(c, "capacity", "%s: holds %ld min but the slot has %d min", meeting_name(c, i).text,
+                held, m->end - m->start);
     }
 }
 
@@ -537,7 +537,8 @@ static void check_contiguity(checker *c)
             }
             add(c, "contiguity",
                 "%s: item %s is taken in meetings %s, which are not consecutive meetings of "
-                "the body", body_name(body), body->items[t].label, ow_buf_str(&list));
+                "the body",
+                body_name(body), body->items[t].label, ow_buf_str(&list));
             if (list.failed)
                 c->failed = true;
             ow_buf_free(&list);
@@ -558,11 +559,15 @@ static void check_continued(checker *c)
                 place first = bv->items[m->pieces[k].item].first;
                 bool is_first = first.rank == (int)r && first.pos == (int)k;
                 if (m->pieces[k].continued && is_first)
-                    add(c, "continued", "%s: item %s is marked continued but this is its "
-                        "first piece", meeting_name(c, i).text, item_of(c, m, k)->label);
+                    add(c, "continued",
+                        "%s: item %s is marked continued but this is its "
+                        "first piece",
+                        meeting_name(c, i).text, item_of(c, m, k)->label);
                 else if (!m->pieces[k].continued && !is_first)
-                    add(c, "continued", "%s: item %s continues an earlier piece but is not "
-                        "marked continued", meeting_name(c, i).text, item_of(c, m, k)->label);
+                    add(c, "continued",
+                        "%s: item %s continues an earlier piece but is not "
+                        "marked continued",
+                        meeting_name(c, i).text, item_of(c, m, k)->label);
             }
         }
     }
@@ -582,9 +587,11 @@ static void check_order(checker *c)
                 const item_view *earlier = &bv->items[e];
                 if (earlier->n_pieces == 0 || !before(later->first, earlier->last))
                     continue;
-                add(c, "order", "%s: item %s starts before item %s is finished, against the "
-                    "agenda order", meeting_name(c, at(c, b, later->first)).text,
-                    body->items[t].label, body->items[e].label);
+                add(c, "order",
+                    "%s: item %s starts before item %s is finished, against the "
+                    "agenda order",
+                    meeting_name(c, at(c, b, later->first)).text, body->items[t].label,
+                    body->items[e].label);
                 break;
             }
         }
@@ -599,9 +606,11 @@ static void check_order(checker *c)
                 const item_view *earlier = &bv->items[e];
                 if (earlier->n_pieces == 0 || before(earlier->last, later->first))
                     continue;
-                add(c, "after", "%s: item %s must follow item %s but starts before it is "
-                    "finished", meeting_name(c, at(c, b, later->first)).text,
-                    body->items[t].label, body->items[e].label);
+                add(c, "after",
+                    "%s: item %s must follow item %s but starts before it is "
+                    "finished",
+                    meeting_name(c, at(c, b, later->first)).text, body->items[t].label,
+                    body->items[e].label);
             }
         }
     }
@@ -627,11 +636,13 @@ static void check_first_last(checker *c)
             if (!body->items[t].first || iv->n_pieces == 0)
                 continue;
             if (own_meeting_between(c, b, 0, iv->first.rank))
-                add(c, "first", "%s: item %s must be the first thing the body does in the "
-                    "session, but the body met before", meeting_name(c, at(c, b, iv->first)).text,
-                    body->items[t].label);
+                add(c, "first",
+                    "%s: item %s must be the first thing the body does in the "
+                    "session, but the body met before",
+                    meeting_name(c, at(c, b, iv->first)).text, body->items[t].label);
             else if (iv->first.pos > 0)
-                add(c, "first", "%s: item %s must be the first thing the body does in the "
+                add(c, "first",
+                    "%s: item %s must be the first thing the body does in the "
                     "session, but item %s opens the meeting",
                     meeting_name(c, at(c, b, iv->first)).text, body->items[t].label,
                     item_of(c, meeting(c, at(c, b, iv->first)), 0)->label);
@@ -642,11 +653,13 @@ static void check_first_last(checker *c)
                 continue;
             const ow_meeting *m = meeting(c, at(c, b, iv->last));
             if (own_meeting_between(c, b, iv->last.rank + 1, (int)bv->n))
-                add(c, "last", "%s: item %s must be the last thing the body does in the "
+                add(c, "last",
+                    "%s: item %s must be the last thing the body does in the "
                     "session, but the body meets again after it",
                     meeting_name(c, at(c, b, iv->last)).text, body->items[t].label);
             else if (iv->last.pos < (int)m->n_pieces - 1)
-                add(c, "last", "%s: item %s must be the last thing the body does in the "
+                add(c, "last",
+                    "%s: item %s must be the last thing the body does in the "
                     "session, but item %s closes the meeting",
                     meeting_name(c, at(c, b, iv->last)).text, body->items[t].label,
                     item_of(c, m, m->n_pieces - 1)->label);
@@ -715,8 +728,8 @@ static void check_placement(checker *c)
         const ow_body *body = &c->inst->bodies[b];
         for (size_t t = 0; t < body->n_items; t++) {
             const ow_item *item = &body->items[t];
-            long i = item->meeting != OW_MEETING_ANY ? first_failing(c, b, t, in_required_meeting)
-                                                     : -1;
+            long i =
+                item->meeting != OW_MEETING_ANY ? first_failing(c, b, t, in_required_meeting) : -1;
             if (i < 0)
                 continue;
             if (item->meeting == OW_MEETING_LAST)
@@ -745,8 +758,8 @@ static void check_placement(checker *c)
             int day = meeting(c, c->bodies[b].order[0])->day + item->day - 1;
             bool in_calendar = day >= 0 && day < cal->n_days;
             add(c, "day", "%s: item %s must be taken on day %d of the body's session%s%s",
-                meeting_name(c, (size_t)i).text, item->label, item->day,
-                in_calendar ? ", " : "", in_calendar ? date_name(cal->days[day]).text : "");
+                meeting_name(c, (size_t)i).text, item->label, item->day, in_calendar ? ", " : "",
+                in_calendar ? date_name(cal->days[day]).text : "");
         }
     }
     for (size_t b = 0; b < c->inst->n_bodies; b++) {
@@ -765,9 +778,10 @@ static void check_placement(checker *c)
             const ow_item *item = item_of(c, m, k);
             int smallest = item->min_part < item->minutes ? item->min_part : item->minutes;
             if (m->pieces[k].minutes > 0 && m->pieces[k].minutes < smallest)
-                add(c, "min_part", "%s: item %s has a piece of %d min, less than its smallest "
-                    "part of %d min", meeting_name(c, i).text, item->label,
-                    m->pieces[k].minutes, smallest);
+                add(c, "min_part",
+                    "%s: item %s has a piece of %d min, less than its smallest "
+                    "part of %d min",
+                    meeting_name(c, i).text, item->label, m->pieces[k].minutes, smallest);
         }
     }
 }
@@ -793,8 +807,7 @@ static void check_pins(checker *c)
                 if (i >= 0) {
                     char pinned[112];
                     const ow_slot *slot = &cal->slots[item->pin_slot];
-                    when(cal->days[item->pin_day], slot->start, slot->end, pinned,
-                         sizeof pinned);
+                    when(cal->days[item->pin_day], slot->start, slot->end, pinned, sizeof pinned);
                     add(c, "pin", "%s: item %s is pinned to %s", meeting_name(c, (size_t)i).text,
                         item->label, pinned);
                 }
@@ -831,9 +844,10 @@ static void check_consecutive(checker *c)
                 const ow_meeting *m = meeting(c, bv->order[q]);
                 if (m->room == room)
                     continue;
-                add(c, "consecutive", "%s: held in %s, but the bodies meeting consecutively "
-                    "with it meet in %s", meeting_name(c, bv->order[q]).text,
-                    room_name(c, m->room), room_name(c, room));
+                add(c, "consecutive",
+                    "%s: held in %s, but the bodies meeting consecutively "
+                    "with it meet in %s",
+                    meeting_name(c, bv->order[q]).text, room_name(c, m->room), room_name(c, room));
                 break;
             }
         }
@@ -852,13 +866,14 @@ static void check_consecutive(checker *c)
                 continue;
             size_t li = prev->order[pn - 1], fi = next->order[nf];
             const ow_meeting *last = meeting(c, li), *first = meeting(c, fi);
-            if (first->date < last->date ||
-                (first->date == last->date && first->start < last->end))
+            if (first->date < last->date || (first->date == last->date && first->start < last->end))
                 add(c, "consecutive", "%s starts before %s ends; the bodies meet consecutively",
                     meeting_name(c, fi).text, meeting_name(c, li).text);
             else if (first->day >= 0 && last->day >= 0 && first->day > last->day + 1)
-                add(c, "consecutive", "%s leaves %d idle working day%s after %s; the bodies "
-                    "meet consecutively", meeting_name(c, fi).text, first->day - last->day - 1,
+                add(c, "consecutive",
+                    "%s leaves %d idle working day%s after %s; the bodies "
+                    "meet consecutively",
+                    meeting_name(c, fi).text, first->day - last->day - 1,
                     first->day - last->day - 1 == 1 ? "" : "s", meeting_name(c, li).text);
         }
     }
@@ -878,15 +893,17 @@ static void check_joint_items(checker *c)
             size_t i = at(c, b, iv->first);
             const ow_meeting *m = meeting(c, i);
             if (iv->n_pieces > 1) {
-                add(c, "joint", "%s: joint item %s is taken in %zu pieces, but a joint item is "
-                    "held whole in one joint meeting", body_name(body), item->label,
-                    iv->n_pieces);
+                add(c, "joint",
+                    "%s: joint item %s is taken in %zu pieces, but a joint item is "
+                    "held whole in one joint meeting",
+                    body_name(body), item->label, iv->n_pieces);
                 continue;
             }
             if (m->n_pieces > 1)
-                add(c, "joint", "%s: joint item %s shares the meeting with other items, but a "
-                    "joint meeting holds the joint item alone", meeting_name(c, i).text,
-                    item->label);
+                add(c, "joint",
+                    "%s: joint item %s shares the meeting with other items, but a "
+                    "joint meeting holds the joint item alone",
+                    meeting_name(c, i).text, item->label);
             for (size_t j = 0; j < item->n_joint; j++) {
                 const body_view *other = &c->bodies[item->joint_with[j]];
                 bool there = false, held = false;
@@ -899,13 +916,15 @@ static void check_joint_items(checker *c)
                 }
                 const char *with = body_name(&c->inst->bodies[item->joint_with[j]]);
                 if (!there)
-                    add(c, "joint", "%s: joint item %s is not held with the %s, which has no "
-                        "meeting in %s at that time", meeting_name(c, i).text, item->label,
-                        with, room_name(c, m->room));
+                    add(c, "joint",
+                        "%s: joint item %s is not held with the %s, which has no "
+                        "meeting in %s at that time",
+                        meeting_name(c, i).text, item->label, with, room_name(c, m->room));
                 else if (!held)
-                    add(c, "joint", "%s: joint item %s is not held with the %s, whose meeting "
-                        "in %s at that time does not hold it", meeting_name(c, i).text,
-                        item->label, with, room_name(c, m->room));
+                    add(c, "joint",
+                        "%s: joint item %s is not held with the %s, whose meeting "
+                        "in %s at that time does not hold it",
+                        meeting_name(c, i).text, item->label, with, room_name(c, m->room));
             }
         }
     }
@@ -926,19 +945,22 @@ static void check_joint_pieces(checker *c)
             const ow_body *owner = &c->inst->bodies[p->owner];
             const ow_item *item = &owner->items[p->item];
             if (p->owner == m->body || !in_list(item->joint_with, item->n_joint, m->body)) {
-                add(c, "joint", "%s: holds item %s of the %s as a joint item, but that item is "
-                    "not joint with the body", meeting_name(c, i).text, item->label,
-                    body_name(owner));
+                add(c, "joint",
+                    "%s: holds item %s of the %s as a joint item, but that item is "
+                    "not joint with the body",
+                    meeting_name(c, i).text, item->label, body_name(owner));
                 continue;
             }
             if (m->n_pieces > 1)
-                add(c, "joint", "%s: the joint meeting on item %s of the %s holds other pieces "
+                add(c, "joint",
+                    "%s: the joint meeting on item %s of the %s holds other pieces "
                     "too, but a joint meeting holds the joint item alone",
                     meeting_name(c, i).text, item->label, body_name(owner));
             if (p->continued)
-                add(c, "joint", "%s: joint item %s of the %s is marked continued, but a joint "
-                    "item is held whole", meeting_name(c, i).text, item->label,
-                    body_name(owner));
+                add(c, "joint",
+                    "%s: joint item %s of the %s is marked continued, but a joint "
+                    "item is held whole",
+                    meeting_name(c, i).text, item->label, body_name(owner));
             if (p->minutes != item->minutes)
                 add(c, "joint", "%s: joint item %s of the %s takes %d min here but needs %d min",
                     meeting_name(c, i).text, item->label, body_name(owner), p->minutes,
@@ -950,9 +972,10 @@ static void check_joint_pieces(checker *c)
                 held = same_time_and_room(x, m) && holds_own(x, p->item);
             }
             if (!held)
-                add(c, "joint", "%s: holds joint item %s of the %s, but that body does not hold "
-                    "it in %s at that time", meeting_name(c, i).text, item->label,
-                    body_name(owner), room_name(c, m->room));
+                add(c, "joint",
+                    "%s: holds joint item %s of the %s, but that body does not hold "
+                    "it in %s at that time",
+                    meeting_name(c, i).text, item->label, body_name(owner), room_name(c, m->room));
         }
     }
 }
@@ -1018,8 +1041,7 @@ void ow_check_report_free(ow_check_report *report)
 void ow_check_report_text(const ow_check_report *report, ow_buf *out)
 {
     for (size_t k = 0; k < report->n_violations; k++)
-        ow_buf_printf(out, "[%s] %s\n", report->violations[k].rule,
-                      report->violations[k].message);
+        ow_buf_printf(out, "[%s] %s\n", report->violations[k].rule, report->violations[k].message);
     const ow_objective_terms *t = &report->objective;
     ow_buf_printf(out, "objective: %ld (%d continued, %d meetings, %d days, %d late starts)\n",
                   t->total, t->continued, t->meetings, t->days, t->late_starts);

@@ -269,7 +269,8 @@ static ow_status read_root(schedule *s)
                     "expected an object {\"orgwork\": 1, \"status\": …, \"bodies\": […]}");
     json_t *version = json_object_get(root, "orgwork");
     if (!json_is_integer(version) || json_integer_value(version) != 1)
-        return fail(s, "", "orgwork", "this is format version 1 of orgwork; the file must say "
+        return fail(s, "", "orgwork",
+                    "this is format version 1 of orgwork; the file must say "
                     "\"orgwork\": 1");
     json_t *bodies = json_object_get(root, "bodies");
     if (bodies == NULL) {
@@ -452,8 +453,8 @@ static bool item_change(ow_buf *out, const char *body_id, const char *id, const 
     size_t n = a->n;
     bool slots_same = a->n == b->n, rooms_same = a->n == b->n, minutes_same = a->n == b->n;
     for (size_t k = 0; slots_same && k < n; k++)
-        slots_same = pa[k].date == pb[k].date && pa[k].start == pb[k].start &&
-                     pa[k].end == pb[k].end;
+        slots_same =
+            pa[k].date == pb[k].date && pa[k].start == pb[k].start && pa[k].end == pb[k].end;
     for (size_t k = 0; rooms_same && k < n; k++)
         rooms_same = strcmp(pa[k].room, pb[k].room) == 0;
     for (size_t k = 0; minutes_same && k < n; k++)
@@ -469,8 +470,8 @@ static bool item_change(ow_buf *out, const char *body_id, const char *id, const 
     if (places_same) {
         ow_buf_puts(out, " keeps its meetings, with different minutes");
     } else if (a->n != b->n) {
-        ow_buf_printf(out, " now runs over %zu meeting%s (was %zu): ", b->n,
-                      b->n == 1 ? "" : "s", a->n);
+        ow_buf_printf(out, " now runs over %zu meeting%s (was %zu): ", b->n, b->n == 1 ? "" : "s",
+                      a->n);
         put_places(out, pb, b->n, rooms);
     } else if (slots_same && one_room_a && one_room_b) {
         ow_buf_printf(out, " moves to %s (was %s)", room_name(pb[0].room), room_name(pa[0].room));
@@ -518,8 +519,7 @@ static int body_changes(ow_buf *out, const schedule *sa, const body *a, const sc
 }
 
 ow_status ow_diff_strings(const char *a_name, const char *a, size_t a_len, const char *b_name,
-                          const char *b, size_t b_len, ow_buf *out, int *n_changes,
-                          ow_error *err)
+                          const char *b, size_t b_len, ow_buf *out, int *n_changes, ow_error *err)
 {
     ow_status rc = OW_OK;
     schedule sa = {0}, sb = {0};

@@ -11,8 +11,8 @@ void ow_error_clear(ow_error *err)
     memset(err, 0, sizeof *err);
 }
 
-ow_status ow_error_set(ow_error *err, ow_status code, const char *file, ow_loc loc,
-                       const char *fmt, ...)
+ow_status ow_error_set(ow_error *err, ow_status code, const char *file, ow_loc loc, const char *fmt,
+                       ...)
 {
     if (err == NULL)
         return code;

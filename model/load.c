@@ -25,12 +25,12 @@
 #endif
 
 #define DURATION_FORMS "90m, 1h30m, 1.5h or 1.5 meetings"
-#define MAX_MEETINGS 10000
-#define MAX_WEIGHT 1000000
-#define MAX_DURATION 100000 /* minutes; ow_duration_parse refuses more */
-#define MAX_TEAMS 100
-#define MAX_LANGUAGES 50
-#define MAX_KEYS 16
+#define MAX_MEETINGS   10000
+#define MAX_WEIGHT     1000000
+#define MAX_DURATION   100000 /* minutes; ow_duration_parse refuses more */
+#define MAX_TEAMS      100
+#define MAX_LANGUAGES  50
+#define MAX_KEYS       16
 /* How much of a value an error message quotes. */
 #define QUOTE 60
 
@@ -478,8 +478,10 @@ static ow_status get_date(loader *ld, const node *n, const char *key, ow_date *o
         return wrong_type(ld, n, "a date (YYYY-MM-DD)", key);
     if (ow_date_parse(n->text, out))
         return OW_OK;
-    if (looks_like_date(n->text) && (strncmp(n->text, "1900", 4) < 0 || strncmp(n->text, "2999", 4) > 0))
-        return fail(ld, n->loc, "date \"%s\" for %s is out of range (expected a year from 1900 to 2999)",
+    if (looks_like_date(n->text) &&
+        (strncmp(n->text, "1900", 4) < 0 || strncmp(n->text, "2999", 4) > 0))
+        return fail(ld, n->loc,
+                    "date \"%s\" for %s is out of range (expected a year from 1900 to 2999)",
                     n->text, key);
     if (looks_like_date(n->text))
         return fail(ld, n->loc, "impossible date \"%s\" for %s (expected a real date, YYYY-MM-DD)",
@@ -527,8 +529,8 @@ static ow_status get_duration(loader *ld, const node *n, const char *key, int *o
     if (*s == '-' || is_zero_text(s))
         return fail(ld, n->loc, "%s must be more than zero, found \"%.*s\"", key, QUOTE, n->text);
     if (duration_too_long(s, ld->inst->calendar.standard_slot))
-        return fail(ld, n->loc, "%s \"%.*s\" is too long (at most %d minutes)", key, QUOTE,
-                    n->text, MAX_DURATION);
+        return fail(ld, n->loc, "%s \"%.*s\" is too long (at most %d minutes)", key, QUOTE, n->text,
+                    MAX_DURATION);
     return fail(ld, n->loc, "cannot parse %s \"%.*s\" (expected " DURATION_FORMS ")", key, QUOTE,
                 n->text);
 }

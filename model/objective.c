@@ -64,8 +64,7 @@ static bool earlier_in_meeting(const ow_meeting *m, size_t position)
     return false;
 }
 
-void ow_schedule_objective(const ow_instance *inst, const ow_schedule *s,
-                           ow_objective_terms *out)
+void ow_schedule_objective(const ow_instance *inst, const ow_schedule *s, ow_objective_terms *out)
 {
     ow_objective_terms t = {0, 0, 0, 0, 0};
     for (size_t i = 0; i < s->n_meetings; i++) {

@@ -37,8 +37,8 @@ bool ow_format_parse(const char *name, ow_format *out)
         const char *name;
         ow_format format;
     } formats[] = {
-        {"md", OW_FORMAT_MD},     {"text", OW_FORMAT_TEXT}, {"html", OW_FORMAT_HTML},
-        {"csv", OW_FORMAT_CSV},   {"ics", OW_FORMAT_ICS},   {"json", OW_FORMAT_JSON},
+        {"md", OW_FORMAT_MD},   {"text", OW_FORMAT_TEXT}, {"html", OW_FORMAT_HTML},
+        {"csv", OW_FORMAT_CSV}, {"ics", OW_FORMAT_ICS},   {"json", OW_FORMAT_JSON},
         {"svg", OW_FORMAT_SVG},
     };
     if (name == NULL)
@@ -196,21 +196,22 @@ static ow_status validate(const ow_instance *inst, const ow_schedule *s,
 {
     if (opts->body >= 0 && (size_t)opts->body >= inst->n_bodies)
         return ow_error_set(err, OW_INPUT, NULL, (ow_loc){0, 0},
-                            "no body number %d to render (the instance has %zu)",
-                            opts->body + 1, inst->n_bodies);
+                            "no body number %d to render (the instance has %zu)", opts->body + 1,
+                            inst->n_bodies);
     for (size_t i = 0; i < s->n_meetings; i++) {
         const ow_meeting *m = &s->meetings[i];
         if (m->body >= inst->n_bodies)
             return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
-                                "schedule meeting %zu names body %zu of %zu", i + 1,
-                                m->body + 1, inst->n_bodies);
+                                "schedule meeting %zu names body %zu of %zu", i + 1, m->body + 1,
+                                inst->n_bodies);
         for (size_t k = 0; k < m->n_pieces; k++) {
             const ow_piece *p = &m->pieces[k];
             size_t owner = p->joint ? p->owner : m->body;
             if (owner >= inst->n_bodies || p->item >= inst->bodies[owner].n_items)
                 return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
                                     "schedule meeting %d of body %s names an item that does "
-                                    "not exist", m->n, inst->bodies[m->body].id);
+                                    "not exist",
+                                    m->n, inst->bodies[m->body].id);
         }
     }
     return OW_OK;
@@ -371,12 +372,12 @@ void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *o
  * still gets a row, so that it shows. */
 typedef struct annex_row {
     bool is_day;
-    char when[64];          /* the date (day row) or the time ("" after the first row) */
-    const char *label;      /* "" for an empty meeting */
+    char when[64];     /* the date (day row) or the time ("" after the first row) */
+    const char *label; /* "" for an empty meeting */
     const char *title;
     bool continued;
-    const ow_meeting *m;    /* the meeting and piece of the row (NULL for a day row or */
-    const ow_piece *p;      /* an empty meeting): for the joint meeting note */
+    const ow_meeting *m; /* the meeting and piece of the row (NULL for a day row or */
+    const ow_piece *p;   /* an empty meeting): for the joint meeting note */
 } annex_row;
 
 typedef struct annex {
@@ -476,8 +477,7 @@ static void put_md_cell(ow_buf *b, const char *text, bool continued)
     ow_buf_puts(b, continued ? " (*continued*) |" : " |");
 }
 
-static void render_md_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
-                           const annex *a)
+static void render_md_body(ow_buf *b, const ow_instance *inst, const ow_body *body, const annex *a)
 {
     ow_buf_puts(b, "## ");
     ow_buf heading = OW_BUF_INIT;
@@ -595,8 +595,7 @@ static void trim_trailing_spaces(ow_buf *b)
 static void render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
                              const annex *a)
 {
-    static const char h1[] = "Date and time", h2[] = "Agenda item",
-                      h3[] = "Title or description";
+    static const char h1[] = "Date and time", h2[] = "Agenda item", h3[] = "Title or description";
     ow_buf tmp = OW_BUF_INIT;
     put_heading_text(&tmp, inst, body);
     ow_buf heading = OW_BUF_INIT;
@@ -786,8 +785,7 @@ static void render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *
 
 static void put_html_head(ow_buf *b, const ow_instance *inst, bool overview)
 {
-    const char *title =
-        inst->title != NULL ? inst->title : "Proposed organization of work";
+    const char *title = inst->title != NULL ? inst->title : "Proposed organization of work";
     ow_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<title>");
@@ -807,15 +805,15 @@ static void put_html_head(ow_buf *b, const ow_instance *inst, bool overview)
  * them for a joint meeting) and the items taken.  Only days, slots and rooms that
  * hold a meeting get a row or a column, so a long calendar stays readable. */
 typedef struct grid {
-    size_t n;                   /* the selected meetings, in cell order */
+    size_t n; /* the selected meetings, in cell order */
     const ow_meeting **list;
     size_t n_dates;
     ow_date *dates;
     size_t n_slots;
-    ow_slot *slots;             /* distinct meeting times, in time order */
+    ow_slot *slots; /* distinct meeting times, in time order */
     size_t n_rooms;
-    int *rooms;                 /* rooms used, in instance order; an unknown one last */
-    bool *attends;              /* scratch: per body, whether it is in the current cell */
+    int *rooms;    /* rooms used, in instance order; an unknown one last */
+    bool *attends; /* scratch: per body, whether it is in the current cell */
 } grid;
 
 static int room_key(int room)
@@ -926,8 +924,7 @@ static size_t grid_cell(const grid *g, size_t d, size_t c, size_t *cursor)
 
 /* Marks in g->attends the bodies of the cell's meetings and those attending them
  * jointly; returns how many. */
-static size_t cell_bodies(const ow_instance *inst, grid *g, const ow_meeting *const *cell,
-                          size_t n)
+static size_t cell_bodies(const ow_instance *inst, grid *g, const ow_meeting *const *cell, size_t n)
 {
     size_t count = 0;
     for (size_t b = 0; b < inst->n_bodies; b++) {
@@ -1113,15 +1110,15 @@ static ow_status render_md_overview(ow_buf *b, const ow_instance *inst, const ow
 
 /* Sizes in pixels.  Text is not measured by the renderer, so cells hold a fixed number
  * of columns (characters) of 12-pixel serif text, with room to spare. */
-#define SVG_MARGIN 10
-#define SVG_FONT 12
-#define SVG_LINE 15
-#define SVG_PAD 5
-#define SVG_DAY_WIDTH 180
-#define SVG_CELL_WIDTH 190
-#define SVG_COLS 28
-#define SVG_TITLE_HEIGHT 28
-#define SVG_NOTE_WIDTH 640
+#define SVG_MARGIN          10
+#define SVG_FONT            12
+#define SVG_LINE            15
+#define SVG_PAD             5
+#define SVG_DAY_WIDTH       180
+#define SVG_CELL_WIDTH      190
+#define SVG_COLS            28
+#define SVG_TITLE_HEIGHT    28
+#define SVG_NOTE_WIDTH      640
 #define SVG_MAX_TITLE_WIDTH 1200
 /* 16-pixel bold title text: about 8 pixels a character. */
 #define SVG_TITLE_CHAR 8
@@ -1174,8 +1171,8 @@ static size_t svg_fit(const char *s, size_t n, int cols, bool *cut)
 }
 
 /* One line of text; b NULL only measures.  anchor is "" or " text-anchor=\"middle\"". */
-static void svg_text(ow_buf *b, int x, int y, const char *anchor, const char *bold,
-                     const char *s, size_t n)
+static void svg_text(ow_buf *b, int x, int y, const char *anchor, const char *bold, const char *s,
+                     size_t n)
 {
     if (b == NULL)
         return;
@@ -1264,8 +1261,10 @@ static int row_height(int lines)
 
 static void svg_rect(ow_buf *b, int x, int y, int w, int h, const char *fill)
 {
-    ow_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
-                     "stroke=\"#000\"/>\n", x, y, w, h, fill);
+    ow_buf_printf(b,
+                  "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
+                  "stroke=\"#000\"/>\n",
+                  x, y, w, h, fill);
 }
 
 /* The picture is as wide as its grid, or as its title up to a limit. */
@@ -1273,8 +1272,7 @@ static int svg_width(const ow_instance *inst, int grid_width)
 {
     if (inst->title == NULL)
         return grid_width;
-    int title = 2 * SVG_MARGIN +
-                SVG_TITLE_CHAR * text_columns(inst->title, strlen(inst->title));
+    int title = 2 * SVG_MARGIN + SVG_TITLE_CHAR * text_columns(inst->title, strlen(inst->title));
     if (title > SVG_MAX_TITLE_WIDTH)
         title = SVG_MAX_TITLE_WIDTH;
     return title > grid_width ? title : grid_width;
@@ -1283,13 +1281,14 @@ static int svg_width(const ow_instance *inst, int grid_width)
 static void svg_open(ow_buf *b, const ow_instance *inst, int width, int height)
 {
     const char *title = inst->title != NULL ? inst->title : "Proposed organization of work";
-    ow_buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                     "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                     "viewBox=\"0 0 %d %d\" font-family=\"Times New Roman, Times, serif\" "
-                     "font-size=\"%d\">\n<title>", width, height, width, height, SVG_FONT);
+    ow_buf_printf(b,
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                  "viewBox=\"0 0 %d %d\" font-family=\"Times New Roman, Times, serif\" "
+                  "font-size=\"%d\">\n<title>",
+                  width, height, width, height, SVG_FONT);
     put_xml_text(b, title, strlen(title));
-    ow_buf_printf(b, "</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/>\n", width,
-                  height);
+    ow_buf_printf(b, "</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/>\n", width, height);
     if (inst->title != NULL) {
         bool cut;
         size_t len = svg_fit(inst->title, strlen(inst->title),
@@ -1311,7 +1310,7 @@ static ow_status render_svg(const ow_instance *inst, const ow_schedule *s,
     int top = SVG_MARGIN + (inst->title != NULL ? SVG_TITLE_HEIGHT : 0);
     if (!ow_solve_status_has_schedule(s->status) || g.n == 0) {
         const char *note = !ow_solve_status_has_schedule(s->status) ? no_schedule_note(s)
-                                                             : "No meetings are scheduled.";
+                                                                    : "No meetings are scheduled.";
         svg_open(b, inst, svg_width(inst, SVG_NOTE_WIDTH), top + SVG_LINE + SVG_MARGIN);
         svg_text(b, SVG_MARGIN, top + SVG_FONT, "", NULL, note, strlen(note));
         ow_buf_puts(b, "</svg>\n");
@@ -1366,8 +1365,8 @@ static ow_status render_svg(const ow_instance *inst, const ow_schedule *s,
         int x = x0 + (int)c * SVG_CELL_WIDTH;
         svg_rect(b, x, top + slot_h, SVG_CELL_WIDTH, room_h, "#fff");
         const char *room = str_or_empty(room_name(inst, g.rooms[c % g.n_rooms]));
-        svg_wrapped(b, x + SVG_CELL_WIDTH / 2, top + slot_h + baseline,
-                    " text-anchor=\"middle\"", room, SVG_COLS);
+        svg_wrapped(b, x + SVG_CELL_WIDTH / 2, top + slot_h + baseline, " text-anchor=\"middle\"",
+                    room, SVG_COLS);
     }
     int y = top + slot_h + room_h;
     cursor = 0;
@@ -1468,8 +1467,8 @@ static void put_csv_field(ow_buf *b, const char *s)
     ow_buf_putc(b, '"');
 }
 
-static void render_csv(const ow_instance *inst, const ow_schedule *s,
-                       const ow_render_options *opts, ow_buf *b)
+static void render_csv(const ow_instance *inst, const ow_schedule *s, const ow_render_options *opts,
+                       ow_buf *b)
 {
     ow_buf_puts(b, "body,meeting,date,start,end,room,item,title,minutes,continued\r\n");
     if (!ow_solve_status_has_schedule(s->status))
@@ -1581,8 +1580,8 @@ static void put_ics_uid_part(ow_buf *b, const char *s)
     }
 }
 
-static void render_ics(const ow_instance *inst, const ow_schedule *s,
-                       const ow_render_options *opts, ow_buf *b)
+static void render_ics(const ow_instance *inst, const ow_schedule *s, const ow_render_options *opts,
+                       ow_buf *b)
 {
     ow_buf line = OW_BUF_INIT;
     ow_buf_puts(b, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//orgwork//orgwork 0.1//EN\r\n"
@@ -1840,14 +1839,12 @@ ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
         goto done;
     }
     if (b.failed) {
-        rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
-                          "out of memory while rendering");
+        rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory while rendering");
         goto done;
     }
     ow_buf_append(out, ow_buf_str(&b), b.len);
     if (out->failed)
-        rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
-                          "out of memory while rendering");
+        rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory while rendering");
 done:
     ow_buf_free(&b);
     return rc;

@@ -14,10 +14,10 @@
 
 /* Caps beyond anything a real session needs, so a hostile file cannot make the
  * checker's pairwise rules quadratic in millions of meetings. */
-#define MEETINGS_PER_BODY_MAX (OW_MAX_DAYS * OW_MAX_SLOTS)
+#define MEETINGS_PER_BODY_MAX  (OW_MAX_DAYS * OW_MAX_SLOTS)
 #define PIECES_PER_MEETING_MAX (2 * OW_MAX_ITEMS)
-#define MINUTES_MAX 100000
-#define NUMBER_MAX 100000
+#define MINUTES_MAX            100000
+#define NUMBER_MAX             100000
 
 typedef struct reader {
     const ow_instance *inst;
@@ -43,8 +43,8 @@ static ow_status fail(const reader *r, const char *path, const char *key, const 
     const ow_loc none = {0, 0};
     const char *dot = *path && key ? "." : "";
     const char *colon = *path || key ? ": " : "";
-    return ow_error_set(r->err, OW_INPUT, r->name, none, "%s%s%s%s%s", path, dot,
-                        key ? key : "", colon, what);
+    return ow_error_set(r->err, OW_INPUT, r->name, none, "%s%s%s%s%s", path, dot, key ? key : "",
+                        colon, what);
 }
 
 /* Looks up key in obj, failing when it is missing.  path names obj. */
@@ -58,8 +58,8 @@ static ow_status member(const reader *r, json_t *obj, const char *path, const ch
     return OW_OK;
 }
 
-static ow_status string_member(const reader *r, json_t *obj, const char *path,
-                               const char *key, const char *example, const char **out)
+static ow_status string_member(const reader *r, json_t *obj, const char *path, const char *key,
+                               const char *example, const char **out)
 {
     json_t *v = NULL;
     ow_status rc = member(r, obj, path, key, &v);
@@ -71,8 +71,8 @@ static ow_status string_member(const reader *r, json_t *obj, const char *path,
     return OW_OK;
 }
 
-static ow_status int_member(const reader *r, json_t *obj, const char *path, const char *key,
-                            int lo, int hi, int *out)
+static ow_status int_member(const reader *r, json_t *obj, const char *path, const char *key, int lo,
+                            int hi, int *out)
 {
     json_t *v = NULL;
     ow_status rc = member(r, obj, path, key, &v);
@@ -179,8 +179,7 @@ static ow_status read_meeting(const reader *r, ow_schedule *s, size_t body_index
                               const char *path)
 {
     if (!json_is_object(obj))
-        return fail(r, path, NULL,
-                    "expected an object {\"n\": …, \"date\": …, \"start\": …, …}");
+        return fail(r, path, NULL, "expected an object {\"n\": …, \"date\": …, \"start\": …, …}");
     int n;
     ow_status rc = int_member(r, obj, path, "n", -NUMBER_MAX, NUMBER_MAX, &n);
     if (rc != OW_OK)
@@ -201,11 +200,9 @@ static ow_status read_meeting(const reader *r, ow_schedule *s, size_t body_index
         return rc;
     int start, end;
     if (!ow_time_parse(start_text, &start))
-        return fail(r, path, "start", "cannot read \"%s\" as a time (expected HH:MM)",
-                    start_text);
+        return fail(r, path, "start", "cannot read \"%s\" as a time (expected HH:MM)", start_text);
     if (!ow_time_parse(end_text, &end))
-        return fail(r, path, "end", "cannot read \"%s\" as a time (expected HH:MM)",
-                    end_text);
+        return fail(r, path, "end", "cannot read \"%s\" as a time (expected HH:MM)", end_text);
     if (end <= start)
         return fail(r, path, "end", "the meeting ends at %s, not after it starts at %s", end_text,
                     start_text);
@@ -273,8 +270,8 @@ static ow_status read_status(const reader *r, json_t *root, ow_solve_status *out
     ow_status rc = string_member(r, root, "", "status", "\"optimal\"", &text);
     if (rc != OW_OK)
         return rc;
-    static const ow_solve_status all[] = {OW_SOLVE_OPTIMAL, OW_SOLVE_FEASIBLE,
-                                          OW_SOLVE_INFEASIBLE, OW_SOLVE_UNKNOWN};
+    static const ow_solve_status all[] = {OW_SOLVE_OPTIMAL, OW_SOLVE_FEASIBLE, OW_SOLVE_INFEASIBLE,
+                                          OW_SOLVE_UNKNOWN};
     for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) {
         if (strcmp(text, ow_solve_status_name(all[k])) == 0) {
             *out = all[k];
@@ -317,7 +314,8 @@ static ow_status read_root(const reader *r, json_t *root, ow_schedule *s, bool *
     if (rc != OW_OK)
         return rc;
     if (!json_is_integer(version) || json_integer_value(version) != 1)
-        return fail(r, "", "orgwork", "this is format version 1 of orgwork; the file must say "
+        return fail(r, "", "orgwork",
+                    "this is format version 1 of orgwork; the file must say "
                     "\"orgwork\": 1");
     rc = read_status(r, root, &s->status);
     if (rc != OW_OK)
@@ -348,9 +346,8 @@ static ow_status read_root(const reader *r, json_t *root, ow_schedule *s, bool *
     return OW_OK;
 }
 
-ow_status ow_schedule_read_json_string(const ow_instance *inst, const char *name,
-                                       const char *text, size_t len, ow_schedule **out,
-                                       ow_error *err)
+ow_status ow_schedule_read_json_string(const ow_instance *inst, const char *name, const char *text,
+                                       size_t len, ow_schedule **out, ow_error *err)
 {
     ow_status rc = OW_OK;
     ow_schedule *s = NULL;

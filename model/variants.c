@@ -69,12 +69,15 @@ static void render_json(const ow_variant *v, size_t n, bool timings, ow_buf *out
 {
     ow_buf_puts(out, "{\n  \"orgwork\": 1,\n  \"variants\": [");
     for (size_t i = 0; i < n; i++) {
-        ow_buf_printf(out, "%s\n    {\"n\": %zu, \"days\": %d, \"meetings\": %d, \"status\": \"%s\"",
+        ow_buf_printf(out,
+                      "%s\n    {\"n\": %zu, \"days\": %d, \"meetings\": %d, \"status\": \"%s\"",
                       i ? "," : "", i + 1, v[i].days, v[i].meetings, status_word(&v[i]));
         if (has_schedule(&v[i])) {
-            ow_buf_printf(out, ", \"meetings_used\": %d, \"days_used\": %d, \"continued\": %d, "
-                          "\"objective\": %ld, \"gap\": %.6g", v[i].meetings_used, v[i].days_used,
-                          v[i].continued, v[i].objective, v[i].gap);
+            ow_buf_printf(out,
+                          ", \"meetings_used\": %d, \"days_used\": %d, \"continued\": %d, "
+                          "\"objective\": %ld, \"gap\": %.6g",
+                          v[i].meetings_used, v[i].days_used, v[i].continued, v[i].objective,
+                          v[i].gap);
         } else if (v[i].note[0] != '\0') {
             ow_buf_puts(out, ", \"why\": ");
             json_string(out, v[i].note);
@@ -122,7 +125,7 @@ static void text_cell(ow_buf *out, const char *s, size_t width, bool last)
         ow_buf_printf(out, "%-*s  ", (int)width, s);
 }
 
-static const char *headers[9] = {"variant", "days", "meetings", "status", "meetings used",
+static const char *headers[9] = {"variant",   "days",      "meetings",  "status", "meetings used",
                                  "days used", "continued", "objective", "seconds"};
 
 static void smallest_line(const ow_variant *v, size_t n, ow_buf *out)
@@ -136,8 +139,8 @@ static void smallest_line(const ow_variant *v, size_t n, ow_buf *out)
                       v[best].meetings == 1 ? "" : "s");
 }
 
-ow_status ow_variants_render(const ow_variant *v, size_t n, ow_format f, bool timings,
-                             ow_buf *out, ow_error *err)
+ow_status ow_variants_render(const ow_variant *v, size_t n, ow_format f, bool timings, ow_buf *out,
+                             ow_error *err)
 {
     int cols = timings ? 9 : 8;
     char c[9][32];

@@ -43,9 +43,8 @@ static ow_status solve_body(const ow_instance *inst, size_t b, const ow_plan_lim
         goto done;
     }
     ow_schedule *s = NULL;
-    OW_CALL(ow_formulation_decode(f, res.x,
-                                  res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE,
-                                  &s, err));
+    OW_CALL(ow_formulation_decode(
+        f, res.x, res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE, &s, err));
     for (size_t i = 0; i < s->n_meetings; i++)
         s->meetings[i].body = b;
     *out = s;
@@ -82,7 +81,8 @@ static bool fits(const ow_instance *inst, size_t b, const ow_plan_limits *lim, o
     for (size_t i = 0; i < s->n_meetings; i++) {
         ow_meeting *m = &s->meetings[i];
         int t = m->day * ns + m->slot;
-        if (t <= lim->after_slot || (i == 0 && lim->first_day_by >= 0 && m->day > lim->first_day_by))
+        if (t <= lim->after_slot ||
+            (i == 0 && lim->first_day_by >= 0 && m->day > lim->first_day_by))
             return false;
         if (inst->bodies[b].interpretation && lim->teams_used[t] >= inst->interpretation_teams)
             return false;
@@ -192,8 +192,10 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
         rc = solve_body(inst, b, NULL, opts, &part, &seconds, err);
         if (rc == OW_INFEASIBLE) {
             /* No schedule even alone: none for the whole period either. */
-            ow_buf_printf(why, "%s: no schedule keeps every rule of the body, even with every "
-                          "room to itself\n", inst->bodies[b].name);
+            ow_buf_printf(why,
+                          "%s: no schedule keeps every rule of the body, even with every "
+                          "room to itself\n",
+                          inst->bodies[b].name);
             goto done;
         }
         if (rc != OW_OK)

@@ -85,24 +85,31 @@ static void precheck_shared(const ow_instance *inst, ow_buf *why)
     for (size_t q = 0; q < inst->n_rules; q++) {
         const ow_rule *rule = &inst->rules[q];
         for (size_t x = 0; x + 1 < rule->n_bodies; x++) {
-            const ow_body *p = &inst->bodies[rule->bodies[x]], *n = &inst->bodies[rule->bodies[x + 1]];
+            const ow_body *p = &inst->bodies[rule->bodies[x]],
+                          *n = &inst->bodies[rule->bodies[x + 1]];
             if (p->window_to + 1 < n->window_from) {
                 day_words(inst, p->window_to, d1, sizeof d1);
                 day_words(inst, n->window_from, d2, sizeof d2);
-                ow_buf_printf(why, "%s and %s must meet consecutively, but the window of %s ends "
-                              "on %s, %d working day%s before that of %s starts (%s); move a window "
-                              "or drop the rule\n", p->id, n->id, p->id, d1,
-                              n->window_from - p->window_to - 1,
-                              n->window_from - p->window_to - 1 == 1 ? "" : "s", n->id, d2);
+                ow_buf_printf(
+                    why,
+                    "%s and %s must meet consecutively, but the window of %s ends "
+                    "on %s, %d working day%s before that of %s starts (%s); move a window "
+                    "or drop the rule\n",
+                    p->id, n->id, p->id, d1, n->window_from - p->window_to - 1,
+                    n->window_from - p->window_to - 1 == 1 ? "" : "s", n->id, d2);
             } else if (n->window_to < p->window_from) {
                 day_words(inst, n->window_to, d1, sizeof d1);
                 day_words(inst, p->window_from, d2, sizeof d2);
-                ow_buf_printf(why, "%s must meet after %s, but the window of %s ends on %s, before "
-                              "that of %s starts (%s)\n", n->id, p->id, n->id, d1, p->id, d2);
+                ow_buf_printf(why,
+                              "%s must meet after %s, but the window of %s ends on %s, before "
+                              "that of %s starts (%s)\n",
+                              n->id, p->id, n->id, d1, p->id, d2);
             }
             if (p->room >= 0 && n->room >= 0 && p->room != n->room)
-                ow_buf_printf(why, "%s and %s must meet consecutively in one room, but %s is set to "
-                              "%s and %s to %s\n", p->id, n->id, p->id, inst->rooms[p->room], n->id,
+                ow_buf_printf(why,
+                              "%s and %s must meet consecutively in one room, but %s is set to "
+                              "%s and %s to %s\n",
+                              p->id, n->id, p->id, inst->rooms[p->room], n->id,
                               inst->rooms[n->room]);
         }
     }
@@ -113,8 +120,10 @@ static void precheck_shared(const ow_instance *inst, ow_buf *why)
             for (size_t q = 0; q < it->n_joint; q++) {
                 const ow_body *g = &inst->bodies[it->joint_with[q]];
                 if (g->window_to < owner->window_from || owner->window_to < g->window_from)
-                    ow_buf_printf(why, "item %s of %s is held jointly with %s, but their windows "
-                                  "have no day in common\n", it->label, owner->id, g->id);
+                    ow_buf_printf(why,
+                                  "item %s of %s is held jointly with %s, but their windows "
+                                  "have no day in common\n",
+                                  it->label, owner->id, g->id);
             }
         }
     }
@@ -130,16 +139,18 @@ static void precheck_shared(const ow_instance *inst, ow_buf *why)
     }
     int rooms = slots * (int)inst->n_rooms;
     if (need > rooms)
-        ow_buf_printf(why, "the bodies need at least %d meetings together but %d room%s over %d "
-                      "slots give %d; add a room or days\n", need, (int)inst->n_rooms,
-                      inst->n_rooms == 1 ? "" : "s", slots, rooms);
+        ow_buf_printf(why,
+                      "the bodies need at least %d meetings together but %d room%s over %d "
+                      "slots give %d; add a room or days\n",
+                      need, (int)inst->n_rooms, inst->n_rooms == 1 ? "" : "s", slots, rooms);
     int teams = slots * inst->interpretation_teams;
     if (inst->interpretation_teams > 0 && interpreted > teams)
-        ow_buf_printf(why, "the bodies meeting with interpretation need at least %d meetings "
+        ow_buf_printf(why,
+                      "the bodies meeting with interpretation need at least %d meetings "
                       "together but %d interpretation team%s over %d slots give %d; add a team or "
-                      "days, or let a body meet without interpretation\n", interpreted,
-                      inst->interpretation_teams, inst->interpretation_teams == 1 ? "" : "s", slots,
-                      teams);
+                      "days, or let a body meet without interpretation\n",
+                      interpreted, inst->interpretation_teams,
+                      inst->interpretation_teams == 1 ? "" : "s", slots, teams);
 }
 
 ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
@@ -158,10 +169,12 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
             ow_duration_words(need, w1, sizeof w1);
             ow_duration_words(have * len, w2, sizeof w2);
             ow_duration_words(need - have * len, w3, sizeof w3);
-            ow_buf_printf(why, "%s: the agenda needs %s but %d meeting%s give%s %s; add a meeting "
+            ow_buf_printf(why,
+                          "%s: the agenda needs %s but %d meeting%s give%s %s; add a meeting "
                           "or shorten items by %s (at least %d meetings, over %d day%s, would be "
-                          "needed)\n", body->name, w1, have, have == 1 ? "" : "s",
-                          have == 1 ? "s" : "", w2, w3, min_m, ow_diagnose_min_days(inst, b),
+                          "needed)\n",
+                          body->name, w1, have, have == 1 ? "" : "s", have == 1 ? "s" : "", w2, w3,
+                          min_m, ow_diagnose_min_days(inst, b),
                           ow_diagnose_min_days(inst, b) == 1 ? "" : "s");
         }
         int n_last = 0, last_minutes = 0, first_seen = -1;
@@ -172,7 +185,8 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
                     cause(why, body, "items %s and %s are both marked first",
                           body->items[first_seen].label, it->label);
                 else if (i != 0)
-                    cause(why, body, "item %s is marked first but the agenda takes item %s before it",
+                    cause(why, body,
+                          "item %s is marked first but the agenda takes item %s before it",
                           it->label, body->items[0].label);
                 first_seen = i;
             }
@@ -182,12 +196,17 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
             for (size_t a = 0; a < it->n_after; a++) {
                 size_t j = it->after[a];
                 if ((int)j > i)
-                    cause(why, body, "item %s must follow item %s, but the agenda takes %s first; "
-                          "reorder the agenda", it->label, body->items[j].label, it->label);
+                    cause(why, body,
+                          "item %s must follow item %s, but the agenda takes %s first; "
+                          "reorder the agenda",
+                          it->label, body->items[j].label, it->label);
             }
-            int mk = it->meeting > 0 ? it->meeting : it->pin == OW_PIN_MEETING ? it->pin_meeting : 0;
+            int mk = it->meeting > 0             ? it->meeting
+                     : it->pin == OW_PIN_MEETING ? it->pin_meeting
+                                                 : 0;
             if (mk > have) {
-                cause(why, body, "item %s is set to meeting %d but the body holds at most %d meetings",
+                cause(why, body,
+                      "item %s is set to meeting %d but the body holds at most %d meetings",
                       it->label, mk, have);
             } else if (mk > 0) {
                 int before_i = 0;
@@ -195,13 +214,15 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
                     before_i += body->items[j].minutes;
                 if (before_i + it->minutes > mk * len) {
                     ow_duration_words(before_i, w1, sizeof w1);
-                    cause(why, body, "item %s is set to meeting %d but the items before it need %s, "
-                          "more than those meetings give", it->label, mk, w1);
+                    cause(why, body,
+                          "item %s is set to meeting %d but the items before it need %s, "
+                          "more than those meetings give",
+                          it->label, mk, w1);
                 }
             }
             if (it->day > window_days) {
-                cause(why, body, "item %s is set to day %d but the session has %d days",
-                      it->label, it->day, window_days);
+                cause(why, body, "item %s is set to day %d but the session has %d days", it->label,
+                      it->day, window_days);
             }
             if (!it->split && it->minutes > len) {
                 ow_duration_words(it->minutes, w1, sizeof w1);
@@ -212,7 +233,8 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
             if (it->min_part > len) {
                 ow_duration_words(it->min_part, w1, sizeof w1);
                 ow_duration_words(len, w2, sizeof w2);
-                cause(why, body, "item %s asks for pieces of at least %s but a meeting lasts at most %s",
+                cause(why, body,
+                      "item %s asks for pieces of at least %s but a meeting lasts at most %s",
                       it->label, w1, w2);
             }
             if (it->meeting == OW_MEETING_LAST) {
@@ -223,8 +245,10 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
         if (n_last > 1 && last_minutes > len) {
             ow_duration_words(last_minutes, w1, sizeof w1);
             ow_duration_words(len, w2, sizeof w2);
-            cause(why, body, "the items set to the last meeting need %s together but a meeting "
-                  "lasts at most %s", w1, w2);
+            cause(why, body,
+                  "the items set to the last meeting need %s together but a meeting "
+                  "lasts at most %s",
+                  w1, w2);
         }
     }
     precheck_shared(inst, why);

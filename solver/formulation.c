@@ -20,38 +20,38 @@
 typedef struct arc {
     int from, to;
     int col;
-    int joint;      /* >= 0: this meeting is joint meeting `joint`, held with its owner */
+    int joint; /* >= 0: this meeting is joint meeting `joint`, held with its owner */
 } arc;
 
 /* A joint item: held once, in one meeting attended by its owner and every body in
  * its joint_with. */
 typedef struct joint {
-    size_t owner;   /* the body whose agenda lists it */
-    int item;       /* 0-based index in the owner's items */
-    int *J;         /* [global slot * n_rooms + room]: the joint meeting is there */
+    size_t owner; /* the body whose agenda lists it */
+    int item;     /* 0-based index in the owner's items */
+    int *J;       /* [global slot * n_rooms + room]: the joint meeting is there */
 } joint;
 
 /* States of a cut: 2j is the boundary after j items (0 = nothing done, 2n = all
  * done); 2i-1 is "inside item i" (1-based), which exists when the item may split. */
 typedef struct body_model {
-    int K;          /* meetings the body may hold */
-    int n;          /* items */
-    int n_states;   /* 2n + 1 */
-    int n_pos;      /* slots of its window, in time order */
-    int *pos_slot;  /* global slot id (day * n_slots + slot) of each position */
+    int K;         /* meetings the body may hold */
+    int n;         /* items */
+    int n_states;  /* 2n + 1 */
+    int n_pos;     /* slots of its window, in time order */
+    int *pos_slot; /* global slot id (day * n_slots + slot) of each position */
     int n_rooms;
-    int *rooms;     /* room indices it may use */
-    int *cum;       /* cum[i] = minutes of items 0..i-1; cum[n] = total */
-    int *lo, *hi;   /* agenda minutes a cut in each state may take; lo > hi: no state */
-    int *u;         /* [K] meeting k held */
-    int *W;         /* [K + 1] cut columns; -1 for cut 0 and cut K (0 and the total) */
+    int *rooms;   /* room indices it may use */
+    int *cum;     /* cum[i] = minutes of items 0..i-1; cum[n] = total */
+    int *lo, *hi; /* agenda minutes a cut in each state may take; lo > hi: no state */
+    int *u;       /* [K] meeting k held */
+    int *W;       /* [K + 1] cut columns; -1 for cut 0 and cut K (0 and the total) */
     arc *arcs;
     size_t n_arcs;
-    size_t *layer;  /* [K + 1]: arcs of meeting k are layer[k] .. layer[k+1]-1 */
-    int *z;         /* [K * n_pos * n_rooms], -1 where meeting k cannot be */
-    int *y;         /* [window days] */
-    int k_min;      /* meetings it must hold: its agenda over the longest slot, and its
-                     * joint meetings as a guest */
+    size_t *layer; /* [K + 1]: arcs of meeting k are layer[k] .. layer[k+1]-1 */
+    int *z;        /* [K * n_pos * n_rooms], -1 where meeting k cannot be */
+    int *y;        /* [window days] */
+    int k_min;     /* meetings it must hold: its agenda over the longest slot, and its
+                    * joint meetings as a guest */
 } body_model;
 
 struct ow_formulation {
@@ -61,17 +61,17 @@ struct ow_formulation {
     body_model *bodies;
     size_t n_joints;
     joint *joints;
-    bool crossed;   /* some body has no path at all: no schedule exists */
-    double scale;   /* objective weights are multiplied by this; the tie-break stays below it */
+    bool crossed; /* some body has no path at all: no schedule exists */
+    double scale; /* objective weights are multiplied by this; the tie-break stays below it */
     const ow_plan_limits *lim; /* places already taken, or NULL */
-    double size;    /* entries of the meeting-order rows so far, against OW_MAX_PROGRAM */
+    double size; /* entries of the meeting-order rows so far, against OW_MAX_PROGRAM */
 };
 
 /* Most entries of the meeting-order rows, all bodies together: about a second and
  * 100 MB to build, far past any session the annexes describe. */
 #define OW_MAX_PROGRAM 2e6
 
-#define ZIDX(bm, k, p, r) \
+#define ZIDX(bm, k, p, r)                                                                          \
     (((size_t)(k) * (size_t)(bm)->n_pos + (size_t)(p)) * (size_t)(bm)->n_rooms + (size_t)(r))
 
 static int slot_length(const ow_instance *inst, int global_slot)
@@ -187,7 +187,8 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
     bm->n = (int)body->n_items;
     bm->n_states = 2 * bm->n + 1;
     bm->n_pos = (body->window_to - body->window_from + 1) * ns;
-    int per_day = body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
+    int per_day =
+        body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
     int window_days = body->window_to - body->window_from + 1;
     int K = body->meetings > 0 ? body->meetings : window_days * per_day;
     if (K > window_days * per_day)
@@ -349,7 +350,8 @@ static bool position_possible(const ow_formulation *f, const ow_body *body, cons
         slot_day(inst, bm->pos_slot[p]) > lim->first_day_by)
         return false;
     int ns = (int)inst->calendar.n_slots;
-    int per_day = body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
+    int per_day =
+        body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
     if (p < k)
         return false;
     if (p / ns < k / per_day)
@@ -368,7 +370,7 @@ static int late_starts(int s, int t)
         return 0;
     int starting = 0;
     for (int j = (s + 1) / 2; 2 * j < t; j++)
-        starting++;     /* item j+1 starts at boundary 2j, inside (s, t) or at s */
+        starting++; /* item j+1 starts at boundary 2j, inside (s, t) or at s */
     return s % 2 == 0 ? starting - 1 : starting;
 }
 
@@ -406,8 +408,8 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
             /* Tie-break: the agenda as early as it goes (cost falls as the cut moves on). */
             double cost = (double)(last - ar->to);
             if (ar->joint >= 0) {
-                ar->col = ow_program_col(P, OW_COL_BINARY, 0, 1, cost, "xj[%s,%d,%d,%d]", bid, k + 1,
-                                         ar->from, ar->joint);
+                ar->col = ow_program_col(P, OW_COL_BINARY, 0, 1, cost, "xj[%s,%d,%d,%d]", bid,
+                                         k + 1, ar->from, ar->joint);
                 continue;
             }
             if (ar->to % 2 == 1 && k + 1 < K)
@@ -464,9 +466,10 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
                     bm->z[zi] = -1;
                     continue;
                 }
-                double tie = slot_tie * ((double)bm->pos_slot[p] * (double)inst->n_rooms + bm->rooms[r]);
-                bm->z[zi] = ow_program_col(P, OW_COL_BINARY, 0, 1, tie, "z[%s,%d,%d,%s]", bid, k + 1,
-                                           bm->pos_slot[p], inst->rooms[bm->rooms[r]]);
+                double tie =
+                    slot_tie * ((double)bm->pos_slot[p] * (double)inst->n_rooms + bm->rooms[r]);
+                bm->z[zi] = ow_program_col(P, OW_COL_BINARY, 0, 1, tie, "z[%s,%d,%d,%s]", bid,
+                                           k + 1, bm->pos_slot[p], inst->rooms[bm->rooms[r]]);
                 ow_program_add(P, place, bm->z[zi], 1);
             }
         }
@@ -511,7 +514,9 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
                 ow_program_add(P, low, ar->col, 1);
                 continue;
             }
-            int mp = ar->from == ar->to && ar->from % 2 == 1 ? body->items[(ar->from + 1) / 2 - 1].min_part : 0;
+            int mp = ar->from == ar->to && ar->from % 2 == 1
+                         ? body->items[(ar->from + 1) / 2 - 1].min_part
+                         : 0;
             if (mp > 1)
                 ow_program_add(P, low, ar->col, -(mp - 1));
         }
@@ -524,7 +529,8 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
     }
     /* Days used, and meetings a day.  The LP alone would spread the fewest meetings
      * over fractional days: at least ceil(k_min / per day) days are used. */
-    int per_day_cap = body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
+    int per_day_cap =
+        body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
     int days_min = ow_program_row(P, OW_ROW_GE, (bm->k_min + per_day_cap - 1) / per_day_cap,
                                   "daysmin[%s]", bid);
     for (int d = 0; d < window_days; d++) {
@@ -535,7 +541,8 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
         int per_day = ow_program_row(P, OW_ROW_LE, 0, "perday[%s,%d]", bid, body->window_from + d);
         ow_program_add(P, per_day, bm->y[d], -cap);
         for (int k = 0; k < K; k++) {
-            int link = ow_program_row(P, OW_ROW_GE, 0, "dayuse[%s,%d,%d]", bid, body->window_from + d, k + 1);
+            int link = ow_program_row(P, OW_ROW_GE, 0, "dayuse[%s,%d,%d]", bid,
+                                      body->window_from + d, k + 1);
             ow_program_add(P, link, bm->y[d], 1);
             for (int s = 0; s < ns; s++)
                 for (int r = 0; r < bm->n_rooms; r++) {
@@ -563,7 +570,8 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
         const ow_item *it = &body->items[i - 1];
         for (int k = 0; k < K; k++) {
             if (it->meeting == OW_MEETING_LAST && k + 1 < K) {
-                int row = ow_program_row(P, OW_ROW_LE, 1, "lastmeeting[%s,%s,%d]", bid, it->id, k + 1);
+                int row =
+                    ow_program_row(P, OW_ROW_LE, 1, "lastmeeting[%s,%s,%d]", bid, it->id, k + 1);
                 add_presence(P, bm, row, k, i, 1);
                 ow_program_add(P, row, bm->u[k + 1], 1);
             }
@@ -646,11 +654,13 @@ static void build_joints(ow_formulation *f)
     for (size_t j = 0; j < f->n_joints; j++) {
         joint *jt = &f->joints[j];
         const ow_item *it = &inst->bodies[jt->owner].items[jt->item];
-        int one = ow_program_row(P, OW_ROW_EQ, 1, "joint[%s,%s]", inst->bodies[jt->owner].id, it->id);
+        int one =
+            ow_program_row(P, OW_ROW_EQ, 1, "joint[%s,%s]", inst->bodies[jt->owner].id, it->id);
         for (int t = 0; t < n_global; t++)
             for (int r = 0; r < R; r++) {
-                jt->J[t * R + r] = ow_program_col(P, OW_COL_BINARY, 0, 1, 0, "J[%s,%s,%d,%s]",
-                                                   inst->bodies[jt->owner].id, it->id, t, inst->rooms[r]);
+                jt->J[t * R + r] =
+                    ow_program_col(P, OW_COL_BINARY, 0, 1, 0, "J[%s,%s,%d,%s]",
+                                   inst->bodies[jt->owner].id, it->id, t, inst->rooms[r]);
                 ow_program_add(P, one, jt->J[t * R + r], 1);
             }
         for (size_t b = 0; b < inst->n_bodies; b++) {
@@ -760,13 +770,15 @@ static void build_consecutive(ow_formulation *f)
         if (R > 1) {
             int one = ow_program_row(P, OW_ROW_EQ, 1, "rroom[%zu]", q + 1);
             for (int r = 0; r < R; r++) {
-                int rho = ow_program_col(P, OW_COL_BINARY, 0, 1, 0, "rho[%zu,%s]", q + 1, inst->rooms[r]);
+                int rho =
+                    ow_program_col(P, OW_COL_BINARY, 0, 1, 0, "rho[%zu,%s]", q + 1, inst->rooms[r]);
                 ow_program_add(P, one, rho, 1);
                 for (size_t x = 0; x < rule->n_bodies; x++) {
                     const body_model *bm = &f->bodies[rule->bodies[x]];
                     for (int k = 0; k < bm->K; k++) {
-                        int row = ow_program_row(P, OW_ROW_LE, 0, "sameroom[%zu,%s,%d,%s]", q + 1,
-                                                 inst->bodies[rule->bodies[x]].id, k + 1, inst->rooms[r]);
+                        int row =
+                            ow_program_row(P, OW_ROW_LE, 0, "sameroom[%zu,%s,%d,%s]", q + 1,
+                                           inst->bodies[rule->bodies[x]].id, k + 1, inst->rooms[r]);
                         ow_program_add(P, row, rho, -1);
                         for (int rr = 0; rr < bm->n_rooms; rr++)
                             if (bm->rooms[rr] == r)
@@ -808,8 +820,8 @@ static void build_consecutive(ow_formulation *f)
                     for (int t = 0; t < n_global; t++) {
                         if (window_position(inst, next, nb, t) < 0)
                             continue;
-                        int row = ow_program_row(P, OW_ROW_LE, 1, "before[%s,%d,%s,%d,%d]", pid, k + 1,
-                                                 nid, first + 1, t);
+                        int row = ow_program_row(P, OW_ROW_LE, 1, "before[%s,%d,%s,%d,%d]", pid,
+                                                 k + 1, nid, first + 1, t);
                         add_placed(P, inst, next, nb, row, first, 0, t, 1);
                         add_placed(P, inst, prev, pb, row, k, 0, t - 1, -1);
                         ow_program_add(P, row, prev->u[k], 1);
@@ -820,7 +832,8 @@ static void build_consecutive(ow_formulation *f)
                     }
                 /* prev's last meeting on day d => next started by the end of day d+1. */
                 for (int d = inst->bodies[pb].window_from; d <= inst->bodies[pb].window_to; d++) {
-                    int row = ow_program_row(P, OW_ROW_GE, 0, "noidle[%s,%d,%s,%d]", pid, k + 1, nid, d);
+                    int row =
+                        ow_program_row(P, OW_ROW_GE, 0, "noidle[%s,%d,%s,%d]", pid, k + 1, nid, d);
                     int end = (d + 2) * ns - 1 < n_global ? (d + 2) * ns - 1 : n_global - 1;
                     add_placed(P, inst, next, nb, row, 0, 0, end, 1);
                     add_placed(P, inst, prev, pb, row, k, d * ns, d * ns + ns - 1, -1);
@@ -983,10 +996,12 @@ ow_status ow_formulation_keep(ow_formulation *f, const ow_schedule *published, i
             const char *iid = inst->bodies[m->body].items[pc->item].id;
             /* stays = sum over meetings k of "item begins in k, and k is in that slot". */
             int stays = ow_program_row(P, OW_ROW_EQ, 0, "stays[%s,%s]", bid, iid);
-            int total = ow_program_col(P, OW_COL_CONTINUOUS, 0, 1, -weight, "kept[%s,%s]", bid, iid);
+            int total =
+                ow_program_col(P, OW_COL_CONTINUOUS, 0, 1, -weight, "kept[%s,%s]", bid, iid);
             ow_program_add(P, stays, total, -1);
             for (int k = 0; k < bm->K; k++) {
-                int sk = ow_program_col(P, OW_COL_CONTINUOUS, 0, 1, 0, "kept[%s,%s,%d]", bid, iid, k + 1);
+                int sk = ow_program_col(P, OW_COL_CONTINUOUS, 0, 1, 0, "kept[%s,%s,%d]", bid, iid,
+                                        k + 1);
                 ow_program_add(P, stays, sk, 1);
                 int begins = ow_program_row(P, OW_ROW_LE, 0, "keepitem[%s,%s,%d]", bid, iid, k + 1);
                 ow_program_add(P, begins, sk, 1);
@@ -1039,8 +1054,8 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
                 joint_of[k] = bm->arcs[a].joint;
             }
         if (state[k + 1] < 0) {
-            rc = ow_error_set(err, OW_INTERNAL, NULL, none, "the solution has no step for meeting %d of %s",
-                              k + 1, body->id);
+            rc = ow_error_set(err, OW_INTERNAL, NULL, none,
+                              "the solution has no step for meeting %d of %s", k + 1, body->id);
             goto done;
         }
         /* A boundary cut is exact; a cut inside an item is the solver's, in whole minutes. */
@@ -1102,8 +1117,9 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
         size_t j = 0;
         if (joint_of[k] >= 0) {
             const joint *jt = &f->joints[joint_of[k]];
-            m->pieces[0] = (ow_piece){(size_t)jt->item, inst->bodies[jt->owner].items[jt->item].minutes,
-                                      false, true, jt->owner};
+            m->pieces[0] =
+                (ow_piece){(size_t)jt->item, inst->bodies[jt->owner].items[jt->item].minutes, false,
+                           true, jt->owner};
             j = 1;
         }
         for (int i = 0; i < n; i++) {

@@ -213,35 +213,42 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
             continue;
         }
         bool known = true;
-        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && (solve || (takes & TAKES_CHECK))) {
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) &&
+            (solve || (takes & TAKES_CHECK))) {
             if (v == NULL)
                 return usage_error(usage, "%s needs a file name", a);
             o->output = v;
         } else if (strcmp(a, "--format") == 0 && solve) {
             if (v == NULL || !ow_format_parse(v, &o->format))
-                return usage_error(usage, "--format takes md, text, html, csv, ics, json or svg, not '%s'",
+                return usage_error(usage,
+                                   "--format takes md, text, html, csv, ics, json or svg, not '%s'",
                                    v ? v : "");
             o->has_format = true;
         } else if (strcmp(a, "--days") == 0 && whatif) {
             if (v == NULL || !parse_range(v, 1, OW_MAX_DAYS, &o->days, &o->days_to))
-                return usage_error(usage, "--days takes a range of days such as 2..5 (1 to 400), not '%s'",
+                return usage_error(usage,
+                                   "--days takes a range of days such as 2..5 (1 to 400), not '%s'",
                                    v ? v : "");
         } else if (strcmp(a, "--meetings") == 0 && whatif) {
             if (v == NULL || !parse_range(v, 1, 100000, &o->meetings, &o->meetings_to))
-                return usage_error(usage, "--meetings takes a range such as 4..6, not '%s'", v ? v : "");
+                return usage_error(usage, "--meetings takes a range such as 4..6, not '%s'",
+                                   v ? v : "");
         } else if (strcmp(a, "--jobs") == 0 && whatif) {
             if (v == NULL || !parse_int(v, 1, 256, &o->jobs))
-                return usage_error(usage, "--jobs takes a whole number from 1 to 256, not '%s'", v ? v : "");
+                return usage_error(usage, "--jobs takes a whole number from 1 to 256, not '%s'",
+                                   v ? v : "");
         } else if (strcmp(a, "--show") == 0 && whatif) {
             if (v == NULL || !parse_int(v, 1, 1000000, &o->show))
                 return usage_error(usage, "--show takes a variant number, not '%s'", v ? v : "");
         } else if (strcmp(a, "--days") == 0 && (solve || export)) {
             if (v == NULL || !parse_int(v, 1, OW_MAX_DAYS, &o->days))
-                return usage_error(usage, "--days takes a whole number of days from 1 to 400, not '%s'",
+                return usage_error(usage,
+                                   "--days takes a whole number of days from 1 to 400, not '%s'",
                                    v ? v : "");
         } else if (strcmp(a, "--meetings") == 0 && (solve || export)) {
             if (v == NULL || !parse_int(v, 1, 100000, &o->meetings))
-                return usage_error(usage, "--meetings takes a whole number from 1, not '%s'", v ? v : "");
+                return usage_error(usage, "--meetings takes a whole number from 1, not '%s'",
+                                   v ? v : "");
         } else if (strcmp(a, "--keep") == 0 && (takes & TAKES_SOLVE)) {
             if (v == NULL)
                 return usage_error(usage, "%s needs a schedule file (JSON)", a);
@@ -252,8 +259,8 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
             o->body = v;
         } else if (strcmp(a, "--time-limit") == 0 && solve) {
             if (v == NULL || !parse_seconds(v, &o->time_limit))
-                return usage_error(usage, "--time-limit takes a positive number of seconds, not '%s'",
-                                   v ? v : "");
+                return usage_error(
+                    usage, "--time-limit takes a positive number of seconds, not '%s'", v ? v : "");
         } else if (strcmp(a, "--lp") == 0 && export) {
             if (v == NULL)
                 return usage_error(usage, "%s needs a file name", a);
@@ -286,8 +293,9 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
         i++;
     }
     if (positional < max_positional)
-        return usage_error(usage, "%s", max_positional == 2 ? "needs an instance FILE and a SCHEDULE.json"
-                                                             : "needs an instance FILE");
+        return usage_error(usage, "%s",
+                           max_positional == 2 ? "needs an instance FILE and a SCHEDULE.json"
+                                               : "needs an instance FILE");
     return -1;
 }
 
@@ -337,7 +345,8 @@ static void report_kept(const ow_instance *inst, const ow_schedule *old, const o
             total++;
             same += n != NULL && a->date == n->date && a->start == n->start;
         }
-    fprintf(stderr, "orgwork: %d of %d items keep their place; %d move\n", same, total, total - same);
+    fprintf(stderr, "orgwork: %d of %d items keep their place; %d move\n", same, total,
+            total - same);
 }
 
 static int cmd_solve(int argc, char **argv)
@@ -358,14 +367,15 @@ static int cmd_solve(int argc, char **argv)
     if (o.body != NULL) {
         ro.body = ow_instance_find_body(inst, o.body);
         if (ro.body < 0) {
-            rc = ow_error_set(&err, OW_INPUT, o.file, (ow_loc){0, 0}, "no body with id '%s'", o.body);
+            rc = ow_error_set(&err, OW_INPUT, o.file, (ow_loc){0, 0}, "no body with id '%s'",
+                              o.body);
             goto done;
         }
     }
     if (o.keep != NULL)
         OW_CALL(ow_schedule_read_json(inst, o.keep, &kept, &err));
-    ow_solve_options so = {o.time_limit, o.verbose,
-                           !o.quiet && !o.verbose && isatty(STDERR_FILENO), o.whole, kept};
+    ow_solve_options so = {o.time_limit, o.verbose, !o.quiet && !o.verbose && isatty(STDERR_FILENO),
+                           o.whole, kept};
     rc = ow_solve(inst, &so, &s, &why, &err);
     if (rc == OW_OK && kept != NULL)
         report_kept(inst, kept, s);
@@ -438,7 +448,12 @@ static int cmd_whatif(int argc, char **argv)
     if (o.days == 0 && o.meetings == 0)
         return usage_error(usage_whatif, "%s", "give --days A..B, --meetings A..B, or both");
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    ow_whatif_options wo = {o.file, o.days, o.days_to, o.meetings, o.meetings_to, o.body,
+    ow_whatif_options wo = {o.file,
+                            o.days,
+                            o.days_to,
+                            o.meetings,
+                            o.meetings_to,
+                            o.body,
                             o.jobs > 0 ? o.jobs : (cores > 0 ? (int)cores : 1),
                             {o.time_limit, false, false, o.whole, NULL}};
     ow_error err;
@@ -462,7 +477,8 @@ static int cmd_whatif(int argc, char **argv)
             o.format = OW_FORMAT_MD;
         rc = ow_whatif_variant(&wo, (size_t)o.show - 1, &inst, &s, &why, &err);
         if (rc == OW_INFEASIBLE)
-            fprintf(stderr, "%s: variant %d has no schedule:\n  - %s", o.file, o.show, ow_buf_str(&why));
+            fprintf(stderr, "%s: variant %d has no schedule:\n  - %s", o.file, o.show,
+                    ow_buf_str(&why));
         if (rc != OW_OK && (rc != OW_INFEASIBLE || o.format != OW_FORMAT_JSON))
             goto done;
         ow_render_options ro = {o.timings, -1};
@@ -478,7 +494,8 @@ static int cmd_whatif(int argc, char **argv)
         goto done;
     }
     {
-        ow_status wrc = ow_write_file_atomic(o.output ? o.output : "-", ow_buf_str(&out), out.len, &err);
+        ow_status wrc =
+            ow_write_file_atomic(o.output ? o.output : "-", ow_buf_str(&out), out.len, &err);
         if (wrc != OW_OK)
             rc = wrc;
     }
@@ -528,8 +545,10 @@ static int cmd_export(int argc, char **argv)
     OW_CALL(ow_formulation_build(inst, &f, &err));
     OW_CALL(ow_mip_write(ow_formulation_program(f), o.lp ? OW_MIP_LP : OW_MIP_MPS,
                          o.lp ? o.lp : o.mps, &err));
-    fprintf(stderr, "orgwork: objective scale %.0f: the reported objective is the optimum "
-            "divided by it, rounded down\n", ow_formulation_scale(f));
+    fprintf(stderr,
+            "orgwork: objective scale %.0f: the reported objective is the optimum "
+            "divided by it, rounded down\n",
+            ow_formulation_scale(f));
 done:
     ow_formulation_free(f);
     ow_instance_free(inst);

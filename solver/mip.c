@@ -194,8 +194,8 @@ ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_r
     if (ret == GLP_ENOPFS || ret == GLP_ENODFS || st == GLP_NOFEAS) {
         result->status = OW_MIP_INFEASIBLE;
     } else if (ret != 0 && ret != GLP_ETMLIM && ret != GLP_EMIPGAP && ret != GLP_ESTOP) {
-        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "GLPK failed (glp_intopt returned %d)",
-                          ret);
+        rc =
+            ow_error_set(err, OW_INTERNAL, NULL, none, "GLPK failed (glp_intopt returned %d)", ret);
         goto done;
     } else if (st == GLP_OPT) {
         result->status = OW_MIP_OPTIMAL;
@@ -258,7 +258,8 @@ ow_status ow_mip_write(const ow_program *p, ow_mip_file format, const char *path
         goto done;
     }
     close(fd);
-    int ret = format == OW_MIP_LP ? glp_write_lp(lp, NULL, tmp) : glp_write_mps(lp, GLP_MPS_FILE, NULL, tmp);
+    int ret = format == OW_MIP_LP ? glp_write_lp(lp, NULL, tmp)
+                                  : glp_write_mps(lp, GLP_MPS_FILE, NULL, tmp);
     if (ret != 0 || rename(tmp, path) != 0) {
         unlink(tmp);
         rc = ow_error_set(err, OW_INPUT, path, none, "cannot write the file");

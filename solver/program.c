@@ -181,12 +181,30 @@ void ow_program_bounds(ow_program *p, int col, double lb, double ub)
     p->cols[col].ub = ub;
 }
 
-bool ow_program_failed(const ow_program *p) { return p->failed; }
-size_t ow_program_n_cols(const ow_program *p) { return p->n_cols; }
-size_t ow_program_n_rows(const ow_program *p) { return p->n_rows; }
-size_t ow_program_n_nonzeros(const ow_program *p) { return p->n_nonzeros; }
-void ow_program_set_constant(ow_program *p, double c) { p->constant = c; }
-double ow_program_constant(const ow_program *p) { return p->constant; }
+bool ow_program_failed(const ow_program *p)
+{
+    return p->failed;
+}
+size_t ow_program_n_cols(const ow_program *p)
+{
+    return p->n_cols;
+}
+size_t ow_program_n_rows(const ow_program *p)
+{
+    return p->n_rows;
+}
+size_t ow_program_n_nonzeros(const ow_program *p)
+{
+    return p->n_nonzeros;
+}
+void ow_program_set_constant(ow_program *p, double c)
+{
+    p->constant = c;
+}
+double ow_program_constant(const ow_program *p)
+{
+    return p->constant;
+}
 
 void ow_program_get_col(const ow_program *p, size_t j, ow_program_col_info *out)
 {

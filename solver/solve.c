@@ -32,7 +32,8 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
             return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         if (rc != OW_OK)
             return rc;
-        if (s != NULL && (s->status == OW_SOLVE_OPTIMAL || inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES)) {
+        if (s != NULL &&
+            (s->status == OW_SOLVE_OPTIMAL || inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES)) {
             *out = s;
             return OW_OK;
         }
@@ -49,9 +50,9 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     case OW_MIP_OPTIMAL:
     case OW_MIP_FEASIBLE: {
         ow_schedule *s = NULL;
-        OW_CALL(ow_formulation_decode(f, res.x,
-                                      res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE,
-                                      &s, err));
+        OW_CALL(ow_formulation_decode(
+            f, res.x, res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE, &s,
+            err));
         s->gap = res.gap;
         s->seconds = res.seconds;
         *out = s;
@@ -59,11 +60,13 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     }
     case OW_MIP_INFEASIBLE:
         for (size_t b = 0; b < inst->n_bodies; b++)
-            ow_buf_printf(why, "%s: no schedule keeps every rule together; relax a pin, a day or a "
+            ow_buf_printf(why,
+                          "%s: no schedule keeps every rule together; relax a pin, a day or a "
                           "meeting set for an item, a window or a consecutive rule, or give more "
                           "meetings or days (by time alone at least %d meetings over %d day%s are "
-                          "needed)\n", inst->bodies[b].name,
-                          ow_diagnose_min_meetings(inst, b), ow_diagnose_min_days(inst, b),
+                          "needed)\n",
+                          inst->bodies[b].name, ow_diagnose_min_meetings(inst, b),
+                          ow_diagnose_min_days(inst, b),
                           ow_diagnose_min_days(inst, b) == 1 ? "" : "s");
         rc = no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         break;
@@ -71,8 +74,10 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         if (ow_mip_interrupted())
             ow_buf_printf(why, "the search was interrupted before any schedule was found\n");
         else
-            ow_buf_printf(why, "the time limit of %g s was reached before any schedule was found; "
-                          "allow more time (--time-limit)\n", opts->time_limit);
+            ow_buf_printf(why,
+                          "the time limit of %g s was reached before any schedule was found; "
+                          "allow more time (--time-limit)\n",
+                          opts->time_limit);
         rc = no_schedule(out, OW_SOLVE_UNKNOWN, err);
         break;
     }

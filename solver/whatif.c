@@ -43,7 +43,8 @@ static ow_status load_variant(const ow_whatif_options *o, size_t i, ow_instance 
         *body = ow_instance_find_body(inst, o->body);
         if (*body < 0) {
             ow_instance_free(inst);
-            return ow_error_set(err, OW_INPUT, o->path, (ow_loc){0, 0}, "no body with id '%s'", o->body);
+            return ow_error_set(err, OW_INPUT, o->path, (ow_loc){0, 0}, "no body with id '%s'",
+                                o->body);
         }
     }
     rc = ow_instance_override(inst, days, o->body != NULL ? 0 : meetings, err);

@@ -15,10 +15,10 @@
 #include "orgwork/solve.h"
 
 #define HEAD(days) "orgwork: 1\ncalendar: {start: 2024-07-08, days: " #days "}\n"
-#define BODY "body:\n  id: B\n  name: Body\n"
-#define AGENDA "  agenda:\n"
+#define BODY       "body:\n  id: B\n  name: Body\n"
+#define AGENDA     "  agenda:\n"
 /* An agenda item "k" titled "Tk" of the given minutes, with extra flow keys. */
-#define ITEM(id, minutes, extra)                                                          \
+#define ITEM(id, minutes, extra)                                                                   \
     "    - {item: \"" id "\", title: T" id ", duration: " #minutes extra "}\n"
 
 /* Loads text (and applies the what-if overrides when nonzero); fails the test if the
@@ -30,8 +30,7 @@ static inline ow_instance *load(const char *text, int days, int meetings)
     ow_error_clear(&err);
     ow_status rc = ow_instance_load_string("test.yaml", text, strlen(text), &inst, &err);
     if (rc != OW_OK)
-        print_error("load: %s:%d:%d: %s\n", err.file, err.loc.line, err.loc.column,
-                    err.message);
+        print_error("load: %s:%d:%d: %s\n", err.file, err.loc.line, err.loc.column, err.message);
     assert_int_equal(rc, OW_OK);
     if (days > 0 || meetings > 0) {
         rc = ow_instance_override(inst, days, meetings, &err);
@@ -85,7 +84,7 @@ static inline void check_schedule(const ow_instance *inst, const ow_schedule *s)
 
 /* Solves text and asserts an optimal schedule of that objective and layout. */
 static inline void expect_days_meetings(const char *text, int days, int meetings, long objective,
-                                 const char *layout)
+                                        const char *layout)
 {
     ow_instance *inst = load(text, days, meetings);
     ow_schedule *s = NULL;

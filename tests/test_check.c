@@ -68,13 +68,13 @@ static const char INSTANCE[] =
     "rules:\n"
     "  - consecutive: [WG.4, WG.7]\n";
 
-#define MEETING(n, date, start, end, room, items)                                         \
-    "{\"n\": " #n ", \"date\": \"" date "\", \"start\": \"" start "\", \"end\": \"" end    \
+#define MEETING(n, date, start, end, room, items)                                                  \
+    "{\"n\": " #n ", \"date\": \"" date "\", \"start\": \"" start "\", \"end\": \"" end            \
     "\", \"room\": \"" room "\", \"items\": [" items "]}"
-#define PIECE(id, minutes, continued)                                                     \
+#define PIECE(id, minutes, continued)                                                              \
     "{\"item\": \"" id "\", \"minutes\": " #minutes ", \"continued\": " #continued "}"
-#define JOINT_PIECE(body, id, minutes)                                                    \
-    "{\"item\": \"" id "\", \"body\": \"" body "\", \"minutes\": " #minutes               \
+#define JOINT_PIECE(body, id, minutes)                                                             \
+    "{\"item\": \"" id "\", \"body\": \"" body "\", \"minutes\": " #minutes                        \
     ", \"continued\": false}"
 
 static const char SCHEDULE[] =
@@ -83,23 +83,76 @@ static const char SCHEDULE[] =
     " \"rooms\": [\"Plenary\", \"Room B\"],\n"
     " \"bodies\": [\n"
     "  {\"id\": \"WG.4\", \"name\": \"Working Group on Firearms\", \"meetings\": [\n"
-    "   " MEETING(1, "2024-07-09", "15:00", "18:00", "Plenary", PIECE("2", 180, false)) ",\n"
-    "   " MEETING(2, "2024-07-10", "10:00", "13:00", "Plenary", PIECE("1", 180, false)) ",\n"
-    "   " MEETING(3, "2024-07-10", "15:00", "18:00", "Plenary",
-                  JOINT_PIECE("EXP", "1", 180)) "]},\n"
-    "  {\"id\": \"EXP\", \"meetings\": [\n"
-    "   " MEETING(1, "2024-07-10", "15:00", "18:00", "Plenary", PIECE("1", 180, false)) ",\n"
-    "   " MEETING(2, "2024-07-11", "10:00", "13:00", "Room B", PIECE("2", 60, false)) "]},\n"
-    "  {\"id\": \"WG.7\", \"meetings\": [\n"
-    "   " MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
-                  PIECE("1(a)", 10, false) ", " PIECE("1(b)", 20, false) ", "
-                  PIECE("2", 150, false)) ",\n"
-    "   " MEETING(2, "2024-07-11", "15:00", "18:00", "Plenary",
-                  PIECE("2", 120, true) ", " PIECE("3", 60, false)) ",\n"
-    "   " MEETING(3, "2024-07-12", "10:00", "13:00", "Plenary",
-                  PIECE("3", 60, true) ", " PIECE("4", 120, false)) ",\n"
-    "   " MEETING(4, "2024-07-12", "15:00", "18:00", "Plenary",
-                  PIECE("5", 15, false) ", " PIECE("6", 90, false)) "]}]}\n";
+    "   " MEETING(
+        1, "2024-07-09", "15:00", "18:00", "Plenary",
+        PIECE(
+            "2", 180,
+            false)) ",\n"
+                    "   " MEETING(
+                        2, "2024-07-10", "10:00", "13:00", "Plenary",
+                        PIECE(
+                            "1", 180,
+                            false)) ",\n"
+                                    "   " MEETING(
+                                        3, "2024-07-10", "15:00", "18:00", "Plenary",
+                                        JOINT_PIECE(
+                                            "EXP", "1",
+                                            180)) "]},\n"
+                                                  "  {\"id\": \"EXP\", \"meetings\": [\n"
+                                                  "   " MEETING(
+                                                      1, "2024-07-10", "15:00", "18:00", "Plenary",
+                                                      PIECE(
+                                                          "1", 180,
+                                                          false)) ",\n"
+                                                                  "   " MEETING(
+                                                                      2, "2024-07-11", "10:00",
+                                                                      "13:00", "Room B",
+                                                                      PIECE(
+                                                                          "2", 60,
+                                                                          false)) "]},\n"
+                                                                                  "  {\"id\": "
+                                                                                  "\"WG.7\", "
+                                                                                  "\"meetings\": "
+                                                                                  "[\n"
+                                                                                  "   " MEETING(
+                                                                                      1,
+                                                                                      "2024-07-11",
+                                                                                      "10:00",
+                                                                                      "13:00",
+                                                                                      "Plenary",
+                                                                                      PIECE("1(a)", 10, false) ", " PIECE("1(b)", 20, false) ", " PIECE(
+                                                                                          "2", 150,
+                                                                                          false)) ",\n"
+                                                                                                  "   " MEETING(
+                                                                                                      2,
+                                                                                                      "2024-07-11",
+                                                                                                      "15:00",
+                                                                                                      "18:00",
+                                                                                                      "Plenary",
+                                                                                                      PIECE("2", 120, true) ", " PIECE(
+                                                                                                          "3",
+                                                                                                          60,
+                                                                                                          false)) ",\n"
+                                                                                                                  "   " MEETING(
+                                                                                                                      3,
+                                                                                                                      "2024-07-12",
+                                                                                                                      "10:00",
+                                                                                                                      "13:00",
+                                                                                                                      "Plenary",
+                                                                                                                      PIECE("3", 60, true) ", " PIECE(
+                                                                                                                          "4",
+                                                                                                                          120,
+                                                                                                                          false)) ",\n"
+                                                                                                                                  "   " MEETING(
+                                                                                                                                      4,
+                                                                                                                                      "2024-07-12",
+                                                                                                                                      "15:00",
+                                                                                                                                      "18:00",
+                                                                                                                                      "Plenary",
+                                                                                                                                      PIECE("5", 15, false) ", " PIECE(
+                                                                                                                                          "6",
+                                                                                                                                          90,
+                                                                                                                                          false)) "]}]}\n";
 
 enum { WG4 = 0, EXP = 1, WG7 = 2 };
 
@@ -115,10 +168,9 @@ static int setup(void **state)
     if (f == NULL)
         return -1;
     ow_error err;
-    if (ow_instance_load_string("test.yaml", INSTANCE, strlen(INSTANCE), &f->inst, &err) !=
-            OW_OK ||
-        ow_schedule_read_json_string(f->inst, "schedule.json", SCHEDULE, strlen(SCHEDULE),
-                                     &f->s, &err) != OW_OK) {
+    if (ow_instance_load_string("test.yaml", INSTANCE, strlen(INSTANCE), &f->inst, &err) != OW_OK ||
+        ow_schedule_read_json_string(f->inst, "schedule.json", SCHEDULE, strlen(SCHEDULE), &f->s,
+                                     &err) != OW_OK) {
         ow_error_print(&err, stderr);
         ow_instance_free(f->inst);
         free(f);
@@ -299,8 +351,9 @@ static void test_calendar_window(void **state)
 {
     fixture *f = *state;
     move(f, find_meeting(f, WG7, 1), 2, 0); /* Wednesday, before the window */
-    expect(f, "calendar", "outside the body's window, Thursday, 11 July 2024 to Friday, "
-                          "12 July 2024");
+    expect(f, "calendar",
+           "outside the body's window, Thursday, 11 July 2024 to Friday, "
+           "12 July 2024");
 }
 
 static void test_calendar_slot(void **state)
@@ -310,8 +363,9 @@ static void test_calendar_slot(void **state)
     m->start = 9 * 60;
     m->end = 12 * 60;
     m->slot = -1;
-    expect(f, "calendar", "meeting 3 (Friday, 12 July 2024, 9 a.m.\xE2\x80\x93"
-                          "12 noon): 09:00-12:00 is not one of the calendar's meeting slots");
+    expect(f, "calendar",
+           "meeting 3 (Friday, 12 July 2024, 9 a.m.\xE2\x80\x93"
+           "12 noon): 09:00-12:00 is not one of the calendar's meeting slots");
 }
 
 /* ---- [room] [interpretation] ------------------------------------------------ */
@@ -320,16 +374,19 @@ static void test_room_unknown(void **state)
 {
     fixture *f = *state;
     find_meeting(f, EXP, 2)->room = -1;
-    expect(f, "room", "Expert Meeting, meeting 2 (Thursday, 11 July 2024, 10 a.m.\xE2\x80\x93"
-                      "1 p.m.): the room is not one of the instance's rooms");
+    expect(f, "room",
+           "Expert Meeting, meeting 2 (Thursday, 11 July 2024, 10 a.m.\xE2\x80\x93"
+           "1 p.m.): the room is not one of the instance's rooms");
 }
 
 static void test_room_fixed(void **state)
 {
     fixture *f = *state;
     find_meeting(f, WG7, 4)->room = 1;
-    expect(f, "room", "meeting 4 (Friday, 12 July 2024, 3\xE2\x80\x93" "6 p.m.): held in Room B, "
-                      "but the body must use Plenary");
+    expect(f, "room",
+           "meeting 4 (Friday, 12 July 2024, 3\xE2\x80\x93"
+           "6 p.m.): held in Room B, "
+           "but the body must use Plenary");
 }
 
 static void test_room_clash(void **state)
@@ -347,7 +404,8 @@ static void test_interpretation(void **state)
     /* The valid schedule runs EXP beside WG.7 because EXP has no interpreters. */
     f->inst->bodies[EXP].interpretation = true;
     expect(f, "interpretation",
-           "Thursday, 11 July 2024, 10 a.m.\xE2\x80\x93" "1 p.m.: 2 interpreted meetings at once "
+           "Thursday, 11 July 2024, 10 a.m.\xE2\x80\x93"
+           "1 p.m.: 2 interpreted meetings at once "
            "(Expert Meeting in Room B, Working Group on the Smuggling of Migrants in Plenary) "
            "but 1 interpretation team");
 }
@@ -358,8 +416,9 @@ static void test_meetings_limit(void **state)
 {
     fixture *f = *state;
     f->inst->bodies[WG7].meetings = 3;
-    expect(f, "meetings", "Working Group on the Smuggling of Migrants: holds 4 meetings but "
-                          "conference services allow 3");
+    expect(f, "meetings",
+           "Working Group on the Smuggling of Migrants: holds 4 meetings but "
+           "conference services allow 3");
 }
 
 static void test_meetings_per_day(void **state)
@@ -380,8 +439,9 @@ static void test_meetings_numbering(void **state)
 {
     fixture *f = *state;
     find_meeting(f, WG7, 2)->n = 5;
-    expect(f, "meetings", "meeting 5 (Thursday, 11 July 2024, 3\xE2\x80\x93"
-                          "6 p.m.) is the body's meeting 2 in date and time order");
+    expect(f, "meetings",
+           "meeting 5 (Thursday, 11 July 2024, 3\xE2\x80\x93"
+           "6 p.m.) is the body's meeting 2 in date and time order");
 }
 
 /* ---- [duration] [capacity] -------------------------------------------------- */
@@ -424,7 +484,8 @@ static void test_capacity(void **state)
     assert_string_equal(f->report.violations[0].rule, "capacity");
     assert_string_equal(f->report.violations[0].message,
                         "Working Group on the Smuggling of Migrants, meeting 1 (Thursday, "
-                        "11 July 2024, 10 a.m.\xE2\x80\x93" "1 p.m.): holds 200 min but the slot "
+                        "11 July 2024, 10 a.m.\xE2\x80\x93"
+                        "1 p.m.): holds 200 min but the slot "
                         "has 180 min");
     ow_buf text = OW_BUF_INIT;
     ow_check_report_text(&f->report, &text);
@@ -440,8 +501,9 @@ static void test_contiguity(void **state)
     fixture *f = *state;
     set_pieces(f, find_meeting(f, WG7, 3), "4:120");
     set_pieces(f, find_meeting(f, WG7, 4), "3:60:c,5:15,6:90");
-    expect(f, "contiguity", "item 3 is taken in meetings 2, 4, which are not consecutive "
-                            "meetings of the body");
+    expect(f, "contiguity",
+           "item 3 is taken in meetings 2, 4, which are not consecutive "
+           "meetings of the body");
 }
 
 static void test_continued_flag(void **state)
@@ -449,9 +511,10 @@ static void test_continued_flag(void **state)
     fixture *f = *state;
     find_meeting(f, WG7, 2)->pieces[0].continued = false;
     find_meeting(f, WG7, 4)->pieces[0].continued = true;
-    expect(f, "continued", "meeting 2 (Thursday, 11 July 2024, 3\xE2\x80\x93"
-                           "6 p.m.): item 2 continues an earlier piece but is not marked "
-                           "continued");
+    expect(f, "continued",
+           "meeting 2 (Thursday, 11 July 2024, 3\xE2\x80\x93"
+           "6 p.m.): item 2 continues an earlier piece but is not marked "
+           "continued");
     expect(f, "continued", "item 5 is marked continued but this is its first piece");
 }
 
@@ -459,9 +522,10 @@ static void test_order(void **state)
 {
     fixture *f = *state;
     set_pieces(f, find_meeting(f, WG7, 3), "4:120,3:60:c");
-    expect(f, "order", "meeting 3 (Friday, 12 July 2024, 10 a.m.\xE2\x80\x93"
-                       "1 p.m.): item 4 starts before item 3 is finished, against the agenda "
-                       "order");
+    expect(f, "order",
+           "meeting 3 (Friday, 12 July 2024, 10 a.m.\xE2\x80\x93"
+           "1 p.m.): item 4 starts before item 3 is finished, against the agenda "
+           "order");
 }
 
 static void test_order_free_body(void **state)
@@ -485,16 +549,18 @@ static void test_first(void **state)
 {
     fixture *f = *state;
     set_pieces(f, find_meeting(f, WG7, 1), "1(b):20,1(a):10,2:150");
-    expect(f, "first", "item 1 (a) must be the first thing the body does in the session, but "
-                       "item 1 (b) opens the meeting");
+    expect(f, "first",
+           "item 1 (a) must be the first thing the body does in the session, but "
+           "item 1 (b) opens the meeting");
 }
 
 static void test_last(void **state)
 {
     fixture *f = *state;
     set_pieces(f, find_meeting(f, WG7, 4), "6:90,5:15");
-    expect(f, "last", "item 6 must be the last thing the body does in the session, but item 5 "
-                      "closes the meeting");
+    expect(f, "last",
+           "item 6 must be the last thing the body does in the session, but item 5 "
+           "closes the meeting");
 }
 
 /* ---- [meeting] [day] [split] [min_part] [pin] -------------------------------- */
@@ -503,8 +569,9 @@ static void test_meeting_number(void **state)
 {
     fixture *f = *state;
     find_item(f, WG7, "2")->meeting = 1;
-    expect(f, "meeting", "meeting 2 (Thursday, 11 July 2024, 3\xE2\x80\x93"
-                         "6 p.m.): item 2 must be taken in the body's meeting 1");
+    expect(f, "meeting",
+           "meeting 2 (Thursday, 11 July 2024, 3\xE2\x80\x93"
+           "6 p.m.): item 2 must be taken in the body's meeting 1");
 }
 
 static void test_meeting_last(void **state)
@@ -518,8 +585,9 @@ static void test_day_number(void **state)
 {
     fixture *f = *state;
     find_item(f, WG7, "4")->day = 1;
-    expect(f, "day", "item 4 must be taken on day 1 of the body's session, Thursday, "
-                     "11 July 2024");
+    expect(f, "day",
+           "item 4 must be taken on day 1 of the body's session, Thursday, "
+           "11 July 2024");
 }
 
 static void test_day_date(void **state)
@@ -534,8 +602,9 @@ static void test_split(void **state)
 {
     fixture *f = *state;
     find_item(f, WG7, "2")->split = false;
-    expect(f, "split", "Working Group on the Smuggling of Migrants: item 2 may not be split "
-                       "but is taken in 2 pieces");
+    expect(f, "split",
+           "Working Group on the Smuggling of Migrants: item 2 may not be split "
+           "but is taken in 2 pieces");
 }
 
 static void test_min_part(void **state)
@@ -561,15 +630,18 @@ static void test_pin_slot(void **state)
 {
     fixture *f = *state;
     find_item(f, WG7, "6")->pin_slot = 0;
-    expect(f, "pin", "item 6 is pinned to Friday, 12 July 2024, 10 a.m.\xE2\x80\x93" "1 p.m.");
+    expect(f, "pin",
+           "item 6 is pinned to Friday, 12 July 2024, 10 a.m.\xE2\x80\x93"
+           "1 p.m.");
 }
 
 static void test_pin_from(void **state)
 {
     fixture *f = *state;
     f->inst->bodies[WG7].pin_from = 4;
-    expect(f, "pin", "meeting 1 (Thursday, 11 July 2024, 10 a.m.\xE2\x80\x93"
-                     "1 p.m.): the body's first meeting is pinned to Friday, 12 July 2024");
+    expect(f, "pin",
+           "meeting 1 (Thursday, 11 July 2024, 10 a.m.\xE2\x80\x93"
+           "1 p.m.): the body's first meeting is pinned to Friday, 12 July 2024");
 }
 
 /* ---- [consecutive] [joint] ---------------------------------------------------- */
@@ -583,16 +655,19 @@ static void test_consecutive_idle_day(void **state)
     move(f, find_meeting(f, EXP, 1), 1, 0);
     run_check(f);
     assert_int_equal(f->report.n_violations, 1);
-    expect(f, "consecutive", "leaves 1 idle working day after Working Group on Firearms, "
-                             "meeting 3 (Tuesday, 9 July 2024");
+    expect(f, "consecutive",
+           "leaves 1 idle working day after Working Group on Firearms, "
+           "meeting 3 (Tuesday, 9 July 2024");
 }
 
 static void test_consecutive_overlap(void **state)
 {
     fixture *f = *state;
     move(f, find_meeting(f, WG4, 2), 3, 1);
-    expect(f, "consecutive", "starts before Working Group on Firearms, meeting 2 (Thursday, "
-                             "11 July 2024, 3\xE2\x80\x93" "6 p.m.) ends");
+    expect(f, "consecutive",
+           "starts before Working Group on Firearms, meeting 2 (Thursday, "
+           "11 July 2024, 3\xE2\x80\x93"
+           "6 p.m.) ends");
 }
 
 static void test_consecutive_room(void **state)
@@ -602,20 +677,24 @@ static void test_consecutive_room(void **state)
     find_meeting(f, WG4, 2)->room = 1;
     find_meeting(f, WG4, 3)->room = 1;
     find_meeting(f, EXP, 1)->room = 1;
-    expect(f, "consecutive", "held in Plenary, but the bodies meeting consecutively with it "
-                             "meet in Room B");
+    expect(f, "consecutive",
+           "held in Plenary, but the bodies meeting consecutively with it "
+           "meet in Room B");
 }
 
 static void test_joint(void **state)
 {
     fixture *f = *state;
     find_meeting(f, EXP, 1)->room = 1;
-    expect(f, "joint", "Expert Meeting, meeting 1 (Wednesday, 10 July 2024, 3\xE2\x80\x93"
-                       "6 p.m.): joint item 1 is not held with the Working Group on Firearms, "
-                       "which has no meeting in Room B at that time");
-    expect(f, "joint", "Working Group on Firearms, meeting 3 (Wednesday, 10 July 2024, "
-                       "3\xE2\x80\x93" "6 p.m.): holds joint item 1 of the Expert Meeting, but "
-                       "that body does not hold it in Plenary at that time");
+    expect(f, "joint",
+           "Expert Meeting, meeting 1 (Wednesday, 10 July 2024, 3\xE2\x80\x93"
+           "6 p.m.): joint item 1 is not held with the Working Group on Firearms, "
+           "which has no meeting in Room B at that time");
+    expect(f, "joint",
+           "Working Group on Firearms, meeting 3 (Wednesday, 10 July 2024, "
+           "3\xE2\x80\x93"
+           "6 p.m.): holds joint item 1 of the Expert Meeting, but "
+           "that body does not hold it in Plenary at that time");
     assert_int_equal(count_rule(&f->report, "joint"), 2);
 }
 
@@ -637,9 +716,11 @@ static void test_joint_in_consecutive_sessions(void **state)
     assert_int_equal(count_containing(&f->report, "starts before"), 0);
     assert_int_equal(count_containing(&f->report, "idle working day"), 0);
     move(f, find_meeting(f, EXP, 2), 4, 0);
-    expect(f, "consecutive", "Expert Meeting, meeting 2 (Friday, 12 July 2024, 10 a.m.\xE2\x80\x93"
-                             "1 p.m.) leaves 1 idle working day after Working Group on Firearms, "
-                             "meeting 2 (Wednesday, 10 July 2024, 10 a.m.\xE2\x80\x93" "1 p.m.)");
+    expect(f, "consecutive",
+           "Expert Meeting, meeting 2 (Friday, 12 July 2024, 10 a.m.\xE2\x80\x93"
+           "1 p.m.) leaves 1 idle working day after Working Group on Firearms, "
+           "meeting 2 (Wednesday, 10 July 2024, 10 a.m.\xE2\x80\x93"
+           "1 p.m.)");
 }
 
 /* The joint meeting is one of WG.4's meetings, for its limit as for its numbering. */
@@ -647,8 +728,9 @@ static void test_joint_counts_as_meeting(void **state)
 {
     fixture *f = *state;
     f->inst->bodies[WG4].meetings = 2;
-    expect(f, "meetings", "Working Group on Firearms: holds 3 meetings but conference "
-                          "services allow 2");
+    expect(f, "meetings",
+           "Working Group on Firearms: holds 3 meetings but conference "
+           "services allow 2");
 }
 
 static void test_joint_piece_wrong(void **state)
@@ -657,11 +739,14 @@ static void test_joint_piece_wrong(void **state)
     ow_meeting *m = find_meeting(f, WG4, 3);
     m->pieces[0].minutes = 120;
     m->pieces[0].continued = true;
-    expect(f, "joint", "Working Group on Firearms, meeting 3 (Wednesday, 10 July 2024, "
-                       "3\xE2\x80\x93" "6 p.m.): joint item 1 of the Expert Meeting takes "
-                       "120 min here but needs 180 min");
-    expect(f, "joint", "joint item 1 of the Expert Meeting is marked continued, but a joint "
-                       "item is held whole");
+    expect(f, "joint",
+           "Working Group on Firearms, meeting 3 (Wednesday, 10 July 2024, "
+           "3\xE2\x80\x93"
+           "6 p.m.): joint item 1 of the Expert Meeting takes "
+           "120 min here but needs 180 min");
+    expect(f, "joint",
+           "joint item 1 of the Expert Meeting is marked continued, but a joint "
+           "item is held whole");
     /* The piece is no item of WG.4's own: no [continued] or [duration] for it there. */
     assert_int_equal(count_rule(&f->report, "continued"), 0);
     assert_int_equal(count_rule(&f->report, "duration"), 0);
@@ -671,33 +756,39 @@ static void test_joint_item_not_joint(void **state)
 {
     fixture *f = *state;
     set_pieces(f, find_meeting(f, WG4, 3), "EXP/2:60");
-    expect(f, "joint", "holds item 2 of the Expert Meeting as a joint item, but that item is "
-                       "not joint with the body");
-    expect(f, "joint", "Expert Meeting, meeting 1 (Wednesday, 10 July 2024, 3\xE2\x80\x93"
-                       "6 p.m.): joint item 1 is not held with the Working Group on Firearms, "
-                       "whose meeting in Plenary at that time does not hold it");
+    expect(f, "joint",
+           "holds item 2 of the Expert Meeting as a joint item, but that item is "
+           "not joint with the body");
+    expect(f, "joint",
+           "Expert Meeting, meeting 1 (Wednesday, 10 July 2024, 3\xE2\x80\x93"
+           "6 p.m.): joint item 1 is not held with the Working Group on Firearms, "
+           "whose meeting in Plenary at that time does not hold it");
     /* Two bodies in one room that are not one joint meeting clash. */
     expect(f, "room", "are both in Plenary at the same time");
     set_pieces(f, find_meeting(f, WG7, 4), "5:15,6:90,WG.4/1:30");
-    expect(f, "joint", "holds item 1 of the Working Group on Firearms as a joint item, but "
-                       "that item is not joint with the body");
+    expect(f, "joint",
+           "holds item 1 of the Working Group on Firearms as a joint item, but "
+           "that item is not joint with the body");
 }
 
 static void test_joint_alone_and_whole(void **state)
 {
     fixture *f = *state;
     set_pieces(f, find_meeting(f, WG4, 3), "EXP/1:180,2:0:c");
-    expect(f, "joint", "the joint meeting on item 1 of the Expert Meeting holds other pieces "
-                       "too, but a joint meeting holds the joint item alone");
+    expect(f, "joint",
+           "the joint meeting on item 1 of the Expert Meeting holds other pieces "
+           "too, but a joint meeting holds the joint item alone");
     set_pieces(f, find_meeting(f, EXP, 1), "1:120,2:60");
     set_pieces(f, find_meeting(f, EXP, 2), "");
-    expect(f, "joint", "Expert Meeting, meeting 1 (Wednesday, 10 July 2024, 3\xE2\x80\x93"
-                       "6 p.m.): joint item 1 shares the meeting with other items, but a joint "
-                       "meeting holds the joint item alone");
+    expect(f, "joint",
+           "Expert Meeting, meeting 1 (Wednesday, 10 July 2024, 3\xE2\x80\x93"
+           "6 p.m.): joint item 1 shares the meeting with other items, but a joint "
+           "meeting holds the joint item alone");
     set_pieces(f, find_meeting(f, EXP, 1), "1:120");
     set_pieces(f, find_meeting(f, EXP, 2), "1:60:c,2:60");
-    expect(f, "joint", "Expert Meeting: joint item 1 is taken in 2 pieces, but a joint item is "
-                       "held whole in one joint meeting");
+    expect(f, "joint",
+           "Expert Meeting: joint item 1 is taken in 2 pieces, but a joint item is "
+           "held whole in one joint meeting");
 }
 
 /* A joint meeting needs one interpretation team, however many bodies attend. */
@@ -741,8 +832,7 @@ static void read_fails(fixture *f, const char *json, int line, int column, const
 {
     ow_schedule *s = NULL;
     ow_error err;
-    ow_status rc = ow_schedule_read_json_string(f->inst, "bad.json", json, strlen(json), &s,
-                                                &err);
+    ow_status rc = ow_schedule_read_json_string(f->inst, "bad.json", json, strlen(json), &s, &err);
     assert_int_equal(rc, OW_INPUT);
     assert_null(s);
     assert_string_equal(err.file, "bad.json");
@@ -752,8 +842,8 @@ static void read_fails(fixture *f, const char *json, int line, int column, const
         fail_msg("message \"%s\" lacks \"%s\"", err.message, message);
 }
 
-#define WG7_MEETING(fields)                                                               \
-    "{\"orgwork\": 1, \"status\": \"optimal\", \"bodies\": [{\"id\": \"WG.7\", "         \
+#define WG7_MEETING(fields)                                                                        \
+    "{\"orgwork\": 1, \"status\": \"optimal\", \"bodies\": [{\"id\": \"WG.7\", "                   \
     "\"meetings\": [" fields "]}]}"
 
 static void test_read_syntax_error(void **state)
@@ -768,19 +858,22 @@ static void test_read_wrong_type(void **state)
 {
     read_fails(*state, WG7_MEETING("{\"n\": \"1\"}"), 0, 0,
                "bodies[0].meetings[0].n: expected a whole number");
-    read_fails(*state, WG7_MEETING("{\"n\": 1, \"date\": \"2024-07-11\", \"start\": \"10:00\", "
-                                   "\"end\": \"13:00\", \"room\": \"Plenary\", \"items\": ["
-                                   "{\"item\": \"2\", \"minutes\": 1e3, \"continued\": false}]}"),
+    read_fails(*state,
+               WG7_MEETING("{\"n\": 1, \"date\": \"2024-07-11\", \"start\": \"10:00\", "
+                           "\"end\": \"13:00\", \"room\": \"Plenary\", \"items\": ["
+                           "{\"item\": \"2\", \"minutes\": 1e3, \"continued\": false}]}"),
                0, 0, "bodies[0].meetings[0].items[0].minutes: expected a whole number");
-    read_fails(*state, WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
-                                           PIECE("2", 9999999, false))),
+    read_fails(*state,
+               WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
+                                   PIECE("2", 9999999, false))),
                0, 0, "items[0].minutes: 9999999 is out of range (-100000 to 100000)");
     read_fails(*state, "[]", 0, 0, "expected an object {\"orgwork\": 1");
     read_fails(*state, "{\"orgwork\": 2, \"status\": \"optimal\"}", 0, 0,
                "orgwork: this is format version 1 of orgwork; the file must say \"orgwork\": 1");
-    read_fails(*state, WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
-                                           "{\"item\": \"2\", \"minutes\": 30, "
-                                           "\"continued\": \"no\"}")),
+    read_fails(*state,
+               WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
+                                   "{\"item\": \"2\", \"minutes\": 30, "
+                                   "\"continued\": \"no\"}")),
                0, 0, "bodies[0].meetings[0].items[0].continued: expected true or false");
 }
 
@@ -793,9 +886,10 @@ static void test_read_missing_key(void **state)
 
 static void test_read_unknown_ids(void **state)
 {
-    read_fails(*state, WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
-                                           PIECE("9", 30, false))),
-               0, 0, "bodies[0].meetings[0].items[0].item: WG.7 has no agenda item \"9\"");
+    read_fails(
+        *state,
+        WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary", PIECE("9", 30, false))),
+        0, 0, "bodies[0].meetings[0].items[0].item: WG.7 has no agenda item \"9\"");
     read_fails(*state,
                "{\"orgwork\": 1, \"status\": \"optimal\", \"bodies\": [{\"id\": \"WG.9\", "
                "\"meetings\": []}]}",
@@ -808,12 +902,12 @@ static void test_read_unknown_ids(void **state)
 
 static void test_read_bad_date_and_time(void **state)
 {
-    read_fails(*state, WG7_MEETING(MEETING(1, "2024-02-30", "10:00", "13:00", "Plenary", "")),
-               0, 0, "bodies[0].meetings[0].date: cannot read \"2024-02-30\" as a date");
-    read_fails(*state, WG7_MEETING(MEETING(1, "2024-07-11", "10h", "13:00", "Plenary", "")), 0,
-               0, "bodies[0].meetings[0].start: cannot read \"10h\" as a time");
-    read_fails(*state, WG7_MEETING(MEETING(1, "2024-07-11", "13:00", "10:00", "Plenary", "")),
-               0, 0, "the meeting ends at 10:00, not after it starts at 13:00");
+    read_fails(*state, WG7_MEETING(MEETING(1, "2024-02-30", "10:00", "13:00", "Plenary", "")), 0, 0,
+               "bodies[0].meetings[0].date: cannot read \"2024-02-30\" as a date");
+    read_fails(*state, WG7_MEETING(MEETING(1, "2024-07-11", "10h", "13:00", "Plenary", "")), 0, 0,
+               "bodies[0].meetings[0].start: cannot read \"10h\" as a time");
+    read_fails(*state, WG7_MEETING(MEETING(1, "2024-07-11", "13:00", "10:00", "Plenary", "")), 0, 0,
+               "the meeting ends at 10:00, not after it starts at 13:00");
 }
 
 /* Dates off the calendar, odd times and unknown rooms are read, for the checker. */
@@ -823,8 +917,7 @@ static void test_read_keeps_what_the_checker_reports(void **state)
     const char *json = WG7_MEETING(MEETING(7, "2024-07-13", "09:00", "12:00", "Annex", ""));
     ow_schedule *s = NULL;
     ow_error err;
-    assert_int_equal(ow_schedule_read_json_string(f->inst, "x.json", json, strlen(json), &s,
-                                                  &err),
+    assert_int_equal(ow_schedule_read_json_string(f->inst, "x.json", json, strlen(json), &s, &err),
                      OW_OK);
     assert_int_equal(s->n_meetings, 1);
     assert_int_equal(s->meetings[0].body, WG7);
@@ -842,8 +935,7 @@ static void test_read_infeasible(void **state)
     const char *json = "{\"orgwork\": 1, \"status\": \"infeasible\"}";
     ow_schedule *s = NULL;
     ow_error err;
-    assert_int_equal(ow_schedule_read_json_string(f->inst, "x.json", json, strlen(json), &s,
-                                                  &err),
+    assert_int_equal(ow_schedule_read_json_string(f->inst, "x.json", json, strlen(json), &s, &err),
                      OW_OK);
     assert_int_equal(s->status, OW_SOLVE_INFEASIBLE);
     assert_int_equal(s->n_meetings, 0);
@@ -870,21 +962,22 @@ static void test_read_file(void **state)
 static void test_read_joint_piece(void **state)
 {
     fixture *f = *state;
-    read_fails(*state, WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
-                                           JOINT_PIECE("WG.9", "1", 30))),
+    read_fails(*state,
+               WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
+                                   JOINT_PIECE("WG.9", "1", 30))),
                0, 0, "bodies[0].meetings[0].items[0].body: the instance has no body \"WG.9\"");
-    read_fails(*state, WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
-                                           JOINT_PIECE("EXP", "3", 30))),
+    read_fails(*state,
+               WG7_MEETING(MEETING(1, "2024-07-11", "10:00", "13:00", "Plenary",
+                                   JOINT_PIECE("EXP", "3", 30))),
                0, 0, "bodies[0].meetings[0].items[0].item: EXP has no agenda item \"3\"");
     /* Naming the meeting's own body is an ordinary piece; joint_with is not read. */
-    const char *json = WG7_MEETING("{\"n\": 1, \"date\": \"2024-07-11\", \"start\": \"10:00\", "
-                                   "\"end\": \"13:00\", \"room\": \"Plenary\", "
-                                   "\"joint_with\": [\"nobody\"], \"items\": ["
-                                   JOINT_PIECE("WG.7", "2", 30) "]}");
+    const char *json =
+        WG7_MEETING("{\"n\": 1, \"date\": \"2024-07-11\", \"start\": \"10:00\", "
+                    "\"end\": \"13:00\", \"room\": \"Plenary\", "
+                    "\"joint_with\": [\"nobody\"], \"items\": [" JOINT_PIECE("WG.7", "2", 30) "]}");
     ow_schedule *s = NULL;
     ow_error err;
-    assert_int_equal(ow_schedule_read_json_string(f->inst, "x.json", json, strlen(json), &s,
-                                                  &err),
+    assert_int_equal(ow_schedule_read_json_string(f->inst, "x.json", json, strlen(json), &s, &err),
                      OW_OK);
     assert_false(s->meetings[0].pieces[0].joint);
     assert_int_equal(s->meetings[0].pieces[0].item, 2);

@@ -15,22 +15,22 @@
 #include "orgwork/diff.h"
 
 #define PIECE(id, minutes) "{\"item\": \"" id "\", \"minutes\": " #minutes ", \"continued\": false}"
-#define MEETING(date, start, end, room, pieces)                                              \
-    "{\"n\": 1, \"date\": \"" date "\", \"start\": \"" start "\", \"end\": \"" end           \
+#define MEETING(date, start, end, room, pieces)                                                    \
+    "{\"n\": 1, \"date\": \"" date "\", \"start\": \"" start "\", \"end\": \"" end                 \
     "\", \"room\": \"" room "\", \"items\": [" pieces "]}"
 #define BODY(id, meetings) "{\"id\": \"" id "\", \"name\": \"x\", \"meetings\": [" meetings "]}"
-#define SCHEDULE(bodies) "{\"orgwork\": 1, \"status\": \"optimal\", \"bodies\": [" bodies "]}"
+#define SCHEDULE(bodies)   "{\"orgwork\": 1, \"status\": \"optimal\", \"bodies\": [" bodies "]}"
 
 /* The 2024 seed's annex (CTOC/COP/WG.7/2024/1), meeting by meeting. */
 #define THU_AM(pieces) MEETING("2024-07-11", "10:00", "13:00", "Plenary", pieces)
 #define THU_PM(pieces) MEETING("2024-07-11", "15:00", "18:00", "Plenary", pieces)
 #define FRI_AM(pieces) MEETING("2024-07-12", "10:00", "13:00", "Plenary", pieces)
 #define FRI_PM(pieces) MEETING("2024-07-12", "15:00", "18:00", "Plenary", pieces)
-#define M1 THU_AM(PIECE("1(a)", 10) "," PIECE("1(b)", 20) "," PIECE("2", 150))
-#define M2 THU_PM(PIECE("2", 75) "," PIECE("3", 105))
-#define M3 FRI_AM(PIECE("3", 105) "," PIECE("4", 60))
-#define M4 FRI_PM(PIECE("5", 15) "," PIECE("6", 120))
-#define WG7 BODY("WG.7", M1 "," M2 "," M3 "," M4)
+#define M1             THU_AM(PIECE("1(a)", 10) "," PIECE("1(b)", 20) "," PIECE("2", 150))
+#define M2             THU_PM(PIECE("2", 75) "," PIECE("3", 105))
+#define M3             FRI_AM(PIECE("3", 105) "," PIECE("4", 60))
+#define M4             FRI_PM(PIECE("5", 15) "," PIECE("6", 120))
+#define WG7            BODY("WG.7", M1 "," M2 "," M3 "," M4)
 
 /* Runs the diff, expecting success, and checks the text and the count. */
 static void expect_diff(const char *a, const char *b, const char *want, int want_changes)
@@ -69,16 +69,16 @@ static void identical(void **state)
 static void meeting_order_does_not_matter(void **state)
 {
     (void)state;
-    expect_diff(SCHEDULE(WG7), SCHEDULE(BODY("WG.7", M4 "," M2 "," M1 "," M3)),
-                "No item moved.\n", 0);
+    expect_diff(SCHEDULE(WG7), SCHEDULE(BODY("WG.7", M4 "," M2 "," M1 "," M3)), "No item moved.\n",
+                0);
 }
 
 static void moved_split_item(void **state)
 {
     (void)state;
-    const char *b = SCHEDULE(
-        BODY("WG.7", M1 "," THU_PM(PIECE("2", 75)) "," M3 "," M4 ","
-                     MEETING("2024-07-15", "10:00", "13:00", "Plenary", PIECE("3", 210))));
+    const char *b =
+        SCHEDULE(BODY("WG.7", M1 "," THU_PM(PIECE("2", 75)) "," M3 "," M4 "," MEETING(
+                                  "2024-07-15", "10:00", "13:00", "Plenary", PIECE("3", 210))));
     expect_diff(SCHEDULE(WG7), b,
                 "WG.7: item 3 moves to Friday, 12 July 2024, 10 a.m.–1 p.m.; Monday, 15 July "
                 "2024, 10 a.m.–1 p.m. (was Thursday, 11 July 2024, 3–6 p.m.; Friday, 12 July "
@@ -90,8 +90,8 @@ static void moved_split_item(void **state)
 static void moved_single_piece(void **state)
 {
     (void)state;
-    const char *b = SCHEDULE(BODY("WG.7", M1 "," M2 "," FRI_AM(PIECE("3", 105)) ","
-                                  FRI_PM(PIECE("4", 60) "," PIECE("5", 15) "," PIECE("6", 120))));
+    const char *b = SCHEDULE(BODY("WG.7", M1 "," M2 "," FRI_AM(PIECE("3", 105)) "," FRI_PM(PIECE(
+                                              "4", 60) "," PIECE("5", 15) "," PIECE("6", 120))));
     expect_diff(SCHEDULE(WG7), b,
                 "WG.7: item 4 moves from Friday, 12 July 2024, 10 a.m.–1 p.m. "
                 "to Friday, 12 July 2024, 3–6 p.m.\n"
@@ -103,8 +103,9 @@ static void split_changes(void **state)
 {
     (void)state;
     /* Item 2 gains a third meeting; item 3 loses its second. */
-    const char *b = SCHEDULE(BODY("WG.7", M1 "," THU_PM(PIECE("2", 45) "," PIECE("3", 135)) ","
-                                  FRI_AM(PIECE("2", 30) "," PIECE("4", 60)) "," M4));
+    const char *b =
+        SCHEDULE(BODY("WG.7", M1 "," THU_PM(PIECE("2", 45) "," PIECE("3", 135)) "," FRI_AM(
+                                  PIECE("2", 30) "," PIECE("4", 60)) "," M4));
     expect_diff(SCHEDULE(WG7), b,
                 "WG.7: item 2 now runs over 3 meetings (was 2): Thursday, 11 July 2024, "
                 "10 a.m.–1 p.m. and 3–6 p.m.; Friday, 12 July 2024, 10 a.m.–1 p.m.\n"
@@ -116,9 +117,9 @@ static void split_changes(void **state)
 static void room_change(void **state)
 {
     (void)state;
-    const char *b = SCHEDULE(BODY(
-        "WG.7", M1 "," M2 "," MEETING("2024-07-12", "10:00", "13:00", "Board Room D",
-                                      PIECE("3", 105) "," PIECE("4", 60)) "," M4));
+    const char *b =
+        SCHEDULE(BODY("WG.7", M1 "," M2 "," MEETING("2024-07-12", "10:00", "13:00", "Board Room D",
+                                                    PIECE("3", 105) "," PIECE("4", 60)) "," M4));
     expect_diff(SCHEDULE(WG7), b,
                 "WG.7: item 3 changes rooms: Thursday, 11 July 2024, 3–6 p.m. in Plenary; "
                 "Friday, 12 July 2024, 10 a.m.–1 p.m. in Board Room D\n"
@@ -147,8 +148,8 @@ static void new_and_dropped(void **state)
     const char *a = SCHEDULE(
         BODY("WG.4", MEETING("2024-07-10", "10:00", "13:00", "Plenary", PIECE("1", 60))) "," WG7);
     const char *b = SCHEDULE(
-        BODY("WG.7", M1 "," M2 "," M3 "," FRI_PM(PIECE("5", 15) "," PIECE("7", 120))) ","
-        BODY("WG.9", MEETING("2024-07-15", "10:00", "13:00", "Plenary", PIECE("1", 60))));
+        BODY("WG.7", M1 "," M2 "," M3 "," FRI_PM(PIECE("5", 15) "," PIECE("7", 120))) "," BODY(
+            "WG.9", MEETING("2024-07-15", "10:00", "13:00", "Plenary", PIECE("1", 60))));
     expect_diff(a, b,
                 "body WG.4 is no longer scheduled\n"
                 "WG.7: item 6 is no longer scheduled\n"
@@ -171,10 +172,10 @@ static void infeasible_input(void **state)
 static void joint_meeting_counted_once(void **state)
 {
     (void)state;
-#define JOINT(date)                                                                           \
-    BODY("WG.4", MEETING(date, "15:00", "18:00", "Room D", PIECE("4", 180))) ","              \
-    BODY("WG.7", MEETING(date, "15:00", "18:00", "Room D",                                    \
-                         "{\"item\": \"4\", \"body\": \"WG.4\", \"minutes\": 180}"))
+#define JOINT(date)                                                                                \
+    BODY("WG.4", MEETING(date, "15:00", "18:00", "Room D", PIECE("4", 180)))                       \
+    "," BODY("WG.7", MEETING(date, "15:00", "18:00", "Room D",                                     \
+                             "{\"item\": \"4\", \"body\": \"WG.4\", \"minutes\": 180}"))
     const char *a = SCHEDULE(JOINT("2024-07-02"));
     const char *b = SCHEDULE(JOINT("2024-07-03"));
 #undef JOINT
@@ -247,9 +248,9 @@ static void limits(void **state)
         ow_buf_printf(&big, "%s{\"item\": \"%d\", \"minutes\": 1}", k ? "," : "", k);
     ow_buf_puts(&big, "]}]}]}");
     assert_false(big.failed);
-    assert_int_equal(ow_diff_strings("a.json", a, strlen(a), "big.json", big.data, big.len, &out,
-                                     NULL, &err),
-                     OW_INPUT);
+    assert_int_equal(
+        ow_diff_strings("a.json", a, strlen(a), "big.json", big.data, big.len, &out, NULL, &err),
+        OW_INPUT);
     assert_non_null(strstr(err.message, "more than the 100000 item pieces"));
     assert_null(out.data);
     ow_buf_free(&big);
@@ -260,9 +261,9 @@ static void files(void **state)
     (void)state;
     ow_buf out = OW_BUF_INIT;
     ow_error err;
-    assert_int_equal(ow_diff_files("tests/no-such-file.json", "tests/no-such-file.json", &out,
-                                   NULL, &err),
-                     OW_INPUT);
+    assert_int_equal(
+        ow_diff_files("tests/no-such-file.json", "tests/no-such-file.json", &out, NULL, &err),
+        OW_INPUT);
     assert_string_equal(err.file, "tests/no-such-file.json");
 
     char path[] = "/tmp/test_diff_XXXXXX";

@@ -13,8 +13,8 @@
 #include "solve_support.h"
 
 /* A body of one item of the given minutes. */
-#define ONE(id, minutes, extra)                                                           \
-    "  - {id: " id ", name: Group " id extra ", agenda: [{item: \"1\", title: Debate, "     \
+#define ONE(id, minutes, extra)                                                                    \
+    "  - {id: " id ", name: Group " id extra ", agenda: [{item: \"1\", title: Debate, "            \
     "duration: " #minutes "}]}\n"
 
 /* Two bodies in one room meet one after the other, never in the same slot. */
@@ -31,12 +31,14 @@ static void test_one_room_no_clash(void **state)
 static void test_interpretation_teams(void **state)
 {
     (void)state;
-    expect(HEAD(2) "rooms: [R1, R2]\nservices: {interpretation_teams: 1}\nbodies:\n"
-           ONE("A", 120, "") ONE("B", 120, ""), 12,
+    expect(HEAD(2) "rooms: [R1, R2]\nservices: {interpretation_teams: 1}\nbodies:\n" ONE(
+               "A", 120, "") ONE("B", 120, ""),
+           12,
            "A 1 2024-07-08 10:00-13:00 R1: 1=120\n"
            "B 1 2024-07-08 15:00-18:00 R1: 1=120\n");
-    expect(HEAD(2) "rooms: [R1, R2]\nservices: {interpretation_teams: 1}\nbodies:\n"
-           ONE("A", 120, "") ONE("B", 120, ", interpretation: false"), 12,
+    expect(HEAD(2) "rooms: [R1, R2]\nservices: {interpretation_teams: 1}\nbodies:\n" ONE(
+               "A", 120, "") ONE("B", 120, ", interpretation: false"),
+           12,
            "A 1 2024-07-08 10:00-13:00 R1: 1=120\n"
            "B 1 2024-07-08 10:00-13:00 R2: 1=120\n");
 }
@@ -45,8 +47,9 @@ static void test_interpretation_teams(void **state)
 static void test_consecutive_order(void **state)
 {
     (void)state;
-    expect(HEAD(3) "bodies:\n" ONE("A", 120, "") ONE("B", 120, "")
-           "rules:\n  - consecutive: [B, A]\n", 12,
+    expect(HEAD(3) "bodies:\n" ONE("A", 120, "")
+               ONE("B", 120, "") "rules:\n  - consecutive: [B, A]\n",
+           12,
            "A 1 2024-07-08 15:00-18:00 Plenary: 1=120\n"
            "B 1 2024-07-08 10:00-13:00 Plenary: 1=120\n");
 }
@@ -56,8 +59,9 @@ static void test_consecutive_order(void **state)
 static void test_consecutive_same_room_no_idle_day(void **state)
 {
     (void)state;
-    expect(HEAD(3) "rooms: [R1, R2]\nservices: {interpretation_teams: 2}\nbodies:\n"
-           ONE("A", 300, "") ONE("B", 120, "") "rules:\n  - consecutive: [A, B]\n", 24,
+    expect(HEAD(3) "rooms: [R1, R2]\nservices: {interpretation_teams: 2}\nbodies:\n" ONE(
+               "A", 300, "") ONE("B", 120, "") "rules:\n  - consecutive: [A, B]\n",
+           24,
            "A 1 2024-07-08 10:00-13:00 R1: 1=180\n"
            "A 2 2024-07-08 15:00-18:00 R1: 1=120c\n"
            "B 1 2024-07-09 10:00-13:00 R1: 1=120\n");
@@ -68,10 +72,12 @@ static void test_consecutive_same_room_no_idle_day(void **state)
 static void test_consecutive_no_idle_day_before_window(void **state)
 {
     (void)state;
-    expect(HEAD(5) "bodies:\n" ONE("A", 120, "")
-           "  - {id: B, name: Group B, window: {from: 2024-07-11, to: 2024-07-12}, agenda: "
-           "[{item: \"1\", title: Debate, duration: 120}]}\n"
-           "rules:\n  - consecutive: [A, B]\n", 12,
+    expect(HEAD(5) "bodies:\n" ONE(
+               "A", 120,
+               "") "  - {id: B, name: Group B, window: {from: 2024-07-11, to: 2024-07-12}, agenda: "
+                   "[{item: \"1\", title: Debate, duration: 120}]}\n"
+                   "rules:\n  - consecutive: [A, B]\n",
+           12,
            "A 1 2024-07-10 10:00-13:00 Plenary: 1=120\n"
            "B 1 2024-07-11 10:00-13:00 Plenary: 1=120\n");
 }
@@ -82,11 +88,12 @@ static void test_joint_meeting(void **state)
 {
     (void)state;
     expect(HEAD(3) "bodies:\n"
-           "  - id: A\n    name: Group A\n    agenda:\n"
-           "      - {item: \"1\", title: Own, duration: 60}\n"
-           "      - {item: \"2\", title: Shared, duration: 120, joint_with: [B]}\n"
-           "  - id: B\n    name: Group B\n    agenda:\n"
-           "      - {item: \"1\", title: Own, duration: 60}\n", 20,
+                   "  - id: A\n    name: Group A\n    agenda:\n"
+                   "      - {item: \"1\", title: Own, duration: 60}\n"
+                   "      - {item: \"2\", title: Shared, duration: 120, joint_with: [B]}\n"
+                   "  - id: B\n    name: Group B\n    agenda:\n"
+                   "      - {item: \"1\", title: Own, duration: 60}\n",
+           20,
            "A 1 2024-07-08 10:00-13:00 Plenary: 1=60\n"
            "A 2 2024-07-08 15:00-18:00 Plenary: 2=120\n"
            "B 1 2024-07-08 15:00-18:00 Plenary: 2=120\n"
@@ -99,12 +106,13 @@ static void test_joint_opens_consecutive_session(void **state)
 {
     (void)state;
     expect(HEAD(3) "bodies:\n"
-           "  - id: A\n    name: Group A\n    agenda:\n"
-           "      - {item: \"1\", title: Shared, duration: 120, joint_with: [B]}\n"
-           "      - {item: \"2\", title: Report, duration: 60}\n"
-           "  - id: B\n    name: Group B\n    agenda:\n"
-           "      - {item: \"1\", title: Own, duration: 60}\n"
-           "rules:\n  - consecutive: [A, B]\n", 20,
+                   "  - id: A\n    name: Group A\n    agenda:\n"
+                   "      - {item: \"1\", title: Shared, duration: 120, joint_with: [B]}\n"
+                   "      - {item: \"2\", title: Report, duration: 60}\n"
+                   "  - id: B\n    name: Group B\n    agenda:\n"
+                   "      - {item: \"1\", title: Own, duration: 60}\n"
+                   "rules:\n  - consecutive: [A, B]\n",
+           20,
            "A 1 2024-07-08 10:00-13:00 Plenary: 1=120\n"
            "A 2 2024-07-08 15:00-18:00 Plenary: 2=60\n"
            "B 1 2024-07-08 10:00-13:00 Plenary: 1=120\n"

@@ -84,8 +84,8 @@ static ow_instance *load(const char *yaml)
     return inst;
 }
 
-static void add(ow_schedule *s, const ow_instance *inst, size_t body, const char *date,
-                int start_h, int end_h, size_t n, const piece_spec *pieces)
+static void add(ow_schedule *s, const ow_instance *inst, size_t body, const char *date, int start_h,
+                int end_h, size_t n, const piece_spec *pieces)
 {
     ow_meeting *m = ow_schedule_add_meeting(s, n);
     assert_non_null(m);
@@ -163,8 +163,11 @@ static bool valid_utf8(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
-        size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                                  : (c & 0xF8) == 0xF0 ? 4 : 0;
+        size_t len = c < 0x80             ? 1
+                     : (c & 0xE0) == 0xC0 ? 2
+                     : (c & 0xF0) == 0xE0 ? 3
+                     : (c & 0xF8) == 0xF0 ? 4
+                                          : 0;
         if (len == 0 || i + len > n)
             return false;
         for (size_t k = 1; k < len; k++)
@@ -202,17 +205,21 @@ static const char SEED_MD[] =
     "| Date and time | Agenda item | Title or description |\n"
     "|---|---|---|\n"
     "| **Thursday, 11 July 2024** | | |\n"
-    "| 10 a.m.\xE2\x80\x93" "1 p.m. | 1 (a) | Opening of the meeting |\n"
+    "| 10 a.m.\xE2\x80\x93"
+    "1 p.m. | 1 (a) | Opening of the meeting |\n"
     "| | 1 (b) | Adoption of the agenda and organization of work |\n"
     "| | 2 | Preventing and combating the smuggling of migrants |\n"
-    "| 3\xE2\x80\x93" "6 p.m. | 2 | Preventing and combating the smuggling of migrants "
+    "| 3\xE2\x80\x93"
+    "6 p.m. | 2 | Preventing and combating the smuggling of migrants "
     "(*continued*) |\n"
     "| | 3 | Protection and assistance measures for smuggled migrants |\n"
     "| **Friday, 12 July 2024** | | |\n"
-    "| 10 a.m.\xE2\x80\x93" "1 p.m. | 3 | Protection and assistance measures for smuggled "
+    "| 10 a.m.\xE2\x80\x93"
+    "1 p.m. | 3 | Protection and assistance measures for smuggled "
     "migrants (*continued*) |\n"
     "| | 4 | Matters pertaining to the Mechanism |\n"
-    "| 3\xE2\x80\x93" "6 p.m. | 5 | Other matters |\n"
+    "| 3\xE2\x80\x93"
+    "6 p.m. | 5 | Other matters |\n"
     "| | 6 | Adoption of the report |\n";
 
 static void test_md_seed_layout(void **state)
@@ -244,10 +251,12 @@ static void test_md_escaping(void **state)
     /* A session names the body in the heading; its '|' and quotes cannot break it. */
     assert_non_null(strstr(md, "## Proposed organization of work: Group on \"Quotes\" \\| "
                                "Pipes, first session\n"));
-    assert_non_null(strstr(md, "| 10 a.m.\xE2\x80\x93" "1 p.m. | 1 | Say \"hi\", "
+    assert_non_null(strstr(md, "| 10 a.m.\xE2\x80\x93"
+                               "1 p.m. | 1 | Say \"hi\", "
                                "\\<script\\>alert(1)\\</script\\> \\| a\\\\b<br>next |\n"));
     assert_non_null(strstr(md, "| | 2 | Ctrl  and tab here |\n"));
-    assert_non_null(strstr(md, "| 3\xE2\x80\x93" "6 p.m. | 3 | \xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1"
+    assert_non_null(strstr(md, "| 3\xE2\x80\x93"
+                               "6 p.m. | 3 | \xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1"
                                "\xD8\xA8\xD9\x8A\xD8\xA9 \xE4\xB8\xAD\xE6\x96\x87 \xD1\x80"
                                "\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 "
                                "(*continued*) |\n"));
@@ -283,13 +292,15 @@ static void test_text_layout(void **state)
         "Date and time   Agenda item  Title or description\n"
         "--------------  -----------  -------------------------------------------------\n"
         "Thursday, 11 July 2024\n"
-        "10 a.m.\xE2\x80\x93" "1 p.m.  1 (a)        Opening of the meeting\n"
+        "10 a.m.\xE2\x80\x93"
+        "1 p.m.  1 (a)        Opening of the meeting\n"
         "                1 (b)        Adoption of the agenda and organization of work\n"
         "                2            Preventing and combating the smuggling of\n"
         "                             migrants through international cooperation while\n"
         "                             addressing its root causes, in line with the\n"
         "                             provisions of the Convention\n"
-        "3\xE2\x80\x93" "6 p.m.        2            Preventing and combating the smuggling of\n";
+        "3\xE2\x80\x93"
+        "6 p.m.        2            Preventing and combating the smuggling of\n";
     assert_memory_equal(text, expected_start, strlen(expected_start));
     assert_non_null(strstr(text, "                             provisions of the Convention "
                                  "(continued)\n"));
@@ -370,18 +381,17 @@ static void test_csv(void **state)
     ow_schedule *s = nasty_schedule(inst);
     char *csv = render(inst, s, OW_FORMAT_CSV, NULL);
     assert_string_equal(
-        csv,
-        "body,meeting,date,start,end,room,item,title,minutes,continued\r\n"
-        "\"WG,7/x\",1,2024-07-11,10:00,13:00,\"Room, \"\"A\"\"; B\",1,\"Say \"\"hi\"\", "
-        "<script>alert(1)</script> | a\\b\nnext\",60,false\r\n"
-        "\"WG,7/x\",1,2024-07-11,10:00,13:00,\"Room, \"\"A\"\"; B\",2,Ctrl\x01 and tab\there,"
-        "60,false\r\n"
-        "\"WG,7/x\",1,2024-07-11,10:00,13:00,\"Room, \"\"A\"\"; B\",3,\xD8\xA7\xD9\x84\xD8\xB9"
-        "\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 \xE4\xB8\xAD\xE6\x96\x87 \xD1\x80\xD1\x83\xD1\x81"
-        "\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9,30,false\r\n"
-        "\"WG,7/x\",2,2024-07-11,15:00,18:00,\"Room, \"\"A\"\"; B\",3,\xD8\xA7\xD9\x84\xD8\xB9"
-        "\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 \xE4\xB8\xAD\xE6\x96\x87 \xD1\x80\xD1\x83\xD1\x81"
-        "\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9,30,true\r\n");
+        csv, "body,meeting,date,start,end,room,item,title,minutes,continued\r\n"
+             "\"WG,7/x\",1,2024-07-11,10:00,13:00,\"Room, \"\"A\"\"; B\",1,\"Say \"\"hi\"\", "
+             "<script>alert(1)</script> | a\\b\nnext\",60,false\r\n"
+             "\"WG,7/x\",1,2024-07-11,10:00,13:00,\"Room, \"\"A\"\"; B\",2,Ctrl\x01 and tab\there,"
+             "60,false\r\n"
+             "\"WG,7/x\",1,2024-07-11,10:00,13:00,\"Room, \"\"A\"\"; B\",3,\xD8\xA7\xD9\x84\xD8\xB9"
+             "\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 \xE4\xB8\xAD\xE6\x96\x87 \xD1\x80\xD1\x83\xD1\x81"
+             "\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9,30,false\r\n"
+             "\"WG,7/x\",2,2024-07-11,15:00,18:00,\"Room, \"\"A\"\"; B\",3,\xD8\xA7\xD9\x84\xD8\xB9"
+             "\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 \xE4\xB8\xAD\xE6\x96\x87 \xD1\x80\xD1\x83\xD1\x81"
+             "\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9,30,true\r\n");
     free(csv);
     ow_schedule_free(s);
     ow_instance_free(inst);
@@ -463,14 +473,13 @@ static void test_ics_fold_boundary(void **state)
     ow_instance *inst = load("orgwork: 1\ncalendar: {start: 2024-07-11, days: 1}\n"
                              "body: {id: A, name: N, agenda: [{item: \"1\", title: T, "
                              "duration: 1h}]}\n");
-    inst->bodies[0].items[0].title =
-        "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
-        "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
-        "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
-        "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
-        "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
-        "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
-        "\xE4\xB8\xAD\xE6\x96\x87";
+    inst->bodies[0].items[0].title = "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
+                                     "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
+                                     "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
+                                     "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
+                                     "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
+                                     "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
+                                     "\xE4\xB8\xAD\xE6\x96\x87";
     ow_schedule *s = ow_schedule_new();
     assert_non_null(s);
     ow_meeting *m = ow_schedule_add_meeting(s, 1);
@@ -615,16 +624,15 @@ static void test_infeasible(void **state)
     ow_instance_free(inst);
 }
 
-static const char TWO_BODIES[] =
-    "orgwork: 1\n"
-    "calendar: {start: 2024-07-10, days: 3}\n"
-    "bodies:\n"
-    "  - id: WG.4\n"
-    "    name: Working Group on the Smuggling of Migrants\n"
-    "    agenda: [{item: \"1\", title: One, duration: 1h}]\n"
-    "  - id: WG.7\n"
-    "    name: Working Group of Experts on Technical Assistance\n"
-    "    agenda: [{item: \"1\", title: Other, duration: 1h}]\n";
+static const char TWO_BODIES[] = "orgwork: 1\n"
+                                 "calendar: {start: 2024-07-10, days: 3}\n"
+                                 "bodies:\n"
+                                 "  - id: WG.4\n"
+                                 "    name: Working Group on the Smuggling of Migrants\n"
+                                 "    agenda: [{item: \"1\", title: One, duration: 1h}]\n"
+                                 "  - id: WG.7\n"
+                                 "    name: Working Group of Experts on Technical Assistance\n"
+                                 "    agenda: [{item: \"1\", title: Other, duration: 1h}]\n";
 
 static void test_body_filter(void **state)
 {
@@ -737,11 +745,13 @@ static void test_joint_annexes(void **state)
     ow_instance *inst = load(JOINT);
     ow_schedule *s = joint_schedule(inst);
     char *md = render(inst, s, OW_FORMAT_MD, NULL);
-    assert_non_null(strstr(md, "| 3\xE2\x80\x93" "6 p.m. | 2 | Matters pertaining to the Mechanism "
+    assert_non_null(strstr(md, "| 3\xE2\x80\x93"
+                               "6 p.m. | 2 | Matters pertaining to the Mechanism "
                                "(joint meeting with the Working Group on the Smuggling of "
                                "Migrants) |\n\n## Proposed organization of work: Working Group "
                                "on the Smuggling of Migrants\n"));
-    assert_true(ends_with(md, "| 3\xE2\x80\x93" "6 p.m. | 2 | Matters pertaining to the Mechanism "
+    assert_true(ends_with(md, "| 3\xE2\x80\x93"
+                              "6 p.m. | 2 | Matters pertaining to the Mechanism "
                               "(joint meeting with the Working Group on Trafficking in "
                               "Persons) |\n"));
     free(md);
@@ -788,9 +798,8 @@ static void test_joint_json_round_trip(void **state)
 
     ow_schedule *back = NULL;
     ow_error err;
-    assert_int_equal(ow_schedule_read_json_string(inst, "joint.json", json, strlen(json),
-                                                  &back, &err),
-                     OW_OK);
+    assert_int_equal(
+        ow_schedule_read_json_string(inst, "joint.json", json, strlen(json), &back, &err), OW_OK);
     assert_int_equal(back->n_meetings, 4);
     ow_check_report report;
     assert_int_equal(ow_check(inst, back, &report, &err), OW_OK);
@@ -818,23 +827,23 @@ static void test_overview_html(void **state)
     char *html = render(inst, s, OW_FORMAT_HTML, NULL);
     assert_non_null(strstr(html, "table.overview td.joint"));
     assert_non_null(strstr(
-        html,
-        "<h1>CTOC working groups &amp; friends, July 2024</h1>\n"
-        "<section class=\"overview\">\n<h2>Overview of the period</h2>\n"
-        "<table class=\"overview\">\n<thead>\n"
-        "<tr><th rowspan=\"2\" scope=\"col\">Date</th><th colspan=\"2\" scope=\"colgroup\">"
-        "10 a.m.\xE2\x80\x93" "1 p.m.</th><th colspan=\"2\" scope=\"colgroup\">3\xE2\x80\x93"
-        "6 p.m.</th></tr>\n"
-        "<tr><th scope=\"col\">Plenary</th><th scope=\"col\">Room &lt;B&gt; &amp; C</th>"
-        "<th scope=\"col\">Plenary</th><th scope=\"col\">Room &lt;B&gt; &amp; C</th></tr>\n"
-        "</thead>\n<tbody>\n"
-        "<tr><th scope=\"row\">Thursday, 11 July 2024</th>"
-        "<td><b>WG.4</b> Working Group<br>Item 1</td>"
-        "<td><b>WG.7</b> Working Group<br>Item 1</td>"
-        "<td class=\"joint\"><b>WG.4</b> Working Group<br><b>WG.7</b> Working Group<br>"
-        "Item 2</td><td></td></tr>\n"
-        "</tbody>\n</table>\n</section>\n"
-        "<section>\n<h2>Proposed organization of work: Working Group on Trafficking"));
+        html, "<h1>CTOC working groups &amp; friends, July 2024</h1>\n"
+              "<section class=\"overview\">\n<h2>Overview of the period</h2>\n"
+              "<table class=\"overview\">\n<thead>\n"
+              "<tr><th rowspan=\"2\" scope=\"col\">Date</th><th colspan=\"2\" scope=\"colgroup\">"
+              "10 a.m.\xE2\x80\x93"
+              "1 p.m.</th><th colspan=\"2\" scope=\"colgroup\">3\xE2\x80\x93"
+              "6 p.m.</th></tr>\n"
+              "<tr><th scope=\"col\">Plenary</th><th scope=\"col\">Room &lt;B&gt; &amp; C</th>"
+              "<th scope=\"col\">Plenary</th><th scope=\"col\">Room &lt;B&gt; &amp; C</th></tr>\n"
+              "</thead>\n<tbody>\n"
+              "<tr><th scope=\"row\">Thursday, 11 July 2024</th>"
+              "<td><b>WG.4</b> Working Group<br>Item 1</td>"
+              "<td><b>WG.7</b> Working Group<br>Item 1</td>"
+              "<td class=\"joint\"><b>WG.4</b> Working Group<br><b>WG.7</b> Working Group<br>"
+              "Item 2</td><td></td></tr>\n"
+              "</tbody>\n</table>\n</section>\n"
+              "<section>\n<h2>Proposed organization of work: Working Group on Trafficking"));
     assert_non_null(strstr(html, "<h2>Proposed organization of work: Working Group on the "
                                  "Smuggling of Migrants</h2>"));
     free(html);

@@ -19,12 +19,12 @@
 /* Three items of 2 h: three whole meetings over two days (6 + 8 = 14) beat two
  * meetings with item 2 split (10 + 4 + 4 + 2 late starts = 20). */
 #define THREE_2H ITEM("1", 120, "") ITEM("2", 120, "") ITEM("3", 120, "")
-#define THREE_2H_WHOLE                                                                    \
-    "B 1 2024-07-08 10:00-13:00 Plenary: 1=120\n"                                         \
-    "B 2 2024-07-08 15:00-18:00 Plenary: 2=120\n"                                         \
+#define THREE_2H_WHOLE                                                                             \
+    "B 1 2024-07-08 10:00-13:00 Plenary: 1=120\n"                                                  \
+    "B 2 2024-07-08 15:00-18:00 Plenary: 2=120\n"                                                  \
     "B 3 2024-07-09 10:00-13:00 Plenary: 3=120\n"
-#define THREE_2H_SPLIT                                                                    \
-    "B 1 2024-07-08 10:00-13:00 Plenary: 1=120 2=60\n"                                    \
+#define THREE_2H_SPLIT                                                                             \
+    "B 1 2024-07-08 10:00-13:00 Plenary: 1=120 2=60\n"                                             \
     "B 2 2024-07-08 15:00-18:00 Plenary: 2=60c 3=120\n"
 
 /* --- agenda order and meetings ------------------------------------------------ */
@@ -72,7 +72,7 @@ static void test_split_false(void **state)
     (void)state;
     expect(HEAD(2) BODY AGENDA THREE_2H "objective: {continued: 1}\n", 11, THREE_2H_SPLIT);
     expect(HEAD(2) BODY AGENDA ITEM("1", 120, "") ITEM("2", 120, ", split: false")
-           ITEM("3", 120, "") "objective: {continued: 1}\n",
+               ITEM("3", 120, "") "objective: {continued: 1}\n",
            14, THREE_2H_WHOLE);
 }
 
@@ -112,8 +112,8 @@ static void test_meeting_last(void **state)
     expect(HEAD(2) BODY AGENDA ITEM("1", 60, "") ITEM("2", 60, "") ITEM("3", 90, ""), 9,
            "B 1 2024-07-08 10:00-13:00 Plenary: 1=60 2=60\n"
            "B 2 2024-07-08 15:00-18:00 Plenary: 3=90\n");
-    expect(HEAD(2) BODY AGENDA ITEM("1", 60, "") ITEM("2", 60, ", meeting: last")
-           ITEM("3", 90, ""), 9,
+    expect(HEAD(2) BODY AGENDA ITEM("1", 60, "") ITEM("2", 60, ", meeting: last") ITEM("3", 90, ""),
+           9,
            "B 1 2024-07-08 10:00-13:00 Plenary: 1=60\n"
            "B 2 2024-07-08 15:00-18:00 Plenary: 2=60 3=90\n");
 }
@@ -133,7 +133,8 @@ static void test_day_k_in_window(void **state)
 {
     (void)state;
     expect(HEAD(5) BODY "  window: {from: 2024-07-10}\n" AGENDA ITEM("1", 60, "")
-           ITEM("2", 60, ", day: 2"), 12,
+               ITEM("2", 60, ", day: 2"),
+           12,
            "B 1 2024-07-10 10:00-13:00 Plenary: 1=60\n"
            "B 2 2024-07-11 10:00-13:00 Plenary: 2=60\n");
 }
@@ -152,7 +153,8 @@ static void test_pin_meeting(void **state)
 {
     (void)state;
     expect(HEAD(2) BODY AGENDA ITEM("1", 60, "") ITEM("2", 60, "")
-           ITEM("3", 60, ", pin: {meeting: 3}"), 14,
+               ITEM("3", 60, ", pin: {meeting: 3}"),
+           14,
            "B 1 2024-07-08 10:00-13:00 Plenary: 1=60\n"
            "B 2 2024-07-08 15:00-18:00 Plenary: 2=60\n"
            "B 3 2024-07-09 10:00-13:00 Plenary: 3=60\n");
@@ -163,8 +165,8 @@ static void test_pin_slot(void **state)
 {
     (void)state;
     expect(HEAD(2) BODY AGENDA ITEM("1", 60, "")
-           ITEM("2", 60, ", pin: {date: 2024-07-09, slot: \"15:00-18:00\"}"), 7,
-           "B 1 2024-07-09 15:00-18:00 Plenary: 1=60 2=60\n");
+               ITEM("2", 60, ", pin: {date: 2024-07-09, slot: \"15:00-18:00\"}"),
+           7, "B 1 2024-07-09 15:00-18:00 Plenary: 1=60 2=60\n");
 }
 
 /* With late starts at 100, item 1 gets its own meeting before the pinned slot, on the
@@ -172,9 +174,10 @@ static void test_pin_slot(void **state)
 static void test_pin_slot_late_start(void **state)
 {
     (void)state;
-    expect(HEAD(2) BODY AGENDA ITEM("1", 60, "")
-           ITEM("2", 60, ", pin: {date: 2024-07-09, slot: \"15:00-18:00\"}")
-           "objective: {late_start: 100}\n", 8,
+    expect(HEAD(2) BODY AGENDA ITEM("1", 60, "") ITEM(
+               "2", 60,
+               ", pin: {date: 2024-07-09, slot: \"15:00-18:00\"}") "objective: {late_start: 100}\n",
+           8,
            "B 1 2024-07-09 10:00-13:00 Plenary: 1=60\n"
            "B 2 2024-07-09 15:00-18:00 Plenary: 2=60\n");
 }
@@ -203,8 +206,7 @@ static void test_meetings_limit(void **state)
 static void test_meetings_per_day(void **state)
 {
     (void)state;
-    expect(HEAD(2) BODY "  meetings_per_day: 1\n" AGENDA ITEM("1", 180, "") ITEM("2", 180, ""),
-           12,
+    expect(HEAD(2) BODY "  meetings_per_day: 1\n" AGENDA ITEM("1", 180, "") ITEM("2", 180, ""), 12,
            "B 1 2024-07-08 10:00-13:00 Plenary: 1=180\n"
            "B 2 2024-07-09 10:00-13:00 Plenary: 2=180\n");
 }
@@ -213,8 +215,9 @@ static void test_meetings_per_day(void **state)
 static void test_window(void **state)
 {
     (void)state;
-    expect(HEAD(5) BODY "  window: {from: 2024-07-09, to: 2024-07-09}\n" AGENDA
-           ITEM("1", 180, "") ITEM("2", 180, ""), 8,
+    expect(HEAD(5) BODY "  window: {from: 2024-07-09, to: 2024-07-09}\n" AGENDA ITEM("1", 180, "")
+               ITEM("2", 180, ""),
+           8,
            "B 1 2024-07-09 10:00-13:00 Plenary: 1=180\n"
            "B 2 2024-07-09 15:00-18:00 Plenary: 2=180\n");
 }
@@ -234,14 +237,15 @@ static void test_fixed_room(void **state)
 static void test_shared_room(void **state)
 {
     (void)state;
-    expect(HEAD(2) "services: {interpretation_teams: 2}\n"
-           "bodies:\n"
-           "  - id: X\n    name: Body X\n    agenda:\n" ITEM("1", 360, "")
-           "  - id: Y\n    name: Body Y\n    agenda:\n" ITEM("1", 180, ""),
-           24,
-           "X 1 2024-07-08 10:00-13:00 Plenary: 1=180\n"
-           "X 2 2024-07-08 15:00-18:00 Plenary: 1=180c\n"
-           "Y 1 2024-07-09 10:00-13:00 Plenary: 1=180\n");
+    expect(
+        HEAD(2) "services: {interpretation_teams: 2}\n"
+                "bodies:\n"
+                "  - id: X\n    name: Body X\n    agenda:\n" ITEM(
+                    "1", 360, "") "  - id: Y\n    name: Body Y\n    agenda:\n" ITEM("1", 180, ""),
+        24,
+        "X 1 2024-07-08 10:00-13:00 Plenary: 1=180\n"
+        "X 2 2024-07-08 15:00-18:00 Plenary: 1=180c\n"
+        "Y 1 2024-07-09 10:00-13:00 Plenary: 1=180\n");
 }
 
 /* Two rooms, one team: Y (interpreted) cannot meet beside X and waits for Tuesday;
@@ -249,17 +253,23 @@ static void test_shared_room(void **state)
 static void test_interpretation_teams(void **state)
 {
     (void)state;
-    expect(HEAD(2) "rooms: [A, B]\n"
-           "bodies:\n"
-           "  - id: X\n    name: Body X\n    room: A\n    agenda:\n" ITEM("1", 360, "")
-           "  - id: Y\n    name: Body Y\n    agenda:\n" ITEM("1", 180, "")
-           "  - id: Z\n    name: Body Z\n    interpretation: false\n    agenda:\n"
-           ITEM("1", 180, ""),
-           30,
-           "X 1 2024-07-08 10:00-13:00 A: 1=180\n"
-           "X 2 2024-07-08 15:00-18:00 A: 1=180c\n"
-           "Y 1 2024-07-09 10:00-13:00 A: 1=180\n"
-           "Z 1 2024-07-08 10:00-13:00 B: 1=180\n");
+    expect(
+        HEAD(2) "rooms: [A, B]\n"
+                "bodies:\n"
+                "  - id: X\n    name: Body X\n    room: A\n    agenda:\n" ITEM(
+                    "1", 360,
+                    "") "  - id: Y\n    name: Body Y\n    agenda:\n" ITEM("1", 180,
+                                                                          "") "  - id: Z\n    "
+                                                                              "name: Body Z\n    "
+                                                                              "interpretation: "
+                                                                              "false\n    "
+                                                                              "agenda:\n" ITEM(
+                                                                                  "1", 180, ""),
+        30,
+        "X 1 2024-07-08 10:00-13:00 A: 1=180\n"
+        "X 2 2024-07-08 15:00-18:00 A: 1=180c\n"
+        "Y 1 2024-07-09 10:00-13:00 A: 1=180\n"
+        "Z 1 2024-07-08 10:00-13:00 B: 1=180\n");
 }
 
 /* --- the calendar --------------------------------------------------------------- */
@@ -269,8 +279,8 @@ static void test_weekends_and_holidays(void **state)
 {
     (void)state;
     expect("orgwork: 1\n"
-           "calendar: {start: 2024-07-12, days: 2, holidays: [2024-07-15]}\n"
-           BODY "  meetings_per_day: 1\n" AGENDA ITEM("1", 180, "") ITEM("2", 180, ""),
+           "calendar: {start: 2024-07-12, days: 2, holidays: [2024-07-15]}\n" BODY
+           "  meetings_per_day: 1\n" AGENDA ITEM("1", 180, "") ITEM("2", 180, ""),
            12,
            "B 1 2024-07-12 10:00-13:00 Plenary: 1=180\n"
            "B 2 2024-07-16 10:00-13:00 Plenary: 2=180\n");
@@ -283,9 +293,9 @@ static void test_weekdays(void **state)
 {
     (void)state;
     expect("orgwork: 1\n"
-           "calendar: {start: 2024-07-08, days: 3, weekdays: [mon, wed]}\n"
-           BODY "  meetings_per_day: 1\n" AGENDA ITEM("1", 80, "")
-           ITEM("2", 380, ", min_part: 100") ITEM("3", 80, ""),
+           "calendar: {start: 2024-07-08, days: 3, weekdays: [mon, wed]}\n" BODY
+           "  meetings_per_day: 1\n" AGENDA ITEM("1", 80, "") ITEM("2", 380, ", min_part: 100")
+               ITEM("3", 80, ""),
            40,
            "B 1 2024-07-08 10:00-13:00 Plenary: 1=80 2=100\n"
            "B 2 2024-07-10 10:00-13:00 Plenary: 2=180c\n"
@@ -297,15 +307,18 @@ static void test_weekdays(void **state)
 static void test_slots_of_different_lengths(void **state)
 {
     (void)state;
-    expect("orgwork: 1\n"
-           "calendar: {start: 2024-07-08, days: 2, slots: [\"09:00-10:00\", \"10:00-13:00\"]}\n"
-           BODY AGENDA ITEM("1", 120, ""), 6,
-           "B 1 2024-07-08 10:00-13:00 Plenary: 1=120\n");
-    expect("orgwork: 1\n"
-           "calendar: {start: 2024-07-08, days: 2, slots: [\"09:00-10:00\", \"10:00-13:00\"]}\n"
-           BODY AGENDA ITEM("1", 200, ""), 18,
-           "B 1 2024-07-08 09:00-10:00 Plenary: 1=60\n"
-           "B 2 2024-07-08 10:00-13:00 Plenary: 1=140c\n");
+    expect(
+        "orgwork: 1\n"
+        "calendar: {start: 2024-07-08, days: 2, slots: [\"09:00-10:00\", \"10:00-13:00\"]}\n" BODY
+            AGENDA ITEM("1", 120, ""),
+        6, "B 1 2024-07-08 10:00-13:00 Plenary: 1=120\n");
+    expect(
+        "orgwork: 1\n"
+        "calendar: {start: 2024-07-08, days: 2, slots: [\"09:00-10:00\", \"10:00-13:00\"]}\n" BODY
+            AGENDA ITEM("1", 200, ""),
+        18,
+        "B 1 2024-07-08 09:00-10:00 Plenary: 1=60\n"
+        "B 2 2024-07-08 10:00-13:00 Plenary: 1=140c\n");
 }
 
 /* --- objective weights ---------------------------------------------------------- */
@@ -407,9 +420,9 @@ static void test_infeasible_day_beyond_window(void **state)
 static void test_infeasible_rules_together(void **state)
 {
     (void)state;
-    expect_infeasible(HEAD(2) BODY "  meetings_per_day: 1\n" AGENDA
-                      ITEM("1", 60, ", pin: {date: 2024-07-09, slot: \"10:00-13:00\"}")
-                      ITEM("2", 300, ", day: 2024-07-08"),
+    expect_infeasible(HEAD(2) BODY "  meetings_per_day: 1\n" AGENDA ITEM(
+                          "1", 60, ", pin: {date: 2024-07-09, slot: \"10:00-13:00\"}")
+                          ITEM("2", 300, ", day: 2024-07-08"),
                       "Body: no schedule keeps every rule together; relax a pin, a day or a "
                       "meeting set for an item, a window or a consecutive rule, or give more "
                       "meetings or days (by time alone at least 2 meetings over 2 days are "

@@ -8,13 +8,16 @@
 #include "orgwork/error.h"
 
 typedef struct ow_buf {
-    char *data;     /* NUL-terminated; NULL until something is appended */
+    char *data; /* NUL-terminated; NULL until something is appended */
     size_t len;
     size_t cap;
-    bool failed;    /* set when an allocation failed; later appends do nothing */
+    bool failed; /* set when an allocation failed; later appends do nothing */
 } ow_buf;
 
-#define OW_BUF_INIT {NULL, 0, 0, false}
+#define OW_BUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0, false                                                                          \
+    }
 
 /* Appends; on allocation failure sets b->failed and leaves b as it was. */
 void ow_buf_append(ow_buf *b, const char *s, size_t len);
@@ -39,7 +42,6 @@ ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, o
 
 /* Reads a whole file into *out (NUL-terminated, caller frees with free()) and its
  * length into *len.  Refuses files over max_bytes with OW_INPUT naming the limit. */
-ow_status ow_read_file(const char *path, size_t max_bytes, char **out, size_t *len,
-                       ow_error *err);
+ow_status ow_read_file(const char *path, size_t max_bytes, char **out, size_t *len, ow_error *err);
 
 #endif

@@ -10,13 +10,13 @@
 #include "orgwork/schedule.h"
 
 typedef struct ow_violation {
-    char rule[32];          /* a short rule name: "duration", "capacity", "order", … */
-    char message[512];      /* a planner's sentence naming body, item, meeting, numbers */
+    char rule[32];     /* a short rule name: "duration", "capacity", "order", … */
+    char message[512]; /* a planner's sentence naming body, item, meeting, numbers */
 } ow_violation;
 
 typedef struct ow_check_report {
     size_t n_violations;
-    ow_violation *violations;   /* malloc'ed; free with ow_check_report_free */
+    ow_violation *violations; /* malloc'ed; free with ow_check_report_free */
     ow_objective_terms objective;
 } ow_check_report;
 

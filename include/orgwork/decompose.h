@@ -14,7 +14,7 @@
  * meet its bound, a period of fewer than OW_DECOMPOSE_KEEP_BODIES bodies is solved
  * again as one program, to prove the optimum; a larger one keeps the schedule and
  * reports its gap. */
-#define OW_DECOMPOSE_MIN_BODIES 2
+#define OW_DECOMPOSE_MIN_BODIES  2
 #define OW_DECOMPOSE_KEEP_BODIES 8
 
 /* True when inst has enough bodies and nothing that ties two bodies to one slot

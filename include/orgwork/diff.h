@@ -30,8 +30,7 @@
  * the file's line and column, a wrong shape naming the JSON path
  * ("bodies[0].meetings[2].items[1].item: expected a string such as \"1(a)\""). */
 ow_status ow_diff_strings(const char *a_name, const char *a, size_t a_len, const char *b_name,
-                          const char *b, size_t b_len, ow_buf *out, int *n_changes,
-                          ow_error *err);
+                          const char *b, size_t b_len, ow_buf *out, int *n_changes, ow_error *err);
 
 /* As ow_diff_strings, reading both files (at most OW_DIFF_MAX_BYTES each). */
 ow_status ow_diff_files(const char *a_path, const char *b_path, ow_buf *out, int *n_changes,

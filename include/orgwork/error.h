@@ -7,9 +7,9 @@
 /* Status codes double as the command's exit statuses (SPEC §5). */
 typedef enum ow_status {
     OW_OK = 0,
-    OW_INTERNAL = 1,   /* a bug, out of memory, a solver failure */
-    OW_INPUT = 2,      /* bad input or usage: the user must change something */
-    OW_INFEASIBLE = 3  /* the instance is well formed but has no schedule */
+    OW_INTERNAL = 1,  /* a bug, out of memory, a solver failure */
+    OW_INPUT = 2,     /* bad input or usage: the user must change something */
+    OW_INFEASIBLE = 3 /* the instance is well formed but has no schedule */
 } ow_status;
 
 /* A place in a source file; 1-based; line 0 means "no particular place". */
@@ -20,10 +20,10 @@ typedef struct ow_loc {
 
 typedef struct ow_error {
     ow_status code;
-    char file[512];     /* "" when the error belongs to no file */
+    char file[512]; /* "" when the error belongs to no file */
     ow_loc loc;
     char message[1024];
-    char context[256];  /* e.g. "in body WG.7, agenda item 2"; may be "" */
+    char context[256]; /* e.g. "in body WG.7, agenda item 2"; may be "" */
 } ow_error;
 
 /* Clears *err to OW_OK with empty strings.  err may be NULL. */
@@ -31,8 +31,8 @@ void ow_error_clear(ow_error *err);
 
 /* Sets *err (if err is not NULL) and returns code, so callers can write
  * `return ow_error_set(err, OW_INPUT, file, loc, "...")`.  file may be NULL. */
-ow_status ow_error_set(ow_error *err, ow_status code, const char *file, ow_loc loc,
-                       const char *fmt, ...)
+ow_status ow_error_set(ow_error *err, ow_status code, const char *file, ow_loc loc, const char *fmt,
+                       ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
 #endif
@@ -51,11 +51,11 @@ void ow_error_print(const ow_error *err, FILE *out);
 
 /* Propagation in the spirit of SCIP_CALL: evaluate a call returning ow_status,
  * and jump to the function's `done:` label with `rc` set if it failed. */
-#define OW_CALL(x)                                                                       \
-    do {                                                                                 \
-        rc = (x);                                                                        \
-        if (rc != OW_OK)                                                                 \
-            goto done;                                                                   \
+#define OW_CALL(x)                                                                                 \
+    do {                                                                                           \
+        rc = (x);                                                                                  \
+        if (rc != OW_OK)                                                                           \
+            goto done;                                                                             \
     } while (0)
 
 #endif

@@ -48,7 +48,7 @@ ow_status ow_formulation_keep(ow_formulation *f, const ow_schedule *published, i
 
 /* Reads the solution x (one value per column) into a new schedule with the given
  * status; meetings sorted and numbered, objective computed from the schedule. */
-ow_status ow_formulation_decode(const ow_formulation *f, const double *x,
-                                ow_solve_status status, ow_schedule **out, ow_error *err);
+ow_status ow_formulation_decode(const ow_formulation *f, const double *x, ow_solve_status status,
+                                ow_schedule **out, ow_error *err);
 
 #endif

@@ -11,15 +11,15 @@
 #include "orgwork/error.h"
 
 /* Limits: growth has caps; past them the loader refuses with a clear message. */
-#define OW_MAX_FILE_BYTES   (4u << 20) /* instance file size */
-#define OW_MAX_DEPTH        32         /* YAML nesting depth */
-#define OW_MAX_BODIES       500
-#define OW_MAX_ITEMS        200        /* agenda items (counting sub-items) per body */
-#define OW_MAX_DAYS         400        /* working days in a calendar */
-#define OW_MAX_SLOTS        8          /* meeting slots a day */
-#define OW_MAX_ROOMS        50
-#define OW_MAX_TEXT         4000       /* bytes in a title or documentation text */
-#define OW_MAX_ID           64         /* bytes in an id */
+#define OW_MAX_FILE_BYTES (4u << 20) /* instance file size */
+#define OW_MAX_DEPTH      32         /* YAML nesting depth */
+#define OW_MAX_BODIES     500
+#define OW_MAX_ITEMS      200 /* agenda items (counting sub-items) per body */
+#define OW_MAX_DAYS       400 /* working days in a calendar */
+#define OW_MAX_SLOTS      8   /* meeting slots a day */
+#define OW_MAX_ROOMS      50
+#define OW_MAX_TEXT       4000 /* bytes in a title or documentation text */
+#define OW_MAX_ID         64   /* bytes in an id */
 
 /* item.meeting values besides a positive k. */
 #define OW_MEETING_ANY  0
@@ -27,55 +27,55 @@
 
 typedef enum ow_pin_kind {
     OW_PIN_NONE = 0,
-    OW_PIN_MEETING,   /* pin: {meeting: k} */
-    OW_PIN_SLOT       /* pin: {date: D, slot: "HH:MM-HH:MM"} */
+    OW_PIN_MEETING, /* pin: {meeting: k} */
+    OW_PIN_SLOT     /* pin: {date: D, slot: "HH:MM-HH:MM"} */
 } ow_pin_kind;
 
 typedef struct ow_item {
-    const char *id;        /* canonical id: "2", "1(a)" */
-    const char *label;     /* as shown in the annex: "2", "1 (a)" */
+    const char *id;    /* canonical id: "2", "1(a)" */
+    const char *label; /* as shown in the annex: "2", "1 (a)" */
     const char *title;
     const char *parent_title; /* for a sub-item, the title of its item; else NULL */
-    int minutes;           /* estimated duration, > 0 */
-    bool split;            /* may run over several meetings (default true) */
-    int min_part;          /* smallest piece in one meeting, minutes; 0 = none */
-    bool first;            /* first thing the body does in the session */
-    bool last;             /* last thing the body does in the session */
-    int meeting;           /* OW_MEETING_ANY, OW_MEETING_LAST, or k >= 1 */
-    int day;               /* 0 = any; k >= 1: the k-th working day of the body's session */
+    int minutes;              /* estimated duration, > 0 */
+    bool split;               /* may run over several meetings (default true) */
+    int min_part;             /* smallest piece in one meeting, minutes; 0 = none */
+    bool first;               /* first thing the body does in the session */
+    bool last;                /* last thing the body does in the session */
+    int meeting;              /* OW_MEETING_ANY, OW_MEETING_LAST, or k >= 1 */
+    int day;                  /* 0 = any; k >= 1: the k-th working day of the body's session */
     bool has_day_date;
-    ow_date day_date;      /* when has_day_date: the item is taken on that date */
+    ow_date day_date; /* when has_day_date: the item is taken on that date */
     size_t n_after;
-    size_t *after;         /* indices into the body's items it must follow */
+    size_t *after; /* indices into the body's items it must follow */
     size_t n_joint;
-    size_t *joint_with;    /* indices of other bodies attending (issue: multi-body) */
+    size_t *joint_with;        /* indices of other bodies attending (issue: multi-body) */
     const char *documentation; /* may be NULL */
     ow_pin_kind pin;
-    int pin_meeting;       /* OW_PIN_MEETING */
-    int pin_day;           /* OW_PIN_SLOT: index into calendar.days */
-    int pin_slot;          /* OW_PIN_SLOT: index into calendar.slots */
-    ow_loc loc;            /* where the item's mapping starts */
-    ow_loc duration_loc;   /* where its duration was given (or loc) */
+    int pin_meeting;     /* OW_PIN_MEETING */
+    int pin_day;         /* OW_PIN_SLOT: index into calendar.days */
+    int pin_slot;        /* OW_PIN_SLOT: index into calendar.slots */
+    ow_loc loc;          /* where the item's mapping starts */
+    ow_loc duration_loc; /* where its duration was given (or loc) */
 } ow_item;
 
 typedef struct ow_body {
     const char *id;
     const char *name;
-    const char *session;   /* may be NULL */
-    int meetings;          /* conference-service limit; 0 = every slot in its window */
-    int meetings_per_day;  /* 0 = no cap */
-    int window_from;       /* index into calendar.days, inclusive */
-    int window_to;         /* index into calendar.days, inclusive */
-    bool has_window;       /* a window was given (else the whole calendar) */
-    bool interpretation;   /* default true */
-    int room;              /* index into rooms, or -1: any room */
-    bool order_free;       /* `order: free` */
+    const char *session;  /* may be NULL */
+    int meetings;         /* conference-service limit; 0 = every slot in its window */
+    int meetings_per_day; /* 0 = no cap */
+    int window_from;      /* index into calendar.days, inclusive */
+    int window_to;        /* index into calendar.days, inclusive */
+    bool has_window;      /* a window was given (else the whole calendar) */
+    bool interpretation;  /* default true */
+    int room;             /* index into rooms, or -1: any room */
+    bool order_free;      /* `order: free` */
     bool has_pin_from;
-    int pin_from;          /* index into calendar.days where the body must start */
+    int pin_from; /* index into calendar.days where the body must start */
     size_t n_items;
-    ow_item *items;        /* agenda order, sub-items flattened in place of their item */
+    ow_item *items; /* agenda order, sub-items flattened in place of their item */
     ow_loc loc;
-    ow_loc meetings_loc;   /* where `meetings` was given (or loc) */
+    ow_loc meetings_loc; /* where `meetings` was given (or loc) */
 } ow_body;
 
 typedef struct ow_calendar {
@@ -86,23 +86,23 @@ typedef struct ow_calendar {
     size_t n_holidays;
     ow_date *holidays;
     size_t n_slots;
-    ow_slot *slots;        /* daily slots in time order, not overlapping */
-    int standard_slot;     /* minutes of the first slot: the "standard slot length" */
+    ow_slot *slots;    /* daily slots in time order, not overlapping */
+    int standard_slot; /* minutes of the first slot: the "standard slot length" */
     ow_loc loc;
 } ow_calendar;
 
 typedef struct ow_rule {
     size_t n_bodies;
-    size_t *bodies;        /* `consecutive: [A, B, ...]`: indices, in order */
+    size_t *bodies; /* `consecutive: [A, B, ...]`: indices, in order */
     ow_loc loc;
 } ow_rule;
 
 /* Objective weights (SPEC §3); defaults in docs/model.md. */
 typedef struct ow_weights {
-    int continued;         /* per "(continued)" piece */
-    int meetings;          /* per meeting held */
-    int days;              /* per day on which a body meets */
-    int late_start;        /* per item that does not start at the start of a meeting */
+    int continued;  /* per "(continued)" piece */
+    int meetings;   /* per meeting held */
+    int days;       /* per day on which a body meets */
+    int late_start; /* per item that does not start at the start of a meeting */
 } ow_weights;
 
 #define OW_WEIGHT_CONTINUED  10
@@ -111,10 +111,10 @@ typedef struct ow_weights {
 #define OW_WEIGHT_LATE_START 1
 
 typedef struct ow_instance {
-    const char *path;      /* the file it was read from, as given */
-    const char *title;     /* may be NULL */
+    const char *path;  /* the file it was read from, as given */
+    const char *title; /* may be NULL */
     bool has_issued;
-    ow_date issued;        /* `issued:`, else the calendar's start (ICS DTSTAMP) */
+    ow_date issued; /* `issued:`, else the calendar's start (ICS DTSTAMP) */
     ow_calendar calendar;
     size_t n_rooms;
     const char **rooms;
@@ -135,8 +135,8 @@ typedef struct ow_instance {
 ow_status ow_instance_load(const char *path, ow_instance **out, ow_error *err);
 
 /* Same from memory; name is used in error messages as the file name. */
-ow_status ow_instance_load_string(const char *name, const char *text, size_t len,
-                                  ow_instance **out, ow_error *err);
+ow_status ow_instance_load_string(const char *name, const char *text, size_t len, ow_instance **out,
+                                  ow_error *err);
 
 void ow_instance_free(ow_instance *inst);
 

@@ -9,17 +9,17 @@
 #include "orgwork/program.h"
 
 typedef enum ow_mip_status {
-    OW_MIP_OPTIMAL = 0,     /* proven optimal */
-    OW_MIP_FEASIBLE,        /* a limit stopped the search with a solution in hand */
-    OW_MIP_INFEASIBLE,      /* proven to have no solution */
-    OW_MIP_NO_SOLUTION      /* a limit stopped the search before any solution */
+    OW_MIP_OPTIMAL = 0, /* proven optimal */
+    OW_MIP_FEASIBLE,    /* a limit stopped the search with a solution in hand */
+    OW_MIP_INFEASIBLE,  /* proven to have no solution */
+    OW_MIP_NO_SOLUTION  /* a limit stopped the search before any solution */
 } ow_mip_status;
 
 typedef struct ow_mip_options {
-    double time_limit;      /* seconds; <= 0 means none */
-    bool verbose;           /* GLPK's own terminal output */
-    bool progress;          /* a progress line on stderr, redrawn in place */
-    double scale;           /* the progress line shows objective / scale (> 0) */
+    double time_limit; /* seconds; <= 0 means none */
+    bool verbose;      /* GLPK's own terminal output */
+    bool progress;     /* a progress line on stderr, redrawn in place */
+    double scale;      /* the progress line shows objective / scale (> 0) */
 } ow_mip_options;
 
 /* Asks every search under way to stop and keep the best solution found (safe to
@@ -29,11 +29,11 @@ bool ow_mip_interrupted(void);
 
 typedef struct ow_mip_result {
     ow_mip_status status;
-    double objective;       /* including the program's constant */
-    double bound;           /* best bound known */
-    double gap;             /* relative gap between objective and bound */
-    double seconds;         /* wall time of the solve */
-    double *x;              /* column values (malloc'ed, n_cols); NULL without solution */
+    double objective; /* including the program's constant */
+    double bound;     /* best bound known */
+    double gap;       /* relative gap between objective and bound */
+    double seconds;   /* wall time of the solve */
+    double *x;        /* column values (malloc'ed, n_cols); NULL without solution */
 } ow_mip_result;
 
 /* Solves p.  Returns OW_OK whatever the status (read result->status), OW_INTERNAL
@@ -45,8 +45,7 @@ void ow_mip_result_free(ow_mip_result *result);
 typedef enum ow_mip_file { OW_MIP_LP = 0, OW_MIP_MPS } ow_mip_file;
 
 /* Writes p in CPLEX LP or free MPS format to path, whole or not at all. */
-ow_status ow_mip_write(const ow_program *p, ow_mip_file format, const char *path,
-                       ow_error *err);
+ow_status ow_mip_write(const ow_program *p, ow_mip_file format, const char *path, ow_error *err);
 
 /* Frees GLPK's per-thread environment (call before a thread or the process exits). */
 void ow_mip_shutdown(void);

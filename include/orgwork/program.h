@@ -12,7 +12,7 @@ typedef enum ow_row_sense { OW_ROW_LE = 0, OW_ROW_GE, OW_ROW_EQ } ow_row_sense;
 typedef struct ow_program ow_program;
 
 /* Limits on size: past them the builder fails rather than exhaust memory. */
-#define OW_PROGRAM_MAX_COLS 2000000
+#define OW_PROGRAM_MAX_COLS     2000000
 #define OW_PROGRAM_MAX_NONZEROS 20000000
 
 /* A new empty program (minimisation), or NULL when out of memory.  Free with
@@ -65,8 +65,8 @@ typedef struct ow_program_row_info {
     const char *name;
     ow_row_sense sense;
     double rhs;
-    size_t n;           /* entries */
-    const int *cols;    /* borrowed */
+    size_t n;        /* entries */
+    const int *cols; /* borrowed */
     const double *coefs;
 } ow_program_row_info;
 

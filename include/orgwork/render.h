@@ -15,15 +15,15 @@ typedef enum ow_format {
     OW_FORMAT_CSV,
     OW_FORMAT_ICS,
     OW_FORMAT_JSON,
-    OW_FORMAT_SVG           /* the whole period as one timetable: days by slot and room */
+    OW_FORMAT_SVG /* the whole period as one timetable: days by slot and room */
 } ow_format;
 
 /* Parses "md", "text", "html", "csv", "ics", "json", "svg".  Returns false otherwise. */
 bool ow_format_parse(const char *name, ow_format *out);
 
 typedef struct ow_render_options {
-    bool timings;           /* include solver.seconds (JSON) — a clock reading */
-    int body;               /* render only this body (index), or -1 for all */
+    bool timings; /* include solver.seconds (JSON) — a clock reading */
+    int body;     /* render only this body (index), or -1 for all */
 } ow_render_options;
 
 /* Appends the rendering of s in format f to out.  For an infeasible schedule only

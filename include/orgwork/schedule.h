@@ -13,10 +13,10 @@
 
 typedef enum ow_solve_status {
     OW_SOLVE_OPTIMAL = 0,
-    OW_SOLVE_FEASIBLE,      /* a limit stopped the search with a schedule in hand */
+    OW_SOLVE_FEASIBLE, /* a limit stopped the search with a schedule in hand */
     OW_SOLVE_INFEASIBLE,
-    OW_SOLVE_UNKNOWN        /* a limit or Ctrl-C stopped the search before any schedule:
-                             * nothing is proven */
+    OW_SOLVE_UNKNOWN /* a limit or Ctrl-C stopped the search before any schedule:
+                      * nothing is proven */
 } ow_solve_status;
 
 /* "optimal", "feasible", "infeasible", "unknown". */
@@ -26,31 +26,31 @@ const char *ow_solve_status_name(ow_solve_status s);
 bool ow_solve_status_has_schedule(ow_solve_status s);
 
 typedef struct ow_piece {
-    size_t item;            /* index into the items of the body that owns the item */
-    int minutes;            /* > 0 */
-    bool continued;         /* the item already had a piece in an earlier meeting */
-    bool joint;             /* a joint item owned by another body (its `joint_with` lists
-                             * this meeting's body): the meeting is that joint meeting */
-    size_t owner;           /* when joint: index of the body whose agenda lists the item */
+    size_t item;    /* index into the items of the body that owns the item */
+    int minutes;    /* > 0 */
+    bool continued; /* the item already had a piece in an earlier meeting */
+    bool joint;     /* a joint item owned by another body (its `joint_with` lists
+                     * this meeting's body): the meeting is that joint meeting */
+    size_t owner;   /* when joint: index of the body whose agenda lists the item */
 } ow_piece;
 
 typedef struct ow_meeting {
-    size_t body;            /* index into instance bodies */
-    int n;                  /* 1-based number among the body's meetings */
+    size_t body; /* index into instance bodies */
+    int n;       /* 1-based number among the body's meetings */
     ow_date date;
-    int day;                /* index into calendar.days, or -1 if date is not a working day */
-    int slot;               /* index into calendar.slots, or -1 if start/end match none */
-    int start, end;         /* minutes since midnight */
-    int room;               /* index into instance rooms, or -1 if unknown */
+    int day;        /* index into calendar.days, or -1 if date is not a working day */
+    int slot;       /* index into calendar.slots, or -1 if start/end match none */
+    int start, end; /* minutes since midnight */
+    int room;       /* index into instance rooms, or -1 if unknown */
     size_t n_pieces;
-    ow_piece *pieces;       /* in the order they are taken */
+    ow_piece *pieces; /* in the order they are taken */
 } ow_meeting;
 
 typedef struct ow_schedule {
     ow_solve_status status;
-    double objective;       /* the reported objective (SPEC §3 weights; no tie-break) */
-    double gap;             /* relative gap, 0 when optimal */
-    double seconds;         /* solver time; shown only with --timings */
+    double objective; /* the reported objective (SPEC §3 weights; no tie-break) */
+    double gap;       /* relative gap, 0 when optimal */
+    double seconds;   /* solver time; shown only with --timings */
     size_t n_meetings;
     ow_meeting *meetings;   /* sorted by body, then n */
     struct ow_arena *arena; /* owns the arrays above */
@@ -81,21 +81,19 @@ typedef struct ow_objective_terms {
     int meetings;
     int days;
     int late_starts;
-    long total;             /* the weighted sum */
+    long total; /* the weighted sum */
 } ow_objective_terms;
 
-void ow_schedule_objective(const ow_instance *inst, const ow_schedule *s,
-                           ow_objective_terms *out);
+void ow_schedule_objective(const ow_instance *inst, const ow_schedule *s, ow_objective_terms *out);
 
 /* Reads a schedule in the JSON of SPEC §4 (as `orgwork solve --format json` writes
  * it) and resolves its ids, dates, times and rooms against inst.  Unknown keys are
  * ignored; wrong types, unknown body or item ids and unparseable dates or times are
  * OW_INPUT errors naming file, line and column.  Dates outside the calendar and
  * times matching no slot are kept (day or slot -1) for the checker to report. */
-ow_status ow_schedule_read_json(const ow_instance *inst, const char *path,
-                                ow_schedule **out, ow_error *err);
-ow_status ow_schedule_read_json_string(const ow_instance *inst, const char *name,
-                                       const char *text, size_t len, ow_schedule **out,
-                                       ow_error *err);
+ow_status ow_schedule_read_json(const ow_instance *inst, const char *path, ow_schedule **out,
+                                ow_error *err);
+ow_status ow_schedule_read_json_string(const ow_instance *inst, const char *name, const char *text,
+                                       size_t len, ow_schedule **out, ow_error *err);
 
 #endif

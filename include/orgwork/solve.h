@@ -11,10 +11,10 @@
 #include "orgwork/schedule.h"
 
 typedef struct ow_solve_options {
-    double time_limit;      /* seconds, <= 0 for none */
-    bool verbose;           /* GLPK's own output on stderr */
-    bool progress;          /* progress line on stderr while solving */
-    bool whole;             /* always one program, never body by body (decompose.h) */
+    double time_limit;       /* seconds, <= 0 for none */
+    bool verbose;            /* GLPK's own output on stderr */
+    bool progress;           /* progress line on stderr while solving */
+    bool whole;              /* always one program, never body by body (decompose.h) */
     const ow_schedule *keep; /* re-planning: change the fewest item placements of this
                               * earlier schedule (read against inst), or NULL */
 } ow_solve_options;

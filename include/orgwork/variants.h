@@ -11,17 +11,17 @@
 #include "orgwork/schedule.h"
 
 typedef struct ow_variant {
-    int days;               /* working days of the calendar */
-    int meetings;           /* meetings allowed (the body's, or the sum over bodies) */
+    int days;     /* working days of the calendar */
+    int meetings; /* meetings allowed (the body's, or the sum over bodies) */
     ow_solve_status status;
-    bool solved;            /* false: the variant could not be set up (see note) */
+    bool solved; /* false: the variant could not be set up (see note) */
     int meetings_used;
     int days_used;
     int continued;
     long objective;
     double gap;
     double seconds;
-    char note[256];         /* why the variant is infeasible or was not set up */
+    char note[256]; /* why the variant is infeasible or was not set up */
 } ow_variant;
 
 /* Fills the "used" columns of v from a schedule: meetings held, body-days used,
@@ -35,7 +35,7 @@ int ow_variants_smallest(const ow_variant *v, size_t n);
 
 /* Renders the table: text (aligned columns), md, csv or json (SPEC §5); other
  * formats are OW_INPUT.  The seconds column appears only when timings is true. */
-ow_status ow_variants_render(const ow_variant *v, size_t n, ow_format f, bool timings,
-                             ow_buf *out, ow_error *err);
+ow_status ow_variants_render(const ow_variant *v, size_t n, ow_format f, bool timings, ow_buf *out,
+                             ow_error *err);
 
 #endif

@@ -12,12 +12,12 @@
 #include "orgwork/variants.h"
 
 typedef struct ow_whatif_options {
-    const char *path;           /* the instance file; each variant loads it anew */
-    int days_from, days_to;     /* 0, 0: the calendar's days as in the file */
+    const char *path;               /* the instance file; each variant loads it anew */
+    int days_from, days_to;         /* 0, 0: the calendar's days as in the file */
     int meetings_from, meetings_to; /* 0, 0: meetings as in the file */
-    const char *body;           /* NULL, or the id of the one body whose meetings vary
-                                 * and whose use is counted */
-    int jobs;                   /* worker threads, >= 1 */
+    const char *body;               /* NULL, or the id of the one body whose meetings vary
+                                     * and whose use is counted */
+    int jobs;                       /* worker threads, >= 1 */
     ow_solve_options solve;
 } ow_whatif_options;
 

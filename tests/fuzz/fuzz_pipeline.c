@@ -59,8 +59,8 @@ static void check_roundtrip(const ow_instance *inst, const ow_schedule *s)
     ow_check_report rep = {0};
     if (ow_render(inst, s, OW_FORMAT_JSON, &ro, &json, &err) != OW_OK || json.failed)
         abort();
-    if (ow_schedule_read_json_string(inst, "fuzz.json", ow_buf_str(&json), json.len, &back,
-                                     &err) != OW_OK) {
+    if (ow_schedule_read_json_string(inst, "fuzz.json", ow_buf_str(&json), json.len, &back, &err) !=
+        OW_OK) {
         ow_error_print(&err, stderr);
         abort();
     }

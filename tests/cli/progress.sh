@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Long runs: a progress line on a terminal only, and Ctrl-C keeping the best
+# schedule found (or saying that none was, with status "unknown").
+set -u
+bin=$1
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+fail=0
+t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
+period=instances/ctoc-2024-period.yaml
+# Not a terminal: nothing on stderr but what is asked for.
+"$bin" solve "$period" --format json -o "$t/a.json" 2> "$t/a.err" || fail=1
+[ ! -s "$t/a.err" ] || { echo "FAIL: stderr is not a terminal, yet: $(head -c 200 "$t/a.err")"; fail=1; }
+# A terminal (script gives the command one): the line is drawn and then cleared.
+script -qec "$bin solve $period --format json -o $t/b.json" /dev/null > "$t/tty.out" 2>&1 || fail=1
+grep -q "best" "$t/tty.out" || { echo "FAIL: no progress line on a terminal"; fail=1; }
+grep -q $'\033\[K' "$t/tty.out" || { echo "FAIL: the progress line is not cleared"; fail=1; }
+# --quiet on a terminal: no line.
+script -qec "$bin solve $period --quiet --format json -o $t/c.json" /dev/null > "$t/quiet.out" 2>&1 || fail=1
+! grep -q "best" "$t/quiet.out" || { echo "FAIL: --quiet still shows progress"; fail=1; }
+cmp -s "$t/a.json" "$t/b.json" || { echo "FAIL: the progress line changed the output"; fail=1; }
+# Ctrl-C part-way: the run ends at once, with the best schedule found (feasible or
+# optimal, which check accepts) or, before any, status unknown and the reason.
+"$bin" solve "$period" --quiet --format json -o "$t/int.json" 2> "$t/int.err" &
+pid=$!
+sleep 0.3
+kill -INT $pid
+start=$(date +%s)
+wait $pid
+st=$?
+[ $(( $(date +%s) - start )) -le 5 ] || { echo "FAIL: Ctrl-C did not stop the search promptly"; fail=1; }
+status=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["status"])' "$t/int.json" 2>/dev/null)
+case "$st:$status" in
+  0:feasible|0:optimal)
+    "$bin" check "$period" "$t/int.json" > /dev/null || { echo "FAIL: check of the interrupted schedule"; fail=1; }
+    echo "interrupted with a schedule ($status)";;
+  3:unknown)
+    grep -q "the search was interrupted before any schedule was found" "$t/int.err" ||
+      { echo "FAIL: no reason for the interrupted run"; fail=1; }
+    echo "interrupted before any schedule (unknown)";;
+  *) echo "FAIL: Ctrl-C gave exit $st and status '$status'"; fail=1;;
+esac
+[ $fail -eq 0 ] && echo "progress: all checks passed"
+exit $fail

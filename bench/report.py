@@ -10,7 +10,8 @@ import math
 import sys
 
 SOLVED = {"optimal", "infeasible"}  # a proof, not a time-out
-COLOURS = {"orgwork": "#1f77b4", "glpsol": "#2ca02c", "cbc": "#d62728", "highs": "#9467bd"}
+OURS = ("orgwork", "orgwork-whole")  # the peers are every other solver
+COLOURS = {"orgwork": "#1f77b4", "orgwork-whole": "#17becf", "glpsol": "#2ca02c", "cbc": "#d62728", "highs": "#9467bd"}
 
 
 def load(path):
@@ -40,12 +41,24 @@ def fmt_s(x):
     return f"{x:.3f}" if x < 10 else f"{x:.1f}"
 
 
+def gap_cell(r):
+    gap = r["gap"]
+    if gap in ("-", "") or r["status"] == "optimal":
+        return gap
+    return f"{float(gap):.2%}"
+
+
+def answered(r):
+    """A schedule was found (proven or not)."""
+    return r["objective"] not in ("-", "")
+
+
 def table(rows, limit):
     sizes = order(rows, "size")
     solvers = order(rows, "solver")
     print("| size | agenda entries | rows × columns (binaries) | solver | seconds | CPU s"
-          " | peak MiB | status | objective | gap | orgwork / solver |")
-    print("|---|---:|---|---|---:|---:|---:|---|---:|---:|---:|")
+          " | peak MiB | status | objective | bound | gap | orgwork / solver |")
+    print("|---|---:|---|---|---:|---:|---:|---|---:|---:|---:|---:|")
     for size in sizes:
         here = [r for r in rows if r["size"] == size]
         ow = next((r for r in here if r["solver"] == "orgwork"), None)
@@ -53,24 +66,32 @@ def table(rows, limit):
             ratio = ""
             if ow is not None and r["solver"] != "orgwork":
                 ratio = f"{charged(ow, limit) / charged(r, limit):.3f}"
-            status = r["status"] + (f" ({r['note']})" if r["note"] else "")
-            gap = r["gap"]
-            if gap not in ("-", "") and r["status"] != "optimal":
-                gap = f"{float(gap):.2%}"
+            note = r["note"]
+            if note.startswith("DISAGREES"):
+                note = f"**{note}**"
+            status = r["status"] + (f" ({note})" if note else "")
             print(f"| {size} | {r['entries']} | {r['rows']} × {r['columns']} ({r['binaries']})"
                   f" | {r['solver']} | {fmt_s(float(r['seconds']))} | {r['cpu_seconds']} | {r['peak_mib']}"
-                  f" | {status} | {r['objective']} | {gap} | {ratio} |")
+                  f" | {status} | {r['objective']} | {r.get('bound', '-')} | {gap_cell(r)} | {ratio} |")
     print()
-    print("Ratio orgwork / best other (the fastest peer with a proof; time-outs at the limit),"
+    bad = [r for r in rows if r["note"].startswith("DISAGREES")]
+    if bad:
+        print(f"**OBJECTIVES DISAGREE in {len(bad)} row(s)**: "
+              + "; ".join(f"{r['size']} {r['solver']}: {r['note']}" for r in bad) + ".")
+    else:
+        print("Objectives agree: every proven optimum equals orgwork's where both are proven,"
+              " and no schedule beats a proven optimum or bound.")
+    print()
+    print("Ratio orgwork / best peer (the fastest peer with a proof; time-outs at the limit),"
           " by wall time and by CPU time:")
     print()
-    print("| size | orgwork s | best other | its s | ratio | orgwork CPU s | best other by CPU"
+    print("| size | orgwork s | best peer | its s | ratio | orgwork CPU s | best peer by CPU"
           " | its CPU s | CPU ratio |")
     print("|---|---:|---|---:|---:|---:|---|---:|---:|")
     for size in sizes:
         here = [r for r in rows if r["size"] == size]
         ow = next((r for r in here if r["solver"] == "orgwork"), None)
-        peers = [r for r in here if r["solver"] != "orgwork"]
+        peers = [r for r in here if r["solver"] not in OURS]
         if ow is None or not peers:
             continue
         cells = []
@@ -81,22 +102,56 @@ def table(rows, limit):
             cells += [fmt_s(mine), best["solver"], fmt_s(theirs), ratio]
         print("| " + size + " | " + " | ".join(cells) + " |")
     print()
-    print(f"Shifted geometric mean across sizes (shift 1 s, runs without a proof counted at"
-          f" {limit} s):")
+    print("Time to the answer, as measured (no charge for a missing proof), and the answer,"
+          " against CBC and against `--whole`. Time ratio = orgwork s / other s; objective"
+          " no worse = orgwork has a schedule and the other none, or one at most as costly:")
     print()
-    print("| solver | sizes | solved | wall s | CPU s |")
-    print("|---|---:|---:|---:|---:|")
+    print("| size | orgwork s | orgwork answer | other | its s | its answer | time ratio"
+          " | objective no worse |")
+    print("|---|---:|---|---|---:|---|---:|---|")
+    for size in sizes:
+        here = {r["solver"]: r for r in rows if r["size"] == size}
+        ow = here.get("orgwork")
+        if ow is None:
+            continue
+        for other in ("cbc", "orgwork-whole"):
+            r = here.get(other)
+            if r is None:
+                continue
+
+            def answer(x):
+                if not answered(x):
+                    return x["status"]
+                return f"{x['status']} {x['objective']}" + (
+                    f" (gap {gap_cell(x)})" if x["status"] != "optimal" else "")
+            if not answered(ow):
+                better = "no" if answered(r) else "neither has one"
+            elif not answered(r):
+                better = "yes"
+            else:
+                better = "yes" if float(ow["objective"]) <= float(r["objective"]) else "no"
+            t_ow, t_r = float(ow["seconds"]), float(r["seconds"])
+            print(f"| {size} | {fmt_s(t_ow)} | {answer(ow)} | {r['solver']} | {fmt_s(t_r)}"
+                  f" | {answer(r)} | {t_ow / t_r:.3f} | {better} |")
+    print()
+    print(f"Shifted geometric mean across sizes (shift 1 s): runs without a proof counted at"
+          f" {limit} s, and time to the answer as measured:")
+    print()
+    print("| solver | sizes | proven | with a schedule | wall s | CPU s | wall s, as measured |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for s in solvers:
         mine = [r for r in rows if r["solver"] == s]
         solved = sum(1 for r in mine if r["status"] in SOLVED)
+        found = sum(1 for r in mine if answered(r))
         wall = sgm([charged(r, limit) for r in mine])
         cpu = sgm([charged(r, limit, "cpu_seconds") for r in mine])
-        print(f"| {s} | {len(mine)} | {solved} | {wall:.3f} | {cpu:.3f} |")
+        raw = sgm([float(r["seconds"]) for r in mine])
+        print(f"| {s} | {len(mine)} | {solved} | {found} | {wall:.3f} | {cpu:.3f} | {raw:.3f} |")
 
 
 def svg(rows, limit):
     w, h = 640, 420
-    left, right, top, bottom = 70, 130, 30, 55
+    left, right, top, bottom = 70, 150, 30, 55
     xs = [float(r["entries"]) for r in rows]
     ts = [float(r["seconds"]) for r in rows] + [float(limit)]
     x0 = 10 ** math.floor(math.log10(min(xs)))

@@ -1762,7 +1762,11 @@ static ow_status render_json(const ow_instance *inst, const ow_schedule *s,
         ow_buf_puts(b, ", ");
     }
     ow_buf_puts(b, "\"gap\": ");
-    put_json_number(b, s->gap);
+    /* Nothing is proven when the search stopped before any schedule. */
+    if (s->status == OW_SOLVE_UNKNOWN)
+        ow_buf_puts(b, "null");
+    else
+        put_json_number(b, s->gap);
     ow_buf_puts(b, "},\n");
     /* Every room, so that a reader of the JSON alone sees the whole period; left out
      * where there is nothing to choose, which keeps single-body files as they were. */

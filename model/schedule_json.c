@@ -290,7 +290,7 @@ static ow_status read_solver(const reader *r, json_t *root, ow_schedule *s)
     if (!json_is_object(solver))
         return fail(r, "", "solver", "expected an object {\"name\": …, \"gap\": …}");
     json_t *gap = json_object_get(solver, "gap");
-    if (gap != NULL) {
+    if (gap != NULL && !json_is_null(gap)) {
         if (!json_is_number(gap))
             return fail(r, "solver", "gap", "expected a number");
         s->gap = json_number_value(gap);

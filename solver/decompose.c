@@ -25,21 +25,27 @@ static ow_instance alone(const ow_instance *inst, size_t b)
     return v;
 }
 
-/* Solves body b alone under lim; on OW_OK sets *out (body index b). */
+/* Solves body b alone under lim, within time_limit seconds (<= 0: none).  On OW_OK
+ * sets *out (body index b), or NULL when a limit or Ctrl-C stopped the search before
+ * any schedule; OW_INFEASIBLE when none exists. */
 static ow_status solve_body(const ow_instance *inst, size_t b, const ow_plan_limits *lim,
-                            const ow_solve_options *opts, ow_schedule **out, double *seconds,
-                            ow_error *err)
+                            const ow_solve_options *opts, double time_limit, ow_schedule **out,
+                            double *seconds, ow_error *err)
 {
     ow_instance view = alone(inst, b);
     ow_formulation *f = NULL;
     ow_mip_result res = {0};
     ow_status rc = OW_OK;
     OW_CALL(ow_formulation_build_limited(&view, lim, &f, err));
-    ow_mip_options mo = {opts->time_limit, opts->verbose, false, ow_formulation_scale(f)};
+    ow_mip_options mo = {time_limit, opts->verbose, false, ow_formulation_scale(f)};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     *seconds += res.seconds;
-    if (res.status != OW_MIP_OPTIMAL && res.status != OW_MIP_FEASIBLE) {
+    if (res.status == OW_MIP_INFEASIBLE) {
         rc = OW_INFEASIBLE;
+        goto done;
+    }
+    if (res.status == OW_MIP_NO_SOLUTION) {
+        *out = NULL;
         goto done;
     }
     ow_schedule *s = NULL;
@@ -169,9 +175,23 @@ static void plan_order(const ow_instance *inst, size_t *order)
     free(done);
 }
 
-ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
-                             ow_schedule **out, ow_buf *why, ow_error *err)
+/* Seconds left before the deadline (0: none); negative when it has passed or the
+ * search was interrupted. */
+static double time_left(double deadline)
 {
+    if (ow_mip_interrupted())
+        return -1;
+    if (deadline <= 0)
+        return 0;
+    double left = deadline - ow_mip_now();
+    return left > 0 ? left : -1;
+}
+
+ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
+                             ow_schedule **out, bool *stopped, ow_buf *why, ow_error *err)
+{
+    double deadline = opts->time_limit > 0 ? ow_mip_now() + opts->time_limit : 0;
+    *stopped = false;
     const ow_loc none = {0, 0};
     size_t R = inst->n_rooms;
     size_t n_global = (size_t)inst->calendar.n_days * inst->calendar.n_slots;
@@ -189,7 +209,10 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
     }
     /* The bound: each body alone. */
     for (size_t b = 0; b < inst->n_bodies; b++) {
-        rc = solve_body(inst, b, NULL, opts, &part, &seconds, err);
+        double left = time_left(deadline);
+        if (left < 0)
+            break; /* the bound stays partial: the bodies left count as zero */
+        rc = solve_body(inst, b, NULL, opts, left, &part, &seconds, err);
         if (rc == OW_INFEASIBLE) {
             /* No schedule even alone: none for the whole period either. */
             ow_buf_printf(why,
@@ -201,6 +224,8 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
         if (rc != OW_OK)
             goto done;
         /* A part stopped by a limit bounds nothing; count it as zero. */
+        if (part == NULL)
+            continue;
         if (part->status == OW_SOLVE_OPTIMAL)
             bound += part->objective;
         by_body[b] = part;
@@ -226,11 +251,22 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
                 }
             }
         }
-        if (fits(inst, b, &lim, by_body[b])) {
+        if (by_body[b] != NULL && fits(inst, b, &lim, by_body[b])) {
             part = by_body[b];
             by_body[b] = NULL;
         } else {
-            rc = solve_body(inst, b, &lim, opts, &part, &seconds, err);
+            double left = time_left(deadline);
+            if (left < 0) {
+                *stopped = true;
+                *out = NULL;
+                goto done;
+            }
+            rc = solve_body(inst, b, &lim, opts, left, &part, &seconds, err);
+            if (rc == OW_OK && part == NULL) {
+                *stopped = true;
+                *out = NULL;
+                goto done;
+            }
         }
         if (rc == OW_INFEASIBLE) {
             /* A dead end of planning in turn proves nothing: the caller solves the

@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now_seconds(void)
+double ow_mip_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -146,7 +146,7 @@ static void callback(glp_tree *tree, void *info)
         return;
     }
     if (si->opts->progress && (reason == GLP_ISELECT || reason == GLP_IBINGO)) {
-        double now = now_seconds();
+        double now = ow_mip_now();
         if (now - si->shown >= 0.2) {
             si->shown = now;
             show_progress(tree, si, now);
@@ -164,7 +164,7 @@ ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_r
                             "the integer program could not be built (out of memory or too large)");
     glp_term_out(opts->verbose ? GLP_ON : GLP_OFF);
     glp_term_hook(to_stderr, NULL);
-    double t0 = now_seconds();
+    double t0 = ow_mip_now();
     glp_prob *lp = load(p);
     if (lp == NULL)
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory loading the program");
@@ -186,7 +186,7 @@ ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_r
     parm.cb_func = callback;
     parm.cb_info = &si;
     int ret = glp_intopt(lp, &parm);
-    result->seconds = now_seconds() - t0;
+    result->seconds = ow_mip_now() - t0;
     if (opts->progress && si.shown > t0)
         fputs("\r\033[K", stderr); /* clear the progress line */
     int st = glp_mip_status(lp);

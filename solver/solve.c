@@ -17,6 +17,18 @@ static ow_status no_schedule(ow_schedule **out, ow_solve_status status, ow_error
     return OW_INFEASIBLE;
 }
 
+/* Why a search ended without a schedule though none was proven impossible. */
+static void stopped_reason(const ow_solve_options *opts, ow_buf *why)
+{
+    if (ow_mip_interrupted())
+        ow_buf_printf(why, "the search was interrupted before any schedule was found\n");
+    else
+        ow_buf_printf(why,
+                      "the time limit of %g s was reached before any schedule was found; "
+                      "allow more time (--time-limit)\n",
+                      opts->time_limit);
+}
+
 ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
                    ow_buf *why, ow_error *err)
 {
@@ -25,20 +37,34 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     ow_mip_result res = {0};
     if (ow_diagnose_precheck(inst, why) == OW_INFEASIBLE)
         return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
+    double start = ow_mip_now();
+    ow_solve_options whole = *opts;
     if (!opts->whole && opts->keep == NULL && ow_decompose_applies(inst)) {
         ow_schedule *s = NULL;
-        rc = ow_decompose_solve(inst, opts, &s, why, err);
+        bool stopped;
+        rc = ow_decompose_solve(inst, opts, &s, &stopped, why, err);
         if (rc == OW_INFEASIBLE)
             return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         if (rc != OW_OK)
             return rc;
+        if (stopped) {
+            stopped_reason(opts, why);
+            return no_schedule(out, OW_SOLVE_UNKNOWN, err);
+        }
         if (s != NULL &&
             (s->status == OW_SOLVE_OPTIMAL || inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES)) {
             *out = s;
             return OW_OK;
         }
         ow_schedule_free(s);
+        /* The whole program gets what is left of the time limit. */
+        if (opts->time_limit > 0) {
+            whole.time_limit = opts->time_limit - (ow_mip_now() - start);
+            if (whole.time_limit < 0.01)
+                whole.time_limit = 0.01;
+        }
     }
+    opts = &whole;
     OW_CALL(ow_formulation_build(inst, &f, err));
     if (opts->keep != NULL) {
         int kept;
@@ -71,13 +97,7 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         rc = no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         break;
     case OW_MIP_NO_SOLUTION:
-        if (ow_mip_interrupted())
-            ow_buf_printf(why, "the search was interrupted before any schedule was found\n");
-        else
-            ow_buf_printf(why,
-                          "the time limit of %g s was reached before any schedule was found; "
-                          "allow more time (--time-limit)\n",
-                          opts->time_limit);
+        stopped_reason(opts, why);
         rc = no_schedule(out, OW_SOLVE_UNKNOWN, err);
         break;
     }

@@ -25,9 +25,10 @@ bool ow_decompose_applies(const ow_instance *inst);
  * one after another in what the earlier ones left (consecutive rules in order).
  * On OW_OK sets *out to the schedule — status optimal when it meets the bound, else
  * feasible with the gap to it — or to NULL when planning in turn reached a dead end
- * (then the whole program is needed).  OW_INFEASIBLE when a body has no schedule
- * even alone, with the reason in why. */
+ * (then the whole program is needed), and sets *stopped when the time limit
+ * (opts->time_limit, for the whole run) or Ctrl-C ended it first.  OW_INFEASIBLE when a body has no
+ * schedule even alone, with the reason in why. */
 ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
-                             ow_schedule **out, ow_buf *why, ow_error *err);
+                             ow_schedule **out, bool *stopped, ow_buf *why, ow_error *err);
 
 #endif

@@ -47,6 +47,9 @@ typedef enum ow_mip_file { OW_MIP_LP = 0, OW_MIP_MPS } ow_mip_file;
 /* Writes p in CPLEX LP or free MPS format to path, whole or not at all. */
 ow_status ow_mip_write(const ow_program *p, ow_mip_file format, const char *path, ow_error *err);
 
+/* Seconds on a monotonic clock, for deadlines. */
+double ow_mip_now(void);
+
 /* Frees GLPK's per-thread environment (call before a thread or the process exits). */
 void ow_mip_shutdown(void);
 

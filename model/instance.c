@@ -57,3 +57,14 @@ int ow_body_max_meetings(const ow_instance *inst, const ow_body *body)
         per_day = body->meetings_per_day;
     return days * per_day;
 }
+
+int ow_calendar_longest_slot(const ow_calendar *cal)
+{
+    int best = 0;
+    for (size_t s = 0; s < cal->n_slots; s++) {
+        int len = cal->slots[s].end - cal->slots[s].start;
+        if (len > best)
+            best = len;
+    }
+    return best;
+}

@@ -5,17 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int longest_slot(const ow_instance *inst)
-{
-    int best = 0;
-    for (size_t s = 0; s < inst->calendar.n_slots; s++) {
-        int len = inst->calendar.slots[s].end - inst->calendar.slots[s].start;
-        if (len > best)
-            best = len;
-    }
-    return best;
-}
-
 static int per_day(const ow_instance *inst, const ow_body *body)
 {
     int ns = (int)inst->calendar.n_slots;
@@ -31,7 +20,7 @@ static int meetings_available(const ow_instance *inst, const ow_body *body)
 
 int ow_diagnose_min_meetings(const ow_instance *inst, size_t b)
 {
-    int len = longest_slot(inst);
+    int len = ow_calendar_longest_slot(&inst->calendar);
     int need = ow_body_total_minutes(&inst->bodies[b]);
     return len > 0 ? (need + len - 1) / len : 0;
 }
@@ -156,7 +145,7 @@ static void precheck_shared(const ow_instance *inst, ow_buf *why)
 ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
 {
     size_t before = why->len;
-    int len = longest_slot(inst);
+    int len = ow_calendar_longest_slot(&inst->calendar);
     char w1[64], w2[64], w3[64];
     for (size_t b = 0; b < inst->n_bodies; b++) {
         const ow_body *body = &inst->bodies[b];

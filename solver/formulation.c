@@ -85,17 +85,6 @@ static int slot_day(const ow_instance *inst, int global_slot)
     return global_slot / (int)inst->calendar.n_slots;
 }
 
-static int max_slot_length(const ow_instance *inst)
-{
-    int best = 0;
-    for (size_t s = 0; s < inst->calendar.n_slots; s++) {
-        int len = inst->calendar.slots[s].end - inst->calendar.slots[s].start;
-        if (len > best)
-            best = len;
-    }
-    return best;
-}
-
 /* Lower bound of minutes kept by an item open at a cut, on each side. */
 static int open_margin(const ow_item *it)
 {
@@ -180,7 +169,7 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
     body_model *bm = &f->bodies[b];
     const ow_loc none = {0, 0};
     int ns = (int)inst->calendar.n_slots;
-    int Lmax = max_slot_length(inst);
+    int Lmax = ow_calendar_longest_slot(&inst->calendar);
     ow_status rc = OW_OK;
     unsigned char *fwd = NULL, *bwd = NULL;
 

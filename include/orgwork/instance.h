@@ -153,6 +153,10 @@ int ow_instance_find_body(const ow_instance *inst, const char *id);
  * "1a" for a sub-item. */
 int ow_body_find_item(const ow_body *body, const char *id);
 
+/* Minutes of the longest daily slot of the calendar (what one meeting can hold at
+ * most). */
+int ow_calendar_longest_slot(const ow_calendar *cal);
+
 /* Total agenda minutes of a body. */
 int ow_body_total_minutes(const ow_body *body);
 

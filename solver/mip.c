@@ -165,6 +165,11 @@ ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_r
     glp_term_out(opts->verbose ? GLP_ON : GLP_OFF);
     glp_term_hook(to_stderr, NULL);
     double t0 = ow_mip_now();
+    if (interrupted) {
+        /* Ctrl-C before the search: no schedule, and nothing to wait for. */
+        result->status = OW_MIP_NO_SOLUTION;
+        return OW_OK;
+    }
     glp_prob *lp = load(p);
     if (lp == NULL)
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory loading the program");

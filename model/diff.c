@@ -6,11 +6,11 @@
 #include "orgwork/diff.h"
 
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_input.h"
 #include "orgwork/calendar.h"
 
 #define MINUTES_MAX 100000
@@ -51,25 +51,8 @@ typedef struct schedule {
     size_t *order; /* item indices grouped by body, each group in order of first appearance */
 } schedule;
 
-static ow_status fail(const schedule *s, const char *path, const char *key, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
 /* Fails naming the JSON path of the offending value ("bodies[0].meetings[2].date"). */
-static ow_status fail(const schedule *s, const char *path, const char *key, const char *fmt, ...)
-{
-    char what[768];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    const char *dot = *path && key ? "." : "";
-    const char *colon = *path || key ? ": " : "";
-    return ow_error_set(s->err, OW_INPUT, s->name, (ow_loc){0, 0}, "%s%s%s%s%s", path, dot,
-                        key ? key : "", colon, what);
-}
+#define fail(s, path, key, ...) ow_json_fail((s)->err, (s)->name, path, key, __VA_ARGS__)
 
 static ow_status out_of_memory(const schedule *s)
 {
@@ -359,16 +342,13 @@ static ow_status load(schedule *s, const char *name, const char *text, size_t le
     if (len > OW_DIFF_MAX_BYTES)
         return fail(s, "", NULL, "file is larger than %u bytes, the most orgwork diff reads",
                     OW_DIFF_MAX_BYTES);
-    json_error_t jerr;
-    s->root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (s->root == NULL) {
-        ow_loc at = {jerr.line > 0 ? jerr.line : 0, jerr.line > 0 ? jerr.column : 0};
-        return ow_error_set(err, OW_INPUT, name, at, "not a valid JSON schedule: %s", jerr.text);
-    }
+    ow_status rc = ow_json_parse(name, text, len, &s->root, err);
+    if (rc != OW_OK)
+        return rc;
     s->body_index = json_object();
     if (s->body_index == NULL)
         return out_of_memory(s);
-    ow_status rc = read_root(s);
+    rc = read_root(s);
     return rc == OW_OK ? index_schedule(s) : rc;
 }
 

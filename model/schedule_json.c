@@ -5,10 +5,10 @@
 #include "orgwork/schedule.h"
 
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_input.h"
 #include "orgwork/arena.h"
 #include "orgwork/buf.h"
 
@@ -25,27 +25,8 @@ typedef struct reader {
     ow_error *err;
 } reader;
 
-/* Fails naming the JSON path of the offending value: path, then ".key" if key is
- * not NULL ("bodies[0].meetings[2].date"). */
-static ow_status fail(const reader *r, const char *path, const char *key, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
-static ow_status fail(const reader *r, const char *path, const char *key, const char *fmt, ...)
-{
-    char what[768];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    const ow_loc none = {0, 0};
-    const char *dot = *path && key ? "." : "";
-    const char *colon = *path || key ? ": " : "";
-    return ow_error_set(r->err, OW_INPUT, r->name, none, "%s%s%s%s%s", path, dot, key ? key : "",
-                        colon, what);
-}
+/* Fails naming the JSON path of the offending value ("bodies[0].meetings[2].date"). */
+#define fail(r, path, key, ...) ow_json_fail((r)->err, (r)->name, path, key, __VA_ARGS__)
 
 /* Looks up key in obj, failing when it is missing.  path names obj. */
 static ow_status member(const reader *r, json_t *obj, const char *path, const char *key,
@@ -353,13 +334,8 @@ ow_status ow_schedule_read_json_string(const ow_instance *inst, const char *name
     ow_schedule *s = NULL;
     bool *seen = NULL;
     reader r = {inst, name, err};
-    json_error_t jerr;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (root == NULL) {
-        ow_loc at = {jerr.line > 0 ? jerr.line : 0, jerr.line > 0 ? jerr.column : 0};
-        rc = ow_error_set(err, OW_INPUT, name, at, "not a valid JSON schedule: %s", jerr.text);
-        goto done;
-    }
+    json_t *root = NULL;
+    OW_CALL(ow_json_parse(name, text, len, &root, err));
     s = ow_schedule_new();
     seen = calloc(inst->n_bodies + 1, sizeof *seen);
     if (s == NULL || seen == NULL) {

@@ -546,6 +546,48 @@ static void check_contiguity(checker *c)
     }
 }
 
+/* With `order: free` nothing else keeps a split item's pieces together: the piece
+ * that goes on into the next meeting must close its meeting, and the piece that
+ * goes on from the one before must open it.  (Under agenda order [order] already
+ * catches any item between them.) */
+static void check_run_on(checker *c)
+{
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        const body_view *bv = &c->bodies[b];
+        for (size_t t = 0; t < body->n_items && body->order_free; t++) {
+            const item_view *iv = &bv->items[t];
+            if (iv->n_meetings < 2 || iv->last.rank - iv->first.rank + 1 != iv->n_meetings)
+                continue; /* one piece, or [contiguity] has said it */
+            for (int r = iv->first.rank; r <= iv->last.rank; r++) {
+                size_t i = bv->order[r];
+                const ow_meeting *m = meeting(c, i);
+                for (size_t k = 0; k < m->n_pieces; k++) {
+                    if (m->pieces[k].joint || m->pieces[k].item != t)
+                        continue;
+                    if (r < iv->last.rank && k + 1 < m->n_pieces) {
+                        add(c, "contiguity",
+                            "%s: item %s goes on in the body's next meeting, but item %s "
+                            "follows it in this one",
+                            meeting_name(c, i).text, body->items[t].label,
+                            item_of(c, m, k + 1)->label);
+                        r = iv->last.rank; /* one sentence per item */
+                        break;
+                    }
+                    if (r > iv->first.rank && k > 0) {
+                        add(c, "contiguity",
+                            "%s: item %s goes on from the body's previous meeting, but item "
+                            "%s opens this one",
+                            meeting_name(c, i).text, body->items[t].label, item_of(c, m, 0)->label);
+                        r = iv->last.rank;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
 static void check_continued(checker *c)
 {
     for (size_t b = 0; b < c->inst->n_bodies; b++) {
@@ -1006,6 +1048,7 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     check_duration(&c);
     check_capacity(&c);
     check_contiguity(&c);
+    check_run_on(&c);
     check_continued(&c);
     check_order(&c);
     check_first_last(&c);

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int per_day(const ow_instance *inst, const ow_body *body)
@@ -142,6 +143,52 @@ static void precheck_shared(const ow_instance *inst, ow_buf *why)
                       inst->interpretation_teams == 1 ? "" : "s", slots, teams);
 }
 
+/* With `order: free`, after, first and last must leave some order: no item may have
+ * to come both before and after another.  One sentence per body (two items marked
+ * first, or last, are said on their own). */
+static void precheck_circle(const ow_instance *inst, size_t b, ow_buf *why)
+{
+    const ow_body *body = &inst->bodies[b];
+    size_t n = body->n_items;
+    int firsts = 0, lasts = 0;
+    for (size_t i = 0; i < n; i++) {
+        firsts += body->items[i].first;
+        lasts += body->items[i].last;
+    }
+    if (n < 2 || firsts > 1 || lasts > 1)
+        return;
+    /* before[q * n + i]: item q must come before item i, directly or through others. */
+    bool *before = calloc(n * n, sizeof *before);
+    if (before == NULL)
+        return; /* the solver then says no schedule exists, without the reason */
+    for (size_t i = 0; i < n; i++) {
+        const ow_item *it = &body->items[i];
+        for (size_t a = 0; a < it->n_after; a++)
+            before[it->after[a] * n + i] = true;
+        for (size_t q = 0; q < n; q++) {
+            if (q != i && it->first)
+                before[i * n + q] = true;
+            if (q != i && it->last)
+                before[q * n + i] = true;
+        }
+    }
+    for (size_t m = 0; m < n; m++)
+        for (size_t q = 0; q < n; q++)
+            for (size_t i = 0; q != m && before[q * n + m] && i < n; i++)
+                before[q * n + i] |= before[m * n + i];
+    for (size_t q = 0; q < n; q++)
+        for (size_t i = q + 1; i < n; i++)
+            if (before[q * n + i] && before[i * n + q]) {
+                cause(why, body,
+                      "items %s and %s must each come after the other (by their after, first "
+                      "and last rules); no order of the agenda keeps both",
+                      body->items[q].label, body->items[i].label);
+                free(before);
+                return;
+            }
+    free(before);
+}
+
 ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
 {
     size_t before = why->len;
@@ -166,25 +213,31 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
                           min_m, ow_diagnose_min_days(inst, b),
                           ow_diagnose_min_days(inst, b) == 1 ? "" : "s");
         }
-        int n_last = 0, last_minutes = 0, first_seen = -1;
+        int n_last = 0, last_minutes = 0, first_seen = -1, last_seen = -1;
         for (int i = 0; i < n; i++) {
             const ow_item *it = &body->items[i];
             if (it->first) {
                 if (first_seen >= 0)
                     cause(why, body, "items %s and %s are both marked first",
                           body->items[first_seen].label, it->label);
-                else if (i != 0)
+                else if (i != 0 && !body->order_free)
                     cause(why, body,
                           "item %s is marked first but the agenda takes item %s before it",
                           it->label, body->items[0].label);
                 first_seen = i;
             }
-            if (it->last && i != n - 1)
+            if (it->last && i != n - 1 && !body->order_free)
                 cause(why, body, "item %s is marked last but the agenda takes item %s after it",
                       it->label, body->items[n - 1].label);
+            if (it->last && body->order_free) {
+                if (last_seen >= 0)
+                    cause(why, body, "items %s and %s are both marked last",
+                          body->items[last_seen].label, it->label);
+                last_seen = i;
+            }
             for (size_t a = 0; a < it->n_after; a++) {
                 size_t j = it->after[a];
-                if ((int)j > i)
+                if ((int)j > i && !body->order_free)
                     cause(why, body,
                           "item %s must follow item %s, but the agenda takes %s first; "
                           "reorder the agenda",
@@ -197,7 +250,7 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
                 cause(why, body,
                       "item %s is set to meeting %d but the body holds at most %d meetings",
                       it->label, mk, have);
-            } else if (mk > 0) {
+            } else if (mk > 0 && !body->order_free) {
                 int before_i = 0;
                 for (int j = 0; j < i; j++)
                     before_i += body->items[j].minutes;
@@ -231,6 +284,8 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
                 last_minutes += it->minutes;
             }
         }
+        if (body->order_free)
+            precheck_circle(inst, b, why);
         if (n_last > 1 && last_minutes > len) {
             ow_duration_words(last_minutes, w1, sizeof w1);
             ow_duration_words(len, w2, sizeof w2);

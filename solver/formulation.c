@@ -7,7 +7,8 @@
  * a body's meetings are a path through it, one layer per meeting: a network flow,
  * whose LP relaxation is integral but for the few side rows (slot lengths, rules
  * on items).  Meetings are placed in (slot, room) pairs by z[k][t][r], in
- * increasing slot order. */
+ * increasing slot order.  A body with `order: free` has no path: its items are
+ * assigned to meetings instead (build_free). */
 #include "orgwork/formulation.h"
 
 #include <math.h>
@@ -52,6 +53,12 @@ typedef struct body_model {
     int *y;        /* [window days] */
     int k_min;     /* meetings it must hold: its agenda over the longest slot, and its
                     * joint meetings as a guest */
+    /* `order: free` (no states, no arcs): items are assigned to meetings. */
+    bool free;
+    int *a;  /* [i * K + k] item i has a piece in meeting k; -1 where it cannot */
+    int *pm; /* [i * K + k] minutes of that piece */
+    int *c;  /* [i * K + k] item i runs on from meeting k into meeting k+1; or -1 */
+    int *gj; /* [k * n_joints + j] meeting k is joint meeting j, as a guest; or -1 */
 } body_model;
 
 struct ow_formulation {
@@ -160,6 +167,33 @@ static bool joint_state(const body_model *bm, int s)
     return s % 2 == 0;
 }
 
+/* Guest joint meetings body b attends. */
+static size_t guest_meetings(const ow_formulation *f, size_t b)
+{
+    size_t n_guest = 0;
+    for (size_t j = 0; j < f->n_joints; j++)
+        n_guest += attends(f->inst, &f->joints[j], b);
+    return n_guest;
+}
+
+/* Sets up a body with `order: free`: which meetings each item may be taken in. */
+static ow_status shape_free(ow_formulation *f, size_t b, int Lmax, ow_error *err)
+{
+    body_model *bm = &f->bodies[b];
+    size_t cells = (size_t)bm->n * (size_t)bm->K + 1;
+    bm->free = true;
+    bm->a = ow_arena_calloc(f->arena, cells, sizeof(int));
+    bm->pm = ow_arena_calloc(f->arena, cells, sizeof(int));
+    bm->c = ow_arena_calloc(f->arena, cells, sizeof(int));
+    bm->gj = ow_arena_calloc(f->arena, (size_t)bm->K * f->n_joints + 1, sizeof(int));
+    if (!bm->a || !bm->pm || !bm->c || !bm->gj)
+        return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    bm->k_min = (bm->cum[bm->n] + Lmax - 1) / Lmax + (int)guest_meetings(f, b);
+    if (bm->k_min > bm->K)
+        bm->k_min = bm->K;
+    return OW_OK;
+}
+
 /* Sets up the state graph of one body: states, and the arcs that lie on some path
  * from "nothing done" before meeting 1 to "all done" after meeting K. */
 static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
@@ -228,6 +262,10 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
             bm->rooms[r] = r;
     for (int i = 0; i < bm->n; i++)
         bm->cum[i + 1] = bm->cum[i] + body->items[i].minutes;
+    if (body->order_free) {
+        rc = shape_free(f, b, Lmax, err);
+        goto done;
+    }
     for (int j = 0; j <= bm->n; j++)
         bm->lo[2 * j] = bm->hi[2 * j] = bm->cum[j];
     for (int i = 1; i <= bm->n; i++) {
@@ -237,9 +275,7 @@ static ow_status shape_body(ow_formulation *f, size_t b, ow_error *err)
         bm->hi[2 * i - 1] = it->split && it->n_joint == 0 ? bm->cum[i] - g : bm->cum[i - 1];
     }
 
-    size_t n_guest = 0;
-    for (size_t j = 0; j < f->n_joints; j++)
-        n_guest += attends(inst, &f->joints[j], b);
+    size_t n_guest = guest_meetings(f, b);
 
     /* Forward from cut 0 in state 0, backward from cut K in the last state; a joint
      * meeting of a guest leaves its state as it is. */
@@ -366,9 +402,228 @@ static int late_starts(int s, int t)
 /* Adds to row the presence of item i (1-based) in meeting k, with coefficient c. */
 static void add_presence(ow_program *P, const body_model *bm, int row, int k, int i, double c)
 {
+    if (bm->free) {
+        int col = bm->a[(size_t)(i - 1) * (size_t)bm->K + (size_t)k];
+        if (col >= 0)
+            ow_program_add(P, row, col, c);
+        return;
+    }
     for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++)
         if (bm->arcs[a].joint < 0 && covers(bm->arcs[a].from, bm->arcs[a].to, i))
             ow_program_add(P, row, bm->arcs[a].col, c);
+}
+
+/* Adds to row, with coefficient c, that meeting k of a guest is joint meeting j. */
+static void add_guest(const ow_formulation *f, const body_model *bm, int row, int k, size_t j,
+                      double c)
+{
+    if (bm->free) {
+        int col = bm->gj[(size_t)k * f->n_joints + j];
+        if (col >= 0)
+            ow_program_add(f->program, row, col, c);
+        return;
+    }
+    for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++)
+        if (bm->arcs[a].joint == (int)j)
+            ow_program_add(f->program, row, bm->arcs[a].col, c);
+}
+
+#define AIDX(bm, i, k) ((size_t)(i) * (size_t)(bm)->K + (size_t)(k))
+
+/* Adds c times the meeting (0-based) in which item i (0-based) of a free body
+ * begins: sum k·a[i,k] less sum (k+1)·c[i,k]. */
+static void add_begin(ow_program *P, const body_model *bm, int row, int i, double c)
+{
+    for (int k = 0; k < bm->K; k++) {
+        if (bm->a[AIDX(bm, i, k)] >= 0 && k > 0)
+            ow_program_add(P, row, bm->a[AIDX(bm, i, k)], c * k);
+        if (bm->c[AIDX(bm, i, k)] >= 0)
+            ow_program_add(P, row, bm->c[AIDX(bm, i, k)], -c * (k + 1));
+    }
+}
+
+/* Adds c times the meeting in which item i of a free body ends: sum k·a less sum k·c. */
+static void add_end(ow_program *P, const body_model *bm, int row, int i, double c)
+{
+    for (int k = 1; k < bm->K; k++) {
+        if (bm->a[AIDX(bm, i, k)] >= 0)
+            ow_program_add(P, row, bm->a[AIDX(bm, i, k)], c * k);
+        if (bm->c[AIDX(bm, i, k)] >= 0)
+            ow_program_add(P, row, bm->c[AIDX(bm, i, k)], -c * k);
+    }
+}
+
+/* Whether item q of a free body goes before item i (after, first, last). */
+static bool goes_before(const ow_body *body, size_t q, size_t i)
+{
+    const ow_item *it = &body->items[i];
+    for (size_t x = 0; x < it->n_after; x++)
+        if (it->after[x] == q)
+            return true;
+    return body->items[q].first || it->last;
+}
+
+/* Item `later` begins in the meeting where item `earlier` ends, or after it; their
+ * order inside a shared meeting is the reading's (decode_free). */
+static void add_follows(ow_program *P, const ow_body *body, const body_model *bm, size_t later,
+                        size_t earlier)
+{
+    int row = ow_program_row(P, OW_ROW_GE, 0, "follows[%s,%s,%s]", body->id, body->items[later].id,
+                             body->items[earlier].id);
+    add_begin(P, bm, row, (int)later, 1);
+    add_end(P, bm, row, (int)earlier, -1);
+}
+
+/* `order: free` (docs/model.md, "Free order"): a[i,k] says item i has a piece of
+ * pm[i,k] minutes in meeting k, c[i,k] that it runs on into meeting k+1.  An item's
+ * meetings are a run (pieces = 1 + run-ons), at most one item runs on across a
+ * meeting boundary (it closes one meeting and opens the next), and an item that runs
+ * on both into and out of a meeting has it to itself. */
+static void build_free(ow_formulation *f, size_t b, double scale)
+{
+    const ow_instance *inst = f->inst;
+    const ow_body *body = &inst->bodies[b];
+    body_model *bm = &f->bodies[b];
+    ow_program *P = f->program;
+    const ow_weights *w = &inst->weights;
+    const char *bid = body->id;
+    int K = bm->K, n = bm->n, Lmax = ow_calendar_longest_slot(&inst->calendar);
+    size_t nj = f->n_joints;
+
+    for (int i = 0; i < n; i++) {
+        const ow_item *it = &body->items[i];
+        int mk = set_meeting(it);
+        int top = it->minutes < Lmax ? it->minutes : Lmax;
+        int g = it->split && it->n_joint == 0 ? open_margin(it) : it->minutes;
+        if (g > top)
+            g = top;
+        for (int k = 0; k < K; k++) {
+            size_t x = AIDX(bm, i, k);
+            bm->a[x] = bm->pm[x] = bm->c[x] = -1;
+            if (mk >= 0 && k != mk)
+                continue;
+            /* Tie-break: earlier items in earlier meetings. */
+            double tie = (double)k * (n - i);
+            bm->a[x] = ow_program_col(P, OW_COL_BINARY, 0, 1, w->late_start * scale + tie,
+                                      "a[%s,%s,%d]", bid, it->id, k + 1);
+            bm->pm[x] =
+                ow_program_col(P, OW_COL_INTEGER, 0, top, 0, "m[%s,%s,%d]", bid, it->id, k + 1);
+            int up = ow_program_row(P, OW_ROW_LE, 0, "pieceup[%s,%s,%d]", bid, it->id, k + 1);
+            ow_program_add(P, up, bm->pm[x], 1);
+            ow_program_add(P, up, bm->a[x], -top);
+            int lo = ow_program_row(P, OW_ROW_GE, 0, "piecelo[%s,%s,%d]", bid, it->id, k + 1);
+            ow_program_add(P, lo, bm->pm[x], 1);
+            ow_program_add(P, lo, bm->a[x], -g);
+            int held = ow_program_row(P, OW_ROW_LE, 0, "inheld[%s,%s,%d]", bid, it->id, k + 1);
+            ow_program_add(P, held, bm->a[x], 1);
+            ow_program_add(P, held, bm->u[k], -1);
+        }
+        bool runs = it->split && it->n_joint == 0 && mk < 0;
+        for (int k = 0; runs && k + 1 < K; k++) {
+            size_t x = AIDX(bm, i, k);
+            bm->c[x] = ow_program_col(P, OW_COL_BINARY, 0, 1, w->continued * scale, "c[%s,%s,%d]",
+                                      bid, it->id, k + 1);
+            int into = ow_program_row(P, OW_ROW_LE, 0, "runfrom[%s,%s,%d]", bid, it->id, k + 1);
+            ow_program_add(P, into, bm->c[x], 1);
+            ow_program_add(P, into, bm->a[x], -1);
+            int onto = ow_program_row(P, OW_ROW_LE, 0, "runinto[%s,%s,%d]", bid, it->id, k + 1);
+            ow_program_add(P, onto, bm->c[x], 1);
+            ow_program_add(P, onto, bm->a[AIDX(bm, i, k + 1)], -1);
+        }
+        int whole = ow_program_row(P, OW_ROW_EQ, it->minutes, "minutes[%s,%s]", bid, it->id);
+        int run = ow_program_row(P, OW_ROW_EQ, 1, "pieces[%s,%s]", bid, it->id);
+        for (int k = 0; k < K; k++) {
+            size_t x = AIDX(bm, i, k);
+            if (bm->a[x] >= 0) {
+                ow_program_add(P, whole, bm->pm[x], 1);
+                ow_program_add(P, run, bm->a[x], 1);
+            }
+            if (bm->c[x] >= 0)
+                ow_program_add(P, run, bm->c[x], -1);
+        }
+    }
+    for (int k = 0; k < K; k++) {
+        for (size_t j = 0; j < nj; j++) {
+            bm->gj[(size_t)k * nj + j] = -1;
+            if (!attends(inst, &f->joints[j], b))
+                continue;
+            const joint *jt = &f->joints[j];
+            bm->gj[(size_t)k * nj + j] = ow_program_col(
+                P, OW_COL_BINARY, 0, 1, w->late_start * scale, "g[%s,%d,%s,%s]", bid, k + 1,
+                inst->bodies[jt->owner].id, inst->bodies[jt->owner].items[jt->item].id);
+        }
+    }
+    for (int k = 0; k < K; k++) {
+        /* A held meeting holds something; held meetings are the first ones. */
+        int used = ow_program_row(P, OW_ROW_LE, 0, "used[%s,%d]", bid, k + 1);
+        ow_program_add(P, used, bm->u[k], 1);
+        int cap = ow_program_row(P, OW_ROW_LE, 0, "capacity[%s,%d]", bid, k + 1);
+        int cross = ow_program_row(P, OW_ROW_LE, 1, "runon[%s,%d]", bid, k + 1);
+        for (int i = 0; i < n; i++) {
+            size_t x = AIDX(bm, i, k);
+            if (bm->a[x] >= 0) {
+                ow_program_add(P, used, bm->a[x], -1);
+                ow_program_add(P, cap, bm->pm[x], 1);
+            }
+            if (bm->c[x] >= 0)
+                ow_program_add(P, cross, bm->c[x], 1);
+        }
+        for (int p = 0; p < bm->n_pos; p++)
+            for (int r = 0; r < bm->n_rooms; r++) {
+                int zc = bm->z[ZIDX(bm, k, p, r)];
+                if (zc >= 0)
+                    ow_program_add(P, cap, zc, -slot_length(inst, bm->pos_slot[p]));
+            }
+        if (k + 1 < K) {
+            int prefix = ow_program_row(P, OW_ROW_LE, 0, "prefix[%s,%d]", bid, k + 2);
+            ow_program_add(P, prefix, bm->u[k + 1], 1);
+            ow_program_add(P, prefix, bm->u[k], -1);
+        }
+        /* A guest's joint meeting holds none of its own items. */
+        int guest = -1;
+        for (size_t j = 0; j < nj; j++) {
+            int gc = bm->gj[(size_t)k * nj + j];
+            if (gc < 0)
+                continue;
+            if (guest < 0) {
+                guest = ow_program_row(P, OW_ROW_LE, n, "guestonly[%s,%d]", bid, k + 1);
+                for (int i = 0; i < n; i++)
+                    if (bm->a[AIDX(bm, i, k)] >= 0)
+                        ow_program_add(P, guest, bm->a[AIDX(bm, i, k)], 1);
+            }
+            ow_program_add(P, guest, gc, n);
+            ow_program_add(P, used, gc, -1);
+            int held = ow_program_row(P, OW_ROW_LE, 0, "guestheld[%s,%d,%zu]", bid, k + 1, j);
+            ow_program_add(P, held, gc, 1);
+            ow_program_add(P, held, bm->u[k], -1);
+        }
+        /* A meeting an item runs into and out of is the item's alone; so is the
+         * meeting of a joint item. */
+        for (int i = 0; i < n && n > 1; i++) {
+            size_t x = AIDX(bm, i, k);
+            bool middle = k > 0 && bm->c[x] >= 0 && bm->c[AIDX(bm, i, k - 1)] >= 0;
+            bool owns = body->items[i].n_joint > 0 && bm->a[x] >= 0;
+            if (!middle && !owns)
+                continue;
+            int row = ow_program_row(P, OW_ROW_LE, middle ? 2.0 * (n - 1) : n - 1,
+                                     "alone[%s,%s,%d]", bid, body->items[i].id, k + 1);
+            for (int q = 0; q < n; q++)
+                if (q != i && bm->a[AIDX(bm, q, k)] >= 0)
+                    ow_program_add(P, row, bm->a[AIDX(bm, q, k)], 1);
+            if (middle) {
+                ow_program_add(P, row, bm->c[x], n - 1);
+                ow_program_add(P, row, bm->c[AIDX(bm, i, k - 1)], n - 1);
+            } else {
+                ow_program_add(P, row, bm->a[x], n - 1);
+            }
+        }
+    }
+    /* after, first and last, as "begins no earlier than the other ends": one row
+     * per pair, however many rules ask for it. */
+    for (size_t i = 0; i < body->n_items; i++)
+        for (size_t q = 0; q < body->n_items; q++)
+            if (q != i && goes_before(body, q, i))
+                add_follows(P, body, bm, i, q);
 }
 
 static void build_body(ow_formulation *f, size_t b, double scale, double slot_tie)
@@ -383,13 +638,16 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
     int ns = (int)inst->calendar.n_slots;
     int window_days = body->window_to - body->window_from + 1;
 
-    /* Meetings held: a prefix, by the path (once all is done, it stays done). */
+    /* Meetings held: a prefix, by the path (once all is done, it stays done).  With
+     * free order a held meeting's late starts are its pieces less one (build_free):
+     * the one is taken off here. */
+    double held_cost = bm->free ? w->meetings - w->late_start : w->meetings;
     for (int k = 0; k < K; k++)
-        bm->u[k] = ow_program_col(P, OW_COL_BINARY, k < bm->k_min ? 1 : 0, 1, w->meetings * scale,
+        bm->u[k] = ow_program_col(P, OW_COL_BINARY, k < bm->k_min ? 1 : 0, 1, held_cost * scale,
                                   "u[%s,%d]", bid, k + 1);
 
     /* The path: one arc per meeting, flow kept at every cut. */
-    for (int k = 0; k < K; k++) {
+    for (int k = 0; k < K && !bm->free; k++) {
         int held = ow_program_row(P, OW_ROW_EQ, 1, "held[%s,%d]", bid, k + 1);
         ow_program_add(P, held, bm->u[k], 1);
         for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++) {
@@ -410,10 +668,10 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
                 ow_program_add(P, held, ar->col, 1);
         }
     }
-    int source = ow_program_row(P, OW_ROW_EQ, 1, "start[%s]", bid);
-    for (size_t a = bm->layer[0]; a < bm->layer[1]; a++)
+    int source = bm->free ? -1 : ow_program_row(P, OW_ROW_EQ, 1, "start[%s]", bid);
+    for (size_t a = bm->layer[0]; a < bm->layer[1] && !bm->free; a++)
         ow_program_add(P, source, bm->arcs[a].col, 1);
-    for (int c = 1; c < K; c++) {
+    for (int c = 1; c < K && !bm->free; c++) {
         for (int s = 0; s < bm->n_states; s++) {
             int row = -1;
             for (size_t a = bm->layer[c - 1]; a < bm->layer[c + 1]; a++) {
@@ -430,7 +688,7 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
 
     /* Cut points: W[c] lies in the range of the state of cut c. */
     bm->W[0] = bm->W[K] = -1;
-    for (int c = 1; c < K; c++) {
+    for (int c = 1; c < K && !bm->free; c++) {
         bm->W[c] = ow_program_col(P, OW_COL_CONTINUOUS, 0, T, 0, "W[%s,%d]", bid, c);
         int lo = ow_program_row(P, OW_ROW_GE, 0, "cutlo[%s,%d]", bid, c);
         int hi = ow_program_row(P, OW_ROW_LE, 0, "cuthi[%s,%d]", bid, c);
@@ -478,9 +736,11 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
                 }
         }
     }
+    if (bm->free)
+        build_free(f, b, scale);
     /* Each meeting holds at most its slot, and at least a minute (min_part for a
      * meeting spent inside one item). */
-    for (int k = 0; k < K; k++) {
+    for (int k = 0; k < K && !bm->free; k++) {
         int cap = ow_program_row(P, OW_ROW_LE, 0, "capacity[%s,%d]", bid, k + 1);
         int low = ow_program_row(P, OW_ROW_GE, 0, "minpiece[%s,%d]", bid, k + 1);
         double rhs = 0;
@@ -660,9 +920,8 @@ static void build_joints(ow_formulation *f)
             if (!owner) {
                 int once = ow_program_row(P, OW_ROW_EQ, 1, "guest[%s,%s,%s]", inst->bodies[b].id,
                                           inst->bodies[jt->owner].id, it->id);
-                for (size_t a = 0; a < bm->n_arcs; a++)
-                    if (bm->arcs[a].joint == (int)j)
-                        ow_program_add(P, once, bm->arcs[a].col, 1);
+                for (int k = 0; k < bm->K; k++)
+                    add_guest(f, bm, once, k, j, 1);
             }
             for (int k = 0; k < bm->K; k++)
                 for (int p = 0; p < bm->n_pos; p++)
@@ -677,9 +936,7 @@ static void build_joints(ow_formulation *f)
                         if (owner)
                             add_presence(P, bm, row, k, jt->item + 1, 1);
                         else
-                            for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++)
-                                if (bm->arcs[a].joint == (int)j)
-                                    ow_program_add(P, row, bm->arcs[a].col, 1);
+                            add_guest(f, bm, row, k, j, 1);
                     }
         }
     }
@@ -797,6 +1054,14 @@ static void build_consecutive(ow_formulation *f)
                     ow_program_add(P, g, ar->col, 1);
                 }
             }
+            for (size_t j = 0; next->free && j < f->n_joints && next->K > 1; j++) {
+                int col = next->gj[j]; /* meeting 1 is joint meeting j */
+                if (col < 0 || f->joints[j].owner != pb)
+                    continue;
+                if (g < 0)
+                    g = ow_program_row(P, OW_ROW_EQ, 0, "opens[%s,%s]", nid, pid);
+                ow_program_add(P, g, col, 1);
+            }
             int gcol = -1;
             if (g >= 0) {
                 gcol = ow_program_col(P, OW_COL_BINARY, 0, 1, 0, "g[%s,%s]", nid, pid);
@@ -861,12 +1126,6 @@ ow_status ow_formulation_build_limited(const ow_instance *inst, const ow_plan_li
         goto done;
     }
     for (size_t b = 0; b < inst->n_bodies; b++) {
-        if (inst->bodies[b].order_free) {
-            rc = ow_error_set(err, OW_INPUT, inst->path, inst->bodies[b].loc,
-                              "`order: free` is not supported by this version of the solver; "
-                              "list the items in the order they should be taken");
-            goto done;
-        }
         for (size_t i = 0; i < inst->bodies[b].n_items; i++)
             f->n_joints += inst->bodies[b].items[i].n_joint > 0;
     }
@@ -892,7 +1151,11 @@ ow_status ow_formulation_build_limited(const ow_instance *inst, const ow_plan_li
      * outweigh one unit of the objective: scale the objective past its largest value. */
     double item_tie = 0, slot_span = 0;
     for (size_t b = 0; b < inst->n_bodies; b++) {
-        item_tie += (double)f->bodies[b].n_states * f->bodies[b].K;
+        const body_model *bm = &f->bodies[b];
+        if (bm->free) /* k·(n - i) on a[i,k], over every item and meeting */
+            item_tie += (double)bm->n * (bm->n + 1) / 2 * ((double)bm->K * (bm->K - 1) / 2);
+        else
+            item_tie += (double)bm->n_states * bm->K;
         slot_span += (double)f->bodies[b].K * inst->calendar.n_days * inst->calendar.n_slots *
                      (double)inst->n_rooms;
     }
@@ -943,6 +1206,12 @@ double ow_formulation_scale(const ow_formulation *f)
 /* Adds the arcs of body b's meeting k in which item i (1-based) begins. */
 static void add_start(ow_program *P, const body_model *bm, int row, int k, int i, double c)
 {
+    if (bm->free) {
+        add_presence(P, bm, row, k, i, c);
+        if (k > 0 && bm->c[AIDX(bm, i - 1, k - 1)] >= 0)
+            ow_program_add(P, row, bm->c[AIDX(bm, i - 1, k - 1)], -c);
+        return;
+    }
     for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++) {
         const arc *ar = &bm->arcs[a];
         if (ar->joint < 0 && ar->from <= 2 * i - 2 && ar->to > 2 * i - 2)
@@ -1129,6 +1398,148 @@ done:
     return rc;
 }
 
+/* Where meeting k of body b sits in the solution: its position and room index. */
+static bool placed_at(const body_model *bm, const double *x, int k, int *p_at, int *r_at)
+{
+    for (int p = 0; p < bm->n_pos; p++)
+        for (int r = 0; r < bm->n_rooms; r++)
+            if (on(x, bm->z[ZIDX(bm, k, p, r)])) {
+                *p_at = p;
+                *r_at = r;
+                return true;
+            }
+    return false;
+}
+
+/* Reads a free body's assignment into meetings of s.  Inside a meeting the item
+ * that runs on from the one before opens it, the one that runs on into the next
+ * closes it, and the others come in agenda order as far as after/first/last
+ * allow. */
+static ow_status decode_free(const ow_formulation *f, size_t b, const double *x, ow_schedule *s,
+                             ow_error *err)
+{
+    const ow_loc none = {0, 0};
+    const ow_instance *inst = f->inst;
+    const ow_body *body = &inst->bodies[b];
+    const body_model *bm = &f->bodies[b];
+    int K = bm->K, n = bm->n;
+    size_t nj = f->n_joints;
+    ow_status rc = OW_OK;
+    int *mins = calloc((size_t)n * (size_t)K + 1, sizeof *mins);
+    int *pos = calloc((size_t)K + 1, sizeof *pos);
+    int *room = calloc((size_t)K + 1, sizeof *room);
+    size_t *order = calloc((size_t)n + 1, sizeof *order);
+    size_t *sorted = calloc((size_t)n + 1, sizeof *sorted);
+    bool *taken = calloc((size_t)n + 1, sizeof *taken);
+    if (!mins || !pos || !room || !order || !sorted || !taken) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+        goto done;
+    }
+    int held = 0;
+    while (held < K && on(x, bm->u[held])) {
+        if (!placed_at(bm, x, held, &pos[held], &room[held])) {
+            rc = ow_error_set(err, OW_INTERNAL, NULL, none,
+                              "the solution places no slot for meeting %d of %s", held + 1,
+                              body->id);
+            goto done;
+        }
+        for (int i = 0; i < n; i++) {
+            size_t a = AIDX(bm, i, held);
+            mins[a] = on(x, bm->a[a]) ? (int)lround(x[bm->pm[a]]) : 0;
+        }
+        held++;
+    }
+    /* A meeting that breaks off an item is filled to its slot from the item's next
+     * piece, as far as min_part allows: the same rows, the time taken early. */
+    for (int k = 0; k + 1 < held; k++)
+        for (int i = 0; i < n; i++) {
+            if (!on(x, bm->c[AIDX(bm, i, k)]))
+                continue;
+            int used = 0;
+            for (int q = 0; q < n; q++)
+                used += mins[AIDX(bm, q, k)];
+            int move = slot_length(inst, bm->pos_slot[pos[k]]) - used;
+            int spare = mins[AIDX(bm, i, k + 1)] - open_margin(&body->items[i]);
+            if (move > spare)
+                move = spare;
+            if (move > 0) {
+                mins[AIDX(bm, i, k)] += move;
+                mins[AIDX(bm, i, k + 1)] -= move;
+            }
+        }
+    for (int k = 0; k < held; k++) {
+        int guest = -1, in = -1, out = -1;
+        size_t n_order = 0;
+        for (size_t j = 0; j < nj; j++)
+            if (on(x, bm->gj[(size_t)k * nj + j]))
+                guest = (int)j;
+        for (int i = 0; i < n; i++) {
+            taken[i] = false;
+            if (mins[AIDX(bm, i, k)] <= 0)
+                continue;
+            if (k > 0 && on(x, bm->c[AIDX(bm, i, k - 1)]))
+                in = i;
+            else if (on(x, bm->c[AIDX(bm, i, k)]))
+                out = i;
+            else
+                order[n_order++] = (size_t)i;
+        }
+        /* The items between, in agenda order as far as the rules allow: each time
+         * the first item that nothing left must precede. */
+        for (size_t q = 0; q < n_order; q++) {
+            size_t pick = n_order;
+            for (size_t u = 0; u < n_order && pick == n_order; u++) {
+                bool ready = !taken[order[u]];
+                for (size_t v = 0; v < n_order && ready; v++)
+                    if (v != u && !taken[order[v]] && goes_before(body, order[v], order[u]))
+                        ready = false;
+                if (ready)
+                    pick = u;
+            }
+            for (size_t u = 0; u < n_order && pick == n_order; u++)
+                if (!taken[order[u]])
+                    pick = u; /* a circle of rules: the precheck reports it first */
+            taken[order[pick]] = true;
+            sorted[q] = order[pick];
+        }
+        size_t n_pieces = (guest >= 0) + (in >= 0) + n_order + (out >= 0);
+        ow_meeting *m = ow_schedule_add_meeting(s, n_pieces);
+        if (m == NULL) {
+            rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+            goto done;
+        }
+        int t = bm->pos_slot[pos[k]];
+        m->body = b;
+        m->day = slot_day(inst, t);
+        m->slot = t % (int)inst->calendar.n_slots;
+        m->date = inst->calendar.days[m->day];
+        m->start = inst->calendar.slots[m->slot].start;
+        m->end = inst->calendar.slots[m->slot].end;
+        m->room = bm->rooms[room[k]];
+        size_t j = 0;
+        if (guest >= 0) {
+            const joint *jt = &f->joints[guest];
+            m->pieces[j++] =
+                (ow_piece){(size_t)jt->item, inst->bodies[jt->owner].items[jt->item].minutes, false,
+                           true, jt->owner};
+        }
+        if (in >= 0)
+            m->pieces[j++] = (ow_piece){(size_t)in, mins[AIDX(bm, in, k)], true, false, 0};
+        for (size_t q = 0; q < n_order; q++)
+            m->pieces[j++] = (ow_piece){sorted[q], mins[AIDX(bm, sorted[q], k)], false, false, 0};
+        if (out >= 0)
+            m->pieces[j++] = (ow_piece){(size_t)out, mins[AIDX(bm, out, k)], false, false, 0};
+    }
+done:
+    free(mins);
+    free(pos);
+    free(room);
+    free(order);
+    free(sorted);
+    free(taken);
+    return rc;
+}
+
 ow_status ow_formulation_decode(const ow_formulation *f, const double *x, ow_solve_status status,
                                 ow_schedule **out, ow_error *err)
 {
@@ -1138,8 +1549,12 @@ ow_status ow_formulation_decode(const ow_formulation *f, const double *x, ow_sol
     if (s == NULL)
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
     s->status = status;
-    for (size_t b = 0; b < f->inst->n_bodies; b++)
-        OW_CALL(decode_body(f, b, x, s, err));
+    for (size_t b = 0; b < f->inst->n_bodies; b++) {
+        if (f->bodies[b].free)
+            OW_CALL(decode_free(f, b, x, s, err));
+        else
+            OW_CALL(decode_body(f, b, x, s, err));
+    }
     ow_schedule_sort(s);
     ow_objective_terms terms;
     ow_schedule_objective(f->inst, s, &terms);

@@ -1,6 +1,8 @@
 /* solve.c: the path instance -> program -> GLPK -> schedule. */
 #include "orgwork/solve.h"
 
+#include <stdlib.h>
+
 #include "orgwork/decompose.h"
 #include "orgwork/diagnose.h"
 #include "orgwork/formulation.h"
@@ -29,11 +31,55 @@ static void stopped_reason(const ow_solve_options *opts, ow_buf *why)
                       opts->time_limit);
 }
 
+static bool has_free_order(const ow_instance *inst)
+{
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        if (inst->bodies[b].order_free)
+            return true;
+    return false;
+}
+
+/* A body with `order: free` may also take its items in agenda order, and the path
+ * model finds that schedule fast: it stands in when a limit stops the free search
+ * (docs/model.md, "Free order").  NULL when there is none (or no memory). */
+static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_limit)
+{
+    ow_instance fixed = *inst;
+    ow_body *bodies = malloc(inst->n_bodies * sizeof *bodies);
+    ow_schedule *s = NULL;
+    ow_formulation *f = NULL;
+    ow_mip_result res = {0};
+    ow_buf ignored = OW_BUF_INIT;
+    ow_error err;
+    ow_error_clear(&err);
+    if (bodies == NULL)
+        return NULL;
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        bodies[b] = inst->bodies[b];
+        bodies[b].order_free = false;
+    }
+    fixed.bodies = bodies;
+    if (ow_diagnose_precheck(&fixed, &ignored) == OW_OK &&
+        ow_formulation_build(&fixed, &f, &err) == OW_OK) {
+        ow_mip_options mo = {time_limit, false, false, ow_formulation_scale(f)};
+        if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK &&
+            (res.status == OW_MIP_OPTIMAL || res.status == OW_MIP_FEASIBLE) &&
+            ow_formulation_decode(f, res.x, OW_SOLVE_FEASIBLE, &s, &err) != OW_OK)
+            s = NULL;
+    }
+    ow_mip_result_free(&res);
+    ow_formulation_free(f);
+    ow_buf_free(&ignored);
+    free(bodies);
+    return s;
+}
+
 ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
                    ow_buf *why, ow_error *err)
 {
     ow_status rc = OW_OK;
     ow_formulation *f = NULL;
+    ow_schedule *agenda = NULL; /* agenda order, for bodies with `order: free` */
     ow_mip_result res = {0};
     if (ow_diagnose_precheck(inst, why) == OW_INFEASIBLE)
         return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
@@ -65,6 +111,16 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         }
     }
     opts = &whole;
+    if (opts->keep == NULL && has_free_order(inst)) {
+        /* Half the time limit at most; it takes milliseconds where the path model does. */
+        double mark = ow_mip_now();
+        agenda = agenda_order_schedule(inst, opts->time_limit > 0 ? opts->time_limit / 2 : 0);
+        if (opts->time_limit > 0) {
+            whole.time_limit -= ow_mip_now() - mark;
+            if (whole.time_limit < 0.01)
+                whole.time_limit = 0.01;
+        }
+    }
     OW_CALL(ow_formulation_build(inst, &f, err));
     if (opts->keep != NULL) {
         int kept;
@@ -81,6 +137,20 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
             err));
         s->gap = res.gap;
         s->seconds = res.seconds;
+        if (agenda != NULL && res.status == OW_MIP_FEASIBLE && agenda->objective < s->objective) {
+            /* The search stopped at a worse schedule than agenda order gives; its
+             * bound still holds. */
+            double bound = res.bound / ow_formulation_scale(f);
+            agenda->gap = agenda->objective > 0 && bound > 0
+                              ? (agenda->objective - bound) / agenda->objective
+                              : 1.0;
+            if (agenda->gap < 0)
+                agenda->gap = 0;
+            agenda->seconds = res.seconds;
+            ow_schedule_free(s);
+            s = agenda;
+            agenda = NULL;
+        }
         *out = s;
         break;
     }
@@ -97,11 +167,19 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         rc = no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         break;
     case OW_MIP_NO_SOLUTION:
+        if (agenda != NULL) {
+            agenda->gap = 1.0; /* no bound known */
+            agenda->seconds = res.seconds;
+            *out = agenda;
+            agenda = NULL;
+            break;
+        }
         stopped_reason(opts, why);
         rc = no_schedule(out, OW_SOLVE_UNKNOWN, err);
         break;
     }
 done:
+    ow_schedule_free(agenda);
     ow_mip_result_free(&res);
     ow_formulation_free(f);
     return rc;

@@ -536,6 +536,25 @@ static void test_order_free_body(void **state)
     expect(f, "order", "Working Group on Firearms, meeting 1");
 }
 
+static void test_run_on_free_body(void **state)
+{
+    fixture *f = *state;
+    /* WG.4 (order: free) splits item 1 over its two meetings with item 2 between. */
+    set_pieces(f, find_meeting(f, WG4, 1), "1:60,2:120");
+    set_pieces(f, find_meeting(f, WG4, 2), "2:60:c,1:120:c");
+    expect(f, "contiguity",
+           "item 1 goes on in the body's next meeting, but item 2 follows it in this one");
+}
+
+static void test_run_on_opens_free_body(void **state)
+{
+    fixture *f = *state;
+    set_pieces(f, find_meeting(f, WG4, 1), "2:150,1:30");
+    set_pieces(f, find_meeting(f, WG4, 2), "2:30:c,1:150:c");
+    expect(f, "contiguity",
+           "item 1 goes on from the body's previous meeting, but item 2 opens this one");
+}
+
 static void test_after(void **state)
 {
     fixture *f = *state;
@@ -1011,6 +1030,8 @@ int main(void)
         T(test_continued_flag),
         T(test_order),
         T(test_order_free_body),
+        T(test_run_on_free_body),
+        T(test_run_on_opens_free_body),
         T(test_after),
         T(test_first),
         T(test_last),

@@ -119,6 +119,26 @@ static void test_joint_opens_consecutive_session(void **state)
            "B 2 2024-07-09 10:00-13:00 Plenary: 1=60\n");
 }
 
+/* The same with both bodies under `order: free`: the owner takes its joint item
+ * alone and whole, and the guest's joint meeting still opens its session. */
+static void test_free_order_joint_consecutive(void **state)
+{
+    (void)state;
+    expect(HEAD(3) "bodies:\n"
+                   "  - id: A\n    name: Group A\n    order: free\n    agenda:\n"
+                   "      - {item: \"1\", title: Shared, duration: 120, joint_with: [B]}\n"
+                   "      - {item: \"2\", title: Report, duration: 60}\n"
+                   "      - {item: \"3\", title: Close, duration: 30}\n"
+                   "  - id: B\n    name: Group B\n    order: free\n    agenda:\n"
+                   "      - {item: \"1\", title: Own, duration: 60}\n"
+                   "rules:\n  - consecutive: [A, B]\n",
+           21,
+           "A 1 2024-07-08 10:00-13:00 Plenary: 1=120\n"
+           "A 2 2024-07-08 15:00-18:00 Plenary: 2=60 3=30\n"
+           "B 1 2024-07-08 10:00-13:00 Plenary: 1=120\n"
+           "B 2 2024-07-09 10:00-13:00 Plenary: 1=60\n");
+}
+
 /* Not enough room slots, nor interpretation, for what the bodies need: the reasons
  * in words. */
 static void test_rooms_infeasible(void **state)
@@ -142,6 +162,7 @@ int main(void)
         cmocka_unit_test(test_consecutive_no_idle_day_before_window),
         cmocka_unit_test(test_joint_meeting),
         cmocka_unit_test(test_joint_opens_consecutive_session),
+        cmocka_unit_test(test_free_order_joint_consecutive),
         cmocka_unit_test(test_rooms_infeasible),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

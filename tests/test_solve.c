@@ -375,6 +375,61 @@ static void test_override_days(void **state)
 
 /* --- no schedule ---------------------------------------------------------------- */
 
+/* --- order: free ---------------------------------------------------------------- */
+
+#define FREE_FOUR ITEM("1", 120, "") ITEM("2", 120, "") ITEM("3", 60, "") ITEM("4", 60, "")
+
+/* Agenda order must split item 2 to fit two meetings (10 + 4 + 4 + 3 late starts);
+ * free order pairs 1 with 3 and 2 with 4 and splits nothing (4 + 4 + 2). */
+static void test_free_order_packs(void **state)
+{
+    (void)state;
+    expect(HEAD(2) BODY "  meetings: 2\n" AGENDA FREE_FOUR, 21,
+           "B 1 2024-07-08 10:00-13:00 Plenary: 1=120 2=60\n"
+           "B 2 2024-07-08 15:00-18:00 Plenary: 2=60c 3=60 4=60\n");
+    expect(HEAD(2) BODY "  meetings: 2\n  order: free\n" AGENDA FREE_FOUR, 10,
+           "B 1 2024-07-08 10:00-13:00 Plenary: 1=120 3=60\n"
+           "B 2 2024-07-08 15:00-18:00 Plenary: 2=120 4=60\n");
+}
+
+/* first, last and after hold whatever the agenda's order: 3 opens, 4 follows 2, 1
+ * closes (4 + 4 + 2 late starts). */
+static void test_free_order_rules(void **state)
+{
+    (void)state;
+    expect(HEAD(2) BODY "  order: free\n" AGENDA ITEM("1", 60, ", last: true") ITEM("2", 60, "")
+               ITEM("3", 60, ", first: true") ITEM("4", 60, ", after: [\"2\"]"),
+           10,
+           "B 1 2024-07-08 10:00-13:00 Plenary: 3=60 2=60 4=60\n"
+           "B 2 2024-07-08 15:00-18:00 Plenary: 1=60\n");
+}
+
+/* An item over three meetings closes the first, has the second to itself and opens
+ * the third (20 + 6 + 8 + 2 late starts). */
+static void test_free_order_runs_on(void **state)
+{
+    (void)state;
+    expect(HEAD(2) BODY "  order: free\n" AGENDA ITEM("1", 60, "") ITEM("2", 400, "")
+               ITEM("3", 60, ""),
+           36,
+           "B 1 2024-07-08 10:00-13:00 Plenary: 1=60 3=60 2=60\n"
+           "B 2 2024-07-08 15:00-18:00 Plenary: 2=180c\n"
+           "B 3 2024-07-09 10:00-13:00 Plenary: 2=160c\n");
+}
+
+/* Rules that leave no order are said before solving. */
+static void test_free_order_circle(void **state)
+{
+    (void)state;
+    expect_infeasible(HEAD(2) BODY "  order: free\n" AGENDA ITEM("1", 60, ", after: [\"3\"]")
+                          ITEM("2", 60, ", after: [\"1\"]") ITEM("3", 60, ", after: [\"2\"]"),
+                      "Body: items 1 and 2 must each come after the other (by their after, "
+                      "first and last rules); no order of the agenda keeps both\n");
+    expect_infeasible(HEAD(2) BODY "  order: free\n" AGENDA ITEM("1", 60, ", first: true")
+                          ITEM("2", 60, ", last: true") ITEM("3", 60, ", last: true"),
+                      "Body: items 2 and 3 are both marked last\n");
+}
+
 static void test_infeasible_too_long(void **state)
 {
     (void)state;
@@ -432,6 +487,10 @@ static void test_infeasible_rules_together(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_free_order_packs),
+        cmocka_unit_test(test_free_order_rules),
+        cmocka_unit_test(test_free_order_runs_on),
+        cmocka_unit_test(test_free_order_circle),
         cmocka_unit_test(test_tie_break_earliest_slot),
         cmocka_unit_test(test_agenda_order),
         cmocka_unit_test(test_meeting_never_over_slot),

@@ -11,8 +11,8 @@
 typedef struct ow_formulation ow_formulation;
 
 /* Builds the program of inst (which must outlive the formulation).  Assumes the
- * instance passed ow_diagnose_precheck; returns OW_INPUT for what the model does not
- * cover (`order: free`), OW_INTERNAL when out of memory.  Free with
+ * instance passed ow_diagnose_precheck; returns OW_INPUT for a program past the size
+ * limit, OW_INTERNAL when out of memory.  Free with
  * ow_formulation_free. */
 ow_status ow_formulation_build(const ow_instance *inst, ow_formulation **out, ow_error *err);
 

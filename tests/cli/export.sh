@@ -38,7 +38,7 @@ compare() {
     fi
 }
 
-for name in som-2024 long-session; do
+for name in som-2024 long-session expert-group; do
     file=instances/$name.yaml
     "$bin" solve "$file" --format json >"$tmp/$name.json"
     want=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["objective"])' \

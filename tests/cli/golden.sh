@@ -5,7 +5,7 @@
 #        UPDATE_GOLDEN=1 bash tests/cli/golden.sh path/to/orgwork   rewrites the goldens
 set -u
 bin=${1:?usage: golden.sh ORGWORK_BINARY}
-instances="som-2013 som-2017 som-2020 som-2024 long-session ctoc-2024-period cop-session"
+instances="som-2013 som-2017 som-2020 som-2024 long-session ctoc-2024-period cop-session expert-group"
 formats="md text html csv ics json svg"
 passed=0
 failed=0

@@ -77,6 +77,7 @@ static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_l
 ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
                    ow_buf *why, ow_error *err)
 {
+    const ow_solve_options *asked = opts; /* the limit said in messages is the user's */
     ow_status rc = OW_OK;
     ow_formulation *f = NULL;
     ow_schedule *agenda = NULL; /* agenda order, for bodies with `order: free` */
@@ -112,9 +113,10 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     }
     opts = &whole;
     if (opts->keep == NULL && has_free_order(inst)) {
-        /* Half the time limit at most; it takes milliseconds where the path model does. */
+        /* Within the time limit; the path model takes milliseconds where the free
+         * one may take minutes, and the free search gets what is left. */
         double mark = ow_mip_now();
-        agenda = agenda_order_schedule(inst, opts->time_limit > 0 ? opts->time_limit / 2 : 0);
+        agenda = agenda_order_schedule(inst, opts->time_limit);
         if (opts->time_limit > 0) {
             whole.time_limit -= ow_mip_now() - mark;
             if (whole.time_limit < 0.01)
@@ -174,7 +176,7 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
             agenda = NULL;
             break;
         }
-        stopped_reason(opts, why);
+        stopped_reason(asked, why);
         rc = no_schedule(out, OW_SOLVE_UNKNOWN, err);
         break;
     }

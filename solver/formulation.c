@@ -1286,6 +1286,40 @@ static bool on(const double *x, int col)
     return col >= 0 && x[col] > 0.5;
 }
 
+/* Where meeting k of body b sits in the solution: its position and room index. */
+static bool placed_at(const body_model *bm, const double *x, int k, int *p_at, int *r_at)
+{
+    for (int p = 0; p < bm->n_pos; p++)
+        for (int r = 0; r < bm->n_rooms; r++)
+            if (on(x, bm->z[ZIDX(bm, k, p, r)])) {
+                *p_at = p;
+                *r_at = r;
+                return true;
+            }
+    return false;
+}
+
+/* Sets meeting m of body b in global slot t, room r. */
+static void set_place(const ow_formulation *f, ow_meeting *m, size_t b, int t, int r)
+{
+    const ow_instance *inst = f->inst;
+    m->body = b;
+    m->day = slot_day(inst, t);
+    m->slot = t % (int)inst->calendar.n_slots;
+    m->date = inst->calendar.days[m->day];
+    m->start = inst->calendar.slots[m->slot].start;
+    m->end = inst->calendar.slots[m->slot].end;
+    m->room = r;
+}
+
+/* The piece a guest's joint meeting j holds: the owner's item, whole. */
+static ow_piece guest_piece(const ow_formulation *f, size_t j)
+{
+    const joint *jt = &f->joints[j];
+    return (ow_piece){(size_t)jt->item, f->inst->bodies[jt->owner].items[jt->item].minutes, false,
+                      true, jt->owner};
+}
+
 /* Reads body b's path and cut points into meetings of s. */
 static ow_status decode_body(const ow_formulation *f, size_t b, const double *x, ow_schedule *s,
                              ow_error *err)
@@ -1328,14 +1362,7 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
         if (state[k] == last && joint_of[k] < 0)
             break;
         int p_at = -1, r_at = -1;
-        for (int p = 0; p < bm->n_pos && p_at < 0; p++)
-            for (int r = 0; r < bm->n_rooms; r++)
-                if (on(x, bm->z[ZIDX(bm, k, p, r)])) {
-                    p_at = p;
-                    r_at = r;
-                    break;
-                }
-        if (p_at < 0) {
+        if (!placed_at(bm, x, k, &p_at, &r_at)) {
             rc = ow_error_set(err, OW_INTERNAL, NULL, none,
                               "the solution places no slot for meeting %d of %s", k + 1, body->id);
             goto done;
@@ -1364,22 +1391,10 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
             rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
             goto done;
         }
-        int t = bm->pos_slot[p_at];
-        m->body = b;
-        m->day = slot_day(inst, t);
-        m->slot = t % (int)inst->calendar.n_slots;
-        m->date = inst->calendar.days[m->day];
-        m->start = inst->calendar.slots[m->slot].start;
-        m->end = inst->calendar.slots[m->slot].end;
-        m->room = bm->rooms[r_at];
         size_t j = 0;
-        if (joint_of[k] >= 0) {
-            const joint *jt = &f->joints[joint_of[k]];
-            m->pieces[0] =
-                (ow_piece){(size_t)jt->item, inst->bodies[jt->owner].items[jt->item].minutes, false,
-                           true, jt->owner};
-            j = 1;
-        }
+        set_place(f, m, b, bm->pos_slot[p_at], bm->rooms[r_at]);
+        if (joint_of[k] >= 0)
+            m->pieces[j++] = guest_piece(f, (size_t)joint_of[k]);
         for (int i = 0; i < n; i++) {
             int lo = cut[k] > bm->cum[i] ? cut[k] : bm->cum[i];
             int hi = cut[k + 1] < bm->cum[i + 1] ? cut[k + 1] : bm->cum[i + 1];
@@ -1396,19 +1411,6 @@ done:
     free(state);
     free(joint_of);
     return rc;
-}
-
-/* Where meeting k of body b sits in the solution: its position and room index. */
-static bool placed_at(const body_model *bm, const double *x, int k, int *p_at, int *r_at)
-{
-    for (int p = 0; p < bm->n_pos; p++)
-        for (int r = 0; r < bm->n_rooms; r++)
-            if (on(x, bm->z[ZIDX(bm, k, p, r)])) {
-                *p_at = p;
-                *r_at = r;
-                return true;
-            }
-    return false;
 }
 
 /* Reads a free body's assignment into meetings of s.  Inside a meeting the item
@@ -1508,21 +1510,10 @@ static ow_status decode_free(const ow_formulation *f, size_t b, const double *x,
             rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
             goto done;
         }
-        int t = bm->pos_slot[pos[k]];
-        m->body = b;
-        m->day = slot_day(inst, t);
-        m->slot = t % (int)inst->calendar.n_slots;
-        m->date = inst->calendar.days[m->day];
-        m->start = inst->calendar.slots[m->slot].start;
-        m->end = inst->calendar.slots[m->slot].end;
-        m->room = bm->rooms[room[k]];
         size_t j = 0;
-        if (guest >= 0) {
-            const joint *jt = &f->joints[guest];
-            m->pieces[j++] =
-                (ow_piece){(size_t)jt->item, inst->bodies[jt->owner].items[jt->item].minutes, false,
-                           true, jt->owner};
-        }
+        set_place(f, m, b, bm->pos_slot[pos[k]], bm->rooms[room[k]]);
+        if (guest >= 0)
+            m->pieces[j++] = guest_piece(f, (size_t)guest);
         if (in >= 0)
             m->pieces[j++] = (ow_piece){(size_t)in, mins[AIDX(bm, in, k)], true, false, 0};
         for (size_t q = 0; q < n_order; q++)

@@ -938,6 +938,21 @@ static void build_joints(ow_formulation *f)
                         else
                             add_guest(f, bm, row, k, j, 1);
                     }
+            /* Valid where the rows above are weak in the LP: the joint meeting is
+             * only where the body holds a meeting (`jointmeets`). */
+            for (int t = 0; t < n_global; t++)
+                for (int r = 0; r < R; r++) {
+                    int row = ow_program_row(P, OW_ROW_LE, 0, "jointmeets[%zu,%s,%d,%s]", j,
+                                             inst->bodies[b].id, t, inst->rooms[r]);
+                    ow_program_add(P, row, jt->J[t * R + r], 1);
+                    int p = window_position(inst, bm, b, t);
+                    for (int rr = 0; p >= 0 && rr < bm->n_rooms; rr++)
+                        for (int k = 0; bm->rooms[rr] == r && k < bm->K; k++) {
+                            int zc = bm->z[ZIDX(bm, k, p, rr)];
+                            if (zc >= 0)
+                                ow_program_add(P, row, zc, -1);
+                        }
+                }
         }
     }
 }

@@ -152,6 +152,27 @@ static void test_rooms_infeasible(void **state)
                       "a body meet without interpretation\n");
 }
 
+/* Periods planned unit by unit (solver/decompose.c): a body, or bodies tied by a
+ * joint item, that cannot be scheduled even with every room to themselves. */
+#define TWO_ON_DAY_ONE                                                                             \
+    "  - id: A\n    name: Group A\n    meetings_per_day: 1\n    agenda:\n"                         \
+    "      - {item: \"1\", title: One, duration: 3h, day: 1}\n"                                    \
+    "      - {item: \"2\", title: Two, duration: 3h, day: 1}\n"
+
+static void test_unit_infeasible(void **state)
+{
+    (void)state;
+    expect_infeasible(HEAD(3) "bodies:\n" TWO_ON_DAY_ONE ONE("B", 60, ""),
+                      "Group A: no schedule keeps every rule of the body, even with every room "
+                      "to itself\n");
+    expect_infeasible(HEAD(3) "bodies:\n" TWO_ON_DAY_ONE
+                              "  - id: B\n    name: Group B\n    agenda:\n"
+                              "      - {item: \"1\", title: Debate, duration: 1h, joint_with: "
+                              "[A]}\n" ONE("C", 60, ""),
+                      "Group A and Group B, which meet jointly or consecutively: no schedule "
+                      "keeps every rule of theirs, even with every room to themselves\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_joint_opens_consecutive_session),
         cmocka_unit_test(test_free_order_joint_consecutive),
         cmocka_unit_test(test_rooms_infeasible),
+        cmocka_unit_test(test_unit_infeasible),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     ow_mip_shutdown();

@@ -17,11 +17,12 @@
 #define OW_DECOMPOSE_MIN_BODIES  2
 #define OW_DECOMPOSE_KEEP_BODIES 8
 
-/* True when inst has enough bodies and nothing that ties two bodies to one slot
- * (joint items; a body in two consecutive rules). */
+/* True when inst has enough bodies to split into more than one unit (bodies tied by
+ * joint items, with the consecutive rules that reach them, are one unit; every other
+ * body one of its own), and no body outside a unit is in two consecutive rules. */
 bool ow_decompose_applies(const ow_instance *inst);
 
-/* Solves each body alone (every room free) for a lower bound, then plans the bodies
+/* Solves each unit alone (every room free) for a lower bound, then plans the units
  * one after another in what the earlier ones left (consecutive rules in order).
  * On OW_OK sets *out to the schedule — status optimal when it meets the bound, else
  * feasible with the gap to it — or to NULL when planning in turn reached a dead end

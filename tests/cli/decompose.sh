@@ -7,7 +7,8 @@ bin=$1
 fail=0
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 field() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d[sys.argv[2]])' "$@"; }
-for inst in instances/cop-session.yaml instances/bench/M-1.yaml; do
+# tests/data/joint-units.yaml: pairs holding joint items are planned as units.
+for inst in instances/cop-session.yaml instances/bench/M-1.yaml tests/data/joint-units.yaml; do
   "$bin" solve "$inst" --format json -o "$t/parts.json" || { echo "FAIL: $inst exit $?"; fail=1; }
   "$bin" solve "$inst" --whole --format json -o "$t/whole.json" || { echo "FAIL: $inst --whole exit $?"; fail=1; }
   a=$(field "$t/parts.json" objective); b=$(field "$t/whole.json" objective)

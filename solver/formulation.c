@@ -938,6 +938,50 @@ static void build_joints(ow_formulation *f)
                         else
                             add_guest(f, bm, row, k, j, 1);
                     }
+            /* Tighter still, the product of "meeting k is the joint meeting" and "meeting
+             * k is in (t, r)": v[k,t,r] <= z[k,t,r], sum_{t,r} v[k,·] = present(k), and J
+             * is the sum of v over k (`jointk`, `jointv`, `jointis`).  Without a memory
+             * block for it the rows above still hold. */
+            int *vcol =
+                ow_arena_calloc(f->arena, (size_t)bm->K * bm->n_pos * bm->n_rooms + 1, sizeof(int));
+            if (vcol != NULL) {
+                for (int k = 0; k < bm->K; k++) {
+                    int row = ow_program_row(P, OW_ROW_EQ, 0, "jointk[%zu,%s,%d]", j,
+                                             inst->bodies[b].id, k + 1);
+                    if (owner)
+                        add_presence(P, bm, row, k, jt->item + 1, -1);
+                    else
+                        add_guest(f, bm, row, k, j, -1);
+                    for (int p = 0; p < bm->n_pos; p++)
+                        for (int r = 0; r < bm->n_rooms; r++) {
+                            size_t zi = ZIDX(bm, k, p, r);
+                            vcol[zi] = -1;
+                            if (bm->z[zi] < 0)
+                                continue;
+                            vcol[zi] =
+                                ow_program_col(P, OW_COL_CONTINUOUS, 0, 1, 0, "v[%zu,%s,%d,%d,%d]",
+                                               j, inst->bodies[b].id, k + 1, p, r);
+                            ow_program_add(P, row, vcol[zi], 1);
+                            int vr = ow_program_row(P, OW_ROW_LE, 0, "jointv[%zu,%s,%d,%d,%d]", j,
+                                                    inst->bodies[b].id, k + 1, p, r);
+                            ow_program_add(P, vr, vcol[zi], 1);
+                            ow_program_add(P, vr, bm->z[zi], -1);
+                        }
+                }
+                for (int t = 0; t < n_global; t++)
+                    for (int r = 0; r < R; r++) {
+                        int row = ow_program_row(P, OW_ROW_EQ, 0, "jointis[%zu,%s,%d,%s]", j,
+                                                 inst->bodies[b].id, t, inst->rooms[r]);
+                        ow_program_add(P, row, jt->J[t * R + r], 1);
+                        int p = window_position(inst, bm, b, t);
+                        for (int rr = 0; p >= 0 && rr < bm->n_rooms; rr++)
+                            for (int k = 0; bm->rooms[rr] == r && k < bm->K; k++) {
+                                int vc = vcol[ZIDX(bm, k, p, rr)];
+                                if (vc >= 0)
+                                    ow_program_add(P, row, vc, -1);
+                            }
+                    }
+            }
             /* Valid where the rows above are weak in the LP: the joint meeting is
              * only where the body holds a meeting (`jointmeets`). */
             for (int t = 0; t < n_global; t++)
@@ -968,7 +1012,9 @@ static void build_shared(ow_formulation *f)
     int R = (int)inst->n_rooms;
     int n_global = inst->calendar.n_days * (int)inst->calendar.n_slots;
     for (int t = 0; t < n_global; t++) {
-        int team = ow_program_row(P, OW_ROW_LE, inst->interpretation_teams, "teams[%d]", t);
+        /* Teams in use by bodies planned earlier (solver/decompose.c) are not free. */
+        int used = f->lim != NULL && f->lim->teams_used != NULL ? f->lim->teams_used[t] : 0;
+        int team = ow_program_row(P, OW_ROW_LE, inst->interpretation_teams - used, "teams[%d]", t);
         for (int r = 0; r < R; r++) {
             int row = ow_program_row(P, OW_ROW_LE, 1, "room[%d,%s]", t, inst->rooms[r]);
             for (size_t b = 0; b < inst->n_bodies; b++) {

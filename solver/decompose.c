@@ -172,11 +172,17 @@ static bool unit_instance(const ow_instance *inst, const unit *w, ow_arena *a, o
 /* Solves unit w under lim, within time_limit seconds (<= 0: none).  On OW_OK sets
  * *out (with the instance's body indices), or NULL when a limit or Ctrl-C stopped
  * the search before any schedule; OW_INFEASIBLE when none exists. */
-static ow_status solve_unit(const ow_instance *inst, const unit *w, const ow_plan_limits *lim,
-                            const ow_solve_options *opts, double time_limit, ow_schedule **out,
-                            double *seconds, ow_error *err)
+static ow_status solve_unit(const ow_instance *inst, const unit *w, int room,
+                            const ow_plan_limits *lim, const ow_solve_options *opts,
+                            double time_limit, ow_schedule **out, double *seconds, ow_error *err)
 {
     ow_instance view = alone(inst, w->members[0]);
+    ow_body held_in; /* a single body bound to `room` (>= 0) */
+    if (room >= 0 && !w->joined) {
+        held_in = inst->bodies[w->members[0]];
+        held_in.room = room;
+        view.bodies = &held_in;
+    }
     ow_formulation *f = NULL;
     ow_mip_result res = {0};
     ow_status rc = OW_OK;
@@ -238,8 +244,10 @@ static ow_status merge(ow_schedule *whole, const ow_schedule *part, ow_error *er
  * its slot with a room and an interpretation team free and the rule's order holds:
  * then planning the body again would find nothing better.  Moves the meetings to
  * the first free room of their slot and returns true. */
-static bool fits(const ow_instance *inst, size_t b, const ow_plan_limits *lim, ow_schedule *s)
+static bool fits(const ow_instance *inst, size_t b, int room_of_rule, const ow_plan_limits *lim,
+                 ow_schedule *s)
 {
+    int must = room_of_rule >= 0 ? room_of_rule : inst->bodies[b].room;
     size_t R = inst->n_rooms;
     int ns = (int)inst->calendar.n_slots;
     for (size_t i = 0; i < s->n_meetings; i++) {
@@ -252,8 +260,7 @@ static bool fits(const ow_instance *inst, size_t b, const ow_plan_limits *lim, o
             return false;
         int room = -1;
         for (size_t r = 0; r < R && room < 0; r++)
-            if (!lim->room_taken[(size_t)t * R + r] &&
-                (inst->bodies[b].room < 0 || inst->bodies[b].room == (int)r))
+            if (!lim->room_taken[(size_t)t * R + r] && (must < 0 || must == (int)r))
                 room = (int)r;
         if (room < 0)
             return false;
@@ -262,8 +269,7 @@ static bool fits(const ow_instance *inst, size_t b, const ow_plan_limits *lim, o
         ow_meeting *m = &s->meetings[i];
         size_t t = (size_t)(m->day * ns + m->slot);
         for (size_t r = 0; r < R; r++)
-            if (!lim->room_taken[t * R + r] &&
-                (inst->bodies[b].room < 0 || inst->bodies[b].room == (int)r)) {
+            if (!lim->room_taken[t * R + r] && (must < 0 || must == (int)r)) {
                 m->room = (int)r;
                 break;
             }
@@ -389,7 +395,7 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
     ow_status rc = OW_OK;
     units u = {0};
     bool have_units = make_units(inst, &u);
-    ow_schedule *whole = ow_schedule_new(), *part = NULL;
+    ow_schedule *whole = ow_schedule_new(), *part = NULL, *best = NULL;
     unsigned char *taken = calloc(n_global * R + 1, 1);
     int *teams = calloc(n_global + 1, sizeof *teams);
     size_t *order = calloc(inst->n_bodies + 1, sizeof *order);
@@ -405,7 +411,7 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
         double left = time_left(deadline);
         if (left < 0)
             break; /* the bound stays partial: the units left count as zero */
-        rc = solve_unit(inst, &u.list[w], NULL, opts, left, &part, &seconds, err);
+        rc = solve_unit(inst, &u.list[w], -1, NULL, opts, left, &part, &seconds, err);
         if (rc == OW_INFEASIBLE) {
             /* No schedule even alone: none for the whole period either. */
             const ow_body *first = &inst->bodies[u.list[w].members[0]];
@@ -444,14 +450,16 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
         const unit *w = &u.list[order[x]];
         size_t b = w->members[0], pos;
         ow_plan_limits lim = {taken, teams, -1, -1};
-        int q = w->joined ? -1 : rule_of(inst, b, &pos);
+        int q = w->joined ? -1 : rule_of(inst, b, &pos), room = -1;
         if (q >= 0 && pos > 0) {
-            /* After the body before it in the rule, with no idle working day. */
+            /* After the body before it in the rule, with no idle working day, in its
+             * room. */
             size_t prev = inst->rules[q].bodies[pos - 1];
             for (size_t i = 0; i < whole->n_meetings; i++) {
                 const ow_meeting *m = &whole->meetings[i];
                 if (m->body != prev)
                     continue;
+                room = m->room;
                 int t = m->day * ns + m->slot;
                 if (t > lim.after_slot) {
                     lim.after_slot = t;
@@ -459,22 +467,53 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
                 }
             }
         }
-        if (!w->joined && by_unit[order[x]] != NULL && fits(inst, b, &lim, by_unit[order[x]])) {
-            part = by_unit[order[x]];
-            by_unit[order[x]] = NULL;
-        } else {
+        /* The rooms to try: the rule's room after its first body; one room at a time
+         * for the first body of a rule (its followers keep it); else any. */
+        int first_room = room, last_room = room;
+        if (q >= 0 && pos == 0 && inst->rules[q].n_bodies > 1 && inst->bodies[b].room < 0) {
+            first_room = 0;
+            last_room = (int)R - 1;
+        }
+        for (int r = first_room;
+             part == NULL && !w->joined && by_unit[order[x]] != NULL && r <= last_room; r++)
+            if (fits(inst, b, r, &lim, by_unit[order[x]])) {
+                part = by_unit[order[x]];
+                by_unit[order[x]] = NULL;
+            }
+        /* Else the best schedule of the rooms tried, each planned in what is left. */
+        bool found = part != NULL;
+        for (int r = first_room; part == NULL && r <= last_room; r++) {
             double left = time_left(deadline);
             if (left < 0) {
                 *stopped = true;
                 *out = NULL;
+                rc = OW_OK;
                 goto done;
             }
-            rc = solve_unit(inst, w, &lim, opts, left, &part, &seconds, err);
-            if (rc == OW_OK && part == NULL) {
+            ow_schedule *tried = NULL;
+            rc = solve_unit(inst, w, r, &lim, opts, left, &tried, &seconds, err);
+            if (rc == OW_INFEASIBLE)
+                continue;
+            if (rc != OW_OK)
+                goto done;
+            if (tried == NULL) {
                 *stopped = true;
                 *out = NULL;
+                rc = OW_OK;
                 goto done;
             }
+            if (!found || tried->objective < best->objective) {
+                ow_schedule_free(best);
+                best = tried;
+                found = true;
+            } else {
+                ow_schedule_free(tried);
+            }
+        }
+        rc = found ? OW_OK : OW_INFEASIBLE;
+        if (part == NULL) {
+            part = best;
+            best = NULL;
         }
         if (rc == OW_INFEASIBLE) {
             /* A dead end of planning in turn proves nothing: the caller solves the
@@ -503,6 +542,7 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
     whole = NULL;
 done:
     ow_schedule_free(part);
+    ow_schedule_free(best);
     ow_schedule_free(whole);
     free(taken);
     free(teams);

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "orgwork/decompose.h"
 #include "orgwork/mip.h"
 #include "solve_support.h"
 
@@ -173,6 +174,85 @@ static void test_unit_infeasible(void **state)
                       "keeps every rule of theirs, even with every room to themselves\n");
 }
 
+/* Planned unit after unit, a unit of two bodies finds one interpretation team left
+ * where an earlier body meets: its own program must not use two there. */
+static void test_unit_plan_counts_teams_in_use(void **state)
+{
+    (void)state;
+    ow_instance *inst = load(HEAD(3) "rooms: [R1, R2, R3]\nservices: {interpretation_teams: 2}\n"
+                                     "bodies:\n"
+                                     "  - id: S\n    name: Group S\n"
+                                     "    window: {from: 2024-07-08, to: 2024-07-08}\n"
+                                     "    agenda: [{item: \"1\", title: Debate, duration: 3h}]\n"
+                                     "  - id: A\n    name: Group A\n    agenda:\n"
+                                     "      - {item: \"1\", title: Own, duration: 3h, day: "
+                                     "2024-07-08}\n"
+                                     "      - {item: \"2\", title: Shared, duration: 1h, "
+                                     "joint_with: [B]}\n"
+                                     "  - id: B\n    name: Group B\n    agenda:\n"
+                                     "      - {item: \"1\", title: Own, duration: 3h, day: "
+                                     "2024-07-08}\n",
+                             0, 0);
+    ow_schedule *s = NULL;
+    ow_buf why = OW_BUF_INIT;
+    ow_error err;
+    ow_error_clear(&err);
+    ow_solve_options opts = {0};
+    bool stopped = true;
+    assert_true(ow_decompose_applies(inst));
+    assert_int_equal(ow_decompose_solve(inst, &opts, &s, &stopped, &why, &err), OW_OK);
+    assert_false(stopped);
+    assert_non_null(s);
+    check_schedule(inst, s);
+    ow_buf_free(&why);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+}
+
+/* Planned body after body, the bodies of a consecutive rule keep one room even
+ * where an earlier body holds that room in one of their slots (Z in R1 on Tuesday
+ * afternoon: Y, after X in R1, once took R2 there). */
+static void test_unit_plan_keeps_rule_room(void **state)
+{
+    (void)state;
+#define ROOM_RULE_PERIOD                                                                           \
+    HEAD(3)                                                                                        \
+    "rooms: [R1, R2]\nservices: {interpretation_teams: 2}\nbodies:\n"                              \
+    "  - id: Z\n    name: Group Z\n    agenda: [{item: "                                           \
+    "\"1\", title: Debate, duration: 3h, pin: {date: "                                             \
+    "2024-07-09, slot: \"15:00-18:00\"}}]\n"                                                       \
+    "  - id: X\n    name: Group X\n"                                                               \
+    "    window: {from: 2024-07-09, to: 2024-07-09}\n"                                             \
+    "    agenda: [{item: \"1\", title: Debate, duration: 3h}]\n"                                   \
+    "  - id: Y\n    name: Group Y\n"                                                               \
+    "    agenda: [{item: \"1\", title: Debate, duration: 7h}]\n"                                   \
+    "rules:\n  - consecutive: [X, Y]\n"
+    ow_instance *inst = load(ROOM_RULE_PERIOD, 0, 0);
+    ow_schedule *s = NULL;
+    ow_buf why = OW_BUF_INIT;
+    ow_error err;
+    ow_error_clear(&err);
+    ow_solve_options opts = {0};
+    bool stopped = true;
+    assert_true(ow_decompose_applies(inst));
+    assert_int_equal(ow_decompose_solve(inst, &opts, &s, &stopped, &why, &err), OW_OK);
+    assert_false(stopped);
+    /* With X in R1, Y finds too few slots there: a dead end (NULL), after which the
+     * whole program is solved; never a schedule that moves Y to R2. */
+    if (s != NULL)
+        check_schedule(inst, s);
+    ow_buf_free(&why);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+    expect(ROOM_RULE_PERIOD, 46,
+           "Z 1 2024-07-09 15:00-18:00 R2: 1=180\n"
+           "X 1 2024-07-09 10:00-13:00 R1: 1=180\n"
+           "Y 1 2024-07-09 15:00-18:00 R1: 1=180\n"
+           "Y 2 2024-07-10 10:00-13:00 R1: 1=180c\n"
+           "Y 3 2024-07-10 15:00-18:00 R1: 1=60c\n");
+#undef ROOM_RULE_PERIOD
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +266,8 @@ int main(void)
         cmocka_unit_test(test_free_order_joint_consecutive),
         cmocka_unit_test(test_rooms_infeasible),
         cmocka_unit_test(test_unit_infeasible),
+        cmocka_unit_test(test_unit_plan_counts_teams_in_use),
+        cmocka_unit_test(test_unit_plan_keeps_rule_room),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     ow_mip_shutdown();

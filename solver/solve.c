@@ -157,15 +157,16 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         break;
     }
     case OW_MIP_INFEASIBLE:
-        for (size_t b = 0; b < inst->n_bodies; b++)
+        for (size_t b = 0; b < inst->n_bodies; b++) {
+            int m = ow_diagnose_min_meetings(inst, b), d = ow_diagnose_min_days(inst, b);
             ow_buf_printf(why,
                           "%s: no schedule keeps every rule together; relax a pin, a day or a "
                           "meeting set for an item, a window or a consecutive rule, or give more "
-                          "meetings or days (by time alone at least %d meetings over %d day%s are "
-                          "needed)\n",
-                          inst->bodies[b].name, ow_diagnose_min_meetings(inst, b),
-                          ow_diagnose_min_days(inst, b),
-                          ow_diagnose_min_days(inst, b) == 1 ? "" : "s");
+                          "meetings or days (by time alone at least %d meeting%s over %d day%s "
+                          "%s needed)\n",
+                          inst->bodies[b].name, m, m == 1 ? "" : "s", d, d == 1 ? "" : "s",
+                          m == 1 ? "is" : "are");
+        }
         rc = no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         break;
     case OW_MIP_NO_SOLUTION:

@@ -61,7 +61,7 @@ printf 'orgwork: 1\ncalendar: {start: 2024-07-08, days: 5}\nrooms: [A, B]\nbodie
 expect "$t/rooms.yaml" "P and Q must meet consecutively in one room, but P is set to A and Q to B"
 # A conflict only the solver finds: a pin to the second day before an item set to the first date.
 printf 'orgwork: 1\ncalendar: {start: 2024-07-11, days: 2}\nbody:\n  id: WG.6\n  name: Working Group on Firearms\n  agenda:\n    - {item: "1", title: Opening, duration: 30m, pin: {date: 2024-07-12, slot: "10:00-13:00"}}\n    - {item: "2", title: Debate, duration: 1h, day: 2024-07-11}\n' > "$t/solver.yaml"
-expect "$t/solver.yaml" "Working Group on Firearms: no schedule keeps every rule together; relax a pin, a day or a meeting set for an item, a window or a consecutive rule, or give more meetings or days (by time alone at least 1 meetings over 1 day are needed)"
+expect "$t/solver.yaml" "Working Group on Firearms: no schedule keeps every rule together; relax a pin, a day or a meeting set for an item, a window or a consecutive rule, or give more meetings or days (by time alone at least 1 meeting over 1 day is needed)"
 # JSON output of an infeasible instance says so, and still exits 3.
 out=$("$bin" solve instances/infeasible/one-room.yaml --format json 2>/dev/null); st=$?
 if [ "$st" -ne 3 ] || ! grep -q '"status": "infeasible"' <<<"$out"; then

@@ -46,12 +46,13 @@ static const size_spec sizes[] = {
 };
 
 typedef struct {
-    int track;       /* = the room of its home block */
-    int days, start; /* home block: working-day indices start .. start+days-1 */
-    int from, to;    /* window, working-day indices */
-    int meetings;    /* conference-service limit */
-    int chain_next;  /* --rules: index of the body that follows it, or -1 */
-    int joint_with;  /* --rules: a body it holds one joint item with, or -1 */
+    int track;        /* = the room of its home block */
+    int days, start;  /* home block: working-day indices start .. start+days-1 */
+    int from, to;     /* window, working-day indices */
+    int meetings;     /* conference-service limit */
+    int chain_next;   /* --rules: index of the body that follows it, or -1 */
+    int joint_with;   /* --rules: a body it holds one joint item with, or -1 */
+    bool joint_owner; /* its agenda lists the joint item (the other attends) */
     bool interpreted;
 } body;
 
@@ -271,6 +272,7 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
         b->days = uniform(spec->min_days, spec->max_days);
         b->chain_next = -1;
         b->joint_with = -1;
+        b->joint_owner = false;
         members[b->track][n_members[b->track]++] = i;
     }
     for (int t = 0; t < spec->rooms; t++) {
@@ -307,8 +309,16 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
     }
     /* --rules: joint items between interpreted bodies of different tracks whose home
      * blocks overlap, so that a joint meeting is possible where both already meet.
-     * Drawn from a stream of their own; a joint item takes its time from its
-     * body's substantive items, so the agendas after the first one differ. */
+     * Not between two bodies that both meet consecutively with others: each chain
+     * keeps one room, and a joint meeting puts both in one room, so two chains in
+     * two tracks could never hold it.  Drawn from a stream of their own; a joint
+     * item takes its time from its body's substantive items, so the agendas after
+     * the first one differ. */
+    static bool chained[MAX_BODIES];
+    memset(chained, 0, sizeof chained);
+    for (int i = 0; i < spec->bodies; i++)
+        if (bodies[i].chain_next >= 0)
+            chained[i] = chained[bodies[i].chain_next] = true;
     uint64_t main_stream = rng_state;
     rng_state = seed ^ UINT64_C(0x6A6F696E74); /* "joint" */
     for (int i = 0; i < spec->bodies && rules; i++)
@@ -316,9 +326,14 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
             body *a = &bodies[i], *c = &bodies[j];
             bool overlap = a->start < c->start + c->days && c->start < a->start + a->days;
             if (a->interpreted && c->interpreted && a->track != c->track && overlap &&
-                a->joint_with < 0 && c->joint_with < 0 && chance(30)) {
+                !(chained[i] && chained[j]) && a->joint_with < 0 && c->joint_with < 0 &&
+                chance(30)) {
                 a->joint_with = j;
                 c->joint_with = i;
+                /* The body that starts first lists the item, at the end of its agenda:
+                 * its session ends where the other's begins, where they overlap. */
+                a->joint_owner = a->start <= c->start;
+                c->joint_owner = !a->joint_owner;
                 break;
             }
         }
@@ -368,9 +383,11 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
         bool election = chance(40);
         int election_minutes = election ? 5 * uniform(4, 6) : 0;
         int other = 15, report = 30 * uniform(1, 3);
-        int joint = b->joint_with >= 0 && b->joint_with > i ? 30 * uniform(3, 5) : 0;
+        int joint = b->joint_with >= 0 && b->joint_owner ? 30 * uniform(3, 5) : 0;
+        /* A guest gives the joint meeting one of its meetings. */
+        int guest = b->joint_with >= 0 && !b->joint_owner ? SLOT_MINUTES : 0;
         int budget = b->meetings * SLOT_MINUTES * uniform(65, 85) / 100 - opening - adoption -
-                     election_minutes - other - report - joint;
+                     election_minutes - other - report - joint - guest;
 
         printf("    agenda:\n");
         printf("      - item: \"1\"\n        title: \"Organizational matters\"\n"

@@ -7,10 +7,14 @@
  * between the two is reported; when it is zero the schedule is proven optimal.
  *
  * Bodies tied together by joint items (a joint meeting puts them in one slot) are
- * planned as one unit, with the consecutive rules that reach them: a program of
- * their own, for the bound and for the plan. */
+ * planned as one unit, a program of their own, for the bound and for the plan.  A
+ * consecutive rule between units is kept by planning them in its order: the later
+ * body starts after the earlier one ends, by the next working day, in its room.
+ * Where that order goes round in a circle, or a body follows two others, the rules
+ * join their bodies' units instead. */
 #include "orgwork/decompose.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,8 +34,7 @@ static ow_instance alone(const ow_instance *inst, size_t b)
     return v;
 }
 
-/* What is planned as one: a body alone, or (joined) the bodies tied by joint items
- * and every consecutive rule that reaches one of them. */
+/* What is planned as one: a body alone, or (joined) bodies tied by joint items. */
 typedef struct unit {
     size_t n;
     size_t *members; /* body indices, in instance order */
@@ -41,8 +44,11 @@ typedef struct unit {
 typedef struct units {
     size_t n;
     unit *list;
-    size_t *of; /* [body]: its unit */
-    size_t *members;
+    size_t *of;      /* [body]: its unit */
+    size_t *members; /* storage of every unit's members */
+    size_t *pred;    /* [body]: the body before it in a consecutive rule, or n_bodies */
+    bool *succ;      /* [body]: some body comes after it in a consecutive rule */
+    bool twice;      /* some body comes after two others */
 } units;
 
 static size_t find(size_t *parent, size_t x)
@@ -57,34 +63,47 @@ static void units_free(units *u)
     free(u->list);
     free(u->of);
     free(u->members);
+    free(u->pred);
+    free(u->succ);
+    memset(u, 0, sizeof *u);
 }
 
-/* Splits the bodies into units, in the order of their first body.  Returns false
- * when out of memory. */
-static bool make_units(const ow_instance *inst, units *u)
+/* Splits the bodies into units, in the order of their first body: joint items tie
+ * bodies together, and so do consecutive rules when with_rules.  Returns false when
+ * out of memory. */
+static bool make_units(const ow_instance *inst, bool with_rules, units *u)
 {
     size_t n = inst->n_bodies;
     size_t *parent = calloc(n + 1, sizeof *parent);
     size_t *count = calloc(n + 1, sizeof *count);
     size_t *slot = calloc(n + 1, sizeof *slot);
     bool *joint = calloc(n + 1, sizeof *joint);
+    memset(u, 0, sizeof *u);
     u->list = calloc(n + 1, sizeof *u->list);
     u->of = calloc(n + 1, sizeof *u->of);
     u->members = calloc(n + 1, sizeof *u->members);
-    u->n = 0;
-    bool ok = parent && count && slot && joint && u->list && u->of && u->members;
+    u->pred = calloc(n + 1, sizeof *u->pred);
+    u->succ = calloc(n + 1, sizeof *u->succ);
+    bool ok =
+        parent && count && slot && joint && u->list && u->of && u->members && u->pred && u->succ;
     for (size_t b = 0; ok && b < n; b++) {
         parent[b] = b;
         slot[b] = n; /* no unit yet */
+        u->pred[b] = n;
     }
+    for (size_t q = 0; ok && q < inst->n_rules; q++)
+        for (size_t x = 1; x < inst->rules[q].n_bodies; x++) {
+            size_t p = inst->rules[q].bodies[x - 1], b = inst->rules[q].bodies[x];
+            u->twice |= u->pred[b] != n && u->pred[b] != p;
+            u->pred[b] = p;
+            u->succ[p] = true;
+            if (with_rules)
+                parent[find(parent, p)] = find(parent, b);
+        }
     for (size_t b = 0; ok && b < n; b++)
         for (size_t i = 0; i < inst->bodies[b].n_items; i++)
             for (size_t q = 0; q < inst->bodies[b].items[i].n_joint; q++)
                 parent[find(parent, b)] = find(parent, inst->bodies[b].items[i].joint_with[q]);
-    for (size_t q = 0; ok && q < inst->n_rules; q++)
-        for (size_t x = 1; x < inst->rules[q].n_bodies; x++)
-            parent[find(parent, inst->rules[q].bodies[x - 1])] =
-                find(parent, inst->rules[q].bodies[x]);
     for (size_t b = 0; ok && b < n; b++)
         for (size_t i = 0; i < inst->bodies[b].n_items; i++)
             if (inst->bodies[b].items[i].n_joint > 0)
@@ -117,14 +136,102 @@ static bool make_units(const ow_instance *inst, units *u)
     return ok;
 }
 
-/* The instance seen by a joined unit alone: its bodies, their joint items and rules,
- * body indices renumbered within the unit.  Allocated in a. */
-static bool unit_instance(const ow_instance *inst, const unit *w, ow_arena *a, ow_instance *out)
+/* Is unit w ready: is every body that one of its bodies follows, in another unit,
+ * planned (done[unit])? */
+static bool ready(const ow_instance *inst, const units *u, size_t w, const bool *done)
+{
+    for (size_t x = 0; x < u->list[w].n; x++) {
+        size_t p = u->pred[u->list[w].members[x]];
+        if (p < inst->n_bodies && u->of[p] != w && !done[u->of[p]])
+            return false;
+    }
+    return true;
+}
+
+/* The order units are planned in: each after the units its rules follow; the units
+ * that follow the one just planned first (a consecutive rule's bodies together),
+ * else the one whose bodies' windows start first.  Returns false when the rules go
+ * round in a circle (or out of memory). */
+static bool plan_order(const ow_instance *inst, const units *u, size_t *order)
+{
+    bool *done = calloc(u->n + 1, sizeof *done);
+    if (done == NULL)
+        return false;
+    size_t last = u->n;
+    for (size_t n = 0; n < u->n; n++) {
+        size_t pick = u->n;
+        int start = 0;
+        for (size_t w = 0; w < u->n; w++) {
+            if (done[w] || !ready(inst, u, w, done))
+                continue;
+            bool follows = false;
+            int from = inst->calendar.n_days;
+            for (size_t x = 0; x < u->list[w].n; x++) {
+                size_t b = u->list[w].members[x], p = u->pred[b];
+                follows |= p < inst->n_bodies && last < u->n && u->of[p] == last;
+                if (inst->bodies[b].window_from < from)
+                    from = inst->bodies[b].window_from;
+            }
+            if (follows)
+                from = -1; /* before any other */
+            if (pick == u->n || from < start) {
+                pick = w;
+                start = from;
+            }
+        }
+        if (pick == u->n) {
+            free(done);
+            return false;
+        }
+        done[pick] = true;
+        order[n] = pick;
+        last = pick;
+    }
+    free(done);
+    return true;
+}
+
+/* The units of inst for planning in turn, or false when the whole program is
+ * needed (too few bodies, one unit for all, or no order the rules allow). */
+static bool plan_units(const ow_instance *inst, units *u, size_t *order)
+{
+    if (inst->n_bodies < OW_DECOMPOSE_MIN_BODIES)
+        return false;
+    /* Joint items make units; consecutive rules are kept by planning in turn. */
+    if (!make_units(inst, false, u))
+        return false;
+    if (!u->twice && u->n > 1 && plan_order(inst, u, order))
+        return true;
+    units_free(u);
+    /* Else the rules join units too; a body after two others must then be inside
+     * a unit. */
+    if (!make_units(inst, true, u))
+        return false;
+    bool ok = u->n > 1 && plan_order(inst, u, order);
+    for (size_t q = 0; ok && q < inst->n_rules; q++)
+        for (size_t x = 1; ok && x < inst->rules[q].n_bodies; x++) {
+            size_t b = inst->rules[q].bodies[x];
+            ok = u->list[u->of[b]].joined || u->pred[b] == inst->rules[q].bodies[x - 1];
+        }
+    if (!ok)
+        units_free(u);
+    return ok;
+}
+
+/* The instance seen by a joined unit: its bodies (body x in room room_of[x] when
+ * that is >= 0), their joint items, and the stretches of consecutive rules inside
+ * it, body indices renumbered.  When planning (room_of given), a body whose rule
+ * goes on outside the unit keeps one room (a rule of its own) so that the body
+ * after it can follow in that room; the bound leaves that restriction out.
+ * Allocated in a. */
+static bool unit_instance(const ow_instance *inst, const units *u, const unit *w,
+                          const int *room_of, ow_arena *a, ow_instance *out)
 {
     int *pos = ow_arena_calloc(a, inst->n_bodies + 1, sizeof *pos);
     ow_body *bodies = ow_arena_calloc(a, w->n + 1, sizeof *bodies);
-    ow_rule *rules = ow_arena_calloc(a, inst->n_rules + 1, sizeof *rules);
-    if (pos == NULL || bodies == NULL || rules == NULL)
+    ow_rule *rules = ow_arena_calloc(a, inst->n_rules + w->n + 1, sizeof *rules);
+    bool *ruled = ow_arena_calloc(a, w->n + 1, sizeof *ruled);
+    if (pos == NULL || bodies == NULL || rules == NULL || ruled == NULL)
         return false;
     for (size_t b = 0; b < inst->n_bodies; b++)
         pos[b] = -1;
@@ -133,6 +240,8 @@ static bool unit_instance(const ow_instance *inst, const unit *w, ow_arena *a, o
     for (size_t x = 0; x < w->n; x++) {
         const ow_body *src = &inst->bodies[w->members[x]];
         bodies[x] = *src;
+        if (room_of != NULL && room_of[x] >= 0)
+            bodies[x].room = room_of[x];
         bodies[x].items = ow_arena_calloc(a, src->n_items + 1, sizeof *bodies[x].items);
         if (bodies[x].items == NULL)
             return false;
@@ -151,14 +260,35 @@ static bool unit_instance(const ow_instance *inst, const unit *w, ow_arena *a, o
     size_t n_rules = 0;
     for (size_t q = 0; q < inst->n_rules; q++) {
         const ow_rule *r = &inst->rules[q];
-        if (r->n_bodies == 0 || pos[r->bodies[0]] < 0)
+        for (size_t x = 0; x < r->n_bodies;) {
+            size_t end = x;
+            while (end < r->n_bodies && pos[r->bodies[end]] >= 0)
+                end++;
+            if (end - x >= 2) {
+                rules[n_rules] = *r;
+                rules[n_rules].n_bodies = end - x;
+                rules[n_rules].bodies = ow_arena_calloc(a, end - x, sizeof(size_t));
+                if (rules[n_rules].bodies == NULL)
+                    return false;
+                for (size_t y = x; y < end; y++) {
+                    rules[n_rules].bodies[y - x] = (size_t)pos[r->bodies[y]];
+                    ruled[pos[r->bodies[y]]] = true;
+                }
+                n_rules++;
+            }
+            x = end > x ? end : x + 1;
+        }
+    }
+    for (size_t x = 0; x < w->n && inst->n_rooms > 1 && room_of != NULL; x++) {
+        size_t b = w->members[x];
+        if (!u->succ[b] || ruled[x] || bodies[x].room >= 0)
             continue;
-        rules[n_rules] = *r;
-        rules[n_rules].bodies = ow_arena_calloc(a, r->n_bodies, sizeof(size_t));
+        rules[n_rules].n_bodies = 1;
+        rules[n_rules].bodies = ow_arena_calloc(a, 1, sizeof(size_t));
         if (rules[n_rules].bodies == NULL)
             return false;
-        for (size_t x = 0; x < r->n_bodies; x++)
-            rules[n_rules].bodies[x] = (size_t)pos[r->bodies[x]];
+        rules[n_rules].bodies[0] = x;
+        rules[n_rules].loc = inst->bodies[b].loc;
         n_rules++;
     }
     *out = *inst;
@@ -169,18 +299,21 @@ static bool unit_instance(const ow_instance *inst, const unit *w, ow_arena *a, o
     return true;
 }
 
-/* Solves unit w under lim, within time_limit seconds (<= 0: none).  On OW_OK sets
- * *out (with the instance's body indices), or NULL when a limit or Ctrl-C stopped
- * the search before any schedule; OW_INFEASIBLE when none exists. */
-static ow_status solve_unit(const ow_instance *inst, const unit *w, int room,
-                            const ow_plan_limits *lim, const ow_solve_options *opts,
-                            double time_limit, ow_schedule **out, double *seconds, ow_error *err)
+/* Solves unit w under lim (NULL: none), body x of it in room room_of[x] when that
+ * is >= 0 (room_of may be NULL), within time_limit seconds (<= 0: none).  On OW_OK
+ * sets *out (with the instance's body indices), or NULL when a limit or Ctrl-C
+ * stopped the search before any schedule; OW_INFEASIBLE when none exists. */
+static ow_status solve_unit(const ow_instance *inst, const units *u, const unit *w,
+                            const int *room_of, const ow_plan_limits *lim,
+                            const ow_solve_options *opts, double time_limit, ow_schedule **out,
+                            double *bound, double *seconds, ow_error *err)
 {
+    *bound = 0;
     ow_instance view = alone(inst, w->members[0]);
-    ow_body held_in; /* a single body bound to `room` (>= 0) */
-    if (room >= 0 && !w->joined) {
+    ow_body held_in; /* a single body bound to a room */
+    if (!w->joined && room_of != NULL && room_of[0] >= 0) {
         held_in = inst->bodies[w->members[0]];
-        held_in.room = room;
+        held_in.room = room_of[0];
         view.bodies = &held_in;
     }
     ow_formulation *f = NULL;
@@ -189,7 +322,7 @@ static ow_status solve_unit(const ow_instance *inst, const unit *w, int room,
     ow_arena *a = NULL;
     if (w->joined) {
         a = ow_arena_new();
-        if (a == NULL || !unit_instance(inst, w, a, &view)) {
+        if (a == NULL || !unit_instance(inst, u, w, room_of, a, &view)) {
             rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
             goto done;
         }
@@ -209,6 +342,12 @@ static ow_status solve_unit(const ow_instance *inst, const unit *w, int room,
     ow_schedule *s = NULL;
     OW_CALL(ow_formulation_decode(
         f, res.x, res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE, &s, err));
+    /* The program's value is objective × scale plus a tie-break below one scale, so
+     * a bound on it bounds the objective by its floor. */
+    if (res.status == OW_MIP_OPTIMAL)
+        *bound = s->objective;
+    else if (res.bound > 0)
+        *bound = floor(res.bound / ow_formulation_scale(f));
     for (size_t i = 0; i < s->n_meetings; i++) {
         ow_meeting *m = &s->meetings[i];
         m->body = w->members[m->body];
@@ -240,36 +379,42 @@ static ow_status merge(ow_schedule *whole, const ow_schedule *part, ow_error *er
     return OW_OK;
 }
 
-/* Fits body b's schedule alone into what is left under lim, if every meeting finds
- * its slot with a room and an interpretation team free and the rule's order holds:
- * then planning the body again would find nothing better.  Moves the meetings to
- * the first free room of their slot and returns true. */
-static bool fits(const ow_instance *inst, size_t b, int room_of_rule, const ow_plan_limits *lim,
-                 ow_schedule *s)
+/* Fits body b's schedule alone into what is left (rooms taken, teams in use), if
+ * every meeting finds its slot with a room (`room` when >= 0) and an interpretation
+ * team free, after after_slot and starting by first_day_by (-1: any): then planning
+ * the body again would find nothing better.  Moves the meetings to the first free
+ * room of their slot and returns true. */
+static bool fits(const ow_instance *inst, size_t b, int room, int after_slot, int first_day_by,
+                 int last_day_from, const unsigned char *taken, const int *teams, ow_schedule *s)
 {
-    int must = room_of_rule >= 0 ? room_of_rule : inst->bodies[b].room;
+    int last_day = -1;
+    for (size_t i = 0; i < s->n_meetings; i++)
+        if (s->meetings[i].day > last_day)
+            last_day = s->meetings[i].day;
+    if (last_day < last_day_from)
+        return false;
+    int must = room >= 0 ? room : inst->bodies[b].room;
     size_t R = inst->n_rooms;
     int ns = (int)inst->calendar.n_slots;
     for (size_t i = 0; i < s->n_meetings; i++) {
         ow_meeting *m = &s->meetings[i];
         int t = m->day * ns + m->slot;
-        if (t <= lim->after_slot ||
-            (i == 0 && lim->first_day_by >= 0 && m->day > lim->first_day_by))
+        if (t <= after_slot || (i == 0 && first_day_by >= 0 && m->day > first_day_by))
             return false;
-        if (inst->bodies[b].interpretation && lim->teams_used[t] >= inst->interpretation_teams)
+        if (inst->bodies[b].interpretation && teams[t] >= inst->interpretation_teams)
             return false;
-        int room = -1;
-        for (size_t r = 0; r < R && room < 0; r++)
-            if (!lim->room_taken[(size_t)t * R + r] && (must < 0 || must == (int)r))
-                room = (int)r;
-        if (room < 0)
+        int free_room = -1;
+        for (size_t r = 0; r < R && free_room < 0; r++)
+            if (!taken[(size_t)t * R + r] && (must < 0 || must == (int)r))
+                free_room = (int)r;
+        if (free_room < 0)
             return false;
     }
     for (size_t i = 0; i < s->n_meetings; i++) {
         ow_meeting *m = &s->meetings[i];
         size_t t = (size_t)(m->day * ns + m->slot);
         for (size_t r = 0; r < R; r++)
-            if (!lim->room_taken[t * R + r] && (must < 0 || must == (int)r)) {
+            if (!taken[t * R + r] && (must < 0 || must == (int)r)) {
                 m->room = (int)r;
                 break;
             }
@@ -277,75 +422,15 @@ static bool fits(const ow_instance *inst, size_t b, int room_of_rule, const ow_p
     return true;
 }
 
-/* The rule and position of body b in a consecutive rule, or -1. */
-static int rule_of(const ow_instance *inst, size_t b, size_t *pos)
-{
-    for (size_t q = 0; q < inst->n_rules; q++)
-        for (size_t x = 0; x < inst->rules[q].n_bodies; x++)
-            if (inst->rules[q].bodies[x] == b) {
-                *pos = x;
-                return (int)q;
-            }
-    return -1;
-}
-
 bool ow_decompose_applies(const ow_instance *inst)
 {
-    if (inst->n_bodies < OW_DECOMPOSE_MIN_BODIES)
-        return false;
     units u;
-    if (!make_units(inst, &u))
-        return false;
-    /* One unit for all is the whole program.  A body in two consecutive rules
-     * outside a joined unit would need both its neighbours planned first. */
-    bool ok = u.n > 1;
-    for (size_t b = 0; ok && b < inst->n_bodies; b++) {
-        if (u.list[u.of[b]].joined)
-            continue;
-        int seen = 0;
-        for (size_t q = 0; q < inst->n_rules; q++)
-            for (size_t x = 0; x < inst->rules[q].n_bodies; x++)
-                seen += inst->rules[q].bodies[x] == b;
-        ok = seen <= 1;
-    }
-    units_free(&u);
+    size_t *order = calloc(inst->n_bodies + 1, sizeof *order);
+    bool ok = order != NULL && plan_units(inst, &u, order);
+    if (ok)
+        units_free(&u);
+    free(order);
     return ok;
-}
-
-/* The order units are planned in: by the start of their bodies' windows; a
- * consecutive rule's bodies together, in the rule's order, when its first body
- * comes up. */
-static void plan_order(const ow_instance *inst, const units *u, size_t *order)
-{
-    size_t n = 0;
-    bool *done = calloc(u->n + 1, sizeof *done);
-    if (done == NULL) {
-        for (size_t w = 0; w < u->n; w++)
-            order[w] = w;
-        return;
-    }
-    while (n < u->n) {
-        size_t best = inst->n_bodies;
-        for (size_t b = 0; b < inst->n_bodies; b++)
-            if (!done[u->of[b]] && (best == inst->n_bodies ||
-                                    inst->bodies[b].window_from < inst->bodies[best].window_from))
-                best = b;
-        size_t pos;
-        int q = u->list[u->of[best]].joined ? -1 : rule_of(inst, best, &pos);
-        if (q < 0) {
-            done[u->of[best]] = true;
-            order[n++] = u->of[best];
-            continue;
-        }
-        for (size_t x = 0; x < inst->rules[q].n_bodies; x++) {
-            size_t w = u->of[inst->rules[q].bodies[x]];
-            if (!done[w]) {
-                done[w] = true;
-                order[n++] = w;
-            }
-        }
-    }
-    free(done);
 }
 
 /* Marks the rooms part takes, and the interpretation teams it uses: one a meeting
@@ -371,6 +456,16 @@ static void occupy(const ow_instance *inst, const ow_schedule *part, unsigned ch
         }
 }
 
+/* The time one unit's search may take of `left` (0: no limit): a quarter, so that
+ * one hard unit cannot use up the time of all the others, but at least half a
+ * second. */
+static double share(double left)
+{
+    if (left <= 0)
+        return 0;
+    return left / 4 > 0.5 ? left / 4 : (left < 0.5 ? left : 0.5);
+}
+
 /* Seconds left before the deadline (0: none); negative when it has passed or the
  * search was interrupted. */
 static double time_left(double deadline)
@@ -389,40 +484,71 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
     double deadline = opts->time_limit > 0 ? ow_mip_now() + opts->time_limit : 0;
     *stopped = false;
     const ow_loc none = {0, 0};
-    size_t R = inst->n_rooms;
+    size_t R = inst->n_rooms, nb = inst->n_bodies;
     size_t n_global = (size_t)inst->calendar.n_days * inst->calendar.n_slots;
     int ns = (int)inst->calendar.n_slots;
     ow_status rc = OW_OK;
     units u = {0};
-    bool have_units = make_units(inst, &u);
     ow_schedule *whole = ow_schedule_new(), *part = NULL, *best = NULL;
     unsigned char *taken = calloc(n_global * R + 1, 1);
     int *teams = calloc(n_global + 1, sizeof *teams);
-    size_t *order = calloc(inst->n_bodies + 1, sizeof *order);
-    ow_schedule **by_unit = calloc(inst->n_bodies + 1, sizeof *by_unit);
+    size_t *order = calloc(nb + 1, sizeof *order);
+    ow_schedule **by_unit = calloc(nb + 1, sizeof *by_unit);
+    int *room_of = calloc(nb + 1, sizeof *room_of);
+    int *after = calloc(nb + 1, sizeof *after);
+    int *first_by = calloc(nb + 1, sizeof *first_by);
+    int *end_from = calloc(nb + 1, sizeof *end_from);
+    int *last_from = calloc(nb + 1, sizeof *last_from);
     double seconds = 0, bound = 0;
-    if (!have_units || whole == NULL || taken == NULL || teams == NULL || order == NULL ||
-        by_unit == NULL) {
+    bool have_units = false;
+    if (whole == NULL || taken == NULL || teams == NULL || order == NULL || by_unit == NULL ||
+        room_of == NULL || after == NULL || first_by == NULL || end_from == NULL ||
+        last_from == NULL) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
+    }
+    have_units = plan_units(inst, &u, order);
+    if (!have_units) {
+        *out = NULL; /* the whole program, then */
+        goto done;
+    }
+    /* A body another follows ends no earlier than the working day before the other
+     * can start (its window, its pin): it may not leave an idle day between them.
+     * That holds in every schedule, so the bound may use it too. */
+    for (size_t b = 0; b < nb; b++)
+        end_from[b] = -1;
+    for (size_t b = 0; b < nb; b++) {
+        size_t p = u.pred[b];
+        if (p >= nb)
+            continue;
+        int start = inst->bodies[b].window_from;
+        if (inst->bodies[b].has_pin_from && inst->bodies[b].pin_from > start)
+            start = inst->bodies[b].pin_from;
+        if (start - 1 > end_from[p])
+            end_from[p] = start - 1;
     }
     /* The bound: each unit alone. */
     for (size_t w = 0; w < u.n; w++) {
         double left = time_left(deadline);
         if (left < 0)
             break; /* the bound stays partial: the units left count as zero */
-        rc = solve_unit(inst, &u.list[w], -1, NULL, opts, left, &part, &seconds, err);
+        for (size_t y = 0; y < u.list[w].n; y++)
+            last_from[y] = end_from[u.list[w].members[y]];
+        ow_plan_limits ends = {NULL, NULL, NULL, NULL, last_from};
+        double unit_bound;
+        rc = solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, share(left), &part, &unit_bound,
+                        &seconds, err);
         if (rc == OW_INFEASIBLE) {
             /* No schedule even alone: none for the whole period either. */
-            const ow_body *first = &inst->bodies[u.list[w].members[0]];
-            if (u.list[w].joined) {
-                /* "A, B and C, which meet jointly or consecutively: …" */
-                for (size_t x = 0; x < u.list[w].n; x++)
+            const unit *uw = &u.list[w];
+            if (uw->joined) {
+                /* "A, B and C, which meet jointly: …" */
+                for (size_t x = 0; x < uw->n; x++)
                     ow_buf_printf(why, "%s%s",
-                                  x == 0                 ? ""
-                                  : x + 1 == u.list[w].n ? " and "
-                                                         : ", ",
-                                  inst->bodies[u.list[w].members[x]].name);
+                                  x == 0           ? ""
+                                  : x + 1 == uw->n ? " and "
+                                                   : ", ",
+                                  inst->bodies[uw->members[x]].name);
                 ow_buf_printf(why, ", which meet jointly or consecutively: no schedule keeps "
                                    "every rule of theirs, even with every room to "
                                    "themselves\n");
@@ -430,53 +556,56 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
                 ow_buf_printf(why,
                               "%s: no schedule keeps every rule of the body, even with every "
                               "room to itself\n",
-                              first->name);
+                              inst->bodies[uw->members[0]].name);
             }
             goto done;
         }
         if (rc != OW_OK)
             goto done;
-        /* A part stopped by a limit bounds nothing; count it as zero. */
+        /* A part stopped by a limit before any schedule bounds nothing; count it as
+         * zero.  One stopped with a schedule adds its search's bound. */
         if (part == NULL)
             continue;
-        if (part->status == OW_SOLVE_OPTIMAL)
-            bound += part->objective;
+        bound += unit_bound;
         by_unit[w] = part;
         part = NULL;
     }
     /* The schedule: unit after unit, each in what is left. */
-    plan_order(inst, &u, order);
     for (size_t x = 0; x < u.n; x++) {
         const unit *w = &u.list[order[x]];
-        size_t b = w->members[0], pos;
-        ow_plan_limits lim = {taken, teams, -1, -1};
-        int q = w->joined ? -1 : rule_of(inst, b, &pos), room = -1;
-        if (q >= 0 && pos > 0) {
-            /* After the body before it in the rule, with no idle working day, in its
-             * room. */
-            size_t prev = inst->rules[q].bodies[pos - 1];
+        /* A body after one of another unit: after its last meeting, by the next
+         * working day, in its room. */
+        for (size_t y = 0; y < w->n; y++) {
+            size_t b = w->members[y], p = u.pred[b];
+            room_of[y] = after[y] = first_by[y] = -1;
+            last_from[y] = end_from[b];
+            if (p >= nb || u.of[p] == order[x])
+                continue;
             for (size_t i = 0; i < whole->n_meetings; i++) {
                 const ow_meeting *m = &whole->meetings[i];
-                if (m->body != prev)
+                if (m->body != p)
                     continue;
-                room = m->room;
+                room_of[y] = m->room;
                 int t = m->day * ns + m->slot;
-                if (t > lim.after_slot) {
-                    lim.after_slot = t;
-                    lim.first_day_by = m->day + 1;
+                if (t > after[y]) {
+                    after[y] = t;
+                    first_by[y] = m->day + 1;
                 }
             }
         }
-        /* The rooms to try: the rule's room after its first body; one room at a time
-         * for the first body of a rule (its followers keep it); else any. */
-        int first_room = room, last_room = room;
-        if (q >= 0 && pos == 0 && inst->rules[q].n_bodies > 1 && inst->bodies[b].room < 0) {
+        ow_plan_limits lim = {taken, teams, after, first_by, last_from};
+        /* The rooms to try: one at a time for a single body that another follows
+         * (the one after it keeps its room); else as above. */
+        size_t b = w->members[0];
+        int first_room = room_of[0], last_room = room_of[0];
+        if (!w->joined && room_of[0] < 0 && u.succ[b] && R > 1 && inst->bodies[b].room < 0) {
             first_room = 0;
             last_room = (int)R - 1;
         }
         for (int r = first_room;
              part == NULL && !w->joined && by_unit[order[x]] != NULL && r <= last_room; r++)
-            if (fits(inst, b, r, &lim, by_unit[order[x]])) {
+            if (fits(inst, b, r, after[0], first_by[0], last_from[0], taken, teams,
+                     by_unit[order[x]])) {
                 part = by_unit[order[x]];
                 by_unit[order[x]] = NULL;
             }
@@ -491,7 +620,15 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
                 goto done;
             }
             ow_schedule *tried = NULL;
-            rc = solve_unit(inst, w, r, &lim, opts, left, &tried, &seconds, err);
+            double unit_bound;
+            if (!w->joined)
+                room_of[0] = r;
+            rc = solve_unit(inst, &u, w, room_of, &lim, opts, share(left), &tried, &unit_bound,
+                            &seconds, err);
+            double rest = time_left(deadline);
+            if (rc == OW_OK && tried == NULL && share(left) < left && rest > 0) /* all left */
+                rc = solve_unit(inst, &u, w, room_of, &lim, opts, rest, &tried, &unit_bound,
+                                &seconds, err);
             if (rc == OW_INFEASIBLE)
                 continue;
             if (rc != OW_OK)
@@ -499,7 +636,6 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
             if (tried == NULL) {
                 *stopped = true;
                 *out = NULL;
-                rc = OW_OK;
                 goto done;
             }
             if (!found || tried->objective < best->objective) {
@@ -510,20 +646,18 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
                 ow_schedule_free(tried);
             }
         }
-        rc = found ? OW_OK : OW_INFEASIBLE;
-        if (part == NULL) {
-            part = best;
-            best = NULL;
-        }
-        if (rc == OW_INFEASIBLE) {
+        if (!found) {
             /* A dead end of planning in turn proves nothing: the caller solves the
              * whole program instead. */
             rc = OW_OK;
             *out = NULL;
             goto done;
         }
-        if (rc != OW_OK)
-            goto done;
+        if (part == NULL) {
+            part = best;
+            best = NULL;
+        }
+        rc = OW_OK;
         occupy(inst, part, taken, teams);
         OW_CALL(merge(whole, part, err));
         ow_schedule_free(part);
@@ -547,7 +681,12 @@ done:
     free(taken);
     free(teams);
     free(order);
-    for (size_t w = 0; by_unit != NULL && w < u.n; w++)
+    free(room_of);
+    free(after);
+    free(first_by);
+    free(end_from);
+    free(last_from);
+    for (size_t w = 0; by_unit != NULL && have_units && w < u.n; w++)
         ow_schedule_free(by_unit[w]);
     free(by_unit);
     if (have_units)

@@ -369,10 +369,11 @@ static bool position_possible(const ow_formulation *f, const ow_body *body, cons
 {
     const ow_instance *inst = f->inst;
     const ow_plan_limits *lim = f->lim;
-    if (lim != NULL && bm->pos_slot[p] <= lim->after_slot)
+    size_t b = (size_t)(body - inst->bodies);
+    if (lim != NULL && lim->after_slot != NULL && bm->pos_slot[p] <= lim->after_slot[b])
         return false;
-    if (lim != NULL && k == 0 && lim->first_day_by >= 0 &&
-        slot_day(inst, bm->pos_slot[p]) > lim->first_day_by)
+    if (lim != NULL && lim->first_day_by != NULL && k == 0 && lim->first_day_by[b] >= 0 &&
+        slot_day(inst, bm->pos_slot[p]) > lim->first_day_by[b])
         return false;
     int ns = (int)inst->calendar.n_slots;
     int per_day =
@@ -803,6 +804,19 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
                 }
         }
     }
+    int last_from = f->lim != NULL && f->lim->last_day_from != NULL
+                        ? f->lim->last_day_from[(size_t)(body - inst->bodies)]
+                        : -1;
+    if (last_from >= 0) {
+        int row = ow_program_row(P, OW_ROW_GE, 1, "lastfrom[%s]", bid);
+        for (int k = 0; k < K; k++)
+            for (int p = 0; p < bm->n_pos; p++)
+                for (int r = 0; r < bm->n_rooms; r++) {
+                    int zc = bm->z[ZIDX(bm, k, p, r)];
+                    if (zc >= 0 && slot_day(inst, bm->pos_slot[p]) >= last_from)
+                        ow_program_add(P, row, zc, 1);
+                }
+    }
     if (body->has_pin_from) {
         int row = ow_program_row(P, OW_ROW_EQ, 1, "pinfrom[%s]", bid);
         int d = body->pin_from - body->window_from;
@@ -905,8 +919,18 @@ static void build_joints(ow_formulation *f)
         const ow_item *it = &inst->bodies[jt->owner].items[jt->item];
         int one =
             ow_program_row(P, OW_ROW_EQ, 1, "joint[%s,%s]", inst->bodies[jt->owner].id, it->id);
+        /* Only on the days every attending body's window holds (J = -1 elsewhere). */
+        int from = inst->bodies[jt->owner].window_from, to = inst->bodies[jt->owner].window_to;
+        for (size_t q = 0; q < it->n_joint; q++) {
+            const ow_body *g = &inst->bodies[it->joint_with[q]];
+            from = g->window_from > from ? g->window_from : from;
+            to = g->window_to < to ? g->window_to : to;
+        }
         for (int t = 0; t < n_global; t++)
             for (int r = 0; r < R; r++) {
+                jt->J[t * R + r] = -1;
+                if (slot_day(inst, t) < from || slot_day(inst, t) > to)
+                    continue;
                 jt->J[t * R + r] =
                     ow_program_col(P, OW_COL_BINARY, 0, 1, 0, "J[%s,%s,%d,%s]",
                                    inst->bodies[jt->owner].id, it->id, t, inst->rooms[r]);
@@ -932,7 +956,9 @@ static void build_joints(ow_formulation *f)
                         int row = ow_program_row(P, OW_ROW_LE, 1, "jointat[%s,%d,%d,%zu]",
                                                  inst->bodies[b].id, k + 1, p, j);
                         ow_program_add(P, row, zc, 1);
-                        ow_program_add(P, row, jt->J[bm->pos_slot[p] * R + bm->rooms[r]], -1);
+                        int Jc = jt->J[bm->pos_slot[p] * R + bm->rooms[r]];
+                        if (Jc >= 0)
+                            ow_program_add(P, row, Jc, -1);
                         if (owner)
                             add_presence(P, bm, row, k, jt->item + 1, 1);
                         else
@@ -970,10 +996,13 @@ static void build_joints(ow_formulation *f)
                 }
                 for (int t = 0; t < n_global; t++)
                     for (int r = 0; r < R; r++) {
+                        int p = window_position(inst, bm, b, t);
+                        if (jt->J[t * R + r] < 0 && p < 0)
+                            continue; /* nothing there */
                         int row = ow_program_row(P, OW_ROW_EQ, 0, "jointis[%zu,%s,%d,%s]", j,
                                                  inst->bodies[b].id, t, inst->rooms[r]);
-                        ow_program_add(P, row, jt->J[t * R + r], 1);
-                        int p = window_position(inst, bm, b, t);
+                        if (jt->J[t * R + r] >= 0)
+                            ow_program_add(P, row, jt->J[t * R + r], 1);
                         for (int rr = 0; p >= 0 && rr < bm->n_rooms; rr++)
                             for (int k = 0; bm->rooms[rr] == r && k < bm->K; k++) {
                                 int vc = vcol[ZIDX(bm, k, p, rr)];
@@ -985,7 +1014,7 @@ static void build_joints(ow_formulation *f)
             /* Valid where the rows above are weak in the LP: the joint meeting is
              * only where the body holds a meeting (`jointmeets`). */
             for (int t = 0; t < n_global; t++)
-                for (int r = 0; r < R; r++) {
+                for (int r = 0; r < R && jt->J[t * R + r] >= 0; r++) {
                     int row = ow_program_row(P, OW_ROW_LE, 0, "jointmeets[%zu,%s,%d,%s]", j,
                                              inst->bodies[b].id, t, inst->rooms[r]);
                     ow_program_add(P, row, jt->J[t * R + r], 1);
@@ -1038,6 +1067,8 @@ static void build_shared(ow_formulation *f)
             for (size_t j = 0; j < f->n_joints; j++) {
                 int interpreted;
                 int n = attendance(inst, &f->joints[j], &interpreted);
+                if (f->joints[j].J[t * R + r] < 0)
+                    continue;
                 ow_program_add(P, row, f->joints[j].J[t * R + r], -(n - 1));
                 if (interpreted > 1)
                     ow_program_add(P, team, f->joints[j].J[t * R + r], -(interpreted - 1));

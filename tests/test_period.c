@@ -253,6 +253,40 @@ static void test_unit_plan_keeps_rule_room(void **state)
 #undef ROOM_RULE_PERIOD
 }
 
+/* Planned in turn, a body that another follows ends late enough for it: Y cannot
+ * start before Wednesday, so X (which alone would meet on Monday) ends on Tuesday or
+ * later, with no idle working day between them. */
+static void test_unit_plan_ends_for_follower(void **state)
+{
+    (void)state;
+    ow_instance *inst = load(HEAD(3) "bodies:\n"
+                                     "  - id: X\n    name: Group X\n"
+                                     "    agenda: [{item: \"1\", title: Debate, duration: 3h}]\n"
+                                     "  - id: Y\n    name: Group Y\n"
+                                     "    window: {from: 2024-07-10, to: 2024-07-10}\n"
+                                     "    agenda: [{item: \"1\", title: Debate, duration: 3h}]\n"
+                                     "rules:\n  - consecutive: [X, Y]\n",
+                             0, 0);
+    ow_schedule *s = NULL;
+    ow_buf why = OW_BUF_INIT, got = OW_BUF_INIT;
+    ow_error err;
+    ow_error_clear(&err);
+    ow_solve_options opts = {0};
+    bool stopped = true;
+    assert_true(ow_decompose_applies(inst));
+    assert_int_equal(ow_decompose_solve(inst, &opts, &s, &stopped, &why, &err), OW_OK);
+    assert_false(stopped);
+    assert_non_null(s);
+    check_schedule(inst, s);
+    describe(inst, s, &got);
+    assert_string_equal(ow_buf_str(&got), "X 1 2024-07-09 10:00-13:00 Plenary: 1=180\n"
+                                          "Y 1 2024-07-10 10:00-13:00 Plenary: 1=180\n");
+    ow_buf_free(&got);
+    ow_buf_free(&why);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +302,7 @@ int main(void)
         cmocka_unit_test(test_unit_infeasible),
         cmocka_unit_test(test_unit_plan_counts_teams_in_use),
         cmocka_unit_test(test_unit_plan_keeps_rule_room),
+        cmocka_unit_test(test_unit_plan_ends_for_follower),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     ow_mip_shutdown();

@@ -17,9 +17,9 @@
 #define OW_DECOMPOSE_MIN_BODIES  2
 #define OW_DECOMPOSE_KEEP_BODIES 8
 
-/* True when inst has enough bodies to split into more than one unit (bodies tied by
- * joint items, with the consecutive rules that reach them, are one unit; every other
- * body one of its own), and no body outside a unit is in two consecutive rules. */
+/* True when inst splits into more than one unit (bodies tied by joint items are one
+ * unit, every other body one of its own) that can be planned in an order its
+ * consecutive rules allow (else the rules join units too; see docs/model.md). */
 bool ow_decompose_applies(const ow_instance *inst);
 
 /* Solves each unit alone (every room free) for a lower bound, then plans the units

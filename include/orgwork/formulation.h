@@ -21,8 +21,14 @@ ow_status ow_formulation_build(const ow_instance *inst, ow_formulation **out, ow
 typedef struct ow_plan_limits {
     const unsigned char *room_taken; /* [global slot * n_rooms + room]: taken; or NULL */
     const int *teams_used;           /* [global slot]: interpreted meetings there; or NULL */
-    int after_slot;                  /* meetings only in global slots after this; -1: any */
-    int first_day_by;                /* the first meeting on a working day <= this; -1: any */
+    /* Per body of the program's instance, or NULL for none: its meetings only in
+     * global slots after after_slot[b] (-1: any), its first meeting on a working
+     * day <= first_day_by[b] (-1: any). */
+    const int *after_slot;
+    const int *first_day_by;
+    /* Per body, or NULL: its last meeting on a working day >= last_day_from[b] (-1:
+     * any), so that the body after it in a consecutive rule can start in time. */
+    const int *last_day_from;
 } ow_plan_limits;
 
 /* ow_formulation_build with limits (lim may be NULL: none). */

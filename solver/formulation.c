@@ -953,8 +953,9 @@ static void build_joints(ow_formulation *f)
                         int zc = bm->z[ZIDX(bm, k, p, r)];
                         if (zc < 0)
                             continue;
-                        int row = ow_program_row(P, OW_ROW_LE, 1, "jointat[%s,%d,%d,%zu]",
-                                                 inst->bodies[b].id, k + 1, p, j);
+                        int row = ow_program_row(P, OW_ROW_LE, 1, "jointat[%s,%d,%d,%s,%zu]",
+                                                 inst->bodies[b].id, k + 1, p,
+                                                 inst->rooms[bm->rooms[r]], j);
                         ow_program_add(P, row, zc, 1);
                         int Jc = jt->J[bm->pos_slot[p] * R + bm->rooms[r]];
                         if (Jc >= 0)

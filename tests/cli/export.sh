@@ -38,8 +38,10 @@ compare() {
     fi
 }
 
-for name in som-2024 long-session expert-group; do
-    file=instances/$name.yaml
+# tests/data/joint-units.yaml: joint meetings in two rooms (every row name unique).
+for file in instances/som-2024.yaml instances/long-session.yaml instances/expert-group.yaml \
+    tests/data/joint-units.yaml; do
+    name=$(basename "$file" .yaml)
     "$bin" solve "$file" --format json >"$tmp/$name.json"
     want=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["objective"])' \
            "$tmp/$name.json") || { fail "$file: no objective from solve"; continue; }

@@ -146,7 +146,7 @@ static ow_status read_piece(schedule *s, size_t b, const piece *meeting, json_t 
 {
     if (!json_is_object(obj))
         return fail(s, path, NULL, "expected an object {\"item\": …, \"minutes\": …}");
-    const char *id, *owner_id = NULL;
+    const char *id = NULL, *owner_id = NULL;
     ow_status rc = get_string(s, obj, path, "item", "\"1(a)\"", &id);
     if (rc != OW_OK)
         return rc;
@@ -186,8 +186,8 @@ static ow_status read_meeting(schedule *s, size_t b, json_t *obj, const char *pa
         return fail(s, path, NULL,
                     "expected an object {\"date\": …, \"start\": …, \"end\": …, \"room\": …, "
                     "\"items\": […]}");
-    const char *date, *start, *end, *room;
-    json_t *items;
+    const char *date = NULL, *start = NULL, *end = NULL, *room;
+    json_t *items = NULL;
     ow_status rc;
     if ((rc = get_string(s, obj, path, "date", "\"2024-07-11\"", &date)) != OW_OK ||
         (rc = get_string(s, obj, path, "start", "\"10:00\"", &start)) != OW_OK ||
@@ -224,8 +224,8 @@ static ow_status read_body(schedule *s, json_t *obj, const char *path)
 {
     if (!json_is_object(obj))
         return fail(s, path, NULL, "expected an object {\"id\": …, \"meetings\": […]}");
-    const char *id;
-    json_t *meetings;
+    const char *id = NULL;
+    json_t *meetings = NULL;
     size_t b;
     ow_status rc;
     if ((rc = get_string(s, obj, path, "id", "\"WG.7\"", &id)) != OW_OK ||

@@ -94,13 +94,13 @@ static ow_status read_piece(const reader *r, size_t body_index, json_t *obj, con
     if (!json_is_object(obj))
         return fail(r, path, NULL,
                     "expected an object {\"item\": …, \"minutes\": …, \"continued\": …}");
-    const char *id;
+    const char *id = NULL;
     ow_status rc = string_member(r, obj, path, "item", "\"1(a)\"", &id);
     if (rc != OW_OK)
         return rc;
     size_t owner = body_index;
     if (json_object_get(obj, "body") != NULL) {
-        const char *owner_id;
+        const char *owner_id = NULL;
         rc = string_member(r, obj, path, "body", "\"WG.4\"", &owner_id);
         if (rc != OW_OK)
             return rc;
@@ -113,7 +113,7 @@ static ow_status read_piece(const reader *r, size_t body_index, json_t *obj, con
     int item = ow_body_find_item(body, id);
     if (item < 0)
         return fail(r, path, "item", "%s has no agenda item \"%s\"", body->id, id);
-    int minutes;
+    int minutes = 0;
     rc = int_member(r, obj, path, "minutes", -MINUTES_MAX, MINUTES_MAX, &minutes);
     if (rc != OW_OK)
         return rc;
@@ -161,11 +161,11 @@ static ow_status read_meeting(const reader *r, ow_schedule *s, size_t body_index
 {
     if (!json_is_object(obj))
         return fail(r, path, NULL, "expected an object {\"n\": …, \"date\": …, \"start\": …, …}");
-    int n;
+    int n = 0;
     ow_status rc = int_member(r, obj, path, "n", -NUMBER_MAX, NUMBER_MAX, &n);
     if (rc != OW_OK)
         return rc;
-    const char *date_text, *start_text, *end_text, *room_text;
+    const char *date_text = NULL, *start_text = NULL, *end_text = NULL, *room_text = NULL;
     rc = string_member(r, obj, path, "date", "\"2024-07-11\"", &date_text);
     if (rc != OW_OK)
         return rc;
@@ -221,7 +221,7 @@ static ow_status read_body(const reader *r, ow_schedule *s, json_t *obj, const c
 {
     if (!json_is_object(obj))
         return fail(r, path, NULL, "expected an object {\"id\": …, \"meetings\": […]}");
-    const char *id;
+    const char *id = NULL;
     ow_status rc = string_member(r, obj, path, "id", "\"WG.7\"", &id);
     if (rc != OW_OK)
         return rc;
@@ -247,7 +247,7 @@ static ow_status read_body(const reader *r, ow_schedule *s, json_t *obj, const c
 
 static ow_status read_status(const reader *r, json_t *root, ow_solve_status *out)
 {
-    const char *text;
+    const char *text = NULL;
     ow_status rc = string_member(r, root, "", "status", "\"optimal\"", &text);
     if (rc != OW_OK)
         return rc;

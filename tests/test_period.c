@@ -270,6 +270,32 @@ static void test_unit_plan_ends_for_follower(void **state)
                 "Y 1 2024-07-10 10:00-13:00 Plenary: 1=180\n");
 }
 
+/* A body after two others (rules [A, C] and [B, C]) cannot be planned in turn on its
+ * own: the rules then join the units, which works when the three already form one
+ * unit through a joint item, and the whole program is needed when they do not. */
+static void test_unit_rules_join_units(void **state)
+{
+    (void)state;
+#define AFTER_TWO(joint)                                                                           \
+    HEAD(3)                                                                                        \
+    "rooms: [R1, R2]\nservices: {interpretation_teams: 2}\nbodies:\n"                              \
+    "  - id: A\n    name: Group A\n    agenda:\n"                                                  \
+    "      - {item: \"1\", title: Debate, duration: 2h}\n"                                         \
+    "      - {item: \"2\", title: Shared, duration: 1h" joint "}\n"                                \
+    "  - id: B\n    name: Group B\n"                                                               \
+    "    agenda: [{item: \"1\", title: Debate, duration: 3h}]\n"                                   \
+    "  - id: C\n    name: Group C\n"                                                               \
+    "    agenda: [{item: \"1\", title: Debate, duration: 3h}]\n"                                   \
+    "  - id: D\n    name: Group D\n"                                                               \
+    "    agenda: [{item: \"1\", title: Debate, duration: 3h}]\n"                                   \
+    "rules:\n  - consecutive: [A, C]\n  - consecutive: [B, C]\n"
+    ow_instance *inst = load(AFTER_TWO(""), 0, 0);
+    assert_false(ow_decompose_applies(inst));
+    ow_instance_free(inst);
+    expect_plan(AFTER_TWO(", joint_with: [C]"), false, NULL);
+#undef AFTER_TWO
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_unit_plan_counts_teams_in_use),
         cmocka_unit_test(test_unit_plan_keeps_rule_room),
         cmocka_unit_test(test_unit_plan_ends_for_follower),
+        cmocka_unit_test(test_unit_rules_join_units),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     ow_mip_shutdown();

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "orgwork/calendar.h"
+#include "render/annex.h"
 
 /* Plain-text tables are laid out for a terminal or a printed page of this width. */
 #define TEXT_WIDTH 78
@@ -39,7 +40,7 @@ bool ow_format_parse(const char *name, ow_format *out)
     } formats[] = {
         {"md", OW_FORMAT_MD},   {"text", OW_FORMAT_TEXT}, {"html", OW_FORMAT_HTML},
         {"csv", OW_FORMAT_CSV}, {"ics", OW_FORMAT_ICS},   {"json", OW_FORMAT_JSON},
-        {"svg", OW_FORMAT_SVG},
+        {"svg", OW_FORMAT_SVG}, {"docx", OW_FORMAT_DOCX}, {"xlsx", OW_FORMAT_XLSX},
     };
     if (name == NULL)
         return false;
@@ -145,13 +146,6 @@ static void put_json_number(ow_buf *b, double v)
     else
         ow_buf_printf(b, "%.6g", v);
 }
-
-/* The body's meetings in the schedule, in the order of the annex: by date, then
- * start time, then number. */
-typedef struct body_meetings {
-    size_t n;
-    const ow_meeting **list; /* malloc'ed */
-} body_meetings;
 
 static int compare_meeting_ptrs(const void *a, const void *b)
 {
@@ -366,24 +360,6 @@ void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *o
 }
 
 /* ---- the annex as rows -------------------------------------------------------------- */
-
-/* One row of the annex table: a day heading, or a piece of an item (with the
- * meeting's time on the meeting's first row only).  A meeting without pieces
- * still gets a row, so that it shows. */
-typedef struct annex_row {
-    bool is_day;
-    char when[64];     /* the date (day row) or the time ("" after the first row) */
-    const char *label; /* "" for an empty meeting */
-    const char *title;
-    bool continued;
-    const ow_meeting *m; /* the meeting and piece of the row (NULL for a day row or */
-    const ow_piece *p;   /* an empty meeting): for the joint meeting note */
-} annex_row;
-
-typedef struct annex {
-    size_t n;
-    annex_row *rows; /* malloc'ed */
-} annex;
 
 static ow_status build_annex(const ow_instance *inst, const body_meetings *bm, annex *out,
                              ow_error *err)
@@ -800,21 +776,6 @@ static void put_html_head(ow_buf *b, const ow_instance *inst, bool overview)
 }
 
 /* ---- the overview: the whole period as one timetable ---------------------------------- */
-
-/* Days down, slot by room across; each cell lists the bodies meeting there (all of
- * them for a joint meeting) and the items taken.  Only days, slots and rooms that
- * hold a meeting get a row or a column, so a long calendar stays readable. */
-typedef struct grid {
-    size_t n; /* the selected meetings, in cell order */
-    const ow_meeting **list;
-    size_t n_dates;
-    ow_date *dates;
-    size_t n_slots;
-    ow_slot *slots; /* distinct meeting times, in time order */
-    size_t n_rooms;
-    int *rooms;    /* rooms used, in instance order; an unknown one last */
-    bool *attends; /* scratch: per body, whether it is in the current cell */
-} grid;
 
 static int room_key(int room)
 {
@@ -1807,12 +1768,87 @@ done:
     return rc;
 }
 
+/* ---- shared with the renderers of model/render/ (render/annex.h) ------------------------ */
+
+const char *ow_annex_no_schedule_note(const ow_schedule *s)
+{
+    return no_schedule_note(s);
+}
+
+bool ow_annex_body_selected(const ow_render_options *opts, size_t b)
+{
+    return body_selected(opts, b);
+}
+
+const char *ow_annex_room_name(const ow_instance *inst, int room)
+{
+    return room_name(inst, room);
+}
+
+ow_status ow_annex_collect(const ow_schedule *s, size_t body, body_meetings *out, ow_error *err)
+{
+    return collect_meetings(s, body, out, err);
+}
+
+ow_status ow_annex_build(const ow_instance *inst, const body_meetings *bm, annex *out,
+                         ow_error *err)
+{
+    return build_annex(inst, bm, out, err);
+}
+
+void ow_annex_heading(ow_buf *b, const ow_instance *inst, const ow_body *body)
+{
+    put_heading_text(b, inst, body);
+}
+
+void ow_annex_row_title(ow_buf *b, const ow_instance *inst, const annex_row *r)
+{
+    put_row_title(b, inst, r);
+}
+
+void ow_annex_short_name(ow_buf *b, const ow_body *body)
+{
+    put_short_name(b, body);
+}
+
+void ow_annex_xml_text(ow_buf *b, const char *s, size_t n)
+{
+    put_xml_text(b, s, n);
+}
+
+ow_status ow_grid_build(const ow_instance *inst, const ow_schedule *s,
+                        const ow_render_options *opts, grid *g, ow_error *err)
+{
+    return grid_build(inst, s, opts, g, err);
+}
+
+void ow_grid_free(grid *g)
+{
+    grid_free(g);
+}
+
+size_t ow_grid_cell(const grid *g, size_t d, size_t c, size_t *cursor)
+{
+    return grid_cell(g, d, c, cursor);
+}
+
+size_t ow_grid_cell_bodies(const ow_instance *inst, grid *g, const ow_meeting *const *cell,
+                           size_t n)
+{
+    return cell_bodies(inst, g, cell, n);
+}
+
+void ow_grid_cell_items(ow_buf *b, const ow_instance *inst, const ow_meeting *const *cell, size_t n)
+{
+    put_cell_items(b, inst, cell, n);
+}
+
 /* ---- entry point ----------------------------------------------------------------------- */
 
 ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
                     const ow_render_options *opts, ow_buf *out, ow_error *err)
 {
-    static const ow_render_options defaults = {false, -1};
+    static const ow_render_options defaults = {.body = -1};
     ow_status rc = OW_OK;
     ow_buf b = OW_BUF_INIT;
     if (opts == NULL)
@@ -1836,6 +1872,12 @@ ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
         break;
     case OW_FORMAT_SVG:
         OW_CALL(render_svg(inst, s, opts, &b, err));
+        break;
+    case OW_FORMAT_DOCX:
+        OW_CALL(ow_render_docx(inst, s, opts, &b, err));
+        break;
+    case OW_FORMAT_XLSX:
+        OW_CALL(ow_render_xlsx(inst, s, opts, &b, err));
         break;
     default:
         rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "unknown output format %d",

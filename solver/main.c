@@ -49,8 +49,15 @@ static const char *usage_solve =
     "prints the proposed organization of work of each body.\n"
     "\n"
     "options:\n"
-    "  --format F       md (default), text, html, csv, ics, json or svg (md, html and\n"
-    "                   svg of a period start with an overview timetable)\n"
+    "  --format F       md (default), text, html, csv, ics, json, svg, docx or xlsx\n"
+    "                   (md, html, svg, docx and xlsx of a period carry an overview\n"
+    "                   timetable; docx and xlsx are binary: give -o)\n"
+    "  --annex          html, docx: an \"Annex\" heading above each organization of work\n"
+    "  --excel          csv for spreadsheets: a UTF-8 byte order mark, item numbers\n"
+    "                   kept as text\n"
+    "  --separator C    csv: the field separator, ',' (default) or ';'\n"
+    "  --sequence N     ics: the events' SEQUENCE, the plan's revision (default 0,\n"
+    "                   1 with --keep)\n"
     "  -o, --output OUT write to OUT (whole or not at all) instead of standard output\n"
     "  --days N         make the calendar N working days from its start\n"
     "  --meetings N     let every body hold N meetings\n"
@@ -171,6 +178,9 @@ typedef struct options {
     const char *lp, *mps, *keep;
     int days_to, meetings_to, jobs, show;
     bool has_format;
+    bool annex, excel;
+    char separator;
+    int sequence; /* -1: not given */
 } options;
 
 enum { TAKES_SOLVE = 1, TAKES_EXPORT = 2, TAKES_CHECK = 4, TAKES_WHATIF = 8 };
@@ -222,7 +232,8 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
         } else if (strcmp(a, "--format") == 0 && solve) {
             if (v == NULL || !ow_format_parse(v, &o->format))
                 return usage_error(usage,
-                                   "--format takes md, text, html, csv, ics, json or svg, not '%s'",
+                                   "--format takes md, text, html, csv, ics, json, svg, docx or "
+                                   "xlsx, not '%s'",
                                    v ? v : "");
             o->has_format = true;
         } else if (strcmp(a, "--days") == 0 && whatif) {
@@ -262,6 +273,14 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
             if (v == NULL || !parse_seconds(v, &o->time_limit))
                 return usage_error(
                     usage, "--time-limit takes a positive number of seconds, not '%s'", v ? v : "");
+        } else if (strcmp(a, "--separator") == 0 && (takes & TAKES_SOLVE)) {
+            if (v == NULL || (strcmp(v, ",") != 0 && strcmp(v, ";") != 0))
+                return usage_error(usage, "--separator takes ',' or ';', not '%s'", v ? v : "");
+            o->separator = v[0];
+        } else if (strcmp(a, "--sequence") == 0 && (takes & TAKES_SOLVE)) {
+            if (v == NULL || !parse_int(v, 0, 1000000, &o->sequence))
+                return usage_error(usage, "--sequence takes a whole number from 0, not '%s'",
+                                   v ? v : "");
         } else if (strcmp(a, "--lp") == 0 && export) {
             if (v == NULL)
                 return usage_error(usage, "%s needs a file name", a);
@@ -286,6 +305,14 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
             }
             if (strcmp(a, "--whole") == 0 && solve) {
                 o->whole = true;
+                continue;
+            }
+            if (strcmp(a, "--annex") == 0 && (takes & TAKES_SOLVE)) {
+                o->annex = true;
+                continue;
+            }
+            if (strcmp(a, "--excel") == 0 && (takes & TAKES_SOLVE)) {
+                o->excel = true;
                 continue;
             }
         }
@@ -354,6 +381,7 @@ static int cmd_solve(int argc, char **argv)
 {
     options o = {0};
     o.format = OW_FORMAT_MD;
+    o.sequence = -1;
     int st = parse(argc, argv, TAKES_SOLVE, usage_solve, &o);
     if (st >= 0)
         return st;
@@ -364,7 +392,12 @@ static int cmd_solve(int argc, char **argv)
     ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
     ow_status rc = OW_OK;
     OW_CALL(load(&o, &inst, &err));
-    ow_render_options ro = {o.timings, -1};
+    ow_render_options ro = {.timings = o.timings,
+                            .body = -1,
+                            .annex_heading = o.annex,
+                            .excel = o.excel,
+                            .separator = o.separator,
+                            .sequence = o.sequence >= 0 ? o.sequence : o.keep != NULL};
     if (o.body != NULL) {
         ro.body = ow_instance_find_body(inst, o.body);
         if (ro.body < 0) {
@@ -373,8 +406,10 @@ static int cmd_solve(int argc, char **argv)
             goto done;
         }
     }
-    if (o.keep != NULL)
+    if (o.keep != NULL) {
         OW_CALL(ow_schedule_read_json(inst, o.keep, &kept, &err));
+        ro.previous = kept;
+    }
     ow_solve_options so = {o.time_limit, o.verbose, !o.quiet && !o.verbose && isatty(STDERR_FILENO),
                            o.whole, kept};
     rc = ow_solve(inst, &so, &s, &why, &err);
@@ -482,7 +517,7 @@ static int cmd_whatif(int argc, char **argv)
                     ow_buf_str(&why));
         if (rc != OW_OK && (rc != OW_INFEASIBLE || o.format != OW_FORMAT_JSON))
             goto done;
-        ow_render_options ro = {o.timings, -1};
+        ow_render_options ro = {.timings = o.timings, .body = -1};
         ow_status rrc = ow_render(inst, s, o.format, &ro, &out, &err);
         if (rrc != OW_OK)
             rc = rrc;

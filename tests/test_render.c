@@ -231,7 +231,7 @@ static void test_md_seed_layout(void **state)
     assert_string_equal(md, SEED_MD);
     /* Rendering appends and is deterministic: twice gives the same bytes twice. */
     ow_buf out = OW_BUF_INIT;
-    ow_render_options opts = {false, -1};
+    ow_render_options opts = {.body = -1};
     assert_int_equal(ow_render(inst, s, OW_FORMAT_MD, &opts, &out, NULL), OW_OK);
     assert_int_equal(ow_render(inst, s, OW_FORMAT_MD, &opts, &out, NULL), OW_OK);
     assert_int_equal(out.len, 2 * strlen(SEED_MD));
@@ -572,7 +572,7 @@ static void test_json(void **state)
     s->objective = 23;
     s->gap = 0;
     s->seconds = 0.25;
-    ow_render_options opts = {true, -1};
+    ow_render_options opts = {.timings = true, .body = -1};
     json = render(inst, s, OW_FORMAT_JSON, &opts);
     assert_non_null(strstr(json, "  \"objective\": 23,\n"
                                  "  \"solver\": {\"name\": \"glpk\", \"seconds\": 0.25, "
@@ -653,7 +653,7 @@ static void test_body_filter(void **state)
                                "Experts on Technical Assistance\n"));
     free(md);
 
-    ow_render_options opts = {false, 1};
+    ow_render_options opts = {.body = 1};
     char *csv = render(inst, s, OW_FORMAT_CSV, &opts);
     assert_string_equal(csv, "body,meeting,date,start,end,room,item,title,minutes,continued\r\n"
                              "WG.7,1,2024-07-11,15:00,18:00,Plenary,1,Other,60,false\r\n");
@@ -848,7 +848,7 @@ static void test_overview_html(void **state)
                                  "Smuggling of Migrants</h2>"));
     free(html);
 
-    ow_render_options opts = {false, 1};
+    ow_render_options opts = {.body = 1};
     html = render(inst, s, OW_FORMAT_HTML, &opts);
     assert_null(strstr(html, "overview"));
     assert_null(strstr(html, "Trafficking in Persons</h2>"));
@@ -921,7 +921,7 @@ static void test_svg(void **state)
     free(svg);
 
     /* One body's meetings only; its joint meeting still names both bodies. */
-    ow_render_options opts = {false, 1};
+    ow_render_options opts = {.body = 1};
     svg = render(inst, s, OW_FORMAT_SVG, &opts);
     assert_non_null(strstr(svg, "<text x=\"575\" y=\"104\"><tspan font-weight=\"bold\">WG.4"
                                 "</tspan> Working Group</text>\n<text x=\"575\" y=\"119\">"

@@ -569,6 +569,25 @@ static void trim_trailing_spaces(ow_buf *b)
         b->data[--b->len] = '\0';
 }
 
+/* Writes s[0..n) wrapped at width columns, each line ended; returns the columns of
+ * the widest line. */
+static int put_text_wrapped(ow_buf *b, const char *s, size_t n, int width)
+{
+    int widest = 0;
+    while (n > 0) {
+        size_t line_len;
+        size_t used = wrap_next(s, n, width, &line_len);
+        ow_buf_append(b, s, line_len);
+        trim_trailing_spaces(b);
+        ow_buf_putc(b, '\n');
+        int cols = text_columns(s, line_len);
+        widest = cols > widest ? cols : widest;
+        s += used;
+        n -= used;
+    }
+    return widest;
+}
+
 static void render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
                              const annex *a)
 {
@@ -577,13 +596,19 @@ static void render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *
     put_heading_text(&tmp, inst, body);
     ow_buf heading = OW_BUF_INIT;
     put_text_clean(&heading, ow_buf_str(&tmp));
-    ow_buf_free(&tmp);
-    ow_buf_puts(b, ow_buf_str(&heading));
-    ow_buf_putc(b, '\n');
-    put_repeat(b, "=", text_columns(ow_buf_str(&heading), heading.len));
+    /* The heading wraps like any text; its rule is as wide as its widest line. */
+    int rule = put_text_wrapped(b, ow_buf_str(&heading), heading.len, TEXT_WIDTH);
+    put_repeat(b, "=", rule);
     ow_buf_puts(b, "\n\n");
-    if (heading.failed)
+    tmp.len = 0;
+    heading.len = 0;
+    ow_render_resources(inst, body, &tmp);
+    put_text_clean(&heading, ow_buf_str(&tmp));
+    put_text_wrapped(b, ow_buf_str(&heading), heading.len, TEXT_WIDTH);
+    ow_buf_putc(b, '\n');
+    if (heading.failed || tmp.failed)
         b->failed = true;
+    ow_buf_free(&tmp);
     ow_buf_free(&heading);
 
     int w1 = (int)strlen(h1), w2 = (int)strlen(h2);
@@ -701,9 +726,12 @@ static const char HTML_STYLE[] =
     "td.when { white-space: nowrap; width: 9em; }\n"
     "td.item { white-space: nowrap; width: 6em; }\n"
     "tr.day th { font-weight: bold; padding-top: 0.8em; }\n"
+    "p.annex { font-size: 14pt; font-weight: bold; margin: 0 0 0.5em; }\n"
+    "@page { size: A4; margin: 2cm 2.1cm 2.3cm; }\n"
     "@media print {\n"
     "  body { margin: 0; max-width: none; font-size: 10pt; }\n"
-    "  section { break-inside: avoid-page; }\n"
+    "  section + section.annex { break-before: page; }\n"
+    "  h2, tr.day { break-after: avoid-page; }\n"
     "  thead { display: table-header-group; }\n"
     "  tr { break-inside: avoid; }\n"
     "}\n";
@@ -714,12 +742,36 @@ static const char HTML_OVERVIEW_STYLE[] =
     "table.overview th, table.overview td { border: 1px solid #000; padding: 0.2em 0.4em; }\n"
     "table.overview thead th { text-align: center; font-style: normal; font-weight: bold; }\n"
     "table.overview tbody th { white-space: nowrap; font-weight: normal; }\n"
-    "table.overview td.joint { background: #eee; }\n";
+    "table.overview td.joint { background: #eee; }\n"
+    "table.key { width: auto; font-size: 9pt; }\n"
+    "table.key caption { text-align: left; font-style: italic; }\n"
+    "table.key th { padding-right: 1em; }\n";
+
+/* HTML text whose spaces must not break a line: "1 (a)", "10 a.m.–1 p.m.", "Board
+ * Room D".  With keep_lists, a space after a comma still may ("Items 1 (a), 2"). */
+static void put_html_nowrap(ow_buf *b, const char *s, bool keep_lists)
+{
+    ow_buf tmp = OW_BUF_INIT;
+    put_html_escaped(&tmp, s);
+    const char *t = ow_buf_str(&tmp);
+    for (size_t i = 0; i < tmp.len; i++) {
+        if (t[i] == ' ' && !(keep_lists && i > 0 && t[i - 1] == ','))
+            ow_buf_puts(b, "&nbsp;");
+        else
+            ow_buf_putc(b, t[i]);
+    }
+    if (tmp.failed)
+        b->failed = true;
+    ow_buf_free(&tmp);
+}
 
 static void render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
-                             const annex *a)
+                             const annex *a, bool annex_heading)
 {
-    ow_buf_puts(b, "<section>\n<h2>");
+    if (annex_heading)
+        ow_buf_puts(b, "<section class=\"annex\">\n<p class=\"annex\">Annex</p>\n<h2>");
+    else
+        ow_buf_puts(b, "<section>\n<h2>");
     ow_buf tmp = OW_BUF_INIT;
     put_heading_text(&tmp, inst, body);
     put_html_escaped(b, ow_buf_str(&tmp));
@@ -742,9 +794,9 @@ static void render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *
             continue;
         }
         ow_buf_puts(b, "<tr><td class=\"when\">");
-        put_html_escaped(b, r->when);
+        put_html_nowrap(b, r->when, false);
         ow_buf_puts(b, "</td><td class=\"item\">");
-        put_html_escaped(b, r->label);
+        put_html_nowrap(b, r->label, false);
         /* dir="auto": an Arabic title reads right to left inside an English page. */
         ow_buf_puts(b, "</td><td dir=\"auto\">");
         ow_buf title = OW_BUF_INIT;
@@ -959,13 +1011,13 @@ static ow_status render_html_overview(ow_buf *b, const ow_instance *inst, const 
     for (size_t k = 0; k < g.n_slots; k++) {
         ow_slot_house(g.slots[k], text, sizeof text);
         ow_buf_printf(b, "<th colspan=\"%zu\" scope=\"colgroup\">", g.n_rooms);
-        put_html_escaped(b, text);
+        put_html_nowrap(b, text, false);
         ow_buf_puts(b, "</th>");
     }
     ow_buf_puts(b, "</tr>\n<tr>");
     for (size_t c = 0; c < g.n_slots * g.n_rooms; c++) {
         ow_buf_puts(b, "<th scope=\"col\">");
-        put_html_escaped(b, str_or_empty(room_name(inst, g.rooms[c % g.n_rooms])));
+        put_html_nowrap(b, str_or_empty(room_name(inst, g.rooms[c % g.n_rooms])), false);
         ow_buf_puts(b, "</th>");
     }
     ow_buf_puts(b, "</tr>\n</thead>\n<tbody>\n");
@@ -1000,13 +1052,25 @@ static ow_status render_html_overview(ow_buf *b, const ow_instance *inst, const 
             }
             ow_buf items = OW_BUF_INIT;
             put_cell_items(&items, inst, cell, n);
-            put_html_escaped(b, ow_buf_str(&items));
+            put_html_nowrap(b, ow_buf_str(&items), true);
             if (items.failed)
                 b->failed = true;
             ow_buf_free(&items);
             ow_buf_puts(b, "</td>");
         }
         ow_buf_puts(b, "</tr>\n");
+    }
+    ow_buf_puts(b, "</tbody>\n</table>\n");
+    /* The key: the bodies' ids, as the cells name them, and their names. */
+    ow_buf_puts(b, "<table class=\"key\">\n<caption>Bodies</caption>\n<tbody>\n");
+    for (size_t k = 0; k < inst->n_bodies; k++) {
+        if (!body_selected(opts, k))
+            continue;
+        ow_buf_puts(b, "<tr><th scope=\"row\">");
+        put_html_nowrap(b, str_or_empty(inst->bodies[k].id), false);
+        ow_buf_puts(b, "</th><td>");
+        put_html_escaped(b, str_or_empty(inst->bodies[k].name));
+        ow_buf_puts(b, "</td></tr>\n");
     }
     ow_buf_puts(b, "</tbody>\n</table>\n</section>\n");
     grid_free(&g);
@@ -1397,7 +1461,7 @@ static ow_status render_annex(const ow_instance *inst, const ow_schedule *s, ow_
         else if (f == OW_FORMAT_TEXT)
             render_text_body(b, inst, body, &a);
         else
-            render_html_body(b, inst, body, &a);
+            render_html_body(b, inst, body, &a, opts->annex_heading);
         free(a.rows);
         a.rows = NULL;
         free(bm.list);
@@ -1413,10 +1477,12 @@ done:
 
 /* ---- csv ----------------------------------------------------------------------------- */
 
-/* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-static void put_csv_field(ow_buf *b, const char *s)
+/* RFC 4180: a field with the separator, a quote or a line break is quoted, quotes
+ * doubled. */
+static void put_csv_field(ow_buf *b, const char *s, char sep)
 {
-    if (strpbrk(s, ",\"\r\n") == NULL) {
+    char special[] = {sep, '"', '\r', '\n', '\0'};
+    if (strpbrk(s, special) == NULL) {
         ow_buf_puts(b, s);
         return;
     }
@@ -1429,10 +1495,36 @@ static void put_csv_field(ow_buf *b, const char *s)
     ow_buf_putc(b, '"');
 }
 
+/* An item number as Excel keeps it: the formula ="1.10" is the text 1.10, where the
+ * bare 1.10 would become the number 1.1 (or, in some locales, a date). */
+static void put_csv_label(ow_buf *b, const char *label, const ow_render_options *opts, char sep)
+{
+    if (!opts->excel || label[0] == '\0') {
+        put_csv_field(b, label, sep);
+        return;
+    }
+    ow_buf cell = OW_BUF_INIT;
+    ow_buf_puts(&cell, "=\"");
+    for (const char *p = label; *p != '\0'; p++) {
+        if (*p == '"')
+            ow_buf_putc(&cell, '"');
+        ow_buf_putc(&cell, *p);
+    }
+    ow_buf_putc(&cell, '"');
+    put_csv_field(b, ow_buf_str(&cell), sep);
+    if (cell.failed)
+        b->failed = true;
+    ow_buf_free(&cell);
+}
+
 static void render_csv(const ow_instance *inst, const ow_schedule *s, const ow_render_options *opts,
                        ow_buf *b)
 {
-    ow_buf_puts(b, "body,meeting,date,start,end,room,item,title,minutes,continued\r\n");
+    char sep = opts->separator != 0 ? opts->separator : ',';
+    if (opts->excel)
+        ow_buf_puts(b, "\xEF\xBB\xBF"); /* the byte order mark that tells Excel it is UTF-8 */
+    ow_buf_printf(b, "body%cmeeting%cdate%cstart%cend%croom%citem%ctitle%cminutes%ccontinued\r\n",
+                  sep, sep, sep, sep, sep, sep, sep, sep, sep);
     if (!ow_solve_status_has_schedule(s->status))
         return;
     for (size_t i = 0; i < s->n_meetings; i++) {
@@ -1447,18 +1539,18 @@ static void render_csv(const ow_instance *inst, const ow_schedule *s, const ow_r
         /* A meeting without pieces still gets a row, with empty item fields. */
         size_t rows = m->n_pieces > 0 ? m->n_pieces : 1;
         for (size_t k = 0; k < rows; k++) {
-            put_csv_field(b, str_or_empty(body->id));
-            ow_buf_printf(b, ",%d,%s,%s,%s,", m->n, date, start, end);
-            put_csv_field(b, str_or_empty(room_name(inst, m->room)));
-            ow_buf_putc(b, ',');
+            put_csv_field(b, str_or_empty(body->id), sep);
+            ow_buf_printf(b, "%c%d%c%s%c%s%c%s%c", sep, m->n, sep, date, sep, start, sep, end, sep);
+            put_csv_field(b, str_or_empty(room_name(inst, m->room)), sep);
+            ow_buf_putc(b, sep);
             if (m->n_pieces == 0) {
-                ow_buf_puts(b, ",,,\r\n");
+                ow_buf_printf(b, "%c%c%c\r\n", sep, sep, sep);
                 continue;
             }
             const ow_piece *p = &m->pieces[k];
             const ow_item *item = ow_piece_item(inst, m, p);
-            put_csv_field(b, str_or_empty(item->label));
-            ow_buf_putc(b, ',');
+            put_csv_label(b, str_or_empty(item->label), opts, sep);
+            ow_buf_putc(b, sep);
             ow_buf title = OW_BUF_INIT;
             ow_buf_puts(&title, str_or_empty(item->title));
             ow_buf note = OW_BUF_INIT;
@@ -1466,10 +1558,10 @@ static void render_csv(const ow_instance *inst, const ow_schedule *s, const ow_r
                 ow_buf_printf(&title, " (%s)", ow_buf_str(&note));
             if (title.failed || note.failed)
                 b->failed = true;
-            put_csv_field(b, ow_buf_str(&title));
+            put_csv_field(b, ow_buf_str(&title), sep);
             ow_buf_free(&note);
             ow_buf_free(&title);
-            ow_buf_printf(b, ",%d,%s\r\n", p->minutes, p->continued ? "true" : "false");
+            ow_buf_printf(b, "%c%d%c%s\r\n", sep, p->minutes, sep, p->continued ? "true" : "false");
         }
     }
 }

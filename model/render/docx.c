@@ -135,10 +135,12 @@ static void put_page_break(ow_buf *b)
 }
 
 /* A cell of width w (twips) holding one paragraph; nowrap keeps times and labels
- * on one line. */
-static void open_cell(ow_buf *b, int w, int span, bool nowrap, bool rule_below)
+ * on one line; shaded marks a joint meeting in the overview. */
+static void open_shaded_cell(ow_buf *b, int w, int span, bool nowrap, bool rule_below, bool shaded)
 {
     ow_buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", w);
+    if (shaded)
+        ow_buf_puts(b, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E4E4E4\"/>");
     if (span > 1)
         ow_buf_printf(b, "<w:gridSpan w:val=\"%d\"/>", span);
     if (rule_below)
@@ -147,6 +149,11 @@ static void open_cell(ow_buf *b, int w, int span, bool nowrap, bool rule_below)
     if (nowrap)
         ow_buf_puts(b, "<w:noWrap/>");
     ow_buf_puts(b, "</w:tcPr><w:p><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/></w:pPr>");
+}
+
+static void open_cell(ow_buf *b, int w, int span, bool nowrap, bool rule_below)
+{
+    open_shaded_cell(b, w, span, nowrap, rule_below, false);
 }
 
 static void close_cell(ow_buf *b)
@@ -287,9 +294,9 @@ static ow_status render_overview(ow_buf *b, const ow_instance *inst, const ow_sc
         for (size_t c = 1; c < ncols; c++) {
             const ow_meeting *const *meetings = &g.list[cursor];
             size_t n = ow_grid_cell(&g, d, c - 1, &cursor);
-            open_cell(b, cols[c], 1, false, false);
+            size_t bodies = n > 0 ? ow_grid_cell_bodies(inst, &g, meetings, n) : 0;
+            open_shaded_cell(b, cols[c], 1, false, false, bodies > 1);
             if (n > 0) {
-                ow_grid_cell_bodies(inst, &g, meetings, n);
                 for (size_t k = 0; k < inst->n_bodies; k++) {
                     if (!g.attends[k])
                         continue;

@@ -25,6 +25,13 @@ bodies:
   - {id: "WG-7", name: Second Group, agenda: [{item: "1", title: One, duration: 2h}]}
 YAML
 "$bin" solve "$t/alike.yaml" --format ics -o "$t/alike.ics" || fail=1
+# A venue in UTC: times end in Z, no VTIMEZONE.
+cat >"$t/utc.yaml" <<'YAML'
+orgwork: 1
+calendar: {start: 2024-07-11, days: 1, timezone: UTC}
+body: {id: A, name: N, agenda: [{item: "1", title: T, duration: 1h}]}
+YAML
+"$bin" solve "$t/utc.yaml" --format ics -o "$t/utc.ics" || fail=1
 # Re-planning with fewer meetings: the dropped ones are cancelled.
 "$bin" solve instances/som-2024.yaml --format json -o "$t/published.json" || fail=1
 sed 's/duration: 3h45m/duration: 30m/; s/duration: 3h30m/duration: 30m/' instances/som-2024.yaml \
@@ -73,6 +80,9 @@ alike = check("alike", "America/New_York")
 bodies = {str(e["SUMMARY"]).split(":")[0]: str(e["UID"]) for e in alike}
 assert len(alike) == 2 and bodies["First Group"] != bodies["Second Group"], bodies
 assert alike[0]["DTSTART"].dt.utcoffset() == datetime.timedelta(hours=-5)  # EST in November
+
+_, zones, utc = events("utc")
+assert zones == [] and utc[0]["DTSTART"].dt == datetime.datetime(2024, 7, 11, 10, tzinfo=datetime.timezone.utc) or str(utc[0]["DTSTART"].dt) == "2024-07-11 10:00:00+00:00", utc[0]["DTSTART"].dt
 
 _, zones, replan = events("replan")
 kept = [e for e in replan if e["STATUS"] == "CONFIRMED"]

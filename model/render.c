@@ -1975,11 +1975,6 @@ void ow_annex_row_title(ow_buf *b, const ow_instance *inst, const annex_row *r)
     put_row_title(b, inst, r);
 }
 
-void ow_annex_short_name(ow_buf *b, const ow_body *body)
-{
-    put_short_name(b, body);
-}
-
 void ow_annex_xml_text(ow_buf *b, const char *s, size_t n)
 {
     put_xml_text(b, s, n);

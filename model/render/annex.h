@@ -62,8 +62,6 @@ ow_status ow_annex_build(const ow_instance *inst, const body_meetings *bm, annex
 void ow_annex_heading(ow_buf *b, const ow_instance *inst, const ow_body *body);
 /* The row's title with its joint meeting note, without "(continued)". */
 void ow_annex_row_title(ow_buf *b, const ow_instance *inst, const annex_row *r);
-/* "Working Group" for "Working Group on the Smuggling of Migrants". */
-void ow_annex_short_name(ow_buf *b, const ow_body *body);
 
 /* XML character data: markup as entities, controls as spaces, malformed UTF-8 as
  * U+FFFD. */

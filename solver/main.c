@@ -385,6 +385,10 @@ static int cmd_solve(int argc, char **argv)
     int st = parse(argc, argv, TAKES_SOLVE, usage_solve, &o);
     if (st >= 0)
         return st;
+    /* A zip archive on a terminal is noise; say what to do instead. */
+    if ((o.format == OW_FORMAT_DOCX || o.format == OW_FORMAT_XLSX) &&
+        (o.output == NULL || strcmp(o.output, "-") == 0) && isatty(STDOUT_FILENO))
+        return usage_error(usage_solve, "%s", "docx and xlsx are binary: give -o FILE");
     ow_error err;
     ow_error_clear(&err);
     ow_instance *inst = NULL;

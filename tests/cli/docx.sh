@@ -94,6 +94,12 @@ TZ=America/New_York LC_ALL=C "$bin" solve instances/som-2024.yaml --format docx 
     fail=1
 cmp -s "$t/ny.docx" "$t/som-2024.docx" || { echo "FAIL: docx bytes differ in New York"; fail=1; }
 
+# On a terminal, a binary format is refused with a hint (script(1) gives a terminal).
+script -qec "$bin solve instances/som-2024.yaml --format docx" "$t/typescript" >/dev/null 2>&1
+status=$?
+[ "$status" -eq 2 ] && grep -q "docx and xlsx are binary: give -o FILE" "$t/typescript" ||
+    { echo "FAIL: docx onto a terminal: exit $status"; fail=1; }
+
 # LibreOffice opens two of them and converts them to PDF (A4), the annex on page 1.
 mkdir -p "$t/home" "$t/pdf"
 for name in som-2024 long-session; do

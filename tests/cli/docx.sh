@@ -15,6 +15,13 @@ for name in som-2013 som-2017 som-2020 som-2024 long-session ctoc-2024-period co
     "$bin" solve "instances/$name.yaml" --quiet --format docx -o "$t/$name.docx" || fail=1
 done
 "$bin" solve instances/som-2024.yaml --format docx --annex -o "$t/annex.docx" || fail=1
+# Markup, quotes, a line break, a control character and Arabic in titles and names.
+printf '%s\n' 'orgwork: 1' 'title: "A & B <i>"' 'calendar: {start: 2024-07-11, days: 1}' \
+    'rooms: ["Room <1> & \"2\""]' 'body:' '  id: "WG&7"' '  name: "Group <b>&amp;</b>"' \
+    '  agenda:' '    - {item: "1", title: "Say \"hi\" <w:t> & \u0001 bye\nnext", duration: 1h}' \
+    '    - {item: "2", title: "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", duration: 1h}' \
+    >"$t/nasty.yaml"
+"$bin" solve "$t/nasty.yaml" --format docx -o "$t/nasty.docx" || fail=1
 "$bin" solve instances/ctoc-2024-period.yaml --quiet --format docx --body WG.7 -o "$t/body.docx" ||
     fail=1
 "$py" - "$t" <<'PY' || fail=1
@@ -87,6 +94,11 @@ if True:
     assert key == ["WG.7\tWorking Group on the Smuggling of Migrants"], key
     one = docx.Document(f"{t}/body.docx")
     assert len(one.tables) == 1 and "Smuggling" in one.paragraphs[0].text
+d = docx.Document(f"{t}/nasty.docx")
+rows = [[c.text for c in r.cells] for r in d.tables[0].rows]
+assert rows[2][2] == 'Say "hi" <w:t> &   bye\nnext', rows[2]
+assert rows[3][2] == "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", rows[3]
+assert d.core_properties.title == "A & B <i>", d.core_properties.title
 print(f"docx: python-docx read back {checked} annex rows of 8 instances equal to md")
 PY
 # The bytes do not depend on the clock or the time zone.

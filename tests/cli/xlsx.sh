@@ -23,6 +23,18 @@ body:
     - {item: "2", title: Close, duration: 1h}
 YAML
 "$bin" solve "$t/numbers.yaml" --format xlsx -o "$t/numbers.xlsx" || fail=1
+# Sheet names: at most 31 bytes, not cut inside a character, never twice the same.
+long=Working_Group_on_Long_Identifiers_
+cat >"$t/names.yaml" <<YAML
+orgwork: 1
+calendar: {start: 2024-07-11, days: 2}
+bodies:
+  - {id: "${long}A", name: One, agenda: [{item: "1", title: T, duration: 1h}]}
+  - {id: "${long}B", name: Two, agenda: [{item: "1", title: T, duration: 1h}]}
+  - {id: "Overview", name: Three, agenda: [{item: "1", title: T, duration: 1h}]}
+  - {id: "Gruppe_über_Überlänge_éé_ÄÖÜ_x", name: Four, agenda: [{item: "1", title: T, duration: 1h}]}
+YAML
+"$bin" solve "$t/names.yaml" --quiet --format xlsx -o "$t/names.xlsx" || fail=1
 "$py" - "$t" <<'PY' || fail=1
 import csv, datetime, sys
 import openpyxl
@@ -65,6 +77,10 @@ ws = wb["WG_7"]
 assert ws["F2"].value == "1.10" and ws["F2"].data_type == "s", ws["F2"].value
 assert ws["F2"].number_format == "@"
 assert ws["C2"].value in (datetime.datetime(1900, 1, 1), datetime.time(0, 0), 1), ws["C2"].value
+names = openpyxl.load_workbook(f"{t}/names.xlsx").sheetnames
+assert names[:4] == ["Overview", "Working_Group_on_Long_Identifie",
+                     "Working_Group_on_Long_Identif~2", "Body 3"], names
+assert len(names[4].encode()) <= 31 and names[4].startswith("Gruppe_über_Überlänge_éé"), names
 print(f"xlsx: openpyxl read back {total} rows equal to csv, dates, times and text items")
 PY
 # Same bytes whatever the clock, time zone or scratch directory.

@@ -39,9 +39,10 @@ bool ow_format_parse(const char *name, ow_format *out)
         const char *name;
         ow_format format;
     } formats[] = {
-        {"md", OW_FORMAT_MD},   {"text", OW_FORMAT_TEXT}, {"html", OW_FORMAT_HTML},
-        {"csv", OW_FORMAT_CSV}, {"ics", OW_FORMAT_ICS},   {"json", OW_FORMAT_JSON},
-        {"svg", OW_FORMAT_SVG}, {"docx", OW_FORMAT_DOCX}, {"xlsx", OW_FORMAT_XLSX},
+        {"md", OW_FORMAT_MD},     {"text", OW_FORMAT_TEXT}, {"html", OW_FORMAT_HTML},
+        {"csv", OW_FORMAT_CSV},   {"ics", OW_FORMAT_ICS},   {"json", OW_FORMAT_JSON},
+        {"svg", OW_FORMAT_SVG},   {"docx", OW_FORMAT_DOCX}, {"odt", OW_FORMAT_ODT},
+        {"xlsx", OW_FORMAT_XLSX},
     };
     if (name == NULL)
         return false;
@@ -2042,6 +2043,9 @@ ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
         break;
     case OW_FORMAT_XLSX:
         OW_CALL(ow_render_xlsx(inst, s, opts, &b, err));
+        break;
+    case OW_FORMAT_ODT:
+        OW_CALL(ow_render_odt(inst, s, opts, &b, err));
         break;
     default:
         rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "unknown output format %d",

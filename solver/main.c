@@ -49,10 +49,11 @@ static const char *usage_solve =
     "prints the proposed organization of work of each body.\n"
     "\n"
     "options:\n"
-    "  --format F       md (default), text, html, csv, ics, json, svg, docx or xlsx\n"
-    "                   (md, html, svg, docx and xlsx of a period carry an overview\n"
-    "                   timetable; docx and xlsx are binary: give -o)\n"
-    "  --annex          html, docx: an \"Annex\" heading above each organization of work\n"
+    "  --format F       md (default), text, html, csv, ics, json, svg, docx, odt or\n"
+    "                   xlsx (md, html, svg, docx, odt and xlsx of a period carry an\n"
+    "                   overview timetable; docx, odt and xlsx are binary: give -o)\n"
+    "  --annex          html, docx, odt: an \"Annex\" heading above each organization\n"
+    "                   of work\n"
     "  --excel          csv for spreadsheets: a UTF-8 byte order mark, item numbers\n"
     "                   kept as text\n"
     "  --separator C    csv: the field separator, ',' (default) or ';'\n"
@@ -232,8 +233,8 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
         } else if (strcmp(a, "--format") == 0 && solve) {
             if (v == NULL || !ow_format_parse(v, &o->format))
                 return usage_error(usage,
-                                   "--format takes md, text, html, csv, ics, json, svg, docx or "
-                                   "xlsx, not '%s'",
+                                   "--format takes md, text, html, csv, ics, json, svg, docx, odt "
+                                   "or xlsx, not '%s'",
                                    v ? v : "");
             o->has_format = true;
         } else if (strcmp(a, "--days") == 0 && whatif) {
@@ -386,9 +387,9 @@ static int cmd_solve(int argc, char **argv)
     if (st >= 0)
         return st;
     /* A zip archive on a terminal is noise; say what to do instead. */
-    if ((o.format == OW_FORMAT_DOCX || o.format == OW_FORMAT_XLSX) &&
+    if ((o.format == OW_FORMAT_DOCX || o.format == OW_FORMAT_ODT || o.format == OW_FORMAT_XLSX) &&
         (o.output == NULL || strcmp(o.output, "-") == 0) && isatty(STDOUT_FILENO))
-        return usage_error(usage_solve, "%s", "docx and xlsx are binary: give -o FILE");
+        return usage_error(usage_solve, "%s", "docx, odt and xlsx are binary: give -o FILE");
     ow_error err;
     ow_error_clear(&err);
     ow_instance *inst = NULL;

@@ -17,11 +17,12 @@ typedef enum ow_format {
     OW_FORMAT_JSON,
     OW_FORMAT_SVG,  /* the whole period as one timetable: days by slot and room */
     OW_FORMAT_DOCX, /* the annexes as a Word document (binary) */
-    OW_FORMAT_XLSX  /* a workbook: a sheet per body and the overview (binary) */
+    OW_FORMAT_XLSX, /* a workbook: a sheet per body and the overview (binary) */
+    OW_FORMAT_ODT   /* the annexes as an OpenDocument text (binary) */
 } ow_format;
 
-/* Parses "md", "text", "html", "csv", "ics", "json", "svg", "docx", "xlsx".  Returns
- * false otherwise. */
+/* Parses "md", "text", "html", "csv", "ics", "json", "svg", "docx", "odt", "xlsx".
+ * Returns false otherwise. */
 bool ow_format_parse(const char *name, ow_format *out);
 
 /* Initialise with designated initialisers: fields left out are zero, the defaults. */
@@ -40,8 +41,8 @@ typedef struct ow_render_options {
 /* Appends the rendering of s in format f to out.  For an infeasible schedule only
  * JSON is meaningful (status "infeasible", no bodies).  Output depends only on
  * inst, s and opts: same input, same bytes.  With more than one body and no
- * opts->body, md, html, docx and xlsx carry the overview timetable of the whole
- * period.  docx and xlsx are binary (out->len counts the bytes); docs/output.md
+ * opts->body, md, html, docx, odt and xlsx carry the overview timetable of the whole
+ * period.  docx, odt and xlsx are binary (out->len counts the bytes); docs/output.md
  * describes every format. */
 ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
                     const ow_render_options *opts, ow_buf *out, ow_error *err);

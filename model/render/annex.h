@@ -81,9 +81,27 @@ size_t ow_grid_cell_bodies(const ow_instance *inst, grid *g, const ow_meeting *c
 void ow_grid_cell_items(ow_buf *b, const ow_instance *inst, const ow_meeting *const *cell,
                         size_t n);
 
-/* The binary formats (model/render/docx.c, xlsx.c): append the file's bytes to out. */
+/* zip.c: the office packages.  The document's date is `issued:`, else the calendar's
+ * start; the entries carry noon of that date as their time (same bytes in every time
+ * zone).  A stored entry is not compressed (ODF's mimetype). */
+typedef struct ow_zip_entry {
+    const char *name;
+    const char *data;
+    size_t len;
+    bool stored;
+} ow_zip_entry;
+
+ow_date ow_document_date(const ow_instance *inst);
+/* Zips the entries, in order, and appends the archive to out (whole or not at all). */
+ow_status ow_zip_entries(const ow_zip_entry *entries, size_t n, const ow_instance *inst,
+                         ow_buf *out, ow_error *err);
+
+/* The binary formats (model/render/docx.c, odt.c, xlsx.c): append the file's bytes to
+ * out. */
 ow_status ow_render_docx(const ow_instance *inst, const ow_schedule *s,
                          const ow_render_options *opts, ow_buf *out, ow_error *err);
+ow_status ow_render_odt(const ow_instance *inst, const ow_schedule *s,
+                        const ow_render_options *opts, ow_buf *out, ow_error *err);
 ow_status ow_render_xlsx(const ow_instance *inst, const ow_schedule *s,
                          const ow_render_options *opts, ow_buf *out, ow_error *err);
 

@@ -4,14 +4,11 @@
  * header row repeated on every page, day rows in bold, "(continued)" in italics.
  * A period opens with the overview timetable and a key of the bodies.
  *
- * The package (a zip archive) is built in memory with libzip; its entries carry a
- * fixed time and the document a fixed date (the instance's `issued:`), so the same
- * input gives the same bytes. */
+ * The package (a zip archive, zip.c) carries a fixed time and the document a fixed
+ * date (the instance's `issued:`), so the same input gives the same bytes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <zip.h>
 
 #include "annex.h"
 #include "orgwork/calendar.h"
@@ -376,16 +373,10 @@ done:
     return rc;
 }
 
-/* The document's date: `issued:`, else the calendar's start. */
-static ow_date document_date(const ow_instance *inst)
-{
-    return inst->has_issued ? inst->issued : inst->calendar.start;
-}
-
 static void render_core(ow_buf *b, const ow_instance *inst)
 {
     char date[11];
-    ow_date_iso(document_date(inst), date);
+    ow_date_iso(ow_document_date(inst), date);
     const char *title = inst->title != NULL ? inst->title : "Proposed organization of work";
     ow_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                    "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/"
@@ -406,91 +397,6 @@ static const char APP[] = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\
                           "2006/extended-properties\"><Application>orgwork</Application>"
                           "</Properties>\n";
 
-/* The entries' time: noon of the document's date, local time, which libzip turns
- * back into the same MS-DOS date and time whatever the machine's time zone. */
-static time_t entry_time(const ow_instance *inst)
-{
-    int y, mo, d;
-    ow_date_to_ymd(document_date(inst), &y, &mo, &d);
-    struct tm tm = {0};
-    tm.tm_year = (y < 1980 ? 1980 : y) - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = 12;
-    tm.tm_isdst = -1;
-    return mktime(&tm);
-}
-
-typedef struct entry {
-    const char *name;
-    const char *data;
-    size_t len;
-} entry;
-
-/* Zips the entries, in order, into out (whole or not at all). */
-static ow_status zip_entries(const entry *entries, size_t n, time_t when, ow_buf *out,
-                             ow_error *err)
-{
-    const ow_loc none = {0, 0};
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-    zip_t *za = src != NULL ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-    if (za == NULL) {
-        ow_status rc = ow_error_set(err, OW_INTERNAL, NULL, none, "cannot make a zip archive: %s",
-                                    zip_error_strerror(&ze));
-        zip_source_free(src);
-        zip_error_fini(&ze);
-        return rc;
-    }
-    zip_error_fini(&ze);
-    zip_source_keep(src); /* the archive is read back from it after zip_close */
-    for (size_t i = 0; i < n; i++) {
-        zip_source_t *part = zip_source_buffer(za, entries[i].data, entries[i].len, 0);
-        zip_int64_t idx =
-            part != NULL ? zip_file_add(za, entries[i].name, part, ZIP_FL_ENC_UTF_8) : -1;
-        if (idx < 0) {
-            zip_source_free(part);
-            goto fail;
-        }
-        if (zip_file_set_mtime(za, (zip_uint64_t)idx, when, 0) != 0 ||
-            zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 9) != 0)
-            goto fail;
-    }
-    if (zip_close(za) != 0)
-        goto fail;
-    za = NULL;
-    zip_stat_t st;
-    if (zip_source_open(src) != 0)
-        goto fail_src;
-    if (zip_source_stat(src, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0) {
-        zip_source_close(src);
-        goto fail_src;
-    }
-    {
-        char *data = malloc(st.size + 1);
-        zip_int64_t got = data != NULL ? zip_source_read(src, data, st.size) : -1;
-        zip_source_close(src);
-        if (got < 0 || (zip_uint64_t)got != st.size) {
-            free(data);
-            goto fail_src;
-        }
-        ow_buf_append(out, data, st.size);
-        free(data);
-    }
-    zip_source_free(src);
-    return OW_OK;
-fail:;
-    ow_status rc = ow_error_set(err, OW_INTERNAL, NULL, none, "cannot make a zip archive: %s",
-                                zip_strerror(za));
-    zip_discard(za);
-    zip_source_free(src);
-    return rc;
-fail_src:
-    zip_source_free(src);
-    return ow_error_set(err, OW_INTERNAL, NULL, none, "cannot read back the zip archive");
-}
-
 ow_status ow_render_docx(const ow_instance *inst, const ow_schedule *s,
                          const ow_render_options *opts, ow_buf *out, ow_error *err)
 {
@@ -502,17 +408,17 @@ ow_status ow_render_docx(const ow_instance *inst, const ow_schedule *s,
         rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
         goto done;
     }
-    const entry entries[] = {
-        {"[Content_Types].xml", CONTENT_TYPES, sizeof CONTENT_TYPES - 1},
-        {"_rels/.rels", PACKAGE_RELS, sizeof PACKAGE_RELS - 1},
-        {"docProps/core.xml", core.data, core.len},
-        {"docProps/app.xml", APP, sizeof APP - 1},
-        {"word/_rels/document.xml.rels", DOCUMENT_RELS, sizeof DOCUMENT_RELS - 1},
-        {"word/document.xml", doc.data, doc.len},
-        {"word/styles.xml", STYLES, sizeof STYLES - 1},
-        {"word/settings.xml", SETTINGS, sizeof SETTINGS - 1},
+    const ow_zip_entry entries[] = {
+        {"[Content_Types].xml", CONTENT_TYPES, sizeof CONTENT_TYPES - 1, false},
+        {"_rels/.rels", PACKAGE_RELS, sizeof PACKAGE_RELS - 1, false},
+        {"docProps/core.xml", core.data, core.len, false},
+        {"docProps/app.xml", APP, sizeof APP - 1, false},
+        {"word/_rels/document.xml.rels", DOCUMENT_RELS, sizeof DOCUMENT_RELS - 1, false},
+        {"word/document.xml", doc.data, doc.len, false},
+        {"word/styles.xml", STYLES, sizeof STYLES - 1, false},
+        {"word/settings.xml", SETTINGS, sizeof SETTINGS - 1, false},
     };
-    rc = zip_entries(entries, sizeof entries / sizeof entries[0], entry_time(inst), out, err);
+    rc = ow_zip_entries(entries, sizeof entries / sizeof entries[0], inst, out, err);
 done:
     ow_buf_free(&doc);
     ow_buf_free(&core);

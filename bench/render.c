@@ -28,7 +28,7 @@ static int compare_doubles(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     static const char *const names[] = {"md",   "text", "html", "csv", "ics",
-                                        "json", "svg",  "docx", "xlsx"};
+                                        "json", "svg",  "docx", "odt", "xlsx"};
     enum { N = sizeof names / sizeof names[0] };
     static double times[N][MAX_RUNS];
     if (argc < 2) {

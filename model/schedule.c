@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "order.h"
 #include "orgwork/arena.h"
 
 #define MEETINGS_MAX 1000000
@@ -85,24 +86,10 @@ ow_meeting *ow_schedule_add_meeting(ow_schedule *s, size_t n_pieces)
     return m;
 }
 
-static int compare_meetings(const void *a, const void *b)
-{
-    const ow_meeting *x = a, *y = b;
-    if (x->body != y->body)
-        return x->body < y->body ? -1 : 1;
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->room != y->room)
-        return x->room < y->room ? -1 : 1;
-    return (x->n > y->n) - (x->n < y->n);
-}
-
 void ow_schedule_sort(ow_schedule *s)
 {
     if (s->n_meetings > 1)
-        qsort(s->meetings, s->n_meetings, sizeof *s->meetings, compare_meetings);
+        qsort(s->meetings, s->n_meetings, sizeof *s->meetings, ow_order_schedule);
     int n = 0;
     for (size_t i = 0; i < s->n_meetings; i++) {
         if (i == 0 || s->meetings[i].body != s->meetings[i - 1].body)

@@ -3,33 +3,10 @@
  * svg.c draws the same grid. */
 #include "render_private.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int room_key(int room)
-{
-    return room >= 0 ? room : INT_MAX;
-}
-
-static int compare_cells(const void *a, const void *b)
-{
-    const ow_meeting *x = *(const ow_meeting *const *)a;
-    const ow_meeting *y = *(const ow_meeting *const *)b;
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->end != y->end)
-        return x->end < y->end ? -1 : 1;
-    if (room_key(x->room) != room_key(y->room))
-        return room_key(x->room) < room_key(y->room) ? -1 : 1;
-    if (x->body != y->body)
-        return x->body < y->body ? -1 : 1;
-    if (x->n != y->n)
-        return x->n < y->n ? -1 : 1;
-    return x < y ? -1 : (x > y);
-}
+#include "../order.h"
 
 void ow_grid_free(grid *g)
 {
@@ -62,7 +39,7 @@ ow_status ow_grid_build(const ow_instance *inst, const ow_schedule *s,
         if (body_selected(opts, s->meetings[i].body))
             g->list[g->n++] = &s->meetings[i];
     if (g->n > 1)
-        qsort(g->list, g->n, sizeof *g->list, compare_cells);
+        qsort(g->list, g->n, sizeof *g->list, ow_order_timetable);
     for (size_t i = 0; i < g->n; i++) {
         const ow_meeting *m = g->list[i];
         if (g->n_dates == 0 || g->dates[g->n_dates - 1] != m->date)
@@ -84,7 +61,7 @@ ow_status ow_grid_build(const ow_instance *inst, const ow_schedule *s,
         while (k < g->n_rooms && g->rooms[k] != m->room)
             k++;
         if (k == g->n_rooms) {
-            while (k > 0 && room_key(g->rooms[k - 1]) > room_key(m->room)) {
+            while (k > 0 && ow_order_room(g->rooms[k - 1]) > ow_order_room(m->room)) {
                 g->rooms[k] = g->rooms[k - 1];
                 k--;
             }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../order.h"
 #include "orgwork/calendar.h"
 
 /* What stands in place of the annex when there is no schedule. */
@@ -114,20 +115,6 @@ int ow_text_columns(const char *s, size_t n)
 
 /* ---- shared helpers ------------------------------------------------------------- */
 
-static int compare_meeting_ptrs(const void *a, const void *b)
-{
-    const ow_meeting *x = *(const ow_meeting *const *)a;
-    const ow_meeting *y = *(const ow_meeting *const *)b;
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->n != y->n)
-        return x->n < y->n ? -1 : 1;
-    /* Equal keys: keep schedule order so the output stays deterministic. */
-    return x < y ? -1 : (x > y);
-}
-
 ow_status ow_collect_meetings(const ow_schedule *s, size_t body, body_meetings *out, ow_error *err)
 {
     size_t n = 0;
@@ -142,7 +129,7 @@ ow_status ow_collect_meetings(const ow_schedule *s, size_t body, body_meetings *
         for (size_t i = 0; i < s->n_meetings; i++)
             if (s->meetings[i].body == body)
                 list[n++] = &s->meetings[i];
-        qsort(list, n, sizeof *list, compare_meeting_ptrs);
+        qsort(list, n, sizeof *list, ow_order_annex);
     }
     out->n = n;
     out->list = list;

@@ -41,8 +41,7 @@ static inline bool body_selected(const ow_render_options *opts, size_t b)
 
 /* ---- render.c: shared helpers ---------------------------------------------------- */
 
-/* The body's meetings in the schedule, in the order of the annex: by date, then
- * start time, then number. */
+/* The body's meetings in the schedule, in the annex order (ow_order_annex). */
 typedef struct body_meetings {
     size_t n;
     const ow_meeting **list; /* malloc'ed */

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+
 #define BLOCK_SIZE 16384
 #define ALIGN      16
 
@@ -22,7 +24,7 @@ struct ow_arena {
 
 ow_arena *ow_arena_new(void)
 {
-    return calloc(1, sizeof(ow_arena));
+    return ow_calloc(1, sizeof(ow_arena));
 }
 
 void ow_arena_free(ow_arena *arena)
@@ -50,7 +52,7 @@ void *ow_arena_alloc(ow_arena *arena, size_t size)
         size_t bsize = rounded > BLOCK_SIZE ? rounded : BLOCK_SIZE;
         if (arena->total + bsize > OW_ARENA_MAX)
             return NULL;
-        block *nb = malloc(sizeof(block) + bsize);
+        block *nb = ow_malloc(sizeof(block) + bsize);
         if (nb == NULL)
             return NULL;
         nb->size = bsize;

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
+
 static bool reserve(ow_buf *b, size_t extra)
 {
     if (b->failed)
@@ -24,7 +26,7 @@ static bool reserve(ow_buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 256;
     while (cap < need)
         cap *= 2;
-    char *p = realloc(b->data, cap);
+    char *p = ow_realloc(b->data, cap);
     if (p == NULL) {
         b->failed = true;
         return false;
@@ -105,7 +107,7 @@ ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, o
         return OW_OK;
     }
     size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
+    char *tmp = ow_malloc(plen + 16);
     if (tmp == NULL)
         return ow_error_set(err, OW_INTERNAL, path, none, "out of memory");
     memcpy(tmp, path, plen);
@@ -153,7 +155,7 @@ ow_status ow_read_file(const char *path, size_t max_bytes, char **out, size_t *l
     for (;;) {
         if (cap - n < 4096) {
             size_t ncap = cap ? cap * 2 : 65536;
-            char *p = realloc(data, ncap + 1);
+            char *p = ow_realloc(data, ncap + 1);
             if (p == NULL) {
                 rc = ow_error_set(err, OW_INTERNAL, path, none, "out of memory");
                 goto done;

@@ -2,7 +2,6 @@
  * annexes print in. */
 #include "render_private.h"
 
-
 void ow_put_html_escaped(ow_buf *b, const char *s)
 {
     for (; *s != '\0'; s++) {
@@ -70,6 +69,8 @@ void ow_render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *body
     ow_buf tmp = OW_BUF_INIT;
     ow_put_heading_text(&tmp, inst, body);
     ow_put_html_escaped(b, ow_buf_str(&tmp));
+    if (tmp.failed)
+        b->failed = true;
     ow_buf_free(&tmp);
     ow_buf_puts(b, "</h2>\n<p>");
     ow_render_resources(inst, body, &tmp);

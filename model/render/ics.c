@@ -1,7 +1,6 @@
 /* ics.c: the schedule as an iCalendar file, an event per meeting (RFC 5545). */
 #include "render_private.h"
 
-
 /* RFC 5545 §3.1: content lines are folded at 75 octets. */
 #define ICS_LINE_OCTETS 75
 

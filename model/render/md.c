@@ -41,6 +41,8 @@ void ow_render_md_body(ow_buf *b, const ow_instance *inst, const ow_body *body, 
     ow_buf_puts(b, "## ");
     ow_buf heading = OW_BUF_INIT;
     ow_put_heading_text(&heading, inst, body);
+    if (heading.failed)
+        b->failed = true;
     put_md_escaped(b, ow_buf_str(&heading));
     ow_buf_free(&heading);
     ow_buf_puts(b, "\n\n");

@@ -216,13 +216,18 @@ ow_status ow_render_svg(const ow_instance *inst, const ow_schedule *s,
     size_t cols = g.n_slots * g.n_rooms;
     int slot_h = row_height(1);
     int room_lines = 1;
+    /* The measuring pass writes into a scratch buffer: only its failure matters. */
+    ow_buf measure = OW_BUF_INIT;
     for (size_t r = 0; r < g.n_rooms; r++) {
-        int k = svg_wrapped(NULL, 0, 0, "", str_or_empty(room_name(inst, g.rooms[r])), SVG_COLS);
+        int k =
+            svg_wrapped(&measure, 0, 0, "", str_or_empty(room_name(inst, g.rooms[r])), SVG_COLS);
+        measure.len = 0;
         room_lines = k > room_lines ? k : room_lines;
     }
     int room_h = row_height(room_lines);
     int *heights = calloc(g.n_dates + 1, sizeof *heights);
     if (heights == NULL) {
+        ow_buf_free(&measure);
         ow_grid_free(&g);
         return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     }
@@ -231,16 +236,21 @@ ow_status ow_render_svg(const ow_instance *inst, const ow_schedule *s,
     char text[64];
     for (size_t d = 0; d < g.n_dates; d++) {
         ow_date_long(g.dates[d], text, sizeof text);
-        int lines = svg_wrapped(NULL, 0, 0, "", text, SVG_COLS);
+        int lines = svg_wrapped(&measure, 0, 0, "", text, SVG_COLS);
+        measure.len = 0;
         for (size_t c = 0; c < cols; c++) {
             const ow_meeting *const *cell = &g.list[cursor];
             size_t n = ow_grid_cell(&g, d, c, &cursor);
-            int k = n > 0 ? svg_cell(NULL, inst, &g, cell, n, 0, 0) : 0;
+            int k = n > 0 ? svg_cell(&measure, inst, &g, cell, n, 0, 0) : 0;
+            measure.len = 0;
             lines = k > lines ? k : lines;
         }
         heights[d] = row_height(lines);
         height += heights[d];
     }
+    if (measure.failed)
+        b->failed = true;
+    ow_buf_free(&measure);
     int width = 2 * SVG_MARGIN + SVG_DAY_WIDTH + (int)cols * SVG_CELL_WIDTH;
     svg_open(b, inst, svg_width(inst, width), height);
 

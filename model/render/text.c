@@ -89,6 +89,8 @@ void ow_render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body
     ow_put_heading_text(&tmp, inst, body);
     ow_buf heading = OW_BUF_INIT;
     put_text_clean(&heading, ow_buf_str(&tmp));
+    if (tmp.failed)
+        b->failed = true;
     ow_buf_free(&tmp);
     ow_buf_puts(b, ow_buf_str(&heading));
     ow_buf_putc(b, '\n');

@@ -1,5 +1,5 @@
 /* arena.c: a bump allocator over a chain of malloc'ed blocks. */
-#include "orgwork/arena.h"
+#include "arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>

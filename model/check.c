@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "order.h"
-#include "orgwork/arena.h"
+#include "arena.h"
 
 /* Where a piece sits in its body's session: the meeting's rank in time order, then
  * the piece's position in the meeting.  Comparing these two gives "taken before". */

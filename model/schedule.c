@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "order.h"
-#include "orgwork/arena.h"
+#include "arena.h"
 
 #define MEETINGS_MAX 1000000
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../model/alloc.h"
-#include "orgwork/arena.h"
+#include "../model/arena.h"
 
 typedef struct row {
     const char *name;

@@ -16,7 +16,7 @@
 #include <cmocka.h>
 
 #include "../model/alloc.h"
-#include "orgwork/arena.h"
+#include "../model/arena.h"
 #include "orgwork/buf.h"
 #include "orgwork/program.h"
 #include "orgwork/render.h"

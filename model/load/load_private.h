@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "orgwork/arena.h"
+#include "../arena.h"
 #include "orgwork/buf.h"
 #include "orgwork/calendar.h"
 #include "orgwork/error.h"

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "../json_input.h"
-#include "orgwork/arena.h"
+#include "../arena.h"
 #include "orgwork/buf.h"
 #include "render_private.h"
 

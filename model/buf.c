@@ -40,7 +40,8 @@ void ow_buf_append(ow_buf *b, const char *s, size_t len)
 {
     if (!reserve(b, len))
         return;
-    memcpy(b->data + b->len, s, len);
+    if (len > 0) /* s may be NULL then: the text of a buffer that never got any */
+        memcpy(b->data + b->len, s, len);
     b->len += len;
     b->data[b->len] = '\0';
 }

@@ -205,8 +205,8 @@ static void test_program_faults(void **state)
 
 /* ---- the loader and the renderers, through the arena and the buffer ------------ */
 
-static ow_instance *som2024;
-static ow_schedule *som2024_schedule;
+static ow_instance *subject; /* the instance a scenario works on */
+static ow_schedule *subject_schedule;
 
 static bool load_scenario(void)
 {
@@ -219,7 +219,7 @@ static bool load_scenario(void)
         assert_non_null(strstr(err.message, "out of memory"));
         return true;
     }
-    assert_int_equal(inst->n_bodies, som2024->n_bodies);
+    assert_int_equal(inst->n_bodies, subject->n_bodies);
     ow_instance_free(inst);
     return false;
 }
@@ -243,7 +243,7 @@ static bool render_scenario(void)
         return true;
     }
     ow_error err;
-    ow_status rc = ow_render(som2024, som2024_schedule, render_format, NULL, &out, &err);
+    ow_status rc = ow_render(subject, subject_schedule, render_format, NULL, &out, &err);
     bool failed = rc != OW_OK;
     if (failed) {
         assert_int_equal(rc, OW_INTERNAL);
@@ -258,36 +258,41 @@ static bool render_scenario(void)
 static void test_render_faults(void **state)
 {
     (void)state;
-    ow_error err;
-    assert_int_equal(ow_instance_load(OW_SOURCE_DIR "/instances/som-2024.yaml", &som2024, &err),
-                     OW_OK);
-    assert_int_equal(ow_schedule_read_json(som2024, OW_SOURCE_DIR "/tests/golden/som-2024.json",
-                                           &som2024_schedule, &err),
-                     OW_OK);
+    /* One body, and a period of several bodies with joint meetings (the overview). */
+    static const char *const names[] = {"som-2024", "ctoc-2024-period"};
     static const ow_format formats[] = {OW_FORMAT_MD,  OW_FORMAT_TEXT, OW_FORMAT_HTML,
                                         OW_FORMAT_CSV, OW_FORMAT_ICS,  OW_FORMAT_JSON,
                                         OW_FORMAT_SVG};
-    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
-        render_format = formats[i];
-        assert_true(every_fault(render_scenario, false) >= 2);
-        assert_true(every_fault(render_scenario, true) >= 2);
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        char path[512];
+        ow_error err;
+        snprintf(path, sizeof path, "%s/instances/%s.yaml", OW_SOURCE_DIR, names[k]);
+        assert_int_equal(ow_instance_load(path, &subject, &err), OW_OK);
+        snprintf(path, sizeof path, "%s/tests/golden/%s.json", OW_SOURCE_DIR, names[k]);
+        assert_int_equal(ow_schedule_read_json(subject, path, &subject_schedule, &err), OW_OK);
+        for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+            render_format = formats[i];
+            assert_true(every_fault(render_scenario, false) >= 2);
+            assert_true(every_fault(render_scenario, true) >= 2);
+        }
+        ow_schedule_free(subject_schedule);
+        ow_instance_free(subject);
     }
-    ow_schedule_free(som2024_schedule);
-    ow_instance_free(som2024);
+    subject = NULL;
 }
 
 static int load_som2024(void **state)
 {
     (void)state;
     ow_error err;
-    return ow_instance_load(OW_SOURCE_DIR "/instances/som-2024.yaml", &som2024, &err) != OW_OK;
+    return ow_instance_load(OW_SOURCE_DIR "/instances/som-2024.yaml", &subject, &err) != OW_OK;
 }
 
 static int free_som2024(void **state)
 {
     (void)state;
-    ow_instance_free(som2024);
-    som2024 = NULL;
+    ow_instance_free(subject);
+    subject = NULL;
     return 0;
 }
 

@@ -1,6 +1,7 @@
 /* arena.c: a bump allocator over a chain of malloc'ed blocks. */
 #include "arena.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,7 @@ void *ow_arena_alloc(ow_arena *arena, size_t size)
     }
     void *p = b->data + b->used;
     b->used += rounded;
+    assert(b->used <= b->size && (uintptr_t)p % ALIGN == 0);
     memset(p, 0, rounded);
     return p;
 }

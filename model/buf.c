@@ -1,6 +1,7 @@
 /* buf.c: growable text, and whole-or-nothing file writes. */
 #include "orgwork/buf.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -72,6 +73,7 @@ void ow_buf_printf(ow_buf *b, const char *fmt, ...)
 
 const char *ow_buf_str(const ow_buf *b)
 {
+    assert(b->data == NULL ? b->len == 0 : b->len < b->cap && b->data[b->len] == '\0');
     return b->data != NULL ? b->data : "";
 }
 

@@ -14,6 +14,7 @@
  * checks it against the owner's meeting instead. */
 #include "orgwork/check.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -229,6 +230,7 @@ static bool build_views(checker *c)
     for (size_t i = 0; i < n; i++)
         all[i] = (size_t)(keys[i] - s->meetings);
     for (size_t i = 0; i < n; i++) {
+        assert(keys[i]->body < c->inst->n_bodies); /* refers_to_instance held */
         body_view *bv = &c->bodies[keys[i]->body];
         if (bv->order == NULL)
             bv->order = &all[i];

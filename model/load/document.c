@@ -6,6 +6,7 @@
  * the place it came from.  Errors name file, line and column (fail). */
 #include "load_private.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -165,6 +166,8 @@ static ow_status build(loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth
         rc = fail(ld, loc, "unexpected YAML event");
         goto done;
     }
+    /* A mapping's keys and values alternate: readers step two nodes at a time. */
+    assert(n->kind != NODE_MAP || n->n % 2 == 0);
     *out = n;
 done:
     yaml_event_delete(&child);

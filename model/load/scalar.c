@@ -2,6 +2,7 @@
  * numbers, booleans, dates and durations, each refused with what was expected. */
 #include "load_private.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -57,6 +58,7 @@ ow_status read_fields(loader *ld, const node *map, const char *what, const char 
         size_t i = 0;
         while (allowed[i] != NULL && strcmp(allowed[i], k->text) != 0)
             i++;
+        assert(i < MAX_KEYS); /* every table of keys fits in a fields */
         if (allowed[i] == NULL) {
             char list[512] = "";
             size_t used = 0;

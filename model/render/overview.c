@@ -3,6 +3,7 @@
  * svg.c draws the same grid. */
 #include "render_private.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -213,6 +214,8 @@ ow_status ow_render_html_overview(ow_buf *b, const ow_instance *inst, const ow_s
         }
         ow_buf_puts(b, "</tr>\n");
     }
+    /* The walk met every meeting once: ow_order_timetable is the order of the walk. */
+    assert(cursor == g.n);
     ow_buf_puts(b, "</tbody>\n</table>\n</section>\n");
     ow_grid_free(&g);
     return OW_OK;
@@ -265,6 +268,8 @@ ow_status ow_render_md_overview(ow_buf *b, const ow_instance *inst, const ow_sch
         }
         ow_buf_putc(b, '\n');
     }
+    /* The walk met every meeting once: ow_order_timetable is the order of the walk. */
+    assert(cursor == g.n);
     ow_buf_putc(b, '\n');
     if (cell.failed)
         b->failed = true;

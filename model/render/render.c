@@ -8,6 +8,7 @@
  * only when it is complete, so a failure leaves the caller's buffer as it was. */
 #include "render_private.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -345,6 +346,7 @@ static ow_status build_annex(const ow_instance *inst, const body_meetings *bm, a
         }
         ow_slot_house((ow_slot){m->start, m->end}, rows[first].when, sizeof rows[first].when);
     }
+    assert(n <= cap);
     out->n = n;
     out->rows = rows;
     return OW_OK;

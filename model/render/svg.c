@@ -1,6 +1,7 @@
 /* svg.c: the whole period as one timetable, drawn as an SVG picture. */
 #include "render_private.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,6 +197,43 @@ static void svg_open(ow_buf *b, const ow_instance *inst, int width, int height)
     }
 }
 
+/* The measuring pass: sets each day's row height from the lines its cells take and
+ * returns the lines of the rooms' header.  It writes into a scratch buffer, whose
+ * failure alone matters: it marks b failed. */
+static int svg_measure(ow_buf *b, const ow_instance *inst, grid *g, int *heights)
+{
+    size_t cols = g->n_slots * g->n_rooms;
+    int room_lines = 1;
+    ow_buf measure = OW_BUF_INIT;
+    for (size_t r = 0; r < g->n_rooms; r++) {
+        int k =
+            svg_wrapped(&measure, 0, 0, "", str_or_empty(room_name(inst, g->rooms[r])), SVG_COLS);
+        measure.len = 0;
+        room_lines = k > room_lines ? k : room_lines;
+    }
+    size_t cursor = 0;
+    char text[64];
+    for (size_t d = 0; d < g->n_dates; d++) {
+        ow_date_long(g->dates[d], text, sizeof text);
+        int lines = svg_wrapped(&measure, 0, 0, "", text, SVG_COLS);
+        measure.len = 0;
+        for (size_t c = 0; c < cols; c++) {
+            const ow_meeting *const *cell = &g->list[cursor];
+            size_t n = ow_grid_cell(g, d, c, &cursor);
+            int k = n > 0 ? svg_cell(&measure, inst, g, cell, n, 0, 0) : 0;
+            measure.len = 0;
+            lines = k > lines ? k : lines;
+        }
+        heights[d] = row_height(lines);
+    }
+    /* The walk met every meeting once: ow_order_timetable is the order of the walk. */
+    assert(cursor == g->n);
+    if (measure.failed)
+        b->failed = true;
+    ow_buf_free(&measure);
+    return room_lines;
+}
+
 ow_status ow_render_svg(const ow_instance *inst, const ow_schedule *s,
                         const ow_render_options *opts, ow_buf *b, ow_error *err)
 {
@@ -215,46 +253,20 @@ ow_status ow_render_svg(const ow_instance *inst, const ow_schedule *s,
     }
     size_t cols = g.n_slots * g.n_rooms;
     int slot_h = row_height(1);
-    int room_lines = 1;
-    /* The measuring pass writes into a scratch buffer: only its failure matters. */
-    ow_buf measure = OW_BUF_INIT;
-    for (size_t r = 0; r < g.n_rooms; r++) {
-        int k =
-            svg_wrapped(&measure, 0, 0, "", str_or_empty(room_name(inst, g.rooms[r])), SVG_COLS);
-        measure.len = 0;
-        room_lines = k > room_lines ? k : room_lines;
-    }
-    int room_h = row_height(room_lines);
     int *heights = calloc(g.n_dates + 1, sizeof *heights);
     if (heights == NULL) {
-        ow_buf_free(&measure);
         ow_grid_free(&g);
         return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     }
+    int room_h = row_height(svg_measure(b, inst, &g, heights));
     int height = top + slot_h + room_h + SVG_MARGIN;
-    size_t cursor = 0;
-    char text[64];
-    for (size_t d = 0; d < g.n_dates; d++) {
-        ow_date_long(g.dates[d], text, sizeof text);
-        int lines = svg_wrapped(&measure, 0, 0, "", text, SVG_COLS);
-        measure.len = 0;
-        for (size_t c = 0; c < cols; c++) {
-            const ow_meeting *const *cell = &g.list[cursor];
-            size_t n = ow_grid_cell(&g, d, c, &cursor);
-            int k = n > 0 ? svg_cell(&measure, inst, &g, cell, n, 0, 0) : 0;
-            measure.len = 0;
-            lines = k > lines ? k : lines;
-        }
-        heights[d] = row_height(lines);
+    for (size_t d = 0; d < g.n_dates; d++)
         height += heights[d];
-    }
-    if (measure.failed)
-        b->failed = true;
-    ow_buf_free(&measure);
     int width = 2 * SVG_MARGIN + SVG_DAY_WIDTH + (int)cols * SVG_CELL_WIDTH;
     svg_open(b, inst, svg_width(inst, width), height);
 
     int x0 = SVG_MARGIN + SVG_DAY_WIDTH, baseline = SVG_PAD + SVG_FONT - 1;
+    char text[64];
     svg_rect(b, SVG_MARGIN, top, SVG_DAY_WIDTH, slot_h + room_h, "#fff");
     ow_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">Date</text>\n",
                   SVG_MARGIN + SVG_PAD, top + baseline);
@@ -275,7 +287,7 @@ ow_status ow_render_svg(const ow_instance *inst, const ow_schedule *s,
                     room, SVG_COLS);
     }
     int y = top + slot_h + room_h;
-    cursor = 0;
+    size_t cursor = 0;
     for (size_t d = 0; d < g.n_dates; d++) {
         svg_rect(b, SVG_MARGIN, y, SVG_DAY_WIDTH, heights[d], "#fff");
         ow_date_long(g.dates[d], text, sizeof text);
@@ -294,6 +306,7 @@ ow_status ow_render_svg(const ow_instance *inst, const ow_schedule *s,
         }
         y += heights[d];
     }
+    assert(cursor == g.n);
     ow_buf_puts(b, "</svg>\n");
     free(heights);
     ow_grid_free(&g);

@@ -1,7 +1,9 @@
-/* order.c: the orders meetings are put in (order.h says which output keeps which). */
+/* order.c: the orders meetings are put in (order.h says which output keeps which),
+ * and sorting a schedule in its own. */
 #include "order.h"
 
 #include <limits.h>
+#include <stdlib.h>
 
 /* Position in the schedule's array: pointers into one array never compare equal. */
 static int compare_position(const ow_meeting *x, const ow_meeting *y)
@@ -75,4 +77,16 @@ int ow_order_timetable(const void *a, const void *b)
     if (x->n != y->n)
         return x->n < y->n ? -1 : 1;
     return compare_position(x, y);
+}
+
+void ow_schedule_sort(ow_schedule *s)
+{
+    if (s->n_meetings > 1)
+        qsort(s->meetings, s->n_meetings, sizeof *s->meetings, ow_order_schedule);
+    int n = 0;
+    for (size_t i = 0; i < s->n_meetings; i++) {
+        if (i == 0 || s->meetings[i].body != s->meetings[i - 1].body)
+            n = 0;
+        s->meetings[i].n = ++n;
+    }
 }

@@ -1,10 +1,9 @@
-/* schedule.c: building and ordering a schedule. */
+/* schedule.c: building a schedule (order.c sorts it). */
 #include "orgwork/schedule.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "order.h"
 #include "arena.h"
 
 #define MEETINGS_MAX 1000000
@@ -84,16 +83,4 @@ ow_meeting *ow_schedule_add_meeting(ow_schedule *s, size_t n_pieces)
     m->pieces = pieces;
     s->n_meetings++;
     return m;
-}
-
-void ow_schedule_sort(ow_schedule *s)
-{
-    if (s->n_meetings > 1)
-        qsort(s->meetings, s->n_meetings, sizeof *s->meetings, ow_order_schedule);
-    int n = 0;
-    for (size_t i = 0; i < s->n_meetings; i++) {
-        if (i == 0 || s->meetings[i].body != s->meetings[i - 1].body)
-            n = 0;
-        s->meetings[i].n = ++n;
-    }
 }

@@ -1,8 +1,9 @@
 /* render_private.h: what the renderers of model/render/ share, internal to model/.
  *
- * render.c holds the dispatch (ow_render) and what several formats use: UTF-8
- * columns, the body's meetings in annex order, joint meeting notes, headings, the
- * resources sentence and the annex as rows.  Each format has a file: md.c text.c
+ * render.c holds the dispatch (ow_render); utf8.c and annex.c what several formats
+ * use: UTF-8 columns; the body's meetings in annex order, joint meeting notes,
+ * headings, the resources sentence and the annex as rows.  Each format has a file
+ * (the dispatch calls them, they call annex.c and utf8.c, never back): md.c text.c
  * html.c csv.c ics.c svg.c, overview.c (the whole period as one timetable, as html
  * and md, and the grid svg draws), and json.c (the JSON schedule written by
  * ow_render and read back by ow_schedule_read_json: writer and reader together).
@@ -39,7 +40,13 @@ static inline bool body_selected(const ow_render_options *opts, size_t b)
     return opts->body < 0 || (size_t)opts->body == b;
 }
 
-/* ---- render.c: shared helpers ---------------------------------------------------- */
+/* ---- utf8.c ---------------------------------------------------------------------- */
+
+size_t ow_utf8_next(const char *s, size_t n, uint32_t *cp);
+int ow_char_columns(uint32_t c);
+int ow_text_columns(const char *s, size_t n);
+
+/* ---- annex.c: what the formats share ---------------------------------------------- */
 
 /* The body's meetings in the schedule, in the annex order (ow_order_annex). */
 typedef struct body_meetings {
@@ -66,14 +73,13 @@ typedef struct annex {
 } annex;
 
 const char *ow_no_schedule_note(const ow_schedule *s);
-size_t ow_utf8_next(const char *s, size_t n, uint32_t *cp);
-int ow_char_columns(uint32_t c);
-int ow_text_columns(const char *s, size_t n);
 ow_status ow_collect_meetings(const ow_schedule *s, size_t body, body_meetings *out, ow_error *err);
 bool ow_meeting_attended_by(const ow_instance *inst, const ow_meeting *m, size_t b);
 bool ow_put_joint_note(ow_buf *b, const ow_instance *inst, const ow_meeting *m, const ow_piece *p);
 void ow_put_heading_text(ow_buf *b, const ow_instance *inst, const ow_body *body);
 size_t ow_short_name_len(const char *name);
+ow_status ow_build_annex(const ow_instance *inst, const body_meetings *bm, annex *out,
+                         ow_error *err);
 void ow_put_row_title(ow_buf *b, const ow_instance *inst, const annex_row *r);
 
 /* ---- one file per format --------------------------------------------------------- */

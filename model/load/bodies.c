@@ -1,6 +1,6 @@
 /* bodies.c: the instance keys of the bodies: each body, its agenda (items,
  * sub-items, pins, days, windows), the rules and the objective. */
-#include "load_private.h"
+#include "stages.h"
 
 #include <stdio.h>
 #include <string.h>

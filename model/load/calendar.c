@@ -1,6 +1,6 @@
 /* calendar.c: the instance keys of the period: calendar (days, weekdays,
  * holidays, slots), rooms and services. */
-#include "load_private.h"
+#include "stages.h"
 
 #include <stdio.h>
 #include <string.h>

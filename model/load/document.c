@@ -4,7 +4,7 @@
  * anchors and deep nesting are refused before anything else looks at the data (an
  * alias can make a tiny file expand without bound), and so that every node keeps
  * the place it came from.  Errors name file, line and column (fail). */
-#include "load_private.h"
+#include "stages.h"
 
 #include <assert.h>
 #include <stdarg.h>

@@ -1,13 +1,13 @@
 /* load.c: reads an instance file (SPEC §2) into an ow_instance: the entry points,
  * the root of the file and the defaults.
  *
- * The stages of the loader have a file each beside this one (load_private.h lists
+ * The stages of the loader have a file each beside this one (stages.h lists
  * them): the text becomes a tree of nodes first (document.c), so that aliases,
  * anchors and deep nesting are refused before anything else looks at the data, and
  * so that every node keeps the place it came from.  The tree then is read top-down
  * against the schema, with an error naming file, line, column and what was
  * expected at the first problem. */
-#include "load_private.h"
+#include "stages.h"
 
 #include <errno.h>
 #include <limits.h>

@@ -1,7 +1,7 @@
 /* resolve.c: the cross-references, resolved once everything they may name is
  * read: an item's after (items of its body), joint_with and a rule's consecutive
  * (bodies). */
-#include "load_private.h"
+#include "stages.h"
 
 ow_status resolve_after(loader *ld, ow_body *body, const node **after)
 {

@@ -1,6 +1,6 @@
 /* scalar.c: typed reading of nodes: the keys a mapping may hold, text, ids,
  * numbers, booleans, dates and durations, each refused with what was expected. */
-#include "load_private.h"
+#include "stages.h"
 
 #include <assert.h>
 #include <errno.h>

@@ -2,7 +2,7 @@
  * order, the annex as rows, the heading, the joint meeting notes, the resources
  * sentence, and the note that stands in place of the annex when there is no
  * schedule. */
-#include "render_private.h"
+#include "formats.h"
 
 #include <assert.h>
 #include <stdlib.h>

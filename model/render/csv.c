@@ -1,5 +1,5 @@
 /* csv.c: the schedule as data, a row per piece of an item (RFC 4180). */
-#include "render_private.h"
+#include "formats.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* html.c: the annex as one HTML page, a table per body, with the style the seeds'
  * annexes print in. */
-#include "render_private.h"
+#include "formats.h"
 
 void ow_put_html_escaped(ow_buf *b, const char *s)
 {

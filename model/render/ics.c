@@ -1,5 +1,5 @@
 /* ics.c: the schedule as an iCalendar file, an event per meeting (RFC 5545). */
-#include "render_private.h"
+#include "formats.h"
 
 /* RFC 5545 §3.1: content lines are folded at 75 octets. */
 #define ICS_LINE_OCTETS 75

@@ -15,7 +15,7 @@
 #include "../json_input.h"
 #include "../arena.h"
 #include "orgwork/buf.h"
-#include "render_private.h"
+#include "formats.h"
 
 /* Caps beyond anything a real session needs, so a hostile file cannot make the
  * checker's pairwise rules quadratic in millions of meetings. */

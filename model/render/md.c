@@ -1,5 +1,5 @@
 /* md.c: the annex as Markdown, a table per body (the seeds' layout). */
-#include "render_private.h"
+#include "formats.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* overview.c: the whole period as one timetable (days down, slot by room across):
  * the grid, and the overview that html and md put before the annexes of a period.
  * svg.c draws the same grid. */
-#include "render_private.h"
+#include "formats.h"
 
 #include <assert.h>
 #include <stdlib.h>

@@ -2,11 +2,11 @@
  * (md, text, html), as data for other tools (csv, ics, json), and the whole
  * period as one timetable (the html overview, svg): the dispatch.  Each format
  * has a file of its own beside this one, and what they share is in annex.c and
- * utf8.c (render_private.h lists them).
+ * utf8.c (formats.h lists them).
  *
  * Every renderer writes into a private buffer that is appended to the caller's
  * only when it is complete, so a failure leaves the caller's buffer as it was. */
-#include "render_private.h"
+#include "formats.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* svg.c: the whole period as one timetable, drawn as an SVG picture. */
-#include "render_private.h"
+#include "formats.h"
 
 #include <assert.h>
 #include <stdlib.h>

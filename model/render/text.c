@@ -1,6 +1,6 @@
 /* text.c: the annex as plain text, a table per body laid out for a terminal or a
  * printed page, wrapped by display columns. */
-#include "render_private.h"
+#include "formats.h"
 
 #include <string.h>
 

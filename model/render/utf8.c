@@ -1,6 +1,6 @@
 /* utf8.c: UTF-8 for the renderers: decoding one character, and the columns text
  * takes in a terminal or a fixed-width cell. */
-#include "render_private.h"
+#include "formats.h"
 
 /* Decodes one character of s[0..n) into *cp and returns its length in bytes.  A
  * byte that does not start a well-formed sequence counts as one character U+FFFD,

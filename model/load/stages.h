@@ -1,4 +1,5 @@
-/* load_private.h: what the files of model/load/ share, internal to model/.
+/* stages.h: what the stages of the loader (the files of model/load/) share,
+ * internal to model/.
  *
  * The loader is a pipeline, a file per stage (the public entry points,
  * ow_instance_load and ow_instance_override, are declared in orgwork/instance.h):
@@ -9,8 +10,8 @@
  *   resolve.c   the cross-references (after, joint_with, consecutive)
  *   load.c      the root of the file, the defaults, the entry points
  * Every error names file, line, column and what was expected (fail). */
-#ifndef ORGWORK_MODEL_LOAD_PRIVATE_H
-#define ORGWORK_MODEL_LOAD_PRIVATE_H
+#ifndef ORGWORK_MODEL_LOAD_STAGES_H
+#define ORGWORK_MODEL_LOAD_STAGES_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,4 +1,5 @@
-/* render_private.h: what the renderers of model/render/ share, internal to model/.
+/* formats.h: what the formats of model/render/ share and what the dispatch calls,
+ * internal to model/.
  *
  * render.c holds the dispatch (ow_render); utf8.c and annex.c what several formats
  * use: UTF-8 columns; the body's meetings in annex order, joint meeting notes,
@@ -9,8 +10,8 @@
  * ow_render and read back by ow_schedule_read_json: writer and reader together).
  * Each writes into the buffer it is given; ow_render appends it to the caller's only
  * when it is complete. */
-#ifndef ORGWORK_MODEL_RENDER_PRIVATE_H
-#define ORGWORK_MODEL_RENDER_PRIVATE_H
+#ifndef ORGWORK_MODEL_RENDER_FORMATS_H
+#define ORGWORK_MODEL_RENDER_FORMATS_H
 
 #include <stdbool.h>
 #include <stddef.h>

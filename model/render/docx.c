@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "annex.h"
+#include "formats.h"
 #include "orgwork/calendar.h"
 
 /* Sizes in twentieths of a point (twips). */
@@ -109,7 +109,7 @@ static void put_run_text(ow_buf *b, const char *rpr, const char *s)
     ow_buf_printf(b, "<w:r>%s<w:t xml:space=\"preserve\">", rpr);
     for (;;) {
         size_t n = strcspn(s, "\r\n");
-        ow_annex_xml_text(b, s, n);
+        ow_put_xml_text(b, s, n);
         s += n;
         if (*s == '\0')
             break;
@@ -193,7 +193,7 @@ static void render_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
     ow_buf text = OW_BUF_INIT;
     if (annex_heading)
         put_paragraph(b, "HCh", "Annex");
-    ow_annex_heading(&text, inst, body);
+    ow_put_heading_text(&text, inst, body);
     put_paragraph(b, annex_heading ? "HCh" : "H1", ow_buf_str(&text));
     text.len = 0;
     ow_render_resources(inst, body, &text);
@@ -225,7 +225,7 @@ static void render_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
         close_cell(b);
         open_cell(b, COL_TITLE, 1, false, false);
         text.len = 0;
-        ow_annex_row_title(&text, inst, r);
+        ow_put_row_title(&text, inst, r);
         put_run_text(b, "", ow_buf_str(&text));
         if (r->continued) {
             put_run_text(b, "", " (");
@@ -276,7 +276,7 @@ static ow_status render_overview(ow_buf *b, const ow_instance *inst, const ow_sc
         ow_slot_house(g.slots[(c - 1) / g.n_rooms], text, sizeof text);
         put_run_text(b, small_bold, text);
         ow_buf_puts(b, "<w:r><w:br/></w:r>");
-        const char *room = ow_annex_room_name(inst, g.rooms[(c - 1) % g.n_rooms]);
+        const char *room = room_name(inst, g.rooms[(c - 1) % g.n_rooms]);
         put_run_text(b, small_bold, room != NULL ? room : "");
         close_cell(b);
     }
@@ -291,7 +291,7 @@ static ow_status render_overview(ow_buf *b, const ow_instance *inst, const ow_sc
         for (size_t c = 1; c < ncols; c++) {
             const ow_meeting *const *meetings = &g.list[cursor];
             size_t n = ow_grid_cell(&g, d, c - 1, &cursor);
-            size_t bodies = n > 0 ? ow_grid_cell_bodies(inst, &g, meetings, n) : 0;
+            size_t bodies = n > 0 ? ow_cell_bodies(inst, &g, meetings, n) : 0;
             open_shaded_cell(b, cols[c], 1, false, false, bodies > 1);
             if (n > 0) {
                 for (size_t k = 0; k < inst->n_bodies; k++) {
@@ -301,7 +301,7 @@ static ow_status render_overview(ow_buf *b, const ow_instance *inst, const ow_sc
                     ow_buf_puts(b, "<w:r><w:br/></w:r>");
                 }
                 cell.len = 0;
-                ow_grid_cell_items(&cell, inst, meetings, n);
+                ow_put_cell_items(&cell, inst, meetings, n);
                 put_run_text(b, small, ow_buf_str(&cell));
             }
             close_cell(b);
@@ -314,7 +314,7 @@ static ow_status render_overview(ow_buf *b, const ow_instance *inst, const ow_sc
     put_run_text(b, "<w:rPr><w:i/></w:rPr>", "Bodies");
     ow_buf_puts(b, "</w:p>");
     for (size_t k = 0; k < inst->n_bodies; k++) {
-        if (!ow_annex_body_selected(opts, k))
+        if (!body_selected(opts, k))
             continue;
         ow_buf_puts(b, "<w:p><w:pPr><w:ind w:left=\"1267\" w:hanging=\"1267\"/></w:pPr>");
         put_run_text(b, "<w:rPr><w:b/></w:rPr>", inst->bodies[k].id);
@@ -341,17 +341,17 @@ static ow_status render_document(const ow_instance *inst, const ow_schedule *s,
                 "><w:body>");
     bool page = false;
     if (!ow_solve_status_has_schedule(s->status)) {
-        put_paragraph(b, "Normal", ow_annex_no_schedule_note(s));
+        put_paragraph(b, "Normal", ow_no_schedule_note(s));
     } else {
         if (inst->n_bodies > 1 && opts->body < 0) {
             OW_CALL(render_overview(b, inst, s, opts, err));
             page = true;
         }
         for (size_t i = 0; i < inst->n_bodies; i++) {
-            if (!ow_annex_body_selected(opts, i))
+            if (!body_selected(opts, i))
                 continue;
-            OW_CALL(ow_annex_collect(s, i, &bm, err));
-            OW_CALL(ow_annex_build(inst, &bm, &a, err));
+            OW_CALL(ow_collect_meetings(s, i, &bm, err));
+            OW_CALL(ow_build_annex(inst, &bm, &a, err));
             if (page)
                 put_page_break(b);
             page = true;
@@ -383,7 +383,7 @@ static void render_core(ow_buf *b, const ow_instance *inst)
                    "metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
                    "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
                    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
-    ow_annex_xml_text(b, title, strlen(title));
+    ow_put_xml_text(b, title, strlen(title));
     ow_buf_printf(b,
                   "</dc:title><dc:creator>orgwork</dc:creator><dc:language>en-GB</dc:language>"
                   "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%sT00:00:00Z</dcterms:created>"

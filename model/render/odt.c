@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "annex.h"
+#include "formats.h"
 #include "orgwork/calendar.h"
 
 #define NS_OFFICE "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
@@ -110,7 +110,7 @@ static void put_text(ow_buf *b, const char *s)
     for (;;) {
         size_t n = strcspn(s, "\r\n");
         tmp.len = 0;
-        ow_annex_xml_text(&tmp, s, n);
+        ow_put_xml_text(&tmp, s, n);
         const char *t = ow_buf_str(&tmp);
         for (size_t i = 0; i < tmp.len;) {
             size_t k = 0;
@@ -172,7 +172,7 @@ static void render_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
     ow_buf text = OW_BUF_INIT;
     if (annex_heading)
         put_para(b, "text:h", new_page ? "PageHCh" : "HCh", "Annex");
-    ow_annex_heading(&text, inst, body);
+    ow_put_heading_text(&text, inst, body);
     const char *style = annex_heading ? "HCh" : new_page ? "PageH1" : "H1";
     put_para(b, "text:h", style, ow_buf_str(&text));
     text.len = 0;
@@ -212,7 +212,7 @@ static void render_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
         close_cell(b);
         open_cell(b, "Box", "Cell");
         text.len = 0;
-        ow_annex_row_title(&text, inst, r);
+        ow_put_row_title(&text, inst, r);
         put_text(b, ow_buf_str(&text));
         if (r->continued) {
             ow_buf_puts(b, " (");
@@ -252,7 +252,7 @@ static ow_status render_overview(ow_buf *b, const ow_instance *inst, const ow_sc
         ow_slot_house(g.slots[(c - 1) / g.n_rooms], text, sizeof text);
         put_span(b, "B", text);
         ow_buf_puts(b, "<text:line-break/>");
-        const char *room = ow_annex_room_name(inst, g.rooms[(c - 1) % g.n_rooms]);
+        const char *room = room_name(inst, g.rooms[(c - 1) % g.n_rooms]);
         put_span(b, "B", room != NULL ? room : "");
         close_cell(b);
     }
@@ -268,7 +268,7 @@ static ow_status render_overview(ow_buf *b, const ow_instance *inst, const ow_sc
         for (size_t c = 1; c < ncols; c++) {
             const ow_meeting *const *meetings = &g.list[cursor];
             size_t n = ow_grid_cell(&g, d, c - 1, &cursor);
-            size_t bodies = n > 0 ? ow_grid_cell_bodies(inst, &g, meetings, n) : 0;
+            size_t bodies = n > 0 ? ow_cell_bodies(inst, &g, meetings, n) : 0;
             open_cell(b, bodies > 1 ? "Joint" : "Box", "Small");
             for (size_t k = 0; n > 0 && k < inst->n_bodies; k++) {
                 if (!g.attends[k])
@@ -278,7 +278,7 @@ static ow_status render_overview(ow_buf *b, const ow_instance *inst, const ow_sc
             }
             if (n > 0) {
                 cell.len = 0;
-                ow_grid_cell_items(&cell, inst, meetings, n);
+                ow_put_cell_items(&cell, inst, meetings, n);
                 put_text(b, ow_buf_str(&cell));
             }
             close_cell(b);
@@ -291,7 +291,7 @@ static ow_status render_overview(ow_buf *b, const ow_instance *inst, const ow_sc
     put_span(b, "I", "Bodies");
     ow_buf_puts(b, "</text:p>");
     for (size_t k = 0; k < inst->n_bodies; k++) {
-        if (!ow_annex_body_selected(opts, k))
+        if (!body_selected(opts, k))
             continue;
         ow_buf_puts(b, "<text:p text:style-name=\"Standard\">");
         put_span(b, "B", inst->bodies[k].id);
@@ -319,17 +319,17 @@ static ow_status render_content(const ow_instance *inst, const ow_schedule *s,
     bool page = false;
     size_t number = 0;
     if (!ow_solve_status_has_schedule(s->status)) {
-        put_para(b, "text:p", "Standard", ow_annex_no_schedule_note(s));
+        put_para(b, "text:p", "Standard", ow_no_schedule_note(s));
     } else {
         if (inst->n_bodies > 1 && opts->body < 0) {
             OW_CALL(render_overview(b, inst, s, opts, err));
             page = true;
         }
         for (size_t i = 0; i < inst->n_bodies; i++) {
-            if (!ow_annex_body_selected(opts, i))
+            if (!body_selected(opts, i))
                 continue;
-            OW_CALL(ow_annex_collect(s, i, &bm, err));
-            OW_CALL(ow_annex_build(inst, &bm, &a, err));
+            OW_CALL(ow_collect_meetings(s, i, &bm, err));
+            OW_CALL(ow_build_annex(inst, &bm, &a, err));
             render_body(b, inst, &inst->bodies[i], &a, ++number, page, opts->annex_heading);
             page = true;
             free(a.rows);
@@ -354,7 +354,7 @@ static void render_meta(ow_buf *b, const ow_instance *inst)
                    " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" "
                    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.3\">"
                    "<office:meta><dc:title>");
-    ow_annex_xml_text(b, title, strlen(title));
+    ow_put_xml_text(b, title, strlen(title));
     ow_buf_printf(b,
                   "</dc:title><meta:generator>orgwork</meta:generator>"
                   "<dc:language>en-GB</dc:language>"

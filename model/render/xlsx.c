@@ -16,7 +16,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#include "annex.h"
+#include "formats.h"
 #include "orgwork/calendar.h"
 
 /* Excel's limit on a sheet name, and the characters it refuses in one. */
@@ -93,7 +93,7 @@ static void write_when(lxw_worksheet *ws, lxw_row_t row, const formats *f, const
     worksheet_write_datetime(ws, row, 0, &d, f->date);
     write_time(ws, row, 1, m->start, f->time);
     write_time(ws, row, 2, m->end, f->time);
-    const char *room = ow_annex_room_name(inst, m->room);
+    const char *room = room_name(inst, m->room);
     worksheet_write_string(ws, row, 3, room != NULL ? room : "", NULL);
 }
 
@@ -126,7 +126,7 @@ static void body_sheet(lxw_workbook *wb, const formats *f, const ow_instance *in
             worksheet_write_string(ws, row, 5, item->label != NULL ? item->label : "", f->text);
             annex_row r = {.title = item->title != NULL ? item->title : "", .m = m, .p = p};
             title.len = 0;
-            ow_annex_row_title(&title, inst, &r);
+            ow_put_row_title(&title, inst, &r);
             worksheet_write_string(ws, row, 6, ow_buf_str(&title), NULL);
             worksheet_write_number(ws, row, 7, p->minutes, NULL);
             worksheet_write_boolean(ws, row, 8, p->continued, NULL);
@@ -160,14 +160,14 @@ static ow_status overview_sheet(lxw_workbook *wb, const formats *f, const ow_ins
             if (n == 0)
                 continue;
             write_when(ws, row, f, cell[0], inst);
-            ow_grid_cell_bodies(inst, &g, cell, n);
+            ow_cell_bodies(inst, &g, cell, n);
             text.len = 0;
             for (size_t k = 0; k < inst->n_bodies; k++)
                 if (g.attends[k])
                     ow_buf_printf(&text, "%s%s", text.len > 0 ? ", " : "", inst->bodies[k].id);
             worksheet_write_string(ws, row, 4, ow_buf_str(&text), NULL);
             text.len = 0;
-            ow_grid_cell_items(&text, inst, cell, n);
+            ow_put_cell_items(&text, inst, cell, n);
             worksheet_write_string(ws, row, 5, ow_buf_str(&text), NULL);
             row++;
         }
@@ -176,7 +176,7 @@ static ow_status overview_sheet(lxw_workbook *wb, const formats *f, const ow_ins
     row++;
     worksheet_write_string(ws, row++, 0, "Bodies", f->head);
     for (size_t k = 0; k < inst->n_bodies; k++) {
-        if (!ow_annex_body_selected(opts, k))
+        if (!body_selected(opts, k))
             continue;
         worksheet_write_string(ws, row, 0, inst->bodies[k].id, NULL);
         worksheet_write_string(ws, row++, 1,
@@ -204,7 +204,7 @@ static ow_status fill_workbook(lxw_workbook *wb, const ow_instance *inst, const 
     format_set_num_format(f.text, "@");
     if (!ow_solve_status_has_schedule(s->status)) {
         lxw_worksheet *ws = workbook_add_worksheet(wb, "Overview");
-        worksheet_write_string(ws, 0, 0, ow_annex_no_schedule_note(s), NULL);
+        worksheet_write_string(ws, 0, 0, ow_no_schedule_note(s), NULL);
         return OW_OK;
     }
     if (inst->n_bodies > 1 && opts->body < 0)
@@ -216,9 +216,9 @@ static ow_status fill_workbook(lxw_workbook *wb, const ow_instance *inst, const 
     }
     size_t k = 0;
     for (size_t i = 0; i < inst->n_bodies; i++) {
-        if (!ow_annex_body_selected(opts, i))
+        if (!body_selected(opts, i))
             continue;
-        OW_CALL(ow_annex_collect(s, i, &bm, err));
+        OW_CALL(ow_collect_meetings(s, i, &bm, err));
         sheet_name(inst->bodies[i].id, i, names, k);
         body_sheet(wb, &f, inst, names[k++], &bm);
         free(bm.list);

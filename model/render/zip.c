@@ -5,7 +5,7 @@
 #include <time.h>
 #include <zip.h>
 
-#include "annex.h"
+#include "formats.h"
 
 ow_date ow_document_date(const ow_instance *inst)
 {

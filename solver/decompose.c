@@ -19,7 +19,8 @@
 #include <string.h>
 
 #include "orgwork/arena.h"
-#include "orgwork/formulation.h"
+#include "decode.h"
+#include "formulation/formulation.h"
 #include "orgwork/mip.h"
 
 /* The instance seen by one body alone: every room, no rules.  It borrows all of
@@ -340,8 +341,8 @@ static ow_status solve_unit(const ow_instance *inst, const units *u, const unit 
         goto done;
     }
     ow_schedule *s = NULL;
-    OW_CALL(ow_formulation_decode(
-        f, res.x, res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE, &s, err));
+    OW_CALL(ow_decode(f, res.x, res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE,
+                      &s, err));
     /* The program's value is objective × scale plus a tie-break below one scale, so
      * a bound on it bounds the objective by its floor. */
     if (res.status == OW_MIP_OPTIMAL)

@@ -10,7 +10,7 @@
 #include "orgwork/buf.h"
 #include "orgwork/check.h"
 #include "orgwork/diff.h"
-#include "orgwork/formulation.h"
+#include "formulation/formulation.h"
 #include "orgwork/instance.h"
 #include "orgwork/mip.h"
 #include "orgwork/render.h"

@@ -5,7 +5,8 @@
 
 #include "orgwork/decompose.h"
 #include "orgwork/diagnose.h"
-#include "orgwork/formulation.h"
+#include "decode.h"
+#include "formulation/formulation.h"
 #include "orgwork/mip.h"
 
 static ow_status no_schedule(ow_schedule **out, ow_solve_status status, ow_error *err)
@@ -64,7 +65,7 @@ static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_l
         ow_mip_options mo = {time_limit, false, false, ow_formulation_scale(f)};
         if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK &&
             (res.status == OW_MIP_OPTIMAL || res.status == OW_MIP_FEASIBLE) &&
-            ow_formulation_decode(f, res.x, OW_SOLVE_FEASIBLE, &s, &err) != OW_OK)
+            ow_decode(f, res.x, OW_SOLVE_FEASIBLE, &s, &err) != OW_OK)
             s = NULL;
     }
     ow_mip_result_free(&res);
@@ -134,9 +135,9 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     case OW_MIP_OPTIMAL:
     case OW_MIP_FEASIBLE: {
         ow_schedule *s = NULL;
-        OW_CALL(ow_formulation_decode(
-            f, res.x, res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE, &s,
-            err));
+        OW_CALL(ow_decode(f, res.x,
+                          res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE, &s,
+                          err));
         s->gap = res.gap;
         s->seconds = res.seconds;
         if (agenda != NULL && res.status == OW_MIP_FEASIBLE && agenda->objective < s->objective) {

@@ -188,3 +188,13 @@ done:
     ow_formulation_free(f);
     return rc;
 }
+
+void ow_solve_interrupt(void)
+{
+    ow_mip_interrupt();
+}
+
+void ow_solve_shutdown(void)
+{
+    ow_mip_shutdown();
+}

@@ -35,7 +35,8 @@ static ow_status load_variant(const ow_whatif_options *o, size_t i, ow_instance 
     int days, meetings;
     variant_values(o, i, &days, &meetings);
     ow_instance *inst = NULL;
-    ow_status rc = ow_instance_load(o->path, &inst, err);
+    ow_status rc = o->text != NULL ? ow_instance_load_string(o->path, o->text, o->len, &inst, err)
+                                   : ow_instance_load(o->path, &inst, err);
     if (rc != OW_OK)
         return rc;
     *body = -1;

@@ -29,4 +29,12 @@ typedef struct ow_solve_options {
 ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
                    ow_buf *why, ow_error *err);
 
+/* Asks every search under way to stop and keep the best schedule found (safe to
+ * call from a signal handler). */
+void ow_solve_interrupt(void);
+
+/* Frees the solver's per-thread state (GLPK's environment); call before a thread
+ * that solved, or the process, exits. */
+void ow_solve_shutdown(void);
+
 #endif

@@ -13,6 +13,8 @@
 
 typedef struct ow_whatif_options {
     const char *path;               /* the instance file; each variant loads it anew */
+    const char *text;               /* or NULL; else the file's text (path names it) */
+    size_t len;                     /* bytes of text */
     int days_from, days_to;         /* 0, 0: the calendar's days as in the file */
     int meetings_from, meetings_to; /* 0, 0: meetings as in the file */
     const char *body;               /* NULL, or the id of the one body whose meetings vary

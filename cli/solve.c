@@ -1,0 +1,224 @@
+/* solve.c: `orgwork solve`, from an instance to its organization of work. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "orgwork/buf.h"
+#include "orgwork/solve.h"
+
+static const char *usage =
+    "usage: orgwork solve FILE [OPTIONS]\n"
+    "\n"
+    "Solves the instance FILE (YAML, docs/formats.md; - reads standard input) to\n"
+    "proven optimality and prints the proposed organization of work of each body.\n"
+    "\n"
+    "options:\n"
+    "  --format F       md (default), text, html, csv, ics, json or svg (md, html and\n"
+    "                   svg of a period start with an overview timetable); without\n"
+    "                   it, the extension of -o's file name (.md .txt .html .csv\n"
+    "                   .ics .json .svg) names the format\n"
+    "  -o, --output OUT write to OUT (whole or not at all) instead of standard output\n"
+    "  --days N         make the calendar N working days from its start\n"
+    "  --meetings N     let every body hold N meetings\n"
+    "  --body ID        print only that body's organization of work\n"
+    "  --time-limit S   stop after S seconds with the best schedule found\n"
+    "                   (status \"feasible\" and its gap)\n"
+    "  --timings        include the solver's time in JSON output\n"
+    "  --keep OLD.json  re-plan: change the fewest item placements of the schedule\n"
+    "                   OLD.json (items matched by id), then find the best schedule\n"
+    "  --verbose        show GLPK's own progress on standard error\n"
+    "  --whole          solve a period as one program, never body by body (a period\n"
+    "                   of several bodies is first solved body by body, bodies that\n"
+    "                   share joint items together: each alone for a bound, then in\n"
+    "                   turn; when that misses the bound, fewer than 8 bodies are\n"
+    "                   solved again as one program, more keep the plan and report\n"
+    "                   its gap; docs/model.md)\n"
+    "  --quiet          no progress line (it is shown only when standard error is\n"
+    "                   a terminal); Ctrl-C stops the search and prints the best\n"
+    "                   schedule found, marked \"feasible\" with its gap\n"
+    "\n"
+    "Exit status: 0 a schedule was found, 2 bad input, 3 no schedule exists, or\n"
+    "none was found before the time limit (status \"unknown\"); the reasons are\n"
+    "printed on standard error.\n";
+
+/* The meeting where an item is taken up (its first piece), or NULL. */
+static const ow_meeting *taken_up(const ow_schedule *s, size_t body, size_t item)
+{
+    for (size_t i = 0; i < s->n_meetings; i++) {
+        const ow_meeting *m = &s->meetings[i];
+        for (size_t j = 0; j < m->n_pieces; j++)
+            if (m->body == body && !m->pieces[j].joint && m->pieces[j].item == item &&
+                !m->pieces[j].continued)
+                return m;
+    }
+    return NULL;
+}
+
+/* Re-planning: says on stderr how many items keep the date and slot where the
+ * earlier schedule took them up (`orgwork diff` says which moved). */
+static void report_kept(const ow_instance *inst, const ow_schedule *old, const ow_schedule *s)
+{
+    int total = 0, same = 0;
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++) {
+            const ow_meeting *a = taken_up(old, b, i), *n = taken_up(s, b, i);
+            if (a == NULL)
+                continue;
+            total++;
+            same += n != NULL && a->date == n->date && a->start == n->start;
+        }
+    fprintf(stderr, "orgwork: %d of %d items keep their place; %d move\n", same, total,
+            total - same);
+}
+
+enum {
+    OPT_DAYS = 256,
+    OPT_MEETINGS,
+    OPT_BODY,
+    OPT_TIME_LIMIT,
+    OPT_TIMINGS,
+    OPT_KEEP,
+    OPT_VERBOSE,
+    OPT_WHOLE,
+    OPT_QUIET,
+    OPT_FORMAT
+};
+
+static const struct option longopts[] = {
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, 'o'},
+    {"days", required_argument, NULL, OPT_DAYS},
+    {"meetings", required_argument, NULL, OPT_MEETINGS},
+    {"body", required_argument, NULL, OPT_BODY},
+    {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
+    {"timings", no_argument, NULL, OPT_TIMINGS},
+    {"keep", required_argument, NULL, OPT_KEEP},
+    {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {"whole", no_argument, NULL, OPT_WHOLE},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+int cli_solve(int argc, char **argv)
+{
+    const char *output = NULL, *body = NULL, *keep = NULL;
+    ow_format format = OW_FORMAT_MD;
+    bool has_format = false, timings = false, verbose = false, quiet = false, whole = false;
+    int days = 0, meetings = 0, c;
+    double time_limit = 0;
+    while ((c = cli_getopt("solve", argc, argv, "ho:", longopts)) != -1) {
+        switch (c) {
+        case 'h':
+            fputs(usage, stdout);
+            return 0;
+        case 'o':
+            output = optarg;
+            break;
+        case OPT_FORMAT:
+            if (!cli_parse_format("solve", optarg, &format))
+                return OW_INPUT;
+            has_format = true;
+            break;
+        case OPT_DAYS:
+            if (!cli_parse_int(optarg, 1, OW_MAX_DAYS, &days))
+                return cli_usage_error(
+                    "solve", "--days takes a whole number of days from 1 to 400, not '%s'", optarg);
+            break;
+        case OPT_MEETINGS:
+            if (!cli_parse_int(optarg, 1, 100000, &meetings))
+                return cli_usage_error("solve", "--meetings takes a whole number from 1, not '%s'",
+                                       optarg);
+            break;
+        case OPT_BODY:
+            body = optarg;
+            break;
+        case OPT_TIME_LIMIT:
+            if (!cli_parse_seconds(optarg, &time_limit))
+                return cli_usage_error(
+                    "solve", "--time-limit takes a positive number of seconds, not '%s'", optarg);
+            break;
+        case OPT_TIMINGS:
+            timings = true;
+            break;
+        case OPT_KEEP:
+            keep = optarg;
+            break;
+        case OPT_VERBOSE:
+            verbose = true;
+            break;
+        case OPT_WHOLE:
+            whole = true;
+            break;
+        case OPT_QUIET:
+            quiet = true;
+            break;
+        default:
+            return OW_INPUT;
+        }
+    }
+    if (optind == argc)
+        return cli_usage_error("solve", "needs an instance FILE");
+    if (argc - optind > 1)
+        return cli_usage_error("solve", "unexpected argument '%s'", argv[optind + 1]);
+    const char *file = argv[optind];
+    if (keep != NULL && strcmp(keep, "-") == 0 && strcmp(file, "-") == 0)
+        return cli_usage_error("solve", "standard input (-) can be read only once");
+    if (!has_format && output != NULL)
+        cli_format_of_path(output, &format);
+
+    ow_error err;
+    ow_error_clear(&err);
+    ow_instance *inst = NULL;
+    ow_schedule *s = NULL, *kept = NULL;
+    ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
+    ow_status rc = OW_OK;
+    OW_CALL(cli_load(file, days, meetings, &inst, &err));
+    ow_render_options ro = {timings, -1};
+    if (body != NULL) {
+        ro.body = ow_instance_find_body(inst, body);
+        if (ro.body < 0) {
+            rc = ow_error_set(&err, OW_INPUT, cli_input_name(file), (ow_loc){0, 0},
+                              "no body with id '%s'", body);
+            goto done;
+        }
+    }
+    if (keep != NULL)
+        OW_CALL(cli_read_schedule(inst, keep, &kept, &err));
+    ow_solve_options so = {time_limit, verbose, !quiet && !verbose && isatty(STDERR_FILENO), whole,
+                           kept};
+    rc = ow_solve(inst, &so, &s, &why, &err);
+    if (rc == OW_OK && kept != NULL)
+        report_kept(inst, kept, s);
+    if (rc == OW_INFEASIBLE) {
+        fprintf(stderr, "%s: %s:\n", cli_input_name(file),
+                s != NULL && s->status == OW_SOLVE_UNKNOWN ? "no schedule was found"
+                                                           : "no schedule exists");
+        const char *line = ow_buf_str(&why);
+        while (*line != '\0') {
+            const char *nl = strchr(line, '\n');
+            size_t len = nl ? (size_t)(nl - line) : strlen(line);
+            fprintf(stderr, "  - %.*s\n", (int)len, line);
+            line += len + (nl ? 1 : 0);
+        }
+        if (format != OW_FORMAT_JSON)
+            goto done;
+    } else if (rc != OW_OK) {
+        goto done;
+    }
+    ow_status rrc = ow_render(inst, s, format, &ro, &out, &err);
+    if (rrc == OW_OK && out.failed)
+        rrc = ow_error_set(&err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    if (rrc == OW_OK)
+        rrc = ow_write_file_atomic(output ? output : "-", ow_buf_str(&out), out.len, &err);
+    if (rrc != OW_OK)
+        rc = rrc;
+done:
+    ow_buf_free(&why);
+    ow_buf_free(&out);
+    ow_schedule_free(kept);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+    return cli_report(rc, &err);
+}

@@ -1,0 +1,192 @@
+/* whatif.c: `orgwork whatif`, variants of an instance solved side by side. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "orgwork/buf.h"
+#include "orgwork/variants.h"
+#include "orgwork/whatif.h"
+
+static const char *usage =
+    "usage: orgwork whatif FILE [--days A..B] [--meetings A..B] [OPTIONS]\n"
+    "\n"
+    "Solves every variant of the instance FILE (- reads standard input) with A to B\n"
+    "working days and/or A to B meetings, and prints one row per variant: days,\n"
+    "meetings, status, meetings and days used, \"(continued)\" pieces, objective;\n"
+    "then the smallest feasible variant (fewest days, then fewest meetings).\n"
+    "\n"
+    "options:\n"
+    "  --days A..B      working days of the calendar, A to B (or one number)\n"
+    "  --meetings A..B  meetings every body may hold (with --body, that body)\n"
+    "  --body ID        vary and count only that body of a period file\n"
+    "  --format F       text (default), md, csv or json; with --show, any solve format;\n"
+    "                   without it, the extension of -o's file name names the format\n"
+    "  --show N         print the organization of work of variant N instead\n"
+    "  --jobs N         variants solved at once (default: the machine's cores);\n"
+    "                   the output is the same for any N\n"
+    "  -o, --output OUT write to OUT (whole or not at all)\n"
+    "  --time-limit S   per variant\n"
+    "  --timings        add the seconds column (a clock reading)\n"
+    "  --whole          solve each variant as one program (see orgwork solve --help)\n"
+    "\n"
+    "Exit status: 0 the sweep ran (whatever the variants' status), 2 bad input;\n"
+    "with --show, as for solve.\n";
+
+enum {
+    OPT_DAYS = 256,
+    OPT_MEETINGS,
+    OPT_BODY,
+    OPT_FORMAT,
+    OPT_SHOW,
+    OPT_JOBS,
+    OPT_TIME_LIMIT,
+    OPT_TIMINGS,
+    OPT_WHOLE
+};
+
+static const struct option longopts[] = {
+    {"days", required_argument, NULL, OPT_DAYS},
+    {"meetings", required_argument, NULL, OPT_MEETINGS},
+    {"body", required_argument, NULL, OPT_BODY},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"show", required_argument, NULL, OPT_SHOW},
+    {"jobs", required_argument, NULL, OPT_JOBS},
+    {"output", required_argument, NULL, 'o'},
+    {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
+    {"timings", no_argument, NULL, OPT_TIMINGS},
+    {"whole", no_argument, NULL, OPT_WHOLE},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+int cli_whatif(int argc, char **argv)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    ow_whatif_options wo = {0};
+    wo.jobs = cores > 0 ? (int)cores : 1;
+    const char *output = NULL;
+    ow_format format = OW_FORMAT_TEXT;
+    bool has_format = false, timings = false;
+    int show = 0, c;
+    while ((c = cli_getopt("whatif", argc, argv, "ho:", longopts)) != -1) {
+        switch (c) {
+        case 'h':
+            fputs(usage, stdout);
+            return 0;
+        case 'o':
+            output = optarg;
+            break;
+        case OPT_DAYS:
+            if (!cli_parse_range(optarg, 1, OW_MAX_DAYS, &wo.days_from, &wo.days_to))
+                return cli_usage_error(
+                    "whatif", "--days takes a range of days such as 2..5 (1 to 400), not '%s'",
+                    optarg);
+            break;
+        case OPT_MEETINGS:
+            if (!cli_parse_range(optarg, 1, 100000, &wo.meetings_from, &wo.meetings_to))
+                return cli_usage_error("whatif", "--meetings takes a range such as 4..6, not '%s'",
+                                       optarg);
+            break;
+        case OPT_BODY:
+            wo.body = optarg;
+            break;
+        case OPT_FORMAT:
+            if (!cli_parse_format("whatif", optarg, &format))
+                return OW_INPUT;
+            has_format = true;
+            break;
+        case OPT_SHOW:
+            if (!cli_parse_int(optarg, 1, 1000000, &show))
+                return cli_usage_error("whatif", "--show takes a variant number, not '%s'", optarg);
+            break;
+        case OPT_JOBS:
+            if (!cli_parse_int(optarg, 1, 256, &wo.jobs))
+                return cli_usage_error(
+                    "whatif", "--jobs takes a whole number from 1 to 256, not '%s'", optarg);
+            break;
+        case OPT_TIME_LIMIT:
+            if (!cli_parse_seconds(optarg, &wo.solve.time_limit))
+                return cli_usage_error(
+                    "whatif", "--time-limit takes a positive number of seconds, not '%s'", optarg);
+            break;
+        case OPT_TIMINGS:
+            timings = true;
+            break;
+        case OPT_WHOLE:
+            wo.solve.whole = true;
+            break;
+        default:
+            return OW_INPUT;
+        }
+    }
+    if (optind == argc)
+        return cli_usage_error("whatif", "needs an instance FILE");
+    if (argc - optind > 1)
+        return cli_usage_error("whatif", "unexpected argument '%s'", argv[optind + 1]);
+    if (wo.days_from == 0 && wo.meetings_from == 0)
+        return cli_usage_error("whatif", "give --days A..B, --meetings A..B, or both");
+    const char *file = argv[optind];
+    if (!has_format && show > 0)
+        format = OW_FORMAT_MD;
+    if (!has_format && output != NULL)
+        cli_format_of_path(output, &format);
+    wo.path = cli_input_name(file);
+
+    ow_error err;
+    ow_error_clear(&err);
+    ow_buf out = OW_BUF_INIT, why = OW_BUF_INIT;
+    ow_variant *rows = NULL;
+    ow_instance *inst = NULL;
+    ow_schedule *s = NULL;
+    char *text = NULL;
+    size_t n = 0;
+    ow_status rc = OW_OK;
+    if (strcmp(file, "-") == 0) { /* each variant loads the same text anew */
+        OW_CALL(cli_read(file, OW_MAX_FILE_BYTES, &text, &wo.len, &err));
+        wo.text = text;
+    }
+    /* Bad input is reported once, before any variant runs. */
+    OW_CALL(wo.text != NULL ? ow_instance_load_string(wo.path, wo.text, wo.len, &inst, &err)
+                            : ow_instance_load(wo.path, &inst, &err));
+    if (wo.body != NULL && ow_instance_find_body(inst, wo.body) < 0) {
+        rc = ow_error_set(&err, OW_INPUT, wo.path, (ow_loc){0, 0}, "no body with id '%s'", wo.body);
+        goto done;
+    }
+    ow_instance_free(inst);
+    inst = NULL;
+    if (show > 0) {
+        rc = ow_whatif_variant(&wo, (size_t)show - 1, &inst, &s, &why, &err);
+        if (rc == OW_INFEASIBLE)
+            fprintf(stderr, "%s: variant %d has no schedule:\n  - %s", wo.path, show,
+                    ow_buf_str(&why));
+        if (rc != OW_OK && (rc != OW_INFEASIBLE || format != OW_FORMAT_JSON))
+            goto done;
+        ow_render_options ro = {timings, -1};
+        ow_status rrc = ow_render(inst, s, format, &ro, &out, &err);
+        if (rrc != OW_OK)
+            rc = rrc;
+    } else {
+        OW_CALL(ow_whatif_run(&wo, &rows, &n, &err));
+        OW_CALL(ow_variants_render(rows, n, format, timings, &out, &err));
+    }
+    if (out.failed) {
+        rc = ow_error_set(&err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+        goto done;
+    }
+    {
+        ow_status wrc =
+            ow_write_file_atomic(output ? output : "-", ow_buf_str(&out), out.len, &err);
+        if (wrc != OW_OK)
+            rc = wrc;
+    }
+done:
+    free(rows);
+    free(text);
+    ow_buf_free(&out);
+    ow_buf_free(&why);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+    return cli_report(rc, &err);
+}

@@ -188,13 +188,14 @@ int cli_solve(int argc, char **argv)
         OW_CALL(cli_read_schedule(inst, keep, &kept, &err));
     ow_solve_options so = {time_limit, verbose, !quiet && !verbose && isatty(STDERR_FILENO), whole,
                            kept};
-    rc = ow_solve(inst, &so, &s, &why, &err);
-    if (rc == OW_OK && kept != NULL)
+    OW_CALL(ow_solve(inst, &so, &s, &why, &err));
+    bool found = ow_solve_status_has_schedule(s->status);
+    if (found && kept != NULL)
         report_kept(inst, kept, s);
-    if (rc == OW_INFEASIBLE) {
+    if (!found) {
+        rc = OW_INFEASIBLE; /* exit status 3, whether none exists or none was found */
         fprintf(stderr, "%s: %s:\n", cli_input_name(file),
-                s != NULL && s->status == OW_SOLVE_UNKNOWN ? "no schedule was found"
-                                                           : "no schedule exists");
+                s->status == OW_SOLVE_UNKNOWN ? "no schedule was found" : "no schedule exists");
         const char *line = ow_buf_str(&why);
         while (*line != '\0') {
             const char *nl = strchr(line, '\n');
@@ -204,8 +205,6 @@ int cli_solve(int argc, char **argv)
         }
         if (format != OW_FORMAT_JSON)
             goto done;
-    } else if (rc != OW_OK) {
-        goto done;
     }
     ow_status rrc = ow_render(inst, s, format, &ro, &out, &err);
     if (rrc == OW_OK && out.failed)

@@ -157,12 +157,14 @@ int cli_whatif(int argc, char **argv)
     ow_instance_free(inst);
     inst = NULL;
     if (show > 0) {
-        rc = ow_whatif_variant(&wo, (size_t)show - 1, &inst, &s, &why, &err);
-        if (rc == OW_INFEASIBLE)
+        OW_CALL(ow_whatif_variant(&wo, (size_t)show - 1, &inst, &s, &why, &err));
+        if (!ow_solve_status_has_schedule(s->status)) {
+            rc = OW_INFEASIBLE; /* exit status 3, as for solve */
             fprintf(stderr, "%s: variant %d has no schedule:\n  - %s", wo.path, show,
                     ow_buf_str(&why));
-        if (rc != OW_OK && (rc != OW_INFEASIBLE || format != OW_FORMAT_JSON))
-            goto done;
+            if (format != OW_FORMAT_JSON)
+                goto done;
+        }
         ow_render_options ro = {timings, -1};
         ow_status rrc = ow_render(inst, s, format, &ro, &out, &err);
         if (rrc != OW_OK)

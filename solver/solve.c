@@ -17,7 +17,7 @@ static ow_status no_schedule(ow_schedule **out, ow_solve_status status, ow_error
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
     s->status = status;
     *out = s;
-    return OW_INFEASIBLE;
+    return OW_OK;
 }
 
 /* Why a search ended without a schedule though none was proven impossible. */
@@ -88,17 +88,17 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     double start = ow_mip_now();
     ow_solve_options whole = *opts;
     if (!opts->whole && opts->keep == NULL && ow_decompose_applies(inst)) {
-        ow_schedule *s = NULL;
-        bool stopped;
-        rc = ow_decompose_solve(inst, opts, &s, &stopped, why, err);
-        if (rc == OW_INFEASIBLE)
-            return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
+        ow_decompose_result plan;
+        rc = ow_decompose_solve(inst, opts, &plan, why, err);
         if (rc != OW_OK)
             return rc;
-        if (stopped) {
+        if (plan.outcome == OW_DECOMPOSE_INFEASIBLE)
+            return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
+        if (plan.outcome == OW_DECOMPOSE_STOPPED) {
             stopped_reason(opts, why);
             return no_schedule(out, OW_SOLVE_UNKNOWN, err);
         }
+        ow_schedule *s = plan.schedule;
         if (s != NULL &&
             (s->status == OW_SOLVE_OPTIMAL || inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES)) {
             *out = s;

@@ -488,15 +488,17 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
     ow_status rc = OW_OK;
     units u = {0};
     ow_schedule *whole = ow_schedule_new(), *part = NULL, *best = NULL;
-    unsigned char *taken = calloc(n_global * R + 1, 1);
-    int *teams = calloc(n_global + 1, sizeof *teams);
-    size_t *order = calloc(nb + 1, sizeof *order);
-    ow_schedule **by_unit = calloc(nb + 1, sizeof *by_unit);
-    int *room_of = calloc(nb + 1, sizeof *room_of);
-    int *after = calloc(nb + 1, sizeof *after);
-    int *first_by = calloc(nb + 1, sizeof *first_by);
-    int *end_from = calloc(nb + 1, sizeof *end_from);
-    int *last_from = calloc(nb + 1, sizeof *last_from);
+    /* The planner's temporaries come from one scratch arena, freed at once. */
+    ow_arena *scratch = ow_arena_new();
+    unsigned char *taken = ow_arena_calloc(scratch, n_global * R + 1, 1);
+    int *teams = ow_arena_calloc(scratch, n_global + 1, sizeof *teams);
+    size_t *order = ow_arena_calloc(scratch, nb + 1, sizeof *order);
+    ow_schedule **by_unit = ow_arena_calloc(scratch, nb + 1, sizeof *by_unit);
+    int *room_of = ow_arena_calloc(scratch, nb + 1, sizeof *room_of);
+    int *after = ow_arena_calloc(scratch, nb + 1, sizeof *after);
+    int *first_by = ow_arena_calloc(scratch, nb + 1, sizeof *first_by);
+    int *end_from = ow_arena_calloc(scratch, nb + 1, sizeof *end_from);
+    int *last_from = ow_arena_calloc(scratch, nb + 1, sizeof *last_from);
     double seconds = 0, bound = 0;
     bool have_units = false;
     if (whole == NULL || taken == NULL || teams == NULL || order == NULL || by_unit == NULL ||
@@ -664,17 +666,9 @@ done:
     ow_schedule_free(part);
     ow_schedule_free(best);
     ow_schedule_free(whole);
-    free(taken);
-    free(teams);
-    free(order);
-    free(room_of);
-    free(after);
-    free(first_by);
-    free(end_from);
-    free(last_from);
     for (size_t w = 0; by_unit != NULL && have_units && w < u.n; w++)
         ow_schedule_free(by_unit[w]);
-    free(by_unit);
+    ow_arena_free(scratch);
     if (have_units)
         units_free(&u);
     return rc;

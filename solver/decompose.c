@@ -12,7 +12,7 @@
  * body starts after the earlier one ends, by the next working day, in its room.
  * Where that order goes round in a circle, or a body follows two others, the rules
  * join their bodies' units instead. */
-#include "orgwork/decompose.h"
+#include "decompose.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -21,7 +21,7 @@
 #include "orgwork/arena.h"
 #include "decode.h"
 #include "formulation/formulation.h"
-#include "orgwork/mip.h"
+#include "mip.h"
 
 /* The instance seen by one body alone: every room, no rules.  It borrows all of
  * inst's memory and must not be freed. */

@@ -2,7 +2,7 @@
 #include "orgwork/export.h"
 
 #include "formulation/formulation.h"
-#include "orgwork/mip.h"
+#include "mip.h"
 
 ow_status ow_export(const ow_instance *inst, ow_export_format format, const char *path,
                     double *scale, ow_error *err)

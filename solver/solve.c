@@ -3,11 +3,11 @@
 
 #include <stdlib.h>
 
-#include "orgwork/decompose.h"
-#include "orgwork/diagnose.h"
+#include "decompose.h"
+#include "diagnose.h"
 #include "decode.h"
 #include "formulation/formulation.h"
-#include "orgwork/mip.h"
+#include "mip.h"
 
 static ow_status no_schedule(ow_schedule **out, ow_solve_status status, ow_error *err)
 {

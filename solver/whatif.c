@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "orgwork/mip.h"
+#include "mip.h"
 
 static size_t span(int from, int to)
 {

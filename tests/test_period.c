@@ -9,8 +9,7 @@
 
 #include <cmocka.h>
 
-#include "orgwork/decompose.h"
-#include "orgwork/mip.h"
+#include "decompose.h"
 #include "solve_support.h"
 
 /* A body of one item of the given minutes. */
@@ -339,6 +338,6 @@ int main(void)
         cmocka_unit_test(test_unit_rules_join_units),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    ow_mip_shutdown();
+    ow_solve_shutdown();
     return failed;
 }

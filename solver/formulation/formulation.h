@@ -5,7 +5,7 @@
 
 #include "orgwork/error.h"
 #include "orgwork/instance.h"
-#include "orgwork/program.h"
+#include "program.h"
 #include "orgwork/schedule.h"
 
 typedef struct ow_formulation ow_formulation;

@@ -101,58 +101,65 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-int cli_solve(int argc, char **argv)
+/* What the command line asks of solve. */
+typedef struct args {
+    const char *file, *output, *body, *keep;
+    ow_format format;
+    bool has_format, timings, verbose, quiet, whole;
+    int days, meetings;
+    double time_limit;
+} args;
+
+/* Reads the command line into a.  Returns -1 to go on, or the exit status (after
+ * --help, or a usage error). */
+static int parse(int argc, char **argv, args *a)
 {
-    const char *output = NULL, *body = NULL, *keep = NULL;
-    ow_format format = OW_FORMAT_MD;
-    bool has_format = false, timings = false, verbose = false, quiet = false, whole = false;
-    int days = 0, meetings = 0, c;
-    double time_limit = 0;
+    int c;
     while ((c = cli_getopt("solve", argc, argv, "ho:", longopts)) != -1) {
         switch (c) {
         case 'h':
             fputs(usage, stdout);
             return 0;
         case 'o':
-            output = optarg;
+            a->output = optarg;
             break;
         case OPT_FORMAT:
-            if (!cli_parse_format("solve", optarg, &format))
+            if (!cli_parse_format("solve", optarg, &a->format))
                 return OW_INPUT;
-            has_format = true;
+            a->has_format = true;
             break;
         case OPT_DAYS:
-            if (!cli_parse_int(optarg, 1, OW_MAX_DAYS, &days))
+            if (!cli_parse_int(optarg, 1, OW_MAX_DAYS, &a->days))
                 return cli_usage_error(
                     "solve", "--days takes a whole number of days from 1 to 400, not '%s'", optarg);
             break;
         case OPT_MEETINGS:
-            if (!cli_parse_int(optarg, 1, 100000, &meetings))
+            if (!cli_parse_int(optarg, 1, 100000, &a->meetings))
                 return cli_usage_error("solve", "--meetings takes a whole number from 1, not '%s'",
                                        optarg);
             break;
         case OPT_BODY:
-            body = optarg;
+            a->body = optarg;
             break;
         case OPT_TIME_LIMIT:
-            if (!cli_parse_seconds(optarg, &time_limit))
+            if (!cli_parse_seconds(optarg, &a->time_limit))
                 return cli_usage_error(
                     "solve", "--time-limit takes a positive number of seconds, not '%s'", optarg);
             break;
         case OPT_TIMINGS:
-            timings = true;
+            a->timings = true;
             break;
         case OPT_KEEP:
-            keep = optarg;
+            a->keep = optarg;
             break;
         case OPT_VERBOSE:
-            verbose = true;
+            a->verbose = true;
             break;
         case OPT_WHOLE:
-            whole = true;
+            a->whole = true;
             break;
         case OPT_QUIET:
-            quiet = true;
+            a->quiet = true;
             break;
         default:
             return OW_INPUT;
@@ -162,11 +169,21 @@ int cli_solve(int argc, char **argv)
         return cli_usage_error("solve", "needs an instance FILE");
     if (argc - optind > 1)
         return cli_usage_error("solve", "unexpected argument '%s'", argv[optind + 1]);
-    const char *file = argv[optind];
-    if (keep != NULL && strcmp(keep, "-") == 0 && strcmp(file, "-") == 0)
+    a->file = argv[optind];
+    if (a->keep != NULL && strcmp(a->keep, "-") == 0 && strcmp(a->file, "-") == 0)
         return cli_usage_error("solve", "standard input (-) can be read only once");
-    if (!has_format && output != NULL)
-        cli_format_of_path(output, &format);
+    if (!a->has_format && a->output != NULL)
+        cli_format_of_path(a->output, &a->format);
+    return -1;
+}
+
+int cli_solve(int argc, char **argv)
+{
+    args a = {0};
+    a.format = OW_FORMAT_MD;
+    int st = parse(argc, argv, &a);
+    if (st >= 0)
+        return st;
 
     ow_error err;
     ow_error_clear(&err);
@@ -174,27 +191,27 @@ int cli_solve(int argc, char **argv)
     ow_schedule *s = NULL, *kept = NULL;
     ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
     ow_status rc = OW_OK;
-    OW_CALL(cli_load(file, days, meetings, &inst, &err));
-    ow_render_options ro = {timings, -1};
-    if (body != NULL) {
-        ro.body = ow_instance_find_body(inst, body);
+    OW_CALL(cli_load(a.file, a.days, a.meetings, &inst, &err));
+    ow_render_options ro = {a.timings, -1};
+    if (a.body != NULL) {
+        ro.body = ow_instance_find_body(inst, a.body);
         if (ro.body < 0) {
-            rc = ow_error_set(&err, OW_INPUT, cli_input_name(file), (ow_loc){0, 0},
-                              "no body with id '%s'", body);
+            rc = ow_error_set(&err, OW_INPUT, cli_input_name(a.file), (ow_loc){0, 0},
+                              "no body with id '%s'", a.body);
             goto done;
         }
     }
-    if (keep != NULL)
-        OW_CALL(cli_read_schedule(inst, keep, &kept, &err));
-    ow_solve_options so = {time_limit, verbose, !quiet && !verbose && isatty(STDERR_FILENO), whole,
-                           kept};
+    if (a.keep != NULL)
+        OW_CALL(cli_read_schedule(inst, a.keep, &kept, &err));
+    ow_solve_options so = {a.time_limit, a.verbose, !a.quiet && !a.verbose && isatty(STDERR_FILENO),
+                           a.whole, kept};
     OW_CALL(ow_solve(inst, &so, &s, &why, &err));
     bool found = ow_solve_status_has_schedule(s->status);
     if (found && kept != NULL)
         report_kept(inst, kept, s);
     if (!found) {
         rc = OW_INFEASIBLE; /* exit status 3, whether none exists or none was found */
-        fprintf(stderr, "%s: %s:\n", cli_input_name(file),
+        fprintf(stderr, "%s: %s:\n", cli_input_name(a.file),
                 s->status == OW_SOLVE_UNKNOWN ? "no schedule was found" : "no schedule exists");
         const char *line = ow_buf_str(&why);
         while (*line != '\0') {
@@ -203,14 +220,14 @@ int cli_solve(int argc, char **argv)
             fprintf(stderr, "  - %.*s\n", (int)len, line);
             line += len + (nl ? 1 : 0);
         }
-        if (format != OW_FORMAT_JSON)
+        if (a.format != OW_FORMAT_JSON)
             goto done;
     }
-    ow_status rrc = ow_render(inst, s, format, &ro, &out, &err);
+    ow_status rrc = ow_render(inst, s, a.format, &ro, &out, &err);
     if (rrc == OW_OK && out.failed)
         rrc = ow_error_set(&err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     if (rrc == OW_OK)
-        rrc = ow_write_file_atomic(output ? output : "-", ow_buf_str(&out), out.len, &err);
+        rrc = ow_write_file_atomic(a.output ? a.output : "-", ow_buf_str(&out), out.len, &err);
     if (rrc != OW_OK)
         rc = rrc;
 done:

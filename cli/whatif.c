@@ -61,61 +61,66 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-int cli_whatif(int argc, char **argv)
+/* What the command line asks of whatif: the sweep's options, and how to print it. */
+typedef struct args {
+    const char *file, *output;
+    ow_whatif_options wo;
+    ow_format format;
+    bool has_format, timings;
+    int show;
+} args;
+
+/* Reads the command line into a.  Returns -1 to go on, or the exit status (after
+ * --help, or a usage error). */
+static int parse(int argc, char **argv, args *a)
 {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    ow_whatif_options wo = {0};
-    wo.jobs = cores > 0 ? (int)cores : 1;
-    const char *output = NULL;
-    ow_format format = OW_FORMAT_TEXT;
-    bool has_format = false, timings = false;
-    int show = 0, c;
+    int c;
     while ((c = cli_getopt("whatif", argc, argv, "ho:", longopts)) != -1) {
         switch (c) {
         case 'h':
             fputs(usage, stdout);
             return 0;
         case 'o':
-            output = optarg;
+            a->output = optarg;
             break;
         case OPT_DAYS:
-            if (!cli_parse_range(optarg, 1, OW_MAX_DAYS, &wo.days_from, &wo.days_to))
+            if (!cli_parse_range(optarg, 1, OW_MAX_DAYS, &a->wo.days_from, &a->wo.days_to))
                 return cli_usage_error(
                     "whatif", "--days takes a range of days such as 2..5 (1 to 400), not '%s'",
                     optarg);
             break;
         case OPT_MEETINGS:
-            if (!cli_parse_range(optarg, 1, 100000, &wo.meetings_from, &wo.meetings_to))
+            if (!cli_parse_range(optarg, 1, 100000, &a->wo.meetings_from, &a->wo.meetings_to))
                 return cli_usage_error("whatif", "--meetings takes a range such as 4..6, not '%s'",
                                        optarg);
             break;
         case OPT_BODY:
-            wo.body = optarg;
+            a->wo.body = optarg;
             break;
         case OPT_FORMAT:
-            if (!cli_parse_format("whatif", optarg, &format))
+            if (!cli_parse_format("whatif", optarg, &a->format))
                 return OW_INPUT;
-            has_format = true;
+            a->has_format = true;
             break;
         case OPT_SHOW:
-            if (!cli_parse_int(optarg, 1, 1000000, &show))
+            if (!cli_parse_int(optarg, 1, 1000000, &a->show))
                 return cli_usage_error("whatif", "--show takes a variant number, not '%s'", optarg);
             break;
         case OPT_JOBS:
-            if (!cli_parse_int(optarg, 1, 256, &wo.jobs))
+            if (!cli_parse_int(optarg, 1, 256, &a->wo.jobs))
                 return cli_usage_error(
                     "whatif", "--jobs takes a whole number from 1 to 256, not '%s'", optarg);
             break;
         case OPT_TIME_LIMIT:
-            if (!cli_parse_seconds(optarg, &wo.solve.time_limit))
+            if (!cli_parse_seconds(optarg, &a->wo.solve.time_limit))
                 return cli_usage_error(
                     "whatif", "--time-limit takes a positive number of seconds, not '%s'", optarg);
             break;
         case OPT_TIMINGS:
-            timings = true;
+            a->timings = true;
             break;
         case OPT_WHOLE:
-            wo.solve.whole = true;
+            a->wo.solve.whole = true;
             break;
         default:
             return OW_INPUT;
@@ -125,14 +130,31 @@ int cli_whatif(int argc, char **argv)
         return cli_usage_error("whatif", "needs an instance FILE");
     if (argc - optind > 1)
         return cli_usage_error("whatif", "unexpected argument '%s'", argv[optind + 1]);
-    if (wo.days_from == 0 && wo.meetings_from == 0)
+    if (a->wo.days_from == 0 && a->wo.meetings_from == 0)
         return cli_usage_error("whatif", "give --days A..B, --meetings A..B, or both");
-    const char *file = argv[optind];
-    if (!has_format && show > 0)
-        format = OW_FORMAT_MD;
-    if (!has_format && output != NULL)
-        cli_format_of_path(output, &format);
-    wo.path = cli_input_name(file);
+    a->file = argv[optind];
+    if (!a->has_format && a->show > 0)
+        a->format = OW_FORMAT_MD;
+    if (!a->has_format && a->output != NULL)
+        cli_format_of_path(a->output, &a->format);
+    a->wo.path = cli_input_name(a->file);
+    return -1;
+}
+
+int cli_whatif(int argc, char **argv)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    args a = {0};
+    a.wo.jobs = cores > 0 ? (int)cores : 1;
+    a.format = OW_FORMAT_TEXT;
+    int st = parse(argc, argv, &a);
+    if (st >= 0)
+        return st;
+    ow_whatif_options wo = a.wo;
+    const char *file = a.file, *output = a.output;
+    ow_format format = a.format;
+    bool timings = a.timings;
+    int show = a.show;
 
     ow_error err;
     ow_error_clear(&err);

@@ -41,6 +41,37 @@ static ow_piece guest_piece(const ow_formulation *f, size_t j)
                       true, jt->owner};
 }
 
+/* Body b's path in the solution: the state after each meeting (state[k + 1]), the
+ * joint meeting each one is (joint_of[k], or -1), and the cut points (cut[k + 1]). */
+static ow_status read_path(const ow_formulation *f, size_t b, const double *x, int *cut, int *state,
+                           int *joint_of, ow_error *err)
+{
+    const ow_body *body = &f->inst->bodies[b];
+    const body_model *bm = &f->bodies[b];
+    int K = bm->K, n = bm->n;
+    for (int k = 0; k < K; k++) {
+        state[k + 1] = -1;
+        joint_of[k] = -1;
+        for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++)
+            if (on(x, bm->arcs[a].col)) {
+                state[k + 1] = bm->arcs[a].to;
+                joint_of[k] = bm->arcs[a].joint;
+            }
+        if (state[k + 1] < 0) {
+            return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
+                                "the solution has no step for meeting %d of %s", k + 1, body->id);
+        }
+        /* A boundary cut is exact; a cut inside an item is the solver's, in whole minutes. */
+        int c = k + 1;
+        cut[c] = bm->W[c] >= 0 ? (int)lround(x[bm->W[c]]) : bm->cum[n];
+        if (cut[c] < bm->lo[state[c]])
+            cut[c] = bm->lo[state[c]];
+        if (cut[c] > bm->hi[state[c]])
+            cut[c] = bm->hi[state[c]];
+    }
+    return OW_OK;
+}
+
 /* Reads body b's path and cut points into meetings of s. */
 static ow_status decode_body(const ow_formulation *f, size_t b, const double *x, ow_schedule *s,
                              ow_error *err)
@@ -58,27 +89,7 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
     }
-    for (int k = 0; k < K; k++) {
-        state[k + 1] = -1;
-        joint_of[k] = -1;
-        for (size_t a = bm->layer[k]; a < bm->layer[k + 1]; a++)
-            if (on(x, bm->arcs[a].col)) {
-                state[k + 1] = bm->arcs[a].to;
-                joint_of[k] = bm->arcs[a].joint;
-            }
-        if (state[k + 1] < 0) {
-            rc = ow_error_set(err, OW_INTERNAL, NULL, none,
-                              "the solution has no step for meeting %d of %s", k + 1, body->id);
-            goto done;
-        }
-        /* A boundary cut is exact; a cut inside an item is the solver's, in whole minutes. */
-        int c = k + 1;
-        cut[c] = bm->W[c] >= 0 ? (int)lround(x[bm->W[c]]) : bm->cum[n];
-        if (cut[c] < bm->lo[state[c]])
-            cut[c] = bm->lo[state[c]];
-        if (cut[c] > bm->hi[state[c]])
-            cut[c] = bm->hi[state[c]];
-    }
+    OW_CALL(read_path(f, b, x, cut, state, joint_of, err));
     for (int k = 0; k < K; k++) {
         if (state[k] == last && joint_of[k] < 0)
             break;
@@ -134,6 +145,55 @@ done:
     return rc;
 }
 
+/* A meeting of a free body that breaks off an item is filled to its slot from the
+ * item's next piece, as far as min_part allows: the same rows, the time taken
+ * early.  mins[i * K + k] are the minutes of item i in meeting k. */
+static void fill_free(const ow_instance *inst, const ow_body *body, const body_model *bm,
+                      const double *x, int held, const int *pos, int *mins)
+{
+    int n = bm->n;
+    for (int k = 0; k + 1 < held; k++)
+        for (int i = 0; i < n; i++) {
+            if (!on(x, bm->c[AIDX(bm, i, k)]))
+                continue;
+            int used = 0;
+            for (int q = 0; q < n; q++)
+                used += mins[AIDX(bm, q, k)];
+            int move = slot_length(inst, bm->pos_slot[pos[k]]) - used;
+            int spare = mins[AIDX(bm, i, k + 1)] - open_margin(&body->items[i]);
+            if (move > spare)
+                move = spare;
+            if (move > 0) {
+                mins[AIDX(bm, i, k)] += move;
+                mins[AIDX(bm, i, k + 1)] -= move;
+            }
+        }
+}
+
+/* Sorts the n_order items of a meeting (order) into sorted, in agenda order as far
+ * as the rules allow: each time the first item that nothing left must precede.
+ * taken[] is scratch, false for each of them on entry. */
+static void rule_order(const ow_body *body, const size_t *order, size_t n_order, bool *taken,
+                       size_t *sorted)
+{
+    for (size_t q = 0; q < n_order; q++) {
+        size_t pick = n_order;
+        for (size_t u = 0; u < n_order && pick == n_order; u++) {
+            bool ready = !taken[order[u]];
+            for (size_t v = 0; v < n_order && ready; v++)
+                if (v != u && !taken[order[v]] && goes_before(body, order[v], order[u]))
+                    ready = false;
+            if (ready)
+                pick = u;
+        }
+        for (size_t u = 0; u < n_order && pick == n_order; u++)
+            if (!taken[order[u]])
+                pick = u; /* a circle of rules: the precheck reports it first */
+        taken[order[pick]] = true;
+        sorted[q] = order[pick];
+    }
+}
+
 /* Reads a free body's assignment into meetings of s.  Inside a meeting the item
  * that runs on from the one before opens it, the one that runs on into the next
  * closes it, and the others come in agenda order as far as after/first/last
@@ -172,24 +232,7 @@ static ow_status decode_free(const ow_formulation *f, size_t b, const double *x,
         }
         held++;
     }
-    /* A meeting that breaks off an item is filled to its slot from the item's next
-     * piece, as far as min_part allows: the same rows, the time taken early. */
-    for (int k = 0; k + 1 < held; k++)
-        for (int i = 0; i < n; i++) {
-            if (!on(x, bm->c[AIDX(bm, i, k)]))
-                continue;
-            int used = 0;
-            for (int q = 0; q < n; q++)
-                used += mins[AIDX(bm, q, k)];
-            int move = slot_length(inst, bm->pos_slot[pos[k]]) - used;
-            int spare = mins[AIDX(bm, i, k + 1)] - open_margin(&body->items[i]);
-            if (move > spare)
-                move = spare;
-            if (move > 0) {
-                mins[AIDX(bm, i, k)] += move;
-                mins[AIDX(bm, i, k + 1)] -= move;
-            }
-        }
+    fill_free(inst, body, bm, x, held, pos, mins);
     for (int k = 0; k < held; k++) {
         int guest = -1, in = -1, out = -1;
         size_t n_order = 0;
@@ -207,24 +250,7 @@ static ow_status decode_free(const ow_formulation *f, size_t b, const double *x,
             else
                 order[n_order++] = (size_t)i;
         }
-        /* The items between, in agenda order as far as the rules allow: each time
-         * the first item that nothing left must precede. */
-        for (size_t q = 0; q < n_order; q++) {
-            size_t pick = n_order;
-            for (size_t u = 0; u < n_order && pick == n_order; u++) {
-                bool ready = !taken[order[u]];
-                for (size_t v = 0; v < n_order && ready; v++)
-                    if (v != u && !taken[order[v]] && goes_before(body, order[v], order[u]))
-                        ready = false;
-                if (ready)
-                    pick = u;
-            }
-            for (size_t u = 0; u < n_order && pick == n_order; u++)
-                if (!taken[order[u]])
-                    pick = u; /* a circle of rules: the precheck reports it first */
-            taken[order[pick]] = true;
-            sorted[q] = order[pick];
-        }
+        rule_order(body, order, n_order, taken, sorted);
         size_t n_pieces = (guest >= 0) + (in >= 0) + n_order + (out >= 0);
         ow_meeting *m = ow_schedule_add_meeting(s, n_pieces);
         if (m == NULL) {

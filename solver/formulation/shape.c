@@ -65,18 +65,14 @@ static ow_status shape_free(ow_formulation *f, size_t b, int Lmax, ow_error *err
     return OW_OK;
 }
 
-/* Sets up the state graph of one body: states, and the arcs that lie on some path
- * from "nothing done" before meeting 1 to "all done" after meeting K. */
-ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
+/* How large body b's model is: items, states, positions, meetings and rooms.
+ * OW_INPUT when the program would pass its size limit. */
+static ow_status size_body(ow_formulation *f, size_t b, ow_error *err)
 {
     const ow_instance *inst = f->inst;
     const ow_body *body = &inst->bodies[b];
     body_model *bm = &f->bodies[b];
-    const ow_loc none = {0, 0};
     int ns = (int)inst->calendar.n_slots;
-    int Lmax = ow_calendar_longest_slot(&inst->calendar);
-    ow_status rc = OW_OK;
-    unsigned char *fwd = NULL, *bwd = NULL;
 
     bm->n = (int)body->n_items;
     bm->n_states = 2 * bm->n + 1;
@@ -96,15 +92,24 @@ ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
      * rooms entries, so a long calendar with no `meetings` and no window would use
      * up memory and time before any time limit is looked at. */
     f->size += (double)K * bm->n_pos * bm->n_pos * bm->n_rooms;
-    if (f->size > OW_MAX_PROGRAM) {
-        rc = ow_error_set(err, OW_INPUT, inst->path, body->loc,
-                          "the integer program is too large to solve (body %s may hold %d "
-                          "meetings in %d slots and %d room%s); give the body fewer meetings, "
-                          "a window, or the calendar fewer days",
-                          body->id, K, bm->n_pos, bm->n_rooms, bm->n_rooms == 1 ? "" : "s");
-        goto done;
-    }
+    if (f->size > OW_MAX_PROGRAM)
+        return ow_error_set(err, OW_INPUT, inst->path, body->loc,
+                            "the integer program is too large to solve (body %s may hold %d "
+                            "meetings in %d slots and %d room%s); give the body fewer meetings, "
+                            "a window, or the calendar fewer days",
+                            body->id, K, bm->n_pos, bm->n_rooms, bm->n_rooms == 1 ? "" : "s");
+    return OW_OK;
+}
 
+/* The arrays of body b's model, and what it reads from the instance: the global slot
+ * of each position, its rooms, the agenda's cumulative minutes. */
+static ow_status alloc_body(ow_formulation *f, size_t b, ow_error *err)
+{
+    const ow_instance *inst = f->inst;
+    const ow_body *body = &inst->bodies[b];
+    body_model *bm = &f->bodies[b];
+    int ns = (int)inst->calendar.n_slots, K = bm->K;
+    int window_days = body->window_to - body->window_from + 1;
     size_t S = (size_t)bm->n_states;
     bm->pos_slot = ow_arena_calloc(f->arena, (size_t)bm->n_pos + 1, sizeof(int));
     bm->rooms = ow_arena_calloc(f->arena, (size_t)bm->n_rooms + 1, sizeof(int));
@@ -117,13 +122,9 @@ ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
     bm->z = ow_arena_calloc(f->arena, (size_t)K * (size_t)bm->n_pos * (size_t)bm->n_rooms + 1,
                             sizeof(int));
     bm->y = ow_arena_calloc(f->arena, (size_t)window_days + 1, sizeof(int));
-    fwd = calloc(((size_t)K + 1) * S, 1);
-    bwd = calloc(((size_t)K + 1) * S, 1);
     if (!bm->pos_slot || !bm->rooms || !bm->cum || !bm->lo || !bm->hi || !bm->u || !bm->W ||
-        !bm->layer || !bm->z || !bm->y || !fwd || !bwd) {
-        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-        goto done;
-    }
+        !bm->layer || !bm->z || !bm->y)
+        return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     for (int p = 0; p < bm->n_pos; p++)
         bm->pos_slot[p] = body->window_from * ns + p;
     if (body->room >= 0)
@@ -133,10 +134,13 @@ ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
             bm->rooms[r] = r;
     for (int i = 0; i < bm->n; i++)
         bm->cum[i + 1] = bm->cum[i] + body->items[i].minutes;
-    if (body->order_free) {
-        rc = shape_free(f, b, Lmax, err);
-        goto done;
-    }
+    return OW_OK;
+}
+
+/* The agenda minutes a cut in each state may take (docs/model.md, "What a schedule
+ * is"): exact at a boundary, an open margin inside an item that may split. */
+static void set_ranges(const ow_body *body, body_model *bm)
+{
     for (int j = 0; j <= bm->n; j++)
         bm->lo[2 * j] = bm->hi[2 * j] = bm->cum[j];
     for (int i = 1; i <= bm->n; i++) {
@@ -145,11 +149,16 @@ ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
         bm->lo[2 * i - 1] = bm->cum[i - 1] + g;
         bm->hi[2 * i - 1] = it->split && it->n_joint == 0 ? bm->cum[i] - g : bm->cum[i - 1];
     }
+}
 
-    size_t n_guest = guest_meetings(f, b);
-
-    /* Forward from cut 0 in state 0, backward from cut K in the last state; a joint
-     * meeting of a guest leaves its state as it is. */
+/* Marks in fwd[k * S + s] the states cut k can reach from cut 0 in state 0, in
+ * bwd those from which cut K can still end in the last state; a joint meeting of a
+ * guest leaves its state as it is.  Returns the arcs that lie on a path. */
+static size_t sweep(const ow_body *body, const body_model *bm, size_t n_guest, int Lmax,
+                    unsigned char *fwd, unsigned char *bwd)
+{
+    size_t S = (size_t)bm->n_states;
+    int K = bm->K;
     fwd[0] = 1;
     for (int k = 0; k < K; k++)
         for (int s = 0; s < bm->n_states; s++) {
@@ -179,18 +188,17 @@ ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
                     n_arcs++;
                 }
         }
-    bm->k_min = (bm->cum[bm->n] + Lmax - 1) / Lmax + (int)n_guest;
-    if (bm->k_min > K)
-        bm->k_min = K;
-    if (!bwd[0]) {
-        f->crossed = true;
-        goto done;
-    }
-    bm->arcs = ow_arena_calloc(f->arena, n_arcs + 1, sizeof(arc));
-    if (bm->arcs == NULL) {
-        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-        goto done;
-    }
+    return n_arcs;
+}
+
+/* Lists body b's arcs, layer by layer: each meeting's steps that lie on a path. */
+static void list_arcs(const ow_formulation *f, size_t b, size_t n_guest, int Lmax,
+                      const unsigned char *fwd, const unsigned char *bwd)
+{
+    const ow_body *body = &f->inst->bodies[b];
+    body_model *bm = &f->bodies[b];
+    size_t S = (size_t)bm->n_states;
+    int K = bm->K;
     for (int k = 0; k < K; k++) {
         bm->layer[k] = bm->n_arcs;
         for (int s = 0; s < bm->n_states; s++) {
@@ -201,11 +209,48 @@ ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
                     bm->arcs[bm->n_arcs++] = (arc){s, t, -1, -1};
             if (n_guest > 0 && joint_state(bm, s) && bwd[(size_t)(k + 1) * S + (size_t)s])
                 for (size_t j = 0; j < f->n_joints; j++)
-                    if (attends(inst, &f->joints[j], b))
+                    if (attends(f->inst, &f->joints[j], b))
                         bm->arcs[bm->n_arcs++] = (arc){s, s, -1, (int)j};
         }
     }
     bm->layer[K] = bm->n_arcs;
+}
+
+/* Sets up the state graph of one body: states, and the arcs that lie on some path
+ * from "nothing done" before meeting 1 to "all done" after meeting K. */
+ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
+{
+    const ow_body *body = &f->inst->bodies[b];
+    body_model *bm = &f->bodies[b];
+    int Lmax = ow_calendar_longest_slot(&f->inst->calendar);
+    ow_status rc = OW_OK;
+    unsigned char *fwd = NULL, *bwd = NULL;
+    OW_CALL(size_body(f, b, err));
+    OW_CALL(alloc_body(f, b, err));
+    if (body->order_free)
+        return shape_free(f, b, Lmax, err);
+    set_ranges(body, bm);
+    size_t S = (size_t)bm->n_states, n_guest = guest_meetings(f, b);
+    fwd = calloc(((size_t)bm->K + 1) * S, 1);
+    bwd = calloc(((size_t)bm->K + 1) * S, 1);
+    if (fwd == NULL || bwd == NULL) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+        goto done;
+    }
+    size_t n_arcs = sweep(body, bm, n_guest, Lmax, fwd, bwd);
+    bm->k_min = (bm->cum[bm->n] + Lmax - 1) / Lmax + (int)n_guest;
+    if (bm->k_min > bm->K)
+        bm->k_min = bm->K;
+    if (!bwd[0]) {
+        f->crossed = true;
+        goto done;
+    }
+    bm->arcs = ow_arena_calloc(f->arena, n_arcs + 1, sizeof(arc));
+    if (bm->arcs == NULL) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+        goto done;
+    }
+    list_arcs(f, b, n_guest, Lmax, fwd, bwd);
 done:
     free(fwd);
     free(bwd);

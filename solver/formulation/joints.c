@@ -46,6 +46,18 @@ static void add_guest(ow_formulation *f, size_t j, size_t b)
         ow_add_guest_step(f, bm, once, k, j, 1);
 }
 
+/* Adds to row, with coefficient c, that body b's meeting k is joint meeting j: the
+ * owner's presence of the item there (present(k)), or the guest's step (xj(k)). */
+static void add_attending(ow_formulation *f, size_t j, size_t b, int row, int k, double c)
+{
+    const joint *jt = &f->joints[j];
+    const body_model *bm = &f->bodies[b];
+    if (b == jt->owner)
+        ow_add_presence(f->program, bm, row, k, jt->item + 1, c);
+    else
+        ow_add_guest_step(f, bm, row, k, j, c);
+}
+
 /* jointat: z[b,k,t,r] + present/xj(k) - J[j,t,r] ≤ 1, every attending body's joint
  * meeting is where J says. */
 static void add_jointat(ow_formulation *f, size_t j, size_t b)
@@ -55,7 +67,6 @@ static void add_jointat(ow_formulation *f, size_t j, size_t b)
     const joint *jt = &f->joints[j];
     const body_model *bm = &f->bodies[b];
     int R = (int)inst->n_rooms;
-    bool owner = b == jt->owner;
     for (int k = 0; k < bm->K; k++)
         for (int p = 0; p < bm->n_pos; p++)
             for (int r = 0; r < bm->n_rooms; r++) {
@@ -69,10 +80,7 @@ static void add_jointat(ow_formulation *f, size_t j, size_t b)
                 int Jc = jt->J[bm->pos_slot[p] * R + bm->rooms[r]];
                 if (Jc >= 0)
                     ow_program_add(P, row, Jc, -1);
-                if (owner)
-                    ow_add_presence(P, bm, row, k, jt->item + 1, 1);
-                else
-                    ow_add_guest_step(f, bm, row, k, j, 1);
+                add_attending(f, j, b, row, k, 1);
             }
 }
 
@@ -86,7 +94,6 @@ static void add_jointv(ow_formulation *f, size_t j, size_t b)
     const body_model *bm = &f->bodies[b];
     int R = (int)inst->n_rooms;
     int n_global = inst->calendar.n_days * (int)inst->calendar.n_slots;
-    bool owner = b == jt->owner;
     /* Tighter still, the product of "meeting k is the joint meeting" and "meeting
      * k is in (t, r)": v[k,t,r] <= z[k,t,r], sum_{t,r} v[k,·] = present(k), and J
      * is the sum of v over k (`jointk`, `jointv`, `jointis`).  Without a memory
@@ -96,10 +103,7 @@ static void add_jointv(ow_formulation *f, size_t j, size_t b)
         for (int k = 0; k < bm->K; k++) {
             int row =
                 ow_program_row(P, OW_ROW_EQ, 0, "jointk[%zu,%s,%d]", j, inst->bodies[b].id, k + 1);
-            if (owner)
-                ow_add_presence(P, bm, row, k, jt->item + 1, -1);
-            else
-                ow_add_guest_step(f, bm, row, k, j, -1);
+            add_attending(f, j, b, row, k, -1);
             for (int p = 0; p < bm->n_pos; p++)
                 for (int r = 0; r < bm->n_rooms; r++) {
                     size_t zi = ZIDX(bm, k, p, r);

@@ -26,6 +26,34 @@ int cli_export(int argc, char **argv);
 int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
                const struct option *longopts);
 
+/* The options solve and whatif share: -h, -o, --format, --time-limit, --timings,
+ * --whole.  Their getopt_long values; a command's own come after CLI_OPT_OWN. */
+enum { CLI_OPT_FORMAT = 256, CLI_OPT_TIME_LIMIT, CLI_OPT_TIMINGS, CLI_OPT_WHOLE, CLI_OPT_OWN };
+
+#define CLI_SHARED_OPTIONS                                                                         \
+    {"format", required_argument, NULL, CLI_OPT_FORMAT}, {"output", required_argument, NULL, 'o'}, \
+        {"time-limit", required_argument, NULL, CLI_OPT_TIME_LIMIT},                               \
+        {"timings", no_argument, NULL, CLI_OPT_TIMINGS},                                           \
+        {"whole", no_argument, NULL, CLI_OPT_WHOLE},                                               \
+    {                                                                                              \
+        "help", no_argument, NULL, 'h'                                                             \
+    }
+
+typedef struct cli_shared {
+    const char *output; /* -o, or NULL */
+    ow_format format;   /* the command's default until --format (or -o's extension) */
+    bool has_format, timings, whole;
+    double time_limit; /* 0: none */
+} cli_shared;
+
+/* Takes option c (cli_getopt's answer) when it is a shared one: returns -1 when it
+ * was, -2 when it is not, or the exit status to stop with (0 after printing usage
+ * for -h, 2 after a usage error). */
+int cli_shared_option(const char *cmd, int c, const char *usage, cli_shared *o);
+
+/* Without --format, the format -o's extension names, if any (cli_format_of_path). */
+void cli_shared_format(cli_shared *o);
+
 /* A usage error of command cmd (NULL: of orgwork itself): one line on standard
  * error, "orgwork CMD: message", and a pointer to `orgwork CMD --help`.  Returns
  * OW_INPUT, the exit status. */

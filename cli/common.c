@@ -108,6 +108,42 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
     return cli_usage_error(cmd, "unknown option '--%s'", name), '?';
 }
 
+int cli_shared_option(const char *cmd, int c, const char *usage, cli_shared *o)
+{
+    switch (c) {
+    case 'h':
+        fputs(usage, stdout);
+        return 0;
+    case 'o':
+        o->output = optarg;
+        return -1;
+    case CLI_OPT_FORMAT:
+        if (!cli_parse_format(cmd, optarg, &o->format))
+            return OW_INPUT;
+        o->has_format = true;
+        return -1;
+    case CLI_OPT_TIME_LIMIT:
+        if (!cli_parse_seconds(optarg, &o->time_limit))
+            return cli_usage_error(cmd, "--time-limit takes a positive number of seconds, not '%s'",
+                                   optarg);
+        return -1;
+    case CLI_OPT_TIMINGS:
+        o->timings = true;
+        return -1;
+    case CLI_OPT_WHOLE:
+        o->whole = true;
+        return -1;
+    default:
+        return -2;
+    }
+}
+
+void cli_shared_format(cli_shared *o)
+{
+    if (!o->has_format && o->output != NULL)
+        cli_format_of_path(o->output, &o->format);
+}
+
 bool cli_parse_int(const char *s, int lo, int hi, int *out)
 {
     char *end;

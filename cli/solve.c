@@ -72,42 +72,25 @@ static void report_kept(const ow_instance *inst, const ow_schedule *old, const o
             total - same);
 }
 
-enum {
-    OPT_DAYS = 256,
-    OPT_MEETINGS,
-    OPT_BODY,
-    OPT_TIME_LIMIT,
-    OPT_TIMINGS,
-    OPT_KEEP,
-    OPT_VERBOSE,
-    OPT_WHOLE,
-    OPT_QUIET,
-    OPT_FORMAT
-};
+enum { OPT_DAYS = CLI_OPT_OWN, OPT_MEETINGS, OPT_BODY, OPT_KEEP, OPT_VERBOSE, OPT_QUIET };
 
 static const struct option longopts[] = {
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"output", required_argument, NULL, 'o'},
+    CLI_SHARED_OPTIONS,
     {"days", required_argument, NULL, OPT_DAYS},
     {"meetings", required_argument, NULL, OPT_MEETINGS},
     {"body", required_argument, NULL, OPT_BODY},
-    {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
-    {"timings", no_argument, NULL, OPT_TIMINGS},
     {"keep", required_argument, NULL, OPT_KEEP},
     {"verbose", no_argument, NULL, OPT_VERBOSE},
-    {"whole", no_argument, NULL, OPT_WHOLE},
     {"quiet", no_argument, NULL, OPT_QUIET},
-    {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
 
 /* What the command line asks of solve. */
 typedef struct args {
-    const char *file, *output, *body, *keep;
-    ow_format format;
-    bool has_format, timings, verbose, quiet, whole;
+    cli_shared o;
+    const char *file, *body, *keep;
+    bool verbose, quiet;
     int days, meetings;
-    double time_limit;
 } args;
 
 /* Reads the command line into a.  Returns -1 to go on, or the exit status (after
@@ -116,18 +99,12 @@ static int parse(int argc, char **argv, args *a)
 {
     int c;
     while ((c = cli_getopt("solve", argc, argv, "ho:", longopts)) != -1) {
+        int st = cli_shared_option("solve", c, usage, &a->o);
+        if (st >= 0)
+            return st;
+        if (st == -1)
+            continue;
         switch (c) {
-        case 'h':
-            fputs(usage, stdout);
-            return 0;
-        case 'o':
-            a->output = optarg;
-            break;
-        case OPT_FORMAT:
-            if (!cli_parse_format("solve", optarg, &a->format))
-                return OW_INPUT;
-            a->has_format = true;
-            break;
         case OPT_DAYS:
             if (!cli_parse_int(optarg, 1, OW_MAX_DAYS, &a->days))
                 return cli_usage_error(
@@ -141,22 +118,11 @@ static int parse(int argc, char **argv, args *a)
         case OPT_BODY:
             a->body = optarg;
             break;
-        case OPT_TIME_LIMIT:
-            if (!cli_parse_seconds(optarg, &a->time_limit))
-                return cli_usage_error(
-                    "solve", "--time-limit takes a positive number of seconds, not '%s'", optarg);
-            break;
-        case OPT_TIMINGS:
-            a->timings = true;
-            break;
         case OPT_KEEP:
             a->keep = optarg;
             break;
         case OPT_VERBOSE:
             a->verbose = true;
-            break;
-        case OPT_WHOLE:
-            a->whole = true;
             break;
         case OPT_QUIET:
             a->quiet = true;
@@ -172,15 +138,14 @@ static int parse(int argc, char **argv, args *a)
     a->file = argv[optind];
     if (a->keep != NULL && strcmp(a->keep, "-") == 0 && strcmp(a->file, "-") == 0)
         return cli_usage_error("solve", "standard input (-) can be read only once");
-    if (!a->has_format && a->output != NULL)
-        cli_format_of_path(a->output, &a->format);
+    cli_shared_format(&a->o);
     return -1;
 }
 
 int cli_solve(int argc, char **argv)
 {
     args a = {0};
-    a.format = OW_FORMAT_MD;
+    a.o.format = OW_FORMAT_MD;
     int st = parse(argc, argv, &a);
     if (st >= 0)
         return st;
@@ -192,7 +157,7 @@ int cli_solve(int argc, char **argv)
     ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
     ow_status rc = OW_OK;
     OW_CALL(cli_load(a.file, a.days, a.meetings, &inst, &err));
-    ow_render_options ro = {a.timings, -1};
+    ow_render_options ro = {a.o.timings, -1};
     if (a.body != NULL) {
         ro.body = ow_instance_find_body(inst, a.body);
         if (ro.body < 0) {
@@ -203,8 +168,8 @@ int cli_solve(int argc, char **argv)
     }
     if (a.keep != NULL)
         OW_CALL(cli_read_schedule(inst, a.keep, &kept, &err));
-    ow_solve_options so = {a.time_limit, a.verbose, !a.quiet && !a.verbose && isatty(STDERR_FILENO),
-                           a.whole, kept};
+    ow_solve_options so = {a.o.time_limit, a.verbose,
+                           !a.quiet && !a.verbose && isatty(STDERR_FILENO), a.o.whole, kept};
     OW_CALL(ow_solve(inst, &so, &s, &why, &err));
     bool found = ow_solve_status_has_schedule(s->status);
     if (found && kept != NULL)
@@ -220,14 +185,14 @@ int cli_solve(int argc, char **argv)
             fprintf(stderr, "  - %.*s\n", (int)len, line);
             line += len + (nl ? 1 : 0);
         }
-        if (a.format != OW_FORMAT_JSON)
+        if (a.o.format != OW_FORMAT_JSON)
             goto done;
     }
-    ow_status rrc = ow_render(inst, s, a.format, &ro, &out, &err);
+    ow_status rrc = ow_render(inst, s, a.o.format, &ro, &out, &err);
     if (rrc == OW_OK && out.failed)
         rrc = ow_error_set(&err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     if (rrc == OW_OK)
-        rrc = ow_write_file_atomic(a.output ? a.output : "-", ow_buf_str(&out), out.len, &err);
+        rrc = ow_write_file_atomic(a.o.output ? a.o.output : "-", ow_buf_str(&out), out.len, &err);
     if (rrc != OW_OK)
         rc = rrc;
 done:

@@ -34,39 +34,23 @@ static const char *usage =
     "Exit status: 0 the sweep ran (whatever the variants' status), 2 bad input;\n"
     "with --show, as for solve.\n";
 
-enum {
-    OPT_DAYS = 256,
-    OPT_MEETINGS,
-    OPT_BODY,
-    OPT_FORMAT,
-    OPT_SHOW,
-    OPT_JOBS,
-    OPT_TIME_LIMIT,
-    OPT_TIMINGS,
-    OPT_WHOLE
-};
+enum { OPT_DAYS = CLI_OPT_OWN, OPT_MEETINGS, OPT_BODY, OPT_SHOW, OPT_JOBS };
 
 static const struct option longopts[] = {
     {"days", required_argument, NULL, OPT_DAYS},
     {"meetings", required_argument, NULL, OPT_MEETINGS},
     {"body", required_argument, NULL, OPT_BODY},
-    {"format", required_argument, NULL, OPT_FORMAT},
     {"show", required_argument, NULL, OPT_SHOW},
     {"jobs", required_argument, NULL, OPT_JOBS},
-    {"output", required_argument, NULL, 'o'},
-    {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
-    {"timings", no_argument, NULL, OPT_TIMINGS},
-    {"whole", no_argument, NULL, OPT_WHOLE},
-    {"help", no_argument, NULL, 'h'},
+    CLI_SHARED_OPTIONS,
     {NULL, 0, NULL, 0},
 };
 
 /* What the command line asks of whatif: the sweep's options, and how to print it. */
 typedef struct args {
-    const char *file, *output;
+    cli_shared o;
+    const char *file;
     ow_whatif_options wo;
-    ow_format format;
-    bool has_format, timings;
     int show;
 } args;
 
@@ -76,13 +60,12 @@ static int parse(int argc, char **argv, args *a)
 {
     int c;
     while ((c = cli_getopt("whatif", argc, argv, "ho:", longopts)) != -1) {
+        int st = cli_shared_option("whatif", c, usage, &a->o);
+        if (st >= 0)
+            return st;
+        if (st == -1)
+            continue;
         switch (c) {
-        case 'h':
-            fputs(usage, stdout);
-            return 0;
-        case 'o':
-            a->output = optarg;
-            break;
         case OPT_DAYS:
             if (!cli_parse_range(optarg, 1, OW_MAX_DAYS, &a->wo.days_from, &a->wo.days_to))
                 return cli_usage_error(
@@ -97,11 +80,6 @@ static int parse(int argc, char **argv, args *a)
         case OPT_BODY:
             a->wo.body = optarg;
             break;
-        case OPT_FORMAT:
-            if (!cli_parse_format("whatif", optarg, &a->format))
-                return OW_INPUT;
-            a->has_format = true;
-            break;
         case OPT_SHOW:
             if (!cli_parse_int(optarg, 1, 1000000, &a->show))
                 return cli_usage_error("whatif", "--show takes a variant number, not '%s'", optarg);
@@ -110,17 +88,6 @@ static int parse(int argc, char **argv, args *a)
             if (!cli_parse_int(optarg, 1, 256, &a->wo.jobs))
                 return cli_usage_error(
                     "whatif", "--jobs takes a whole number from 1 to 256, not '%s'", optarg);
-            break;
-        case OPT_TIME_LIMIT:
-            if (!cli_parse_seconds(optarg, &a->wo.solve.time_limit))
-                return cli_usage_error(
-                    "whatif", "--time-limit takes a positive number of seconds, not '%s'", optarg);
-            break;
-        case OPT_TIMINGS:
-            a->timings = true;
-            break;
-        case OPT_WHOLE:
-            a->wo.solve.whole = true;
             break;
         default:
             return OW_INPUT;
@@ -133,11 +100,12 @@ static int parse(int argc, char **argv, args *a)
     if (a->wo.days_from == 0 && a->wo.meetings_from == 0)
         return cli_usage_error("whatif", "give --days A..B, --meetings A..B, or both");
     a->file = argv[optind];
-    if (!a->has_format && a->show > 0)
-        a->format = OW_FORMAT_MD;
-    if (!a->has_format && a->output != NULL)
-        cli_format_of_path(a->output, &a->format);
+    if (!a->o.has_format && a->show > 0)
+        a->o.format = OW_FORMAT_MD;
+    cli_shared_format(&a->o);
     a->wo.path = cli_input_name(a->file);
+    a->wo.solve.time_limit = a->o.time_limit;
+    a->wo.solve.whole = a->o.whole;
     return -1;
 }
 
@@ -146,14 +114,14 @@ int cli_whatif(int argc, char **argv)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     args a = {0};
     a.wo.jobs = cores > 0 ? (int)cores : 1;
-    a.format = OW_FORMAT_TEXT;
+    a.o.format = OW_FORMAT_TEXT;
     int st = parse(argc, argv, &a);
     if (st >= 0)
         return st;
     ow_whatif_options wo = a.wo;
-    const char *file = a.file, *output = a.output;
-    ow_format format = a.format;
-    bool timings = a.timings;
+    const char *file = a.file, *output = a.o.output;
+    ow_format format = a.o.format;
+    bool timings = a.o.timings;
     int show = a.show;
 
     ow_error err;

@@ -22,11 +22,11 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-int cli_check(int argc, char **argv)
+int ow_cli_check(int argc, char **argv)
 {
     const char *output = NULL;
     int c;
-    while ((c = cli_getopt("check", argc, argv, "ho:", longopts)) != -1) {
+    while ((c = ow_cli_getopt("check", argc, argv, "ho:", longopts)) != -1) {
         switch (c) {
         case 'h':
             fputs(usage, stdout);
@@ -39,12 +39,12 @@ int cli_check(int argc, char **argv)
         }
     }
     if (argc - optind < 2)
-        return cli_usage_error("check", "needs an instance FILE and a SCHEDULE.json");
+        return ow_cli_usage_error("check", "needs an instance FILE and a SCHEDULE.json");
     if (argc - optind > 2)
-        return cli_usage_error("check", "unexpected argument '%s'", argv[optind + 2]);
+        return ow_cli_usage_error("check", "unexpected argument '%s'", argv[optind + 2]);
     const char *file = argv[optind], *schedule = argv[optind + 1];
     if (strcmp(file, "-") == 0 && strcmp(schedule, "-") == 0)
-        return cli_usage_error("check", "standard input (-) can be read only once");
+        return ow_cli_usage_error("check", "standard input (-) can be read only once");
 
     ow_error err;
     ow_error_clear(&err);
@@ -53,8 +53,8 @@ int cli_check(int argc, char **argv)
     ow_check_report rep = {0};
     ow_buf out = OW_BUF_INIT;
     ow_status rc = OW_OK;
-    OW_CALL(cli_load(file, 0, 0, &inst, &err));
-    OW_CALL(cli_read_schedule(inst, schedule, &s, &err));
+    OW_CALL(ow_cli_load(file, 0, 0, &inst, &err));
+    OW_CALL(ow_cli_read_schedule(inst, schedule, &s, &err));
     OW_CALL(ow_check(inst, s, &rep, &err));
     ow_check_report_text(&rep, &out);
     OW_CALL(ow_write_file_atomic(output ? output : "-", ow_buf_str(&out), out.len, &err));
@@ -64,5 +64,5 @@ done:
     ow_check_report_free(&rep);
     ow_schedule_free(s);
     ow_instance_free(inst);
-    return cli_report(rc, &err);
+    return ow_cli_report(rc, &err);
 }

@@ -9,7 +9,7 @@
 
 #include "orgwork/buf.h"
 
-int cli_usage_error(const char *cmd, const char *fmt, ...)
+int ow_cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -46,7 +46,7 @@ static size_t distance(const char *a, const char *b)
     return d[n][m];
 }
 
-const char *cli_suggest(const char *word, const char *const *candidates, size_t n)
+const char *ow_cli_suggest(const char *word, const char *const *candidates, size_t n)
 {
     const char *best = NULL;
     size_t best_d = 3; /* two edits at the most */
@@ -68,11 +68,11 @@ static const char *closest_option(const char *name, const struct option *longopt
     size_t n = 0;
     for (const struct option *o = longopts; o->name != NULL && n < 64; o++)
         names[n++] = o->name;
-    return cli_suggest(name, names, n);
+    return ow_cli_suggest(name, names, n);
 }
 
-int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
-               const struct option *longopts)
+int ow_cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+                  const struct option *longopts)
 {
     char spec[64];
     snprintf(spec, sizeof spec, ":%s", shortopts); /* ':' tells a missing value apart */
@@ -84,14 +84,14 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
     const char *arg = argv[optind - 1];
     bool is_long = strncmp(arg, "--", 2) == 0;
     if (c == ':')
-        return cli_usage_error(cmd, "option '%s' needs a value", arg), '?';
+        return ow_cli_usage_error(cmd, "option '%s' needs a value", arg), '?';
     if (!is_long)
-        return cli_usage_error(cmd, "unknown option '-%c'", optopt), '?';
+        return ow_cli_usage_error(cmd, "unknown option '-%c'", optopt), '?';
     char name[64];
     size_t len = strcspn(arg + 2, "=");
     snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), arg + 2);
     if (optopt != 0)
-        return cli_usage_error(cmd, "option '--%s' takes no value", name), '?';
+        return ow_cli_usage_error(cmd, "option '--%s' takes no value", name), '?';
     char which[256] = "";
     size_t matches = 0, used = 0;
     for (const struct option *o = longopts; o->name != NULL; o++)
@@ -100,15 +100,15 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
                                      matches++ ? ", " : "", o->name);
         }
     if (matches > 1)
-        return cli_usage_error(cmd, "option '--%s' is ambiguous (%s)", name, which), '?';
+        return ow_cli_usage_error(cmd, "option '--%s' is ambiguous (%s)", name, which), '?';
     const char *near = closest_option(name, longopts);
     if (near != NULL)
-        return cli_usage_error(cmd, "unknown option '--%s' (did you mean '--%s'?)", name, near),
+        return ow_cli_usage_error(cmd, "unknown option '--%s' (did you mean '--%s'?)", name, near),
                '?';
-    return cli_usage_error(cmd, "unknown option '--%s'", name), '?';
+    return ow_cli_usage_error(cmd, "unknown option '--%s'", name), '?';
 }
 
-int cli_shared_option(const char *cmd, int c, const char *usage, cli_shared *o)
+int ow_cli_shared_option(const char *cmd, int c, const char *usage, ow_cli_shared *o)
 {
     switch (c) {
     case 'h':
@@ -117,20 +117,20 @@ int cli_shared_option(const char *cmd, int c, const char *usage, cli_shared *o)
     case 'o':
         o->output = optarg;
         return -1;
-    case CLI_OPT_FORMAT:
-        if (!cli_parse_format(cmd, optarg, &o->format))
+    case OW_CLI_OPT_FORMAT:
+        if (!ow_cli_parse_format(cmd, optarg, &o->format))
             return OW_INPUT;
         o->has_format = true;
         return -1;
-    case CLI_OPT_TIME_LIMIT:
-        if (!cli_parse_seconds(optarg, &o->time_limit))
-            return cli_usage_error(cmd, "--time-limit takes a positive number of seconds, not '%s'",
-                                   optarg);
+    case OW_CLI_OPT_TIME_LIMIT:
+        if (!ow_cli_parse_seconds(optarg, &o->time_limit))
+            return ow_cli_usage_error(
+                cmd, "--time-limit takes a positive number of seconds, not '%s'", optarg);
         return -1;
-    case CLI_OPT_TIMINGS:
+    case OW_CLI_OPT_TIMINGS:
         o->timings = true;
         return -1;
-    case CLI_OPT_WHOLE:
+    case OW_CLI_OPT_WHOLE:
         o->whole = true;
         return -1;
     default:
@@ -138,13 +138,13 @@ int cli_shared_option(const char *cmd, int c, const char *usage, cli_shared *o)
     }
 }
 
-void cli_shared_format(cli_shared *o)
+void ow_cli_shared_format(ow_cli_shared *o)
 {
     if (!o->has_format && o->output != NULL)
-        cli_format_of_path(o->output, &o->format);
+        ow_cli_format_of_path(o->output, &o->format);
 }
 
-bool cli_parse_int(const char *s, int lo, int hi, int *out)
+bool ow_cli_parse_int(const char *s, int lo, int hi, int *out)
 {
     char *end;
     errno = 0;
@@ -155,7 +155,7 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out)
     return true;
 }
 
-bool cli_parse_seconds(const char *s, double *out)
+bool ow_cli_parse_seconds(const char *s, double *out)
 {
     char *end;
     errno = 0;
@@ -166,39 +166,41 @@ bool cli_parse_seconds(const char *s, double *out)
     return true;
 }
 
-bool cli_parse_range(const char *s, int lo, int hi, int *from, int *to)
+bool ow_cli_parse_range(const char *s, int lo, int hi, int *from, int *to)
 {
     const char *dots = strstr(s, "..");
     if (dots == NULL)
-        return cli_parse_int(s, lo, hi, from) && (*to = *from, true);
+        return ow_cli_parse_int(s, lo, hi, from) && (*to = *from, true);
     char left[32];
     size_t len = (size_t)(dots - s);
     if (len == 0 || len >= sizeof left)
         return false;
     memcpy(left, s, len);
     left[len] = '\0';
-    return cli_parse_int(left, lo, hi, from) && cli_parse_int(dots + 2, lo, hi, to) && *from <= *to;
+    return ow_cli_parse_int(left, lo, hi, from) && ow_cli_parse_int(dots + 2, lo, hi, to) &&
+           *from <= *to;
 }
 
 static const char *const format_names[] = {"md", "text", "html", "csv", "ics", "json", "svg"};
 
-bool cli_parse_format(const char *cmd, const char *value, ow_format *out)
+bool ow_cli_parse_format(const char *cmd, const char *value, ow_format *out)
 {
     if (ow_format_parse(value, out))
         return true;
-    const char *near = cli_suggest(value, format_names, sizeof format_names / sizeof *format_names);
+    const char *near =
+        ow_cli_suggest(value, format_names, sizeof format_names / sizeof *format_names);
     if (near != NULL)
-        cli_usage_error(cmd,
-                        "--format takes md, text, html, csv, ics, json or svg, not '%s' (did "
-                        "you mean '%s'?)",
-                        value, near);
+        ow_cli_usage_error(cmd,
+                           "--format takes md, text, html, csv, ics, json or svg, not '%s' (did "
+                           "you mean '%s'?)",
+                           value, near);
     else
-        cli_usage_error(cmd, "--format takes md, text, html, csv, ics, json or svg, not '%s'",
-                        value);
+        ow_cli_usage_error(cmd, "--format takes md, text, html, csv, ics, json or svg, not '%s'",
+                           value);
     return false;
 }
 
-bool cli_format_of_path(const char *path, ow_format *out)
+bool ow_cli_format_of_path(const char *path, ow_format *out)
 {
     const char *slash = strrchr(path, '/');
     const char *dot = strrchr(slash ? slash + 1 : path, '.');
@@ -212,30 +214,30 @@ bool cli_format_of_path(const char *path, ow_format *out)
     return ow_format_parse(ext, out);
 }
 
-const char *cli_input_name(const char *path)
+const char *ow_cli_input_name(const char *path)
 {
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-ow_status cli_read(const char *path, size_t max_bytes, char **text, size_t *len, ow_error *err)
+ow_status ow_cli_read(const char *path, size_t max_bytes, char **text, size_t *len, ow_error *err)
 {
     if (strcmp(path, "-") != 0)
         return ow_read_file(path, max_bytes, text, len, err);
     ow_status rc = ow_read_file("/dev/stdin", max_bytes, text, len, err);
     if (rc != OW_OK && err != NULL)
-        snprintf(err->file, sizeof err->file, "%s", cli_input_name(path));
+        snprintf(err->file, sizeof err->file, "%s", ow_cli_input_name(path));
     return rc;
 }
 
-ow_status cli_load(const char *path, int days, int meetings, ow_instance **inst, ow_error *err)
+ow_status ow_cli_load(const char *path, int days, int meetings, ow_instance **inst, ow_error *err)
 {
     ow_status rc;
     if (strcmp(path, "-") == 0) {
         char *text = NULL;
         size_t len = 0;
-        rc = cli_read(path, OW_MAX_FILE_BYTES, &text, &len, err);
+        rc = ow_cli_read(path, OW_MAX_FILE_BYTES, &text, &len, err);
         if (rc == OW_OK)
-            rc = ow_instance_load_string(cli_input_name(path), text, len, inst, err);
+            rc = ow_instance_load_string(ow_cli_input_name(path), text, len, inst, err);
         free(text);
     } else {
         rc = ow_instance_load(path, inst, err);
@@ -250,21 +252,21 @@ ow_status cli_load(const char *path, int days, int meetings, ow_instance **inst,
     return rc;
 }
 
-ow_status cli_read_schedule(const ow_instance *inst, const char *path, ow_schedule **out,
-                            ow_error *err)
+ow_status ow_cli_read_schedule(const ow_instance *inst, const char *path, ow_schedule **out,
+                               ow_error *err)
 {
     if (strcmp(path, "-") != 0)
         return ow_schedule_read_json(inst, path, out, err);
     char *text = NULL;
     size_t len = 0;
-    ow_status rc = cli_read(path, OW_MAX_FILE_BYTES, &text, &len, err);
+    ow_status rc = ow_cli_read(path, OW_MAX_FILE_BYTES, &text, &len, err);
     if (rc == OW_OK)
-        rc = ow_schedule_read_json_string(inst, cli_input_name(path), text, len, out, err);
+        rc = ow_schedule_read_json_string(inst, ow_cli_input_name(path), text, len, out, err);
     free(text);
     return rc;
 }
 
-int cli_report(ow_status rc, const ow_error *err)
+int ow_cli_report(ow_status rc, const ow_error *err)
 {
     if (rc != OW_OK && rc != OW_INFEASIBLE)
         ow_error_print(err, stderr);

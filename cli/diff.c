@@ -20,20 +20,20 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-int cli_diff(int argc, char **argv)
+int ow_cli_diff(int argc, char **argv)
 {
     int c;
-    while ((c = cli_getopt("diff", argc, argv, "h", longopts)) != -1) {
+    while ((c = ow_cli_getopt("diff", argc, argv, "h", longopts)) != -1) {
         if (c != 'h')
             return OW_INPUT;
         fputs(usage, stdout);
         return 0;
     }
     if (argc - optind != 2)
-        return cli_usage_error("diff", "needs two schedule files");
+        return ow_cli_usage_error("diff", "needs two schedule files");
     const char *a_path = argv[optind], *b_path = argv[optind + 1];
     if (strcmp(a_path, "-") == 0 && strcmp(b_path, "-") == 0)
-        return cli_usage_error("diff", "standard input (-) can be read only once");
+        return ow_cli_usage_error("diff", "standard input (-) can be read only once");
     ow_error err;
     ow_error_clear(&err);
     ow_buf out = OW_BUF_INIT;
@@ -41,14 +41,14 @@ int cli_diff(int argc, char **argv)
     size_t a_len = 0, b_len = 0;
     int n;
     ow_status rc = OW_OK;
-    OW_CALL(cli_read(a_path, OW_DIFF_MAX_BYTES, &a, &a_len, &err));
-    OW_CALL(cli_read(b_path, OW_DIFF_MAX_BYTES, &b, &b_len, &err));
-    OW_CALL(ow_diff_strings(cli_input_name(a_path), a, a_len, cli_input_name(b_path), b, b_len,
-                            &out, &n, &err));
+    OW_CALL(ow_cli_read(a_path, OW_DIFF_MAX_BYTES, &a, &a_len, &err));
+    OW_CALL(ow_cli_read(b_path, OW_DIFF_MAX_BYTES, &b, &b_len, &err));
+    OW_CALL(ow_diff_strings(ow_cli_input_name(a_path), a, a_len, ow_cli_input_name(b_path), b,
+                            b_len, &out, &n, &err));
     rc = ow_write_file_atomic("-", ow_buf_str(&out), out.len, &err);
 done:
     free(a);
     free(b);
     ow_buf_free(&out);
-    return cli_report(rc, &err);
+    return ow_cli_report(rc, &err);
 }

@@ -24,11 +24,11 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-int cli_export(int argc, char **argv)
+int ow_cli_export(int argc, char **argv)
 {
     const char *lp = NULL, *mps = NULL;
     int days = 0, meetings = 0, c;
-    while ((c = cli_getopt("export", argc, argv, "h", longopts)) != -1) {
+    while ((c = ow_cli_getopt("export", argc, argv, "h", longopts)) != -1) {
         switch (c) {
         case 'h':
             fputs(usage, stdout);
@@ -40,32 +40,32 @@ int cli_export(int argc, char **argv)
             mps = optarg;
             break;
         case OPT_DAYS:
-            if (!cli_parse_int(optarg, 1, OW_MAX_DAYS, &days))
-                return cli_usage_error(
+            if (!ow_cli_parse_int(optarg, 1, OW_MAX_DAYS, &days))
+                return ow_cli_usage_error(
                     "export", "--days takes a whole number of days from 1 to 400, not '%s'",
                     optarg);
             break;
         case OPT_MEETINGS:
-            if (!cli_parse_int(optarg, 1, 100000, &meetings))
-                return cli_usage_error("export", "--meetings takes a whole number from 1, not '%s'",
-                                       optarg);
+            if (!ow_cli_parse_int(optarg, 1, 100000, &meetings))
+                return ow_cli_usage_error(
+                    "export", "--meetings takes a whole number from 1, not '%s'", optarg);
             break;
         default:
             return OW_INPUT;
         }
     }
     if (optind == argc)
-        return cli_usage_error("export", "needs an instance FILE");
+        return ow_cli_usage_error("export", "needs an instance FILE");
     if (argc - optind > 1)
-        return cli_usage_error("export", "unexpected argument '%s'", argv[optind + 1]);
+        return ow_cli_usage_error("export", "unexpected argument '%s'", argv[optind + 1]);
     if ((lp == NULL) == (mps == NULL))
-        return cli_usage_error("export", "give one of --lp OUT or --mps OUT");
+        return ow_cli_usage_error("export", "give one of --lp OUT or --mps OUT");
     ow_error err;
     ow_error_clear(&err);
     ow_instance *inst = NULL;
     double scale = 0;
     ow_status rc = OW_OK;
-    OW_CALL(cli_load(argv[optind], days, meetings, &inst, &err));
+    OW_CALL(ow_cli_load(argv[optind], days, meetings, &inst, &err));
     OW_CALL(ow_export(inst, lp ? OW_EXPORT_LP : OW_EXPORT_MPS, lp ? lp : mps, &scale, &err));
     fprintf(stderr,
             "orgwork: objective scale %.0f: the reported objective is the optimum "
@@ -73,5 +73,5 @@ int cli_export(int argc, char **argv)
             scale);
 done:
     ow_instance_free(inst);
-    return cli_report(rc, &err);
+    return ow_cli_report(rc, &err);
 }

@@ -34,8 +34,8 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
-    {"solve", cli_solve}, {"check", cli_check},   {"whatif", cli_whatif},
-    {"diff", cli_diff},   {"export", cli_export},
+    {"solve", ow_cli_solve}, {"check", ow_cli_check},   {"whatif", ow_cli_whatif},
+    {"diff", ow_cli_diff},   {"export", ow_cli_export},
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
@@ -48,7 +48,7 @@ static void on_interrupt(int sig)
 static int dispatch(int argc, char **argv)
 {
     if (argc < 2)
-        return cli_usage_error(NULL, "needs a command (solve, check, whatif, diff or export)");
+        return ow_cli_usage_error(NULL, "needs a command (solve, check, whatif, diff or export)");
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
         fputs(usage, stdout);
@@ -64,12 +64,12 @@ static int dispatch(int argc, char **argv)
             return commands[i].run(argc - 1, argv + 1);
         names[i] = commands[i].name;
     }
-    const char *near = cli_suggest(name, names, N_COMMANDS);
+    const char *near = ow_cli_suggest(name, names, N_COMMANDS);
     if (name[0] == '-')
-        return cli_usage_error(NULL, "unknown option '%s'", name);
+        return ow_cli_usage_error(NULL, "unknown option '%s'", name);
     if (near != NULL)
-        return cli_usage_error(NULL, "unknown command '%s' (did you mean '%s'?)", name, near);
-    return cli_usage_error(NULL, "unknown command '%s'", name);
+        return ow_cli_usage_error(NULL, "unknown command '%s' (did you mean '%s'?)", name, near);
+    return ow_cli_usage_error(NULL, "unknown command '%s'", name);
 }
 
 int main(int argc, char **argv)

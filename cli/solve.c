@@ -72,10 +72,10 @@ static void report_kept(const ow_instance *inst, const ow_schedule *old, const o
             total - same);
 }
 
-enum { OPT_DAYS = CLI_OPT_OWN, OPT_MEETINGS, OPT_BODY, OPT_KEEP, OPT_VERBOSE, OPT_QUIET };
+enum { OPT_DAYS = OW_CLI_OPT_OWN, OPT_MEETINGS, OPT_BODY, OPT_KEEP, OPT_VERBOSE, OPT_QUIET };
 
 static const struct option longopts[] = {
-    CLI_SHARED_OPTIONS,
+    OW_CLI_SHARED_OPTIONS,
     {"days", required_argument, NULL, OPT_DAYS},
     {"meetings", required_argument, NULL, OPT_MEETINGS},
     {"body", required_argument, NULL, OPT_BODY},
@@ -87,7 +87,7 @@ static const struct option longopts[] = {
 
 /* What the command line asks of solve. */
 typedef struct args {
-    cli_shared o;
+    ow_cli_shared o;
     const char *file, *body, *keep;
     bool verbose, quiet;
     int days, meetings;
@@ -98,22 +98,22 @@ typedef struct args {
 static int parse(int argc, char **argv, args *a)
 {
     int c;
-    while ((c = cli_getopt("solve", argc, argv, "ho:", longopts)) != -1) {
-        int st = cli_shared_option("solve", c, usage, &a->o);
+    while ((c = ow_cli_getopt("solve", argc, argv, "ho:", longopts)) != -1) {
+        int st = ow_cli_shared_option("solve", c, usage, &a->o);
         if (st >= 0)
             return st;
         if (st == -1)
             continue;
         switch (c) {
         case OPT_DAYS:
-            if (!cli_parse_int(optarg, 1, OW_MAX_DAYS, &a->days))
-                return cli_usage_error(
+            if (!ow_cli_parse_int(optarg, 1, OW_MAX_DAYS, &a->days))
+                return ow_cli_usage_error(
                     "solve", "--days takes a whole number of days from 1 to 400, not '%s'", optarg);
             break;
         case OPT_MEETINGS:
-            if (!cli_parse_int(optarg, 1, 100000, &a->meetings))
-                return cli_usage_error("solve", "--meetings takes a whole number from 1, not '%s'",
-                                       optarg);
+            if (!ow_cli_parse_int(optarg, 1, 100000, &a->meetings))
+                return ow_cli_usage_error(
+                    "solve", "--meetings takes a whole number from 1, not '%s'", optarg);
             break;
         case OPT_BODY:
             a->body = optarg;
@@ -132,17 +132,17 @@ static int parse(int argc, char **argv, args *a)
         }
     }
     if (optind == argc)
-        return cli_usage_error("solve", "needs an instance FILE");
+        return ow_cli_usage_error("solve", "needs an instance FILE");
     if (argc - optind > 1)
-        return cli_usage_error("solve", "unexpected argument '%s'", argv[optind + 1]);
+        return ow_cli_usage_error("solve", "unexpected argument '%s'", argv[optind + 1]);
     a->file = argv[optind];
     if (a->keep != NULL && strcmp(a->keep, "-") == 0 && strcmp(a->file, "-") == 0)
-        return cli_usage_error("solve", "standard input (-) can be read only once");
-    cli_shared_format(&a->o);
+        return ow_cli_usage_error("solve", "standard input (-) can be read only once");
+    ow_cli_shared_format(&a->o);
     return -1;
 }
 
-int cli_solve(int argc, char **argv)
+int ow_cli_solve(int argc, char **argv)
 {
     args a = {0};
     a.o.format = OW_FORMAT_MD;
@@ -156,18 +156,18 @@ int cli_solve(int argc, char **argv)
     ow_schedule *s = NULL, *kept = NULL;
     ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
     ow_status rc = OW_OK;
-    OW_CALL(cli_load(a.file, a.days, a.meetings, &inst, &err));
+    OW_CALL(ow_cli_load(a.file, a.days, a.meetings, &inst, &err));
     ow_render_options ro = {a.o.timings, -1};
     if (a.body != NULL) {
         ro.body = ow_instance_find_body(inst, a.body);
         if (ro.body < 0) {
-            rc = ow_error_set(&err, OW_INPUT, cli_input_name(a.file), (ow_loc){0, 0},
+            rc = ow_error_set(&err, OW_INPUT, ow_cli_input_name(a.file), (ow_loc){0, 0},
                               "no body with id '%s'", a.body);
             goto done;
         }
     }
     if (a.keep != NULL)
-        OW_CALL(cli_read_schedule(inst, a.keep, &kept, &err));
+        OW_CALL(ow_cli_read_schedule(inst, a.keep, &kept, &err));
     ow_solve_options so = {a.o.time_limit, a.verbose,
                            !a.quiet && !a.verbose && isatty(STDERR_FILENO), a.o.whole, kept};
     OW_CALL(ow_solve(inst, &so, &s, &why, &err));
@@ -176,7 +176,7 @@ int cli_solve(int argc, char **argv)
         report_kept(inst, kept, s);
     if (!found) {
         rc = OW_INFEASIBLE; /* exit status 3, whether none exists or none was found */
-        fprintf(stderr, "%s: %s:\n", cli_input_name(a.file),
+        fprintf(stderr, "%s: %s:\n", ow_cli_input_name(a.file),
                 s->status == OW_SOLVE_UNKNOWN ? "no schedule was found" : "no schedule exists");
         const char *line = ow_buf_str(&why);
         while (*line != '\0') {
@@ -201,5 +201,5 @@ done:
     ow_schedule_free(kept);
     ow_schedule_free(s);
     ow_instance_free(inst);
-    return cli_report(rc, &err);
+    return ow_cli_report(rc, &err);
 }

@@ -34,7 +34,7 @@ static const char *usage =
     "Exit status: 0 the sweep ran (whatever the variants' status), 2 bad input;\n"
     "with --show, as for solve.\n";
 
-enum { OPT_DAYS = CLI_OPT_OWN, OPT_MEETINGS, OPT_BODY, OPT_SHOW, OPT_JOBS };
+enum { OPT_DAYS = OW_CLI_OPT_OWN, OPT_MEETINGS, OPT_BODY, OPT_SHOW, OPT_JOBS };
 
 static const struct option longopts[] = {
     {"days", required_argument, NULL, OPT_DAYS},
@@ -42,13 +42,13 @@ static const struct option longopts[] = {
     {"body", required_argument, NULL, OPT_BODY},
     {"show", required_argument, NULL, OPT_SHOW},
     {"jobs", required_argument, NULL, OPT_JOBS},
-    CLI_SHARED_OPTIONS,
+    OW_CLI_SHARED_OPTIONS,
     {NULL, 0, NULL, 0},
 };
 
 /* What the command line asks of whatif: the sweep's options, and how to print it. */
 typedef struct args {
-    cli_shared o;
+    ow_cli_shared o;
     const char *file;
     ow_whatif_options wo;
     int show;
@@ -59,34 +59,35 @@ typedef struct args {
 static int parse(int argc, char **argv, args *a)
 {
     int c;
-    while ((c = cli_getopt("whatif", argc, argv, "ho:", longopts)) != -1) {
-        int st = cli_shared_option("whatif", c, usage, &a->o);
+    while ((c = ow_cli_getopt("whatif", argc, argv, "ho:", longopts)) != -1) {
+        int st = ow_cli_shared_option("whatif", c, usage, &a->o);
         if (st >= 0)
             return st;
         if (st == -1)
             continue;
         switch (c) {
         case OPT_DAYS:
-            if (!cli_parse_range(optarg, 1, OW_MAX_DAYS, &a->wo.days_from, &a->wo.days_to))
-                return cli_usage_error(
+            if (!ow_cli_parse_range(optarg, 1, OW_MAX_DAYS, &a->wo.days_from, &a->wo.days_to))
+                return ow_cli_usage_error(
                     "whatif", "--days takes a range of days such as 2..5 (1 to 400), not '%s'",
                     optarg);
             break;
         case OPT_MEETINGS:
-            if (!cli_parse_range(optarg, 1, 100000, &a->wo.meetings_from, &a->wo.meetings_to))
-                return cli_usage_error("whatif", "--meetings takes a range such as 4..6, not '%s'",
-                                       optarg);
+            if (!ow_cli_parse_range(optarg, 1, 100000, &a->wo.meetings_from, &a->wo.meetings_to))
+                return ow_cli_usage_error(
+                    "whatif", "--meetings takes a range such as 4..6, not '%s'", optarg);
             break;
         case OPT_BODY:
             a->wo.body = optarg;
             break;
         case OPT_SHOW:
-            if (!cli_parse_int(optarg, 1, 1000000, &a->show))
-                return cli_usage_error("whatif", "--show takes a variant number, not '%s'", optarg);
+            if (!ow_cli_parse_int(optarg, 1, 1000000, &a->show))
+                return ow_cli_usage_error("whatif", "--show takes a variant number, not '%s'",
+                                          optarg);
             break;
         case OPT_JOBS:
-            if (!cli_parse_int(optarg, 1, 256, &a->wo.jobs))
-                return cli_usage_error(
+            if (!ow_cli_parse_int(optarg, 1, 256, &a->wo.jobs))
+                return ow_cli_usage_error(
                     "whatif", "--jobs takes a whole number from 1 to 256, not '%s'", optarg);
             break;
         default:
@@ -94,22 +95,22 @@ static int parse(int argc, char **argv, args *a)
         }
     }
     if (optind == argc)
-        return cli_usage_error("whatif", "needs an instance FILE");
+        return ow_cli_usage_error("whatif", "needs an instance FILE");
     if (argc - optind > 1)
-        return cli_usage_error("whatif", "unexpected argument '%s'", argv[optind + 1]);
+        return ow_cli_usage_error("whatif", "unexpected argument '%s'", argv[optind + 1]);
     if (a->wo.days_from == 0 && a->wo.meetings_from == 0)
-        return cli_usage_error("whatif", "give --days A..B, --meetings A..B, or both");
+        return ow_cli_usage_error("whatif", "give --days A..B, --meetings A..B, or both");
     a->file = argv[optind];
     if (!a->o.has_format && a->show > 0)
         a->o.format = OW_FORMAT_MD;
-    cli_shared_format(&a->o);
-    a->wo.path = cli_input_name(a->file);
+    ow_cli_shared_format(&a->o);
+    a->wo.path = ow_cli_input_name(a->file);
     a->wo.solve.time_limit = a->o.time_limit;
     a->wo.solve.whole = a->o.whole;
     return -1;
 }
 
-int cli_whatif(int argc, char **argv)
+int ow_cli_whatif(int argc, char **argv)
 {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     args a = {0};
@@ -134,7 +135,7 @@ int cli_whatif(int argc, char **argv)
     size_t n = 0;
     ow_status rc = OW_OK;
     if (strcmp(file, "-") == 0) { /* each variant loads the same text anew */
-        OW_CALL(cli_read(file, OW_MAX_FILE_BYTES, &text, &wo.len, &err));
+        OW_CALL(ow_cli_read(file, OW_MAX_FILE_BYTES, &text, &wo.len, &err));
         wo.text = text;
     }
     /* Bad input is reported once, before any variant runs. */
@@ -180,5 +181,5 @@ done:
     ow_buf_free(&why);
     ow_schedule_free(s);
     ow_instance_free(inst);
-    return cli_report(rc, &err);
+    return ow_cli_report(rc, &err);
 }

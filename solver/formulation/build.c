@@ -26,6 +26,51 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
     ow_add_item_rules(f, b);
 }
 
+/* The joint items of the instance, in body and agenda order, each with its J
+ * columns' array. */
+static ow_status list_joints(ow_formulation *f, ow_error *err)
+{
+    const ow_instance *inst = f->inst;
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++)
+            f->n_joints += inst->bodies[b].items[i].n_joint > 0;
+    }
+    f->joints = ow_arena_calloc(f->arena, f->n_joints + 1, sizeof *f->joints);
+    if (f->joints == NULL)
+        return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    size_t n_global = (size_t)inst->calendar.n_days * inst->calendar.n_slots * inst->n_rooms;
+    for (size_t b = 0, j = 0; b < inst->n_bodies; b++)
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++) {
+            if (inst->bodies[b].items[i].n_joint == 0)
+                continue;
+            f->joints[j] = (joint){b, (int)i, ow_arena_calloc(f->arena, n_global, sizeof(int))};
+            if (f->joints[j++].J == NULL)
+                return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+        }
+    return OW_OK;
+}
+
+/* The tie-break (earlier slots first, then items as early as possible) must never
+ * outweigh one unit of the objective: the objective's weights are scaled past its
+ * largest value.  Returns the scale; sets *slot_tie, the weight of one step of the
+ * slot tie-break. */
+static double objective_scale(const ow_formulation *f, double *slot_tie)
+{
+    const ow_instance *inst = f->inst;
+    double item_tie = 0, slot_span = 0;
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        const body_model *bm = &f->bodies[b];
+        if (bm->free) /* k·(n - i) on a[i,k], over every item and meeting */
+            item_tie += (double)bm->n * (bm->n + 1) / 2 * ((double)bm->K * (bm->K - 1) / 2);
+        else
+            item_tie += (double)bm->n_states * bm->K;
+        slot_span += (double)f->bodies[b].K * inst->calendar.n_days * inst->calendar.n_slots *
+                     (double)inst->n_rooms;
+    }
+    *slot_tie = item_tie + 1;
+    return *slot_tie * slot_span + item_tie + 1;
+}
+
 ow_status ow_formulation_build(const ow_instance *inst, ow_formulation **out, ow_error *err)
 {
     return ow_formulation_build_limited(inst, NULL, out, err);
@@ -52,42 +97,11 @@ ow_status ow_formulation_build_limited(const ow_instance *inst, const ow_plan_li
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
     }
-    for (size_t b = 0; b < inst->n_bodies; b++) {
-        for (size_t i = 0; i < inst->bodies[b].n_items; i++)
-            f->n_joints += inst->bodies[b].items[i].n_joint > 0;
-    }
-    f->joints = ow_arena_calloc(f->arena, f->n_joints + 1, sizeof *f->joints);
-    if (f->joints == NULL) {
-        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-        goto done;
-    }
-    size_t n_global = (size_t)inst->calendar.n_days * inst->calendar.n_slots * inst->n_rooms;
-    for (size_t b = 0, j = 0; b < inst->n_bodies; b++)
-        for (size_t i = 0; i < inst->bodies[b].n_items; i++) {
-            if (inst->bodies[b].items[i].n_joint == 0)
-                continue;
-            f->joints[j] = (joint){b, (int)i, ow_arena_calloc(f->arena, n_global, sizeof(int))};
-            if (f->joints[j++].J == NULL) {
-                rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-                goto done;
-            }
-        }
+    OW_CALL(list_joints(f, err));
     for (size_t b = 0; b < inst->n_bodies; b++)
         OW_CALL(ow_shape_body(f, b, err));
-    /* The tie-break (earlier slots first, then items as early as possible) must never
-     * outweigh one unit of the objective: scale the objective past its largest value. */
-    double item_tie = 0, slot_span = 0;
-    for (size_t b = 0; b < inst->n_bodies; b++) {
-        const body_model *bm = &f->bodies[b];
-        if (bm->free) /* k·(n - i) on a[i,k], over every item and meeting */
-            item_tie += (double)bm->n * (bm->n + 1) / 2 * ((double)bm->K * (bm->K - 1) / 2);
-        else
-            item_tie += (double)bm->n_states * bm->K;
-        slot_span += (double)f->bodies[b].K * inst->calendar.n_days * inst->calendar.n_slots *
-                     (double)inst->n_rooms;
-    }
-    double slot_tie = item_tie + 1;
-    double scale = slot_tie * slot_span + item_tie + 1;
+    double slot_tie;
+    double scale = objective_scale(f, &slot_tie);
     f->scale = scale;
     if (!f->crossed) {
         for (size_t b = 0; b < inst->n_bodies; b++)

@@ -136,6 +136,8 @@ static void add_noidle(ow_formulation *f, size_t pb, size_t nb, int k)
     }
 }
 
+/* Each rule in turn: its room, then each pair in order, meeting by meeting of the
+ * body before (the rows of one meeting together). */
 void ow_add_consecutive(ow_formulation *f)
 {
     const ow_instance *inst = f->inst;

@@ -259,6 +259,8 @@ static void add_alone(ow_formulation *f, size_t b, int k)
     }
 }
 
+/* The rows of a body with free order: item by item, the guests' columns, meeting by
+ * meeting, then the order rules. */
 void ow_add_free(ow_formulation *f, size_t b, double scale)
 {
     const ow_body *body = &f->inst->bodies[b];

@@ -87,6 +87,8 @@ static void add_day(ow_formulation *f, size_t b, int i, int k)
     }
 }
 
+/* The rules on items, item by item and meeting by meeting (the rows of one item in
+ * one meeting together). */
 void ow_add_item_rules(ow_formulation *f, size_t b)
 {
     const body_model *bm = &f->bodies[b];

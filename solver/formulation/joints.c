@@ -164,6 +164,8 @@ static void add_jointmeets(ow_formulation *f, size_t j, size_t b)
         }
 }
 
+/* Joint item by joint item: its J columns, then the rows of each attending body,
+ * the owner and its guests, in body order. */
 void ow_add_joints(ow_formulation *f)
 {
     for (size_t j = 0; j < f->n_joints; j++) {

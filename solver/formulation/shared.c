@@ -67,6 +67,8 @@ static void add_room(ow_formulation *f, int t, int r, int team)
     }
 }
 
+/* Slot by slot (only with more than one body): its teams row, then a room row per
+ * room. */
 void ow_add_shared(ow_formulation *f)
 {
     const ow_instance *inst = f->inst;

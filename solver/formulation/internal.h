@@ -87,6 +87,7 @@ struct ow_formulation {
 
 #define AIDX(bm, i, k) ((size_t)(i) * (size_t)(bm)->K + (size_t)(k))
 
+/* Minutes of a global slot (day * n_slots + slot), and its working day. */
 static inline int slot_length(const ow_instance *inst, int global_slot)
 {
     const ow_slot *s = &inst->calendar.slots[global_slot % (int)inst->calendar.n_slots];
@@ -156,6 +157,7 @@ static inline bool goes_before(const ow_body *body, size_t q, size_t i)
     return body->items[q].first || it->last;
 }
 
+/* Is column col (-1: none) set in the solution x? */
 static inline bool on(const double *x, int col)
 {
     return col >= 0 && x[col] > 0.5;
@@ -173,9 +175,9 @@ void ow_add_guest_step(const ow_formulation *f, const body_model *bm, int row, i
 /* The state graph of each body (shape.c). */
 ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err);
 
-/* The row families, in the order ow_formulation_build_limited writes them: a
- * family's rows and columns keep their places in the program, so the exported
- * program is the same whatever file a family lives in. */
+/* The row families, each opening with its row of docs/model.md, in the order
+ * ow_formulation_build_limited calls them: the order of the program's rows and
+ * columns, and so the bytes of an exported program, follow it. */
 
 /* One body (path.c, place.c, items.c, free.c). */
 void ow_add_meetings(ow_formulation *f, size_t b, double scale);

@@ -77,6 +77,9 @@ TZ=America/New_York LC_ALL=C "$bin" solve instances/som-2024.yaml --format docx 
     fail=1
 cmp -s "$t/ny.docx" "$t/som-2024.docx" || { echo "FAIL: docx bytes differ in New York"; fail=1; }
 
+# Without --format, -o's extension names the format.
+"$bin" solve instances/som-2024.yaml -o "$t/by-name.docx" || fail=1
+cmp -s "$t/by-name.docx" "$t/som-2024.docx" || { echo "FAIL: -o x.docx is not docx"; fail=1; }
 # On a terminal, a binary format is refused with a hint (script(1) gives a terminal).
 script -qec "$bin solve instances/som-2024.yaml --format docx" "$t/typescript" >/dev/null 2>&1
 status=$?

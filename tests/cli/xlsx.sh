@@ -83,6 +83,9 @@ assert names[:4] == ["Overview", "Working_Group_on_Long_Identifie",
 assert len(names[4].encode()) <= 31 and names[4].startswith("Gruppe_über_Überlänge_éé"), names
 print(f"xlsx: openpyxl read back {total} rows equal to csv, dates, times and text items")
 PY
+# Without --format, -o's extension names the format.
+"$bin" solve instances/som-2024.yaml -o "$t/by-name.xlsx" || fail=1
+cmp -s "$t/by-name.xlsx" "$t/som-2024.xlsx" || { echo "FAIL: -o x.xlsx is not xlsx"; fail=1; }
 # Same bytes whatever the clock, time zone or scratch directory.
 TMPDIR=$t TZ=Asia/Tokyo "$bin" solve instances/som-2024.yaml --format xlsx -o "$t/again.xlsx" ||
     fail=1

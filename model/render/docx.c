@@ -195,7 +195,7 @@ static void render_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
         put_paragraph(b, "HCh", "Annex");
     ow_put_heading_text(&text, inst, body);
     put_paragraph(b, annex_heading ? "HCh" : "H1", ow_buf_str(&text));
-    text.len = 0;
+    buf_reset(&text);
     ow_render_resources(inst, body, &text);
     put_paragraph(b, "SingleTxt", ow_buf_str(&text));
 
@@ -224,7 +224,7 @@ static void render_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
         put_run_text(b, "", r->label);
         close_cell(b);
         open_cell(b, COL_TITLE, 1, false, false);
-        text.len = 0;
+        buf_reset(&text);
         ow_put_row_title(&text, inst, r);
         put_run_text(b, "", ow_buf_str(&text));
         if (r->continued) {
@@ -300,7 +300,7 @@ static ow_status render_overview(ow_buf *b, const ow_instance *inst, const ow_sc
                     put_run_text(b, small_bold, inst->bodies[k].id);
                     ow_buf_puts(b, "<w:r><w:br/></w:r>");
                 }
-                cell.len = 0;
+                buf_reset(&cell);
                 ow_put_cell_items(&cell, inst, meetings, n);
                 put_run_text(b, small, ow_buf_str(&cell));
             }

@@ -36,6 +36,14 @@ static inline const char *room_name(const ow_instance *inst, int room)
     return inst->rooms[room];
 }
 
+/* Empties b for reuse, keeping its memory (and its text NUL-terminated). */
+static inline void buf_reset(ow_buf *b)
+{
+    b->len = 0;
+    if (b->data != NULL)
+        b->data[0] = '\0';
+}
+
 static inline bool body_selected(const ow_render_options *opts, size_t b)
 {
     return opts->body < 0 || (size_t)opts->body == b;

@@ -117,7 +117,7 @@ static void render_ics_event(ow_buf *b, ow_buf *line, const ow_instance *inst,
     const ow_body *body = &inst->bodies[m->body];
     ow_date stamp = inst->has_issued ? inst->issued : inst->calendar.start;
     ow_buf_puts(b, "BEGIN:VEVENT\r\n");
-    line->len = 0;
+    buf_reset(line);
     ow_buf_printf(line, "UID:%016llx-", (unsigned long long)hash);
     put_ics_uid_part(line, str_or_empty(body->id));
     ow_buf_printf(line, "-%d@orgwork", m->n);
@@ -131,14 +131,14 @@ static void render_ics_event(ow_buf *b, ow_buf *line, const ow_instance *inst,
     ow_buf_printf(b, "SEQUENCE:%d\r\nSTATUS:%s\r\n", opts->sequence,
                   cancelled ? "CANCELLED" : "CONFIRMED");
 
-    line->len = 0;
+    buf_reset(line);
     ow_buf_puts(line, "SUMMARY:");
     put_ics_text(line, str_or_empty(body->name));
     ow_buf_printf(line, ": meeting %d", m->n);
     put_ics_line(b, line->data, line->len);
 
     if (m->n_pieces > 0 && !cancelled) {
-        line->len = 0;
+        buf_reset(line);
         ow_buf_puts(line, "DESCRIPTION:");
         for (size_t k = 0; k < m->n_pieces; k++) {
             const ow_item *item = ow_piece_item(inst, m, &m->pieces[k]);
@@ -164,7 +164,7 @@ static void render_ics_event(ow_buf *b, ow_buf *line, const ow_instance *inst,
 
     const char *room = room_name(inst, m->room);
     if (room != NULL) {
-        line->len = 0;
+        buf_reset(line);
         ow_buf_puts(line, "LOCATION:");
         put_ics_text(line, room);
         put_ics_line(b, line->data, line->len);

@@ -109,7 +109,7 @@ static void put_text(ow_buf *b, const char *s)
     ow_buf tmp = OW_BUF_INIT;
     for (;;) {
         size_t n = strcspn(s, "\r\n");
-        tmp.len = 0;
+        buf_reset(&tmp);
         ow_put_xml_text(&tmp, s, n);
         const char *t = ow_buf_str(&tmp);
         for (size_t i = 0; i < tmp.len;) {
@@ -175,7 +175,7 @@ static void render_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
     ow_put_heading_text(&text, inst, body);
     const char *style = annex_heading ? "HCh" : new_page ? "PageH1" : "H1";
     put_para(b, "text:h", style, ow_buf_str(&text));
-    text.len = 0;
+    buf_reset(&text);
     ow_render_resources(inst, body, &text);
     put_para(b, "text:p", "SingleTxt", ow_buf_str(&text));
     ow_buf_printf(b,
@@ -211,7 +211,7 @@ static void render_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
         put_text(b, r->label);
         close_cell(b);
         open_cell(b, "Box", "Cell");
-        text.len = 0;
+        buf_reset(&text);
         ow_put_row_title(&text, inst, r);
         put_text(b, ow_buf_str(&text));
         if (r->continued) {
@@ -277,7 +277,7 @@ static ow_status render_overview(ow_buf *b, const ow_instance *inst, const ow_sc
                 ow_buf_puts(b, "<text:line-break/>");
             }
             if (n > 0) {
-                cell.len = 0;
+                buf_reset(&cell);
                 ow_put_cell_items(&cell, inst, meetings, n);
                 put_text(b, ow_buf_str(&cell));
             }

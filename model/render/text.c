@@ -112,8 +112,8 @@ void ow_render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body
     int rule = put_text_wrapped(b, ow_buf_str(&heading), heading.len, TEXT_WIDTH);
     put_repeat(b, "=", rule);
     ow_buf_puts(b, "\n\n");
-    tmp.len = 0;
-    heading.len = 0;
+    buf_reset(&tmp);
+    buf_reset(&heading);
     ow_render_resources(inst, body, &tmp);
     put_text_clean(&heading, ow_buf_str(&tmp));
     put_text_wrapped(b, ow_buf_str(&heading), heading.len, TEXT_WIDTH);

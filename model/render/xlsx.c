@@ -125,7 +125,7 @@ static void body_sheet(lxw_workbook *wb, const formats *f, const ow_instance *in
             const ow_item *item = ow_piece_item(inst, m, p);
             worksheet_write_string(ws, row, 5, item->label != NULL ? item->label : "", f->text);
             annex_row r = {.title = item->title != NULL ? item->title : "", .m = m, .p = p};
-            title.len = 0;
+            buf_reset(&title);
             ow_put_row_title(&title, inst, &r);
             worksheet_write_string(ws, row, 6, ow_buf_str(&title), NULL);
             worksheet_write_number(ws, row, 7, p->minutes, NULL);
@@ -161,12 +161,12 @@ static ow_status overview_sheet(lxw_workbook *wb, const formats *f, const ow_ins
                 continue;
             write_when(ws, row, f, cell[0], inst);
             ow_cell_bodies(inst, &g, cell, n);
-            text.len = 0;
+            buf_reset(&text);
             for (size_t k = 0; k < inst->n_bodies; k++)
                 if (g.attends[k])
                     ow_buf_printf(&text, "%s%s", text.len > 0 ? ", " : "", inst->bodies[k].id);
             worksheet_write_string(ws, row, 4, ow_buf_str(&text), NULL);
-            text.len = 0;
+            buf_reset(&text);
             ow_put_cell_items(&text, inst, cell, n);
             worksheet_write_string(ws, row, 5, ow_buf_str(&text), NULL);
             row++;

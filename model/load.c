@@ -1,10 +1,9 @@
 /* load.c: reads an instance file (SPEC §2) into an ow_instance.
  *
- * libyaml's events are first turned into a small tree of our own, so that aliases,
- * anchors and deep nesting are refused before anything else looks at the data (an
- * alias can make a tiny file expand without bound), and so that every node keeps
- * the place it came from.  The tree then is read top-down against the schema, with
- * an error naming file, line, column and what was expected at the first problem. */
+ * The file is read into a tree of nodes by the YAML reader every loader of model/
+ * shares (load/yaml.h), which refuses aliases, anchors and deep nesting and keeps
+ * each node's place; the tree is then read top-down against the schema, with an
+ * error naming file, line, column and what was expected at the first problem. */
 #include "orgwork/instance.h"
 
 #include <errno.h>
@@ -13,16 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
+#include "load/yaml.h"
 #include "orgwork/arena.h"
 #include "orgwork/buf.h"
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 #define DURATION_FORMS "90m, 1h30m, 1.5h or 1.5 meetings"
 #define MAX_MEETINGS   10000
@@ -30,463 +23,47 @@
 #define MAX_DURATION   100000 /* minutes; ow_duration_parse refuses more */
 #define MAX_TEAMS      100
 #define MAX_LANGUAGES  50
-#define MAX_KEYS       16
-/* How much of a value an error message quotes. */
-#define QUOTE 60
 
-typedef enum node_kind { NODE_SCALAR, NODE_MAP, NODE_SEQ } node_kind;
-
-typedef struct node {
-    node_kind kind;
-    const char *text; /* a scalar's value */
-    size_t len;
-    bool plain; /* a scalar written without quotes: only these can be null */
-    ow_loc loc;
-    size_t n; /* a list's entries; a mapping's keys and values alternate */
-    struct node *first, *last, *next;
-} node;
+typedef ow_yaml_node node;
+typedef ow_yaml_fields fields;
 
 typedef struct loader {
-    const char *name;
-    const char *text;
-    size_t len;
-    ow_arena *tree;  /* the YAML tree and scratch; dies with the load */
-    ow_arena *arena; /* the instance's */
+    ow_yaml y; /* the file, its tree and the instance's arena (y.arena) */
     ow_instance *inst;
-    ow_error *err;
     const char *body; /* for error context */
     const char *item;
     const node ***joint; /* per body, per item: its joint_with list, resolved last */
 } loader;
 
-typedef struct fields {
-    const char *const *allowed;
-    const node *map;
-    const node *key[MAX_KEYS];
-    const node *value[MAX_KEYS];
-} fields;
+/* The shared readers, applied to this loader's file. */
+#define fail(ld, ...)        ow_yaml_fail(&(ld)->y, __VA_ARGS__)
+#define out_of_memory(ld)    ow_yaml_out_of_memory(&(ld)->y)
+#define wrong_type(ld, ...)  ow_yaml_wrong_type(&(ld)->y, __VA_ARGS__)
+#define expect_map(ld, ...)  ow_yaml_expect_map(&(ld)->y, __VA_ARGS__)
+#define expect_list(ld, ...) ow_yaml_expect_list(&(ld)->y, __VA_ARGS__)
+#define read_fields(ld, ...) ow_yaml_read_fields(&(ld)->y, __VA_ARGS__)
+#define copy_text(ld, ...)   ow_yaml_copy_text(&(ld)->y, __VA_ARGS__)
+#define copy_id(ld, ...)     ow_yaml_copy_id(&(ld)->y, __VA_ARGS__)
+#define get_int(ld, ...)     ow_yaml_get_int(&(ld)->y, __VA_ARGS__)
+#define get_bool(ld, ...)    ow_yaml_get_bool(&(ld)->y, __VA_ARGS__)
+#define get_date(ld, ...)    ow_yaml_get_date(&(ld)->y, __VA_ARGS__)
+#define field(f, key)        ow_yaml_field(f, key)
+#define field_key(f, key)    ow_yaml_field_key(f, key)
+#define is_null(n)           ow_yaml_is_null(n)
+#define looks_numeric(s)     ow_yaml_looks_numeric(s)
+#define looks_like_date(s)   ow_yaml_looks_like_date(s)
 
-static ow_status fail(loader *ld, ow_loc loc, const char *fmt, ...) PRINTF_LIKE(3, 4);
-
-static ow_status fail(loader *ld, ow_loc loc, const char *fmt, ...)
+/* Errors inside a body name it (and the agenda item). */
+static void add_context(void *owner, ow_error *err)
 {
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    ow_error_set(ld->err, OW_INPUT, ld->name, loc, "%s", msg);
+    const loader *ld = owner;
     /* An empty id names nothing: "(in body )" would only puzzle. */
     bool body = ld->body != NULL && ld->body[0] != '\0';
     bool item = ld->item != NULL && ld->item[0] != '\0';
     if (body && item)
-        ow_error_context(ld->err, "in body %s, agenda item %s", ld->body, ld->item);
+        ow_error_context(err, "in body %s, agenda item %s", ld->body, ld->item);
     else if (body)
-        ow_error_context(ld->err, "in body %s", ld->body);
-    return OW_INPUT;
-}
-
-static ow_status out_of_memory(loader *ld)
-{
-    const ow_loc none = {0, 0};
-    return ow_error_set(ld->err, OW_INTERNAL, ld->name, none, "out of memory");
-}
-
-/* ---- YAML text to tree ---------------------------------------------------------- */
-
-static ow_loc mark_loc(yaml_mark_t m)
-{
-    ow_loc loc = {(int)m.line + 1, (int)m.column + 1};
-    return loc;
-}
-
-static bool utf8_continuation(char c)
-{
-    return ((unsigned char)c & 0xC0) == 0x80;
-}
-
-/* The byte at a libyaml mark, found by line and column (columns count characters). */
-static char char_at(const loader *ld, yaml_mark_t m)
-{
-    size_t i = 0;
-    for (size_t line = 0; line < m.line && i < ld->len; i++)
-        if (ld->text[i] == '\n')
-            line++;
-    for (size_t col = 0; col < m.column && i < ld->len; col++) {
-        i++;
-        while (i < ld->len && utf8_continuation(ld->text[i]))
-            i++;
-    }
-    return i < ld->len ? ld->text[i] : '\0';
-}
-
-/* libyaml's reader reports a byte offset, not a mark. */
-static ow_loc offset_loc(const loader *ld, size_t offset)
-{
-    ow_loc loc = {1, 1};
-    for (size_t i = 0; i < offset && i < ld->len; i++) {
-        if (ld->text[i] == '\n') {
-            loc.line++;
-            loc.column = 1;
-        } else if (!utf8_continuation(ld->text[i])) {
-            loc.column++;
-        }
-    }
-    return loc;
-}
-
-static ow_status yaml_fail(loader *ld, const yaml_parser_t *p)
-{
-    const char *problem = p->problem != NULL ? p->problem : "unknown problem";
-    if (p->error == YAML_MEMORY_ERROR)
-        return out_of_memory(ld);
-    if (p->error == YAML_READER_ERROR)
-        return fail(ld, offset_loc(ld, p->problem_offset),
-                    "cannot read the text: %s (expected UTF-8 text)", problem);
-    ow_loc loc = mark_loc(p->problem_mark);
-    if (char_at(ld, p->problem_mark) == '\t' || strstr(problem, "tab") != NULL)
-        return fail(ld, loc, "tab character in indentation (YAML indents with spaces)");
-    if (p->context != NULL)
-        return fail(ld, loc, "invalid YAML: %s %s", problem, p->context);
-    return fail(ld, loc, "invalid YAML: %s", problem);
-}
-
-static ow_status next_event(loader *ld, yaml_parser_t *p, yaml_event_t *ev)
-{
-    if (!yaml_parser_parse(p, ev))
-        return yaml_fail(ld, p);
-    return OW_OK;
-}
-
-static ow_status new_node(loader *ld, node_kind kind, yaml_mark_t mark, node **out)
-{
-    node *n = ow_arena_alloc(ld->tree, sizeof *n);
-    if (n == NULL)
-        return out_of_memory(ld);
-    n->kind = kind;
-    n->loc = mark_loc(mark);
-    *out = n;
-    return OW_OK;
-}
-
-/* Builds the node of *ev and, for a collection, of every event up to its end.
- * Consumes *ev. */
-static ow_status build(loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth, node **out)
-{
-    ow_status rc = OW_OK;
-    node *n = NULL;
-    yaml_event_t child;
-    memset(&child, 0, sizeof child);
-    ow_loc loc = mark_loc(ev->start_mark);
-    const yaml_char_t *anchor =
-        ev->type == YAML_SCALAR_EVENT           ? ev->data.scalar.anchor
-        : ev->type == YAML_MAPPING_START_EVENT  ? ev->data.mapping_start.anchor
-        : ev->type == YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.anchor
-                                                : NULL;
-    if (ev->type == YAML_ALIAS_EVENT) {
-        rc = fail(ld, loc, "aliases are not supported (write the value out in full)");
-        goto done;
-    }
-    if (anchor != NULL) {
-        rc = fail(ld, loc, "anchors and aliases are not supported (write the value out in full)");
-        goto done;
-    }
-    if (depth > OW_MAX_DEPTH) {
-        rc = fail(ld, loc, "nesting deeper than %d levels", OW_MAX_DEPTH);
-        goto done;
-    }
-    if (ev->type == YAML_SCALAR_EVENT) {
-        OW_CALL(new_node(ld, NODE_SCALAR, ev->start_mark, &n));
-        n->len = ev->data.scalar.length;
-        n->text = ow_arena_strndup(ld->tree, (const char *)ev->data.scalar.value, n->len);
-        if (n->text == NULL) {
-            rc = out_of_memory(ld);
-            goto done;
-        }
-        n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    } else if (ev->type == YAML_MAPPING_START_EVENT || ev->type == YAML_SEQUENCE_START_EVENT) {
-        bool map = ev->type == YAML_MAPPING_START_EVENT;
-        OW_CALL(new_node(ld, map ? NODE_MAP : NODE_SEQ, ev->start_mark, &n));
-        for (;;) {
-            OW_CALL(next_event(ld, p, &child));
-            if (child.type == YAML_MAPPING_END_EVENT || child.type == YAML_SEQUENCE_END_EVENT)
-                break;
-            node *c = NULL;
-            OW_CALL(build(ld, p, &child, depth + 1, &c));
-            if (n->last != NULL)
-                n->last->next = c;
-            else
-                n->first = c;
-            n->last = c;
-            n->n++;
-        }
-    } else {
-        rc = fail(ld, loc, "unexpected YAML event");
-        goto done;
-    }
-    *out = n;
-done:
-    yaml_event_delete(&child);
-    yaml_event_delete(ev);
-    return rc;
-}
-
-static bool is_null(const node *n)
-{
-    return n->kind == NODE_SCALAR && n->plain &&
-           (n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
-            strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0);
-}
-
-static ow_status parse_tree(loader *ld, node **root)
-{
-    ow_status rc = OW_OK;
-    const ow_loc none = {0, 0};
-    yaml_parser_t p;
-    yaml_event_t ev;
-    memset(&ev, 0, sizeof ev);
-    if (!yaml_parser_initialize(&p))
-        return out_of_memory(ld);
-    yaml_parser_set_input_string(&p, (const unsigned char *)ld->text, ld->len);
-    OW_CALL(next_event(ld, &p, &ev)); /* stream start */
-    yaml_event_delete(&ev);
-    OW_CALL(next_event(ld, &p, &ev));
-    if (ev.type == YAML_STREAM_END_EVENT) {
-        rc = fail(ld, none, "the file is empty (expected a mapping starting with orgwork: 1)");
-        goto done;
-    }
-    yaml_event_delete(&ev); /* document start */
-    node *r = NULL;
-    OW_CALL(next_event(ld, &p, &ev));
-    OW_CALL(build(ld, &p, &ev, 1, &r));
-    OW_CALL(next_event(ld, &p, &ev)); /* document end */
-    yaml_event_delete(&ev);
-    OW_CALL(next_event(ld, &p, &ev));
-    if (ev.type != YAML_STREAM_END_EVENT) {
-        rc = fail(ld, mark_loc(ev.start_mark),
-                  "a second YAML document (expected one instance per file)");
-        goto done;
-    }
-    if (is_null(r)) {
-        rc = fail(ld, none, "the file is empty (expected a mapping starting with orgwork: 1)");
-        goto done;
-    }
-    *root = r;
-done:
-    yaml_event_delete(&ev);
-    yaml_parser_delete(&p);
-    return rc;
-}
-
-/* ---- Typed reading of nodes ------------------------------------------------------ */
-
-static const char *kind_name(const node *n)
-{
-    if (n->kind == NODE_MAP)
-        return "a mapping";
-    if (n->kind == NODE_SEQ)
-        return "a list";
-    if (is_null(n))
-        return "nothing";
-    return "a scalar";
-}
-
-static ow_status wrong_type(loader *ld, const node *n, const char *expected, const char *key)
-{
-    if (n->kind == NODE_SCALAR && !is_null(n))
-        return fail(ld, n->loc, "expected %s for %s, found \"%.*s\"", expected, key, QUOTE,
-                    n->text);
-    return fail(ld, n->loc, "expected %s for %s, found %s", expected, key, kind_name(n));
-}
-
-static ow_status expect_map(loader *ld, const node *n, const char *key)
-{
-    return n->kind == NODE_MAP ? OW_OK : wrong_type(ld, n, "a mapping", key);
-}
-
-/* A list, with at most max entries. */
-static ow_status expect_list(loader *ld, const node *n, const char *key, size_t max)
-{
-    if (n->kind != NODE_SEQ)
-        return wrong_type(ld, n, "a list", key);
-    if (n->n > max)
-        return fail(ld, n->loc, "too many entries in %s: %zu (at most %zu)", key, n->n, max);
-    return OW_OK;
-}
-
-/* Checks a mapping's keys against allowed (NULL-ended, at most MAX_KEYS) and files
- * each value under its key. */
-static ow_status read_fields(loader *ld, const node *map, const char *what, const char *key,
-                             const char *const *allowed, fields *f)
-{
-    ow_status rc = OW_OK;
-    memset(f, 0, sizeof *f);
-    f->allowed = allowed;
-    f->map = map;
-    OW_CALL(expect_map(ld, map, key));
-    for (const node *k = map->first; k != NULL; k = k->next->next) {
-        if (k->kind != NODE_SCALAR)
-            return fail(ld, k->loc, "expected a key name in %s, found %s", what, kind_name(k));
-        size_t i = 0;
-        while (allowed[i] != NULL && strcmp(allowed[i], k->text) != 0)
-            i++;
-        if (allowed[i] == NULL) {
-            char list[512] = "";
-            size_t used = 0;
-            for (size_t j = 0; allowed[j] != NULL && used < sizeof list; j++)
-                used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", j > 0 ? ", " : "",
-                                         allowed[j]);
-            return fail(ld, k->loc, "unknown key \"%.*s\" in %s (expected one of: %s)", QUOTE,
-                        k->text, what, list);
-        }
-        if (f->key[i] != NULL)
-            return fail(ld, k->loc, "key \"%s\" given twice in %s (first at line %d)", allowed[i],
-                        what, f->key[i]->loc.line);
-        f->key[i] = k;
-        f->value[i] = k->next;
-    }
-done:
-    return rc;
-}
-
-static size_t field_index(const fields *f, const char *key)
-{
-    size_t i = 0;
-    while (f->allowed[i] != NULL && strcmp(f->allowed[i], key) != 0)
-        i++;
-    return i;
-}
-
-static const node *field(const fields *f, const char *key)
-{
-    return f->value[field_index(f, key)];
-}
-
-static const node *field_key(const fields *f, const char *key)
-{
-    return f->key[field_index(f, key)];
-}
-
-static ow_status copy_text(loader *ld, const node *n, const char *key, size_t max, const char **out)
-{
-    if (n->kind != NODE_SCALAR || is_null(n))
-        return wrong_type(ld, n, "a string", key);
-    if (n->len > max)
-        return fail(ld, n->loc, "%s is too long: %zu bytes (at most %zu)", key, n->len, max);
-    if (strlen(n->text) != n->len)
-        return fail(ld, n->loc, "%s contains a NUL character", key);
-    /* A blank title or name would print as an empty cell of the annex. */
-    if (n->text[strspn(n->text, " \t\r\n")] == '\0')
-        return fail(ld, n->loc, "%s is empty (expected some text)", key);
-    const char *s = ow_arena_strndup(ld->arena, n->text, n->len);
-    if (s == NULL)
-        return out_of_memory(ld);
-    *out = s;
-    return OW_OK;
-}
-
-/* An id: non-empty text without spaces or parentheses, at most OW_MAX_ID bytes. */
-static ow_status copy_id(loader *ld, const node *n, const char *key, const char **out)
-{
-    ow_status rc = OW_OK;
-    const char *s = NULL;
-    if (n->kind == NODE_SCALAR && !is_null(n) && n->text[strspn(n->text, " \t\r\n")] == '\0')
-        return fail(ld, n->loc, "%s is empty (expected an id such as WG.7 or 2)", key);
-    OW_CALL(copy_text(ld, n, key, OW_MAX_ID, &s));
-    if (strpbrk(s, " \t\r\n()") != NULL)
-        return fail(ld, n->loc,
-                    "%s \"%s\" contains a space or parenthesis (expected an id such as WG.7 or 2)",
-                    key, s);
-    *out = s;
-done:
-    return rc;
-}
-
-/* Reads a decimal integer, refusing what does not fit in a long. */
-static bool parse_long(const char *s, long *out)
-{
-    const char *p = s;
-    bool negative = *p == '-';
-    if (*p == '-' || *p == '+')
-        p++;
-    if (*p == '\0')
-        return false;
-    long v = 0;
-    for (; *p != '\0'; p++) {
-        if (*p < '0' || *p > '9')
-            return false;
-        int d = *p - '0';
-        if (v > (LONG_MAX - d) / 10)
-            return false;
-        v = v * 10 + d;
-    }
-    *out = negative ? -v : v;
-    return true;
-}
-
-static bool looks_numeric(const char *s)
-{
-    if (*s == '-' || *s == '+')
-        s++;
-    if (*s == '\0')
-        return false;
-    for (; *s != '\0'; s++)
-        if (*s < '0' || *s > '9')
-            return false;
-    return true;
-}
-
-static ow_status get_int(loader *ld, const node *n, const char *key, long min, long max, int *out)
-{
-    long v;
-    if (n->kind != NODE_SCALAR || is_null(n) || !looks_numeric(n->text))
-        return wrong_type(ld, n, "an integer", key);
-    if (!parse_long(n->text, &v) || v < min || v > max)
-        return fail(ld, n->loc, "%s %.*s is out of range (expected an integer from %ld to %ld)",
-                    key, QUOTE, n->text, min, max);
-    *out = (int)v;
-    return OW_OK;
-}
-
-static ow_status get_bool(loader *ld, const node *n, const char *key, bool *out)
-{
-    static const char *const yes[] = {"true", "True", "TRUE", NULL};
-    static const char *const no[] = {"false", "False", "FALSE", NULL};
-    if (n->kind == NODE_SCALAR) {
-        for (size_t i = 0; yes[i] != NULL; i++) {
-            if (strcmp(n->text, yes[i]) == 0) {
-                *out = true;
-                return OW_OK;
-            }
-            if (strcmp(n->text, no[i]) == 0) {
-                *out = false;
-                return OW_OK;
-            }
-        }
-    }
-    return wrong_type(ld, n, "a boolean (true or false)", key);
-}
-
-static bool looks_like_date(const char *s)
-{
-    return strlen(s) == 10 && s[4] == '-' && s[7] == '-';
-}
-
-static ow_status get_date(loader *ld, const node *n, const char *key, ow_date *out)
-{
-    if (n->kind != NODE_SCALAR || is_null(n))
-        return wrong_type(ld, n, "a date (YYYY-MM-DD)", key);
-    if (ow_date_parse(n->text, out))
-        return OW_OK;
-    if (looks_like_date(n->text) &&
-        (strncmp(n->text, "1900", 4) < 0 || strncmp(n->text, "2999", 4) > 0))
-        return fail(ld, n->loc,
-                    "date \"%s\" for %s is out of range (expected a year from 1900 to 2999)",
-                    n->text, key);
-    if (looks_like_date(n->text))
-        return fail(ld, n->loc, "impossible date \"%s\" for %s (expected a real date, YYYY-MM-DD)",
-                    n->text, key);
-    return wrong_type(ld, n, "a date (YYYY-MM-DD)", key);
+        ow_error_context(err, "in body %s", ld->body);
 }
 
 static bool is_zero_text(const char *s)
@@ -519,7 +96,7 @@ static bool duration_too_long(const char *text, int slot_minutes)
 
 static ow_status get_duration(loader *ld, const node *n, const char *key, int *out)
 {
-    if (n->kind != NODE_SCALAR || is_null(n))
+    if (n->kind != OW_YAML_SCALAR || is_null(n))
         return wrong_type(ld, n, "a duration (" DURATION_FORMS ")", key);
     if (ow_duration_parse(n->text, ld->inst->calendar.standard_slot, out))
         return OW_OK;
@@ -605,7 +182,7 @@ static ow_status load_weekdays(loader *ld, const node *list, unsigned *mask)
     unsigned m = 0;
     for (const node *e = list->first; e != NULL; e = e->next) {
         char low[16] = "";
-        if (e->kind == NODE_SCALAR && e->len < sizeof low)
+        if (e->kind == OW_YAML_SCALAR && e->len < sizeof low)
             for (size_t i = 0; i <= e->len; i++)
                 low[i] = (char)(e->text[i] >= 'A' && e->text[i] <= 'Z' ? e->text[i] - 'A' + 'a'
                                                                        : e->text[i]);
@@ -637,7 +214,7 @@ static ow_status load_slots(loader *ld, const node *list, ow_calendar *cal)
             "slots lists no slot (expected a list such as [\"10:00-13:00\", \"15:00-18:00\"])");
     size_t k = 0;
     for (const node *e = list->first; e != NULL; e = e->next, k++) {
-        if (e->kind != NODE_SCALAR || !ow_slot_parse(e->text, &placed[k].slot))
+        if (e->kind != OW_YAML_SCALAR || !ow_slot_parse(e->text, &placed[k].slot))
             return wrong_type(ld, e, "a time slot HH:MM-HH:MM (start before end)", "slots");
         placed[k].n = e;
         /* Insertion sort: the slots are few, and a day's order is their time order. */
@@ -660,7 +237,7 @@ static ow_status load_slots(loader *ld, const node *list, ow_calendar *cal)
                         later->text, other->text);
         }
     }
-    cal->slots = ow_arena_calloc(ld->arena, k, sizeof *cal->slots);
+    cal->slots = ow_arena_calloc(ld->y.arena, k, sizeof *cal->slots);
     if (cal->slots == NULL)
         return out_of_memory(ld);
     for (size_t i = 0; i < k; i++)
@@ -693,7 +270,7 @@ static ow_status load_calendar(loader *ld, const node *map)
     const node *hol = field(&f, "holidays");
     if (hol != NULL) {
         OW_CALL(expect_list(ld, hol, "holidays", OW_MAX_DAYS));
-        cal->holidays = ow_arena_calloc(ld->arena, hol->n, sizeof *cal->holidays);
+        cal->holidays = ow_arena_calloc(ld->y.arena, hol->n, sizeof *cal->holidays);
         if (cal->holidays == NULL && hol->n > 0)
             return out_of_memory(ld);
         for (const node *e = hol->first; e != NULL; e = e->next)
@@ -703,7 +280,7 @@ static ow_status load_calendar(loader *ld, const node *map)
         OW_CALL(load_slots(ld, field(&f, "slots"), cal));
     } else {
         static const ow_slot defaults[2] = {{10 * 60, 13 * 60}, {15 * 60, 18 * 60}};
-        cal->slots = ow_arena_calloc(ld->arena, 2, sizeof *cal->slots);
+        cal->slots = ow_arena_calloc(ld->y.arena, 2, sizeof *cal->slots);
         if (cal->slots == NULL)
             return out_of_memory(ld);
         memcpy(cal->slots, defaults, sizeof defaults);
@@ -729,7 +306,7 @@ static ow_status load_calendar(loader *ld, const node *map)
                         start->text, end->text, n, OW_MAX_DAYS);
         cal->n_days = n;
     }
-    cal->days = ow_arena_calloc(ld->arena, (size_t)cal->n_days, sizeof *cal->days);
+    cal->days = ow_arena_calloc(ld->y.arena, (size_t)cal->n_days, sizeof *cal->days);
     if (cal->days == NULL)
         return out_of_memory(ld);
     if (!ow_calendar_working_days(cal->start, cal->n_days, cal->weekday_mask, cal->holidays,
@@ -746,7 +323,7 @@ static ow_status load_names(loader *ld, const node *list, const char *key, size_
 {
     ow_status rc = OW_OK;
     OW_CALL(expect_list(ld, list, key, max));
-    const char **names = ow_arena_calloc(ld->arena, list->n + 1, sizeof *names);
+    const char **names = ow_arena_calloc(ld->y.arena, list->n + 1, sizeof *names);
     if (names == NULL)
         return out_of_memory(ld);
     size_t k = 0;
@@ -869,7 +446,7 @@ static ow_status load_item_pin(loader *ld, const node *map, const ow_body *body,
     OW_CALL(get_working_day(ld, date, "pin date", &item->pin_day));
     OW_CALL(inside_window(ld, body, date, "pin date", item->pin_day));
     ow_slot s;
-    if (slot->kind != NODE_SCALAR || !ow_slot_parse(slot->text, &s))
+    if (slot->kind != OW_YAML_SCALAR || !ow_slot_parse(slot->text, &s))
         return wrong_type(ld, slot, "a time slot HH:MM-HH:MM (start before end)", "pin slot");
     for (size_t i = 0; i < cal->n_slots; i++) {
         if (cal->slots[i].start == s.start && cal->slots[i].end == s.end) {
@@ -896,7 +473,7 @@ done:
 static ow_status load_item_day(loader *ld, const node *n, const ow_body *body, ow_item *item)
 {
     ow_status rc = OW_OK;
-    if (n->kind == NODE_SCALAR && looks_like_date(n->text)) {
+    if (n->kind == OW_YAML_SCALAR && looks_like_date(n->text)) {
         int idx;
         OW_CALL(get_working_day(ld, n, "day", &idx));
         OW_CALL(inside_window(ld, body, n, "day", idx));
@@ -904,7 +481,7 @@ static ow_status load_item_day(loader *ld, const node *n, const ow_body *body, o
         item->day_date = ld->inst->calendar.days[idx];
         return OW_OK;
     }
-    if (n->kind != NODE_SCALAR || !looks_numeric(n->text))
+    if (n->kind != OW_YAML_SCALAR || !looks_numeric(n->text))
         return wrong_type(ld, n, "a day number or a date (YYYY-MM-DD)", "day");
     OW_CALL(get_int(ld, n, "day", 1, OW_MAX_DAYS, &item->day));
 done:
@@ -913,15 +490,15 @@ done:
 
 static ow_status load_meeting(loader *ld, const node *n, ow_item *item)
 {
-    if (n->kind == NODE_SCALAR && strcmp(n->text, "first") == 0) {
+    if (n->kind == OW_YAML_SCALAR && strcmp(n->text, "first") == 0) {
         item->meeting = 1;
         return OW_OK;
     }
-    if (n->kind == NODE_SCALAR && strcmp(n->text, "last") == 0) {
+    if (n->kind == OW_YAML_SCALAR && strcmp(n->text, "last") == 0) {
         item->meeting = OW_MEETING_LAST;
         return OW_OK;
     }
-    if (n->kind != NODE_SCALAR || !looks_numeric(n->text))
+    if (n->kind != OW_YAML_SCALAR || !looks_numeric(n->text))
         return wrong_type(ld, n, "first, last or a meeting number", "meeting");
     return get_int(ld, n, "meeting", 1, MAX_MEETINGS, &item->meeting);
 }
@@ -959,12 +536,12 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
     if ((n = field(f, "pin")) != NULL)
         OW_CALL(load_item_pin(ld, n, body, item));
     if ((n = field(f, "after")) != NULL) {
-        if (n->kind != NODE_SCALAR)
+        if (n->kind != OW_YAML_SCALAR)
             OW_CALL(expect_list(ld, n, "after", OW_MAX_ITEMS));
         *after = n;
     }
     if ((n = field(f, "joint_with")) != NULL) {
-        if (n->kind != NODE_SCALAR)
+        if (n->kind != OW_YAML_SCALAR)
             OW_CALL(expect_list(ld, n, "joint_with", OW_MAX_BODIES));
         ld->joint[body - ld->inst->bodies][body->n_items] = n;
     }
@@ -982,11 +559,11 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
         return fail(
             ld, f->map->loc,
             "missing key \"item\" (expected the item's number, such as 2, or a sub-item's letter)");
-    if (n->kind == NODE_SCALAR && parent != NULL && n->len >= 2 && n->text[0] == '(' &&
+    if (n->kind == OW_YAML_SCALAR && parent != NULL && n->len >= 2 && n->text[0] == '(' &&
         n->text[n->len - 1] == ')') {
         /* "(a)" as printed in the agenda is the sub-item "a". */
         node bare = *n;
-        bare.text = ow_arena_strndup(ld->tree, n->text + 1, n->len - 2);
+        bare.text = ow_arena_strndup(ld->y.tree, n->text + 1, n->len - 2);
         bare.len = n->len - 2;
         if (bare.text == NULL)
             return out_of_memory(ld);
@@ -998,8 +575,8 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
         char id[2 * OW_MAX_ID + 8], label[2 * OW_MAX_ID + 8];
         snprintf(id, sizeof id, "%s(%s)", parent->id, item->id);
         snprintf(label, sizeof label, "%s (%s)", parent->id, item->id);
-        item->id = ow_arena_strdup(ld->arena, id);
-        item->label = ow_arena_strdup(ld->arena, label);
+        item->id = ow_arena_strdup(ld->y.arena, id);
+        item->label = ow_arena_strdup(ld->y.arena, label);
         if (item->id == NULL || item->label == NULL)
             return out_of_memory(ld);
     } else {
@@ -1025,11 +602,12 @@ done:
  * before an element's id is read can still name it; NULL when there is none. */
 static const char *peek(const node *map, const char *key)
 {
-    if (map->kind != NODE_MAP)
+    if (map->kind != OW_YAML_MAP)
         return NULL;
     for (const node *k = map->first; k != NULL; k = k->next->next)
-        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
-            return k->next->kind == NODE_SCALAR && k->next->len <= OW_MAX_ID ? k->next->text : NULL;
+        if (k->kind == OW_YAML_SCALAR && strcmp(k->text, key) == 0)
+            return k->next->kind == OW_YAML_SCALAR && k->next->len <= OW_MAX_ID ? k->next->text
+                                                                                : NULL;
     return NULL;
 }
 
@@ -1043,7 +621,7 @@ static ow_status load_item(loader *ld, const node *map, const ow_item *parent, o
     if (id != NULL && parent != NULL) {
         char label[2 * OW_MAX_ID + 8];
         snprintf(label, sizeof label, "%s (%s)", parent->label, id);
-        id = ow_arena_strdup(ld->tree, label);
+        id = ow_arena_strdup(ld->y.tree, label);
     }
     if (id != NULL)
         ld->item = id;
@@ -1112,13 +690,13 @@ static ow_status resolve_after(loader *ld, ow_body *body, const node **after)
             continue;
         ow_item *item = &body->items[i];
         ld->item = item->label;
-        bool single = list->kind == NODE_SCALAR;
+        bool single = list->kind == OW_YAML_SCALAR;
         size_t n = single ? 1 : list->n;
-        item->after = ow_arena_calloc(ld->arena, n, sizeof *item->after);
+        item->after = ow_arena_calloc(ld->y.arena, n, sizeof *item->after);
         if (item->after == NULL && n > 0)
             return out_of_memory(ld);
         for (const node *e = single ? list : list->first; e != NULL; e = single ? NULL : e->next) {
-            if (e->kind != NODE_SCALAR || is_null(e))
+            if (e->kind != OW_YAML_SCALAR || is_null(e))
                 return wrong_type(ld, e, "an item id", "after");
             int k = ow_body_find_item(body, e->text);
             if (k < 0) {
@@ -1142,21 +720,21 @@ static size_t count_items(const node *agenda)
     size_t n = 0;
     for (const node *e = agenda->first; e != NULL; e = e->next) {
         const node *subitems = NULL;
-        if (e->kind == NODE_MAP)
+        if (e->kind == OW_YAML_MAP)
             for (const node *k = e->first; k != NULL; k = k->next->next)
-                if (k->kind == NODE_SCALAR && strcmp(k->text, "subitems") == 0)
+                if (k->kind == OW_YAML_SCALAR && strcmp(k->text, "subitems") == 0)
                     subitems = k->next;
-        n += subitems != NULL && subitems->kind == NODE_SEQ && subitems->n > 0 ? subitems->n : 1;
+        n += subitems != NULL && subitems->kind == OW_YAML_SEQ && subitems->n > 0 ? subitems->n : 1;
     }
     return n;
 }
 
 static bool has_key(const node *map, const char *key)
 {
-    if (map->kind != NODE_MAP)
+    if (map->kind != OW_YAML_MAP)
         return false;
     for (const node *k = map->first; k != NULL; k = k->next->next)
-        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
+        if (k->kind == OW_YAML_SCALAR && strcmp(k->text, key) == 0)
             return true;
     return false;
 }
@@ -1187,7 +765,7 @@ static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
         OW_CALL(get_bool(ld, n, "interpretation", &body->interpretation));
     body->room = -1;
     if ((n = field(f, "room")) != NULL) {
-        if (n->kind != NODE_SCALAR || is_null(n))
+        if (n->kind != OW_YAML_SCALAR || is_null(n))
             return wrong_type(ld, n, "a room name", "room");
         for (size_t i = 0; i < inst->n_rooms && body->room < 0; i++)
             if (strcmp(inst->rooms[i], n->text) == 0)
@@ -1199,9 +777,9 @@ static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
         }
     }
     if ((n = field(f, "order")) != NULL) {
-        if (n->kind == NODE_SCALAR && strcmp(n->text, "free") == 0)
+        if (n->kind == OW_YAML_SCALAR && strcmp(n->text, "free") == 0)
             body->order_free = true;
-        else if (n->kind != NODE_SCALAR || strcmp(n->text, "agenda") != 0)
+        else if (n->kind != OW_YAML_SCALAR || strcmp(n->text, "agenda") != 0)
             return wrong_type(ld, n, "free or agenda", "order");
     }
     if ((n = field(f, "pin")) != NULL) {
@@ -1251,9 +829,9 @@ static ow_status load_body(loader *ld, const node *map, size_t index)
     if (n_items > OW_MAX_ITEMS)
         return fail(ld, agenda->loc, "too many agenda items: %zu counting sub-items (at most %d)",
                     n_items, OW_MAX_ITEMS);
-    body->items = ow_arena_calloc(ld->arena, n_items, sizeof *body->items);
-    const node **after = ow_arena_calloc(ld->tree, n_items, sizeof *after);
-    ld->joint[index] = ow_arena_calloc(ld->tree, n_items, sizeof **ld->joint);
+    body->items = ow_arena_calloc(ld->y.arena, n_items, sizeof *body->items);
+    const node **after = ow_arena_calloc(ld->y.tree, n_items, sizeof *after);
+    ld->joint[index] = ow_arena_calloc(ld->y.tree, n_items, sizeof **ld->joint);
     if (body->items == NULL || after == NULL || ld->joint[index] == NULL)
         return out_of_memory(ld);
     for (const node *e = agenda->first; e != NULL; e = e->next) {
@@ -1274,14 +852,14 @@ static ow_status body_refs(loader *ld, const node *list, const char *key, size_t
                            size_t *n_out)
 {
     const ow_instance *inst = ld->inst;
-    bool single = list->kind == NODE_SCALAR;
+    bool single = list->kind == OW_YAML_SCALAR;
     size_t n = single ? 1 : list->n;
-    size_t *refs = ow_arena_calloc(ld->arena, n, sizeof *refs);
+    size_t *refs = ow_arena_calloc(ld->y.arena, n, sizeof *refs);
     if (refs == NULL && n > 0)
         return out_of_memory(ld);
     size_t k = 0;
     for (const node *e = single ? list : list->first; e != NULL; e = single ? NULL : e->next) {
-        if (e->kind != NODE_SCALAR || is_null(e))
+        if (e->kind != OW_YAML_SCALAR || is_null(e))
             return wrong_type(ld, e, "a body id", key);
         int b = ow_instance_find_body(inst, e->text);
         if (b < 0) {
@@ -1330,7 +908,7 @@ static ow_status load_rules(loader *ld, const node *list)
     ow_status rc = OW_OK;
     ow_instance *inst = ld->inst;
     OW_CALL(expect_list(ld, list, "rules", OW_MAX_BODIES));
-    inst->rules = ow_arena_calloc(ld->arena, list->n + 1, sizeof *inst->rules);
+    inst->rules = ow_arena_calloc(ld->y.arena, list->n + 1, sizeof *inst->rules);
     if (inst->rules == NULL)
         return out_of_memory(ld);
     for (const node *e = list->first; e != NULL; e = e->next) {
@@ -1398,8 +976,8 @@ static ow_status load_bodies(loader *ld, const fields *top)
         first = many->first;
         n = many->n;
     }
-    inst->bodies = ow_arena_calloc(ld->arena, n, sizeof *inst->bodies);
-    ld->joint = ow_arena_calloc(ld->tree, n, sizeof *ld->joint);
+    inst->bodies = ow_arena_calloc(ld->y.arena, n, sizeof *inst->bodies);
+    ld->joint = ow_arena_calloc(ld->y.tree, n, sizeof *ld->joint);
     if (inst->bodies == NULL || ld->joint == NULL)
         return out_of_memory(ld);
     size_t i = 0;
@@ -1424,8 +1002,8 @@ static ow_status set_defaults(loader *ld)
 {
     ow_instance *inst = ld->inst;
     static const char *const rooms[] = {"Plenary"};
-    inst->rooms = ow_arena_calloc(ld->arena, 1, sizeof *inst->rooms);
-    inst->languages = ow_arena_calloc(ld->arena, 6, sizeof *inst->languages);
+    inst->rooms = ow_arena_calloc(ld->y.arena, 1, sizeof *inst->rooms);
+    inst->languages = ow_arena_calloc(ld->y.arena, 6, sizeof *inst->languages);
     if (inst->rooms == NULL || inst->languages == NULL)
         return out_of_memory(ld);
     inst->rooms[0] = rooms[0];
@@ -1447,14 +1025,15 @@ static ow_status load_root(loader *ld, const node *root)
     ow_instance *inst = ld->inst;
     fields f;
     const node *n;
-    if (root->kind != NODE_MAP)
+    if (root->kind != OW_YAML_MAP)
         return wrong_type(ld, root, "a mapping starting with orgwork: 1", "the instance");
     OW_CALL(read_fields(ld, root, "the instance", "the instance", TOP_KEYS, &f));
     if ((n = field(&f, "orgwork")) == NULL)
         return fail(ld, root->loc,
                     "missing key \"orgwork\" (expected orgwork: 1, the format version)");
     /* Any number but 1, however large, is a version this orgwork does not know. */
-    if (n->kind == NODE_SCALAR && n->len > 0 && n->text[strspn(n->text, "+-0123456789")] == '\0') {
+    if (n->kind == OW_YAML_SCALAR && n->len > 0 &&
+        n->text[strspn(n->text, "+-0123456789")] == '\0') {
         errno = 0;
         char *end;
         long long version = strtoll(n->text, &end, 10);
@@ -1503,37 +1082,41 @@ ow_status ow_instance_load_string(const char *name, const char *text, size_t len
     const ow_loc none = {0, 0};
     loader ld;
     memset(&ld, 0, sizeof ld);
-    ld.name = name;
-    ld.text = text;
-    ld.len = len;
-    ld.err = err;
+    ld.y.name = name;
+    ld.y.text = text;
+    ld.y.len = len;
+    ld.y.err = err;
+    ld.y.expected = "a mapping starting with orgwork: 1";
+    ld.y.what = "instance";
+    ld.y.context = add_context;
+    ld.y.owner = &ld;
     ow_instance *inst = NULL;
     if (len > OW_MAX_FILE_BYTES)
         return ow_error_set(err, OW_INPUT, name, none,
                             "file is larger than %u bytes, the most orgwork reads",
                             OW_MAX_FILE_BYTES);
-    ld.tree = ow_arena_new();
-    ld.arena = ow_arena_new();
-    if (ld.tree == NULL || ld.arena == NULL) {
+    ld.y.tree = ow_arena_new();
+    ld.y.arena = ow_arena_new();
+    if (ld.y.tree == NULL || ld.y.arena == NULL) {
         rc = out_of_memory(&ld);
         goto done;
     }
-    inst = ow_arena_alloc(ld.arena, sizeof *inst);
+    inst = ow_arena_alloc(ld.y.arena, sizeof *inst);
     if (inst == NULL) {
         rc = out_of_memory(&ld);
         goto done;
     }
-    inst->arena = ld.arena;
-    inst->path = ow_arena_strdup(ld.arena, name != NULL ? name : "");
+    inst->arena = ld.y.arena;
+    inst->path = ow_arena_strdup(ld.y.arena, name != NULL ? name : "");
     ld.inst = inst;
     node *root = NULL;
-    OW_CALL(parse_tree(&ld, &root));
+    OW_CALL(ow_yaml_parse(&ld.y, &root));
     OW_CALL(load_root(&ld, root));
     *out = inst;
-    ld.arena = NULL;
+    ld.y.arena = NULL;
 done:
-    ow_arena_free(ld.arena);
-    ow_arena_free(ld.tree);
+    ow_arena_free(ld.y.arena);
+    ow_arena_free(ld.y.tree);
     return rc;
 }
 

@@ -6,6 +6,8 @@
  * only when it is complete, so a failure leaves the caller's buffer as it was. */
 #include "orgwork/render.h"
 
+#include "render/escape.h"
+
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -1852,4 +1854,26 @@ ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
 done:
     ow_buf_free(&b);
     return rc;
+}
+
+/* ---- Shared with the other renderers (render/escape.h) ------------------------------- */
+
+void ow_put_md_escaped(ow_buf *b, const char *s)
+{
+    put_md_escaped(b, s);
+}
+
+void ow_put_html_escaped(ow_buf *b, const char *s)
+{
+    put_html_escaped(b, s);
+}
+
+void ow_put_csv_field(ow_buf *b, const char *s)
+{
+    put_csv_field(b, s);
+}
+
+void ow_put_json_string(ow_buf *b, const char *s)
+{
+    put_json_string(b, s);
 }

@@ -19,6 +19,8 @@
 #include "orgwork/variants.h"
 #include "orgwork/whatif.h"
 
+#include "cmd_workplan.h"
+
 #include <unistd.h>
 
 #define VERSION "0.1.0"
@@ -37,6 +39,8 @@ static const char *usage_main =
     "  diff A.json B.json\n"
     "                 what moved between two schedules, in words\n"
     "  export FILE    write the integer program (--lp OUT or --mps OUT)\n"
+    "  workplan FILE  place a workplan's topics in future sessions (--agendas DIR,\n"
+    "                 --sessions A..B, --check PLAN)\n"
     "\n"
     "`orgwork COMMAND --help` describes each command.  Exit status: 0 ok,\n"
     "1 internal error, 2 bad input or usage, 3 no schedule exists (or, for check,\n"
@@ -590,6 +594,8 @@ int main(int argc, char **argv)
         st = cmd_diff(argc - 2, argv + 2);
     } else if (strcmp(argv[1], "export") == 0) {
         st = cmd_export(argc - 2, argv + 2);
+    } else if (strcmp(argv[1], "workplan") == 0) {
+        st = ow_cmd_workplan(argc - 1, argv + 1);
     } else {
         st = usage_error(usage_main, "unknown command '%s'", argv[1]);
     }

@@ -322,7 +322,10 @@ int ow_cmd_workplan(int argc, char **argv)
     rc = ow_workplan_solve(wp, &o.solve, &plan, &why, &err);
     if (rc == OW_INFEASIBLE) {
         fprintf(stderr, "%s: %s:\n", o.file,
-                plan.status == OW_SOLVE_UNKNOWN ? "no workplan was found" : "no workplan exists");
+                plan.status == OW_SOLVE_UNKNOWN
+                    ? "no workplan was found"
+                    : "no workplan exists: the topics fixed for sessions, with the topics "
+                      "that go together with them, break these rules");
         const char *line = ow_buf_str(&why);
         while (*line != '\0') {
             size_t len = strcspn(line, "\n");

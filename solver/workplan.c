@@ -196,9 +196,7 @@ static ow_status forced(const ow_workplan *wp, ow_buf *why, ow_error *err)
         rc = ow_wp_check(wp, &plan, false, &rep, err);
         if (rc == OW_OK) {
             for (size_t i = 0; i < rep.n_violations; i++)
-                ow_buf_printf(why, "[%s] %s (a fixed placement%s)\n", rep.violations[i].rule,
-                              rep.violations[i].message,
-                              wp->n_rules > 0 ? ", or one a together rule binds to it" : "");
+                ow_buf_printf(why, "[%s] %s\n", rep.violations[i].rule, rep.violations[i].message);
             conflict = rep.n_violations > 0;
             ow_wp_check_report_free(&rep);
         }

@@ -102,7 +102,8 @@ int ow_workplan_find_topic(const ow_workplan *wp, const char *id);
 
 /* Keeps the first n sessions and appends sessions after the last, one a year, each
  * taking `capacity` topics (0: as the last listed), until there are n; with
- * capacity > 0 every session takes that many.  For what-if sweeps. */
+ * capacity > 0 every session takes that many (or as many as are fixed for it, if
+ * more).  For what-if sweeps. */
 ow_status ow_workplan_resize(ow_workplan *wp, size_t n, int capacity, ow_error *err);
 
 /* True when the session may take the topic: open (status no or partly) and not

@@ -211,17 +211,18 @@ ow_status ow_wp_check(const ow_workplan *wp, const ow_wp_plan *plan, bool comple
 {
     memset(report, 0, sizeof *report);
     report_builder rb = {report, 0, false};
-    for (size_t t = 0; t < wp->n_topics; t++) {
-        int s = plan->session[t];
-        if (s >= (int)wp->n_sessions)
+    for (size_t t = 0; t < wp->n_topics; t++)
+        if (plan->session[t] >= (int)wp->n_sessions)
             violation(&rb, "session", "topic %s is in a session beyond the %zu of the workplan",
                       wp->topics[t].id, wp->n_sessions);
-        else if (s >= 0 && wp->topics[t].status == OW_WP_YES)
-            violation(&rb, "addressed", "topic %s is in session %s but was addressed already (%s)",
-                      wp->topics[t].id, sid(wp, s),
-                      wp->topics[t].addressed_by ? wp->topics[t].addressed_by : "status yes");
-    }
+    /* Past a session that does not exist, no other rule can be read. */
     if (rb.rep->n_violations == 0) {
+        for (size_t t = 0; t < wp->n_topics; t++)
+            if (plan->session[t] >= 0 && wp->topics[t].status == OW_WP_YES)
+                violation(&rb, "addressed",
+                          "topic %s is in session %s but was addressed already (%s)",
+                          wp->topics[t].id, sid(wp, plan->session[t]),
+                          wp->topics[t].addressed_by ? wp->topics[t].addressed_by : "status yes");
         check_sessions(wp, plan, &rb);
         check_rules(wp, plan, &rb);
         for (size_t t = 0; complete && t < wp->n_topics; t++) {

@@ -159,9 +159,15 @@ static ow_status load_topic(wp_loader *ld, const ow_yaml_node *e, ow_wp_topic *t
     const char *cid = NULL;
     OW_CALL(ow_yaml_copy_id(&ld->y, n, "cluster", &cid));
     int c = find_cluster(wp, cid);
-    if (c < 0)
-        return ow_yaml_fail(&ld->y, n->loc, "unknown cluster \"%s\" (expected one of clusters)",
-                            cid);
+    if (c < 0) {
+        char ids[512] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < wp->n_clusters && used < sizeof ids; i++)
+            used += (size_t)snprintf(ids + used, sizeof ids - used, "%s%s", i ? ", " : "",
+                                     wp->clusters[i].id);
+        return ow_yaml_fail(&ld->y, n->loc, "unknown cluster \"%s\" (expected one of: %s)", cid,
+                            ids);
+    }
     t->cluster = (size_t)c;
     if ((n = ow_yaml_field(&f, "proposed")) == NULL)
         return ow_yaml_fail(&ld->y, e->loc,
@@ -515,9 +521,12 @@ ow_status ow_workplan_resize(ow_workplan *wp, size_t n, int capacity, ow_error *
         add->loc = last->loc;
     }
     wp->n_sessions = n;
+    /* A session keeps room for the topics fixed for it. */
     if (capacity > 0)
         for (size_t s = 0; s < n; s++)
-            wp->sessions[s].capacity = capacity;
+            wp->sessions[s].capacity = (size_t)capacity > wp->sessions[s].n_fixed
+                                           ? capacity
+                                           : (int)wp->sessions[s].n_fixed;
     return OW_OK;
 }
 

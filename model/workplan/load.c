@@ -404,6 +404,11 @@ static ow_status load_root(wp_loader *ld, const ow_yaml_node *root)
     if (root->kind != OW_YAML_MAP)
         return ow_yaml_wrong_type(&ld->y, root, "a mapping starting with workplan: 1",
                                   "the workplan");
+    for (const ow_yaml_node *k = root->first; k != NULL; k = k->next->next)
+        if (k->kind == OW_YAML_SCALAR && strcmp(k->text, "orgwork") == 0)
+            return ow_yaml_fail(&ld->y, k->loc,
+                                "this is an instance file (orgwork: 1), which `orgwork solve` "
+                                "reads; a workplan starts with workplan: 1");
     OW_CALL(ow_yaml_read_fields(&ld->y, root, "the workplan", "the workplan", TOP_KEYS, &f));
     if ((n = ow_yaml_field(&f, "workplan")) == NULL)
         return ow_yaml_fail(&ld->y, root->loc,

@@ -3,10 +3,11 @@
  *
  * Columns: x[t][s] binary for each open topic t (status no or partly) and each
  * session s that may take it (not held back by not_before; a fixed topic only in its
- * session, with lower bound 1); u[t] binary "left out"; y[c][s] binary "cluster c is
- * in session s"; r[c][s] in [0,1] "cluster c in sessions s and s+1"; z[c][s] >= 0
- * "extra topics of a shared cluster".  Every coefficient is an integer, so the
- * optimum is the reported objective exactly. */
+ * session, with lower bound 1); u[t] binary "left out"; r[c][s] binary "cluster c in
+ * sessions s-1 and s"; for a cluster that may share a session, y[c][s] binary "cluster
+ * c is in session s" and z[c][s] integer "extra topics of it there".  Every column is
+ * integer with an integer cost, so the optimum is the reported objective exactly and
+ * GLPK rounds its bounds up. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,41 +79,59 @@ static ow_status build(const ow_workplan *wp, wp_program *w, ow_error *err)
                 ow_program_add(p, row, xcol(w, wp, t, s), 1);
     }
     for (size_t c = 0; c < C; c++) {
+        bool had_prev = false;
         int prev_y = -1;
         for (size_t s = 0; s < S; s++) {
             bool any = false;
             for (size_t t = 0; t < T && !any; t++)
                 any = wp->topics[t].cluster == c && xcol(w, wp, t, s) >= 0;
             if (!any) {
-                prev_y = -1;
+                had_prev = false;
                 continue;
             }
             const char *cid = wp->clusters[c].id, *sid = wp->sessions[s].id;
             int row = ow_program_row(p, OW_ROW_LE, 1, "cluster_%s_%s", cid, sid);
-            if (shared(wp, c))
+            for (size_t t = 0; t < T; t++)
+                if (wp->topics[t].cluster == c && xcol(w, wp, t, s) >= 0)
+                    ow_program_add(p, row, xcol(w, wp, t, s), 1);
+            /* Whether the cluster is in the session: the sum of its x where it may
+             * have one topic there, else y >= each x.  Integer columns with integer
+             * costs throughout, so GLPK rounds its bounds up to whole numbers. */
+            int y = -1;
+            if (shared(wp, c)) {
                 ow_program_add(p, row,
-                               ow_program_col(p, OW_COL_CONTINUOUS, 0, OW_WP_MAX_PER_SESSION,
+                               ow_program_col(p, OW_COL_INTEGER, 0, OW_WP_MAX_PER_SESSION,
                                               OW_WP_W_SHARED, "shared_%s_%s", cid, sid),
                                -1);
-            int y = ow_program_col(p, OW_COL_BINARY, 0, 1, 0, "in_%s_%s", cid, sid);
-            for (size_t t = 0; t < T; t++) {
-                if (wp->topics[t].cluster != c || xcol(w, wp, t, s) < 0)
-                    continue;
-                ow_program_add(p, row, xcol(w, wp, t, s), 1);
-                int link =
-                    ow_program_row(p, OW_ROW_LE, 0, "in_%s_%s_%s", cid, sid, wp->topics[t].id);
-                ow_program_add(p, link, xcol(w, wp, t, s), 1);
-                ow_program_add(p, link, y, -1);
+                y = ow_program_col(p, OW_COL_BINARY, 0, 1, 0, "in_%s_%s", cid, sid);
+                for (size_t t = 0; t < T; t++) {
+                    if (wp->topics[t].cluster != c || xcol(w, wp, t, s) < 0)
+                        continue;
+                    int link =
+                        ow_program_row(p, OW_ROW_LE, 0, "in_%s_%s_%s", cid, sid, wp->topics[t].id);
+                    ow_program_add(p, link, xcol(w, wp, t, s), 1);
+                    ow_program_add(p, link, y, -1);
+                }
             }
-            if (prev_y >= 0) {
-                /* r >= y[s-1] + y[s] - 1 */
-                int r = ow_program_col(p, OW_COL_CONTINUOUS, 0, 1, OW_WP_W_REPEAT, "repeat_%s_%s",
-                                       cid, sid);
-                int row2 = ow_program_row(p, OW_ROW_LE, 1, "repeat_%s_%s", cid, sid);
-                ow_program_add(p, row2, prev_y, 1);
-                ow_program_add(p, row2, y, 1);
-                ow_program_add(p, row2, r, -1);
+            if (had_prev) {
+                /* r >= in[s-1] + in[s] - 1 */
+                int r = ow_program_col(p, OW_COL_BINARY, 0, 1, OW_WP_W_REPEAT, "repeat_%s_%s", cid,
+                                       sid);
+                int rrow = ow_program_row(p, OW_ROW_LE, 1, "repeat_%s_%s", cid, sid);
+                ow_program_add(p, rrow, r, -1);
+                for (size_t k = 0; k < 2; k++) {
+                    size_t ss = s - 1 + k;
+                    int yy = k == 0 ? prev_y : y;
+                    if (yy >= 0) {
+                        ow_program_add(p, rrow, yy, 1);
+                        continue;
+                    }
+                    for (size_t t = 0; t < T; t++)
+                        if (wp->topics[t].cluster == c && xcol(w, wp, t, ss) >= 0)
+                            ow_program_add(p, rrow, xcol(w, wp, t, ss), 1);
+                }
             }
+            had_prev = true;
             prev_y = y;
         }
     }

@@ -17,7 +17,8 @@
 #define OW_WP_MAX_TOPICS      1000
 #define OW_WP_MAX_CLUSTERS    100
 #define OW_WP_MAX_SESSIONS    100
-#define OW_WP_MAX_RULES       1000
+#define OW_WP_MAX_RULES       200
+#define OW_WP_MAX_RULE_TOPICS 20 /* topics in a together or apart rule */
 #define OW_WP_MAX_PER_SESSION 10 /* substantive topics a session can take */
 
 /* Whether the body has addressed a topic since it was proposed. */

@@ -63,10 +63,10 @@ done:
 
 /* A list of distinct topic ids, at least min of them. */
 static ow_status topic_list(wp_loader *ld, const ow_yaml_node *list, const char *key, size_t min,
-                            size_t **out, size_t *n)
+                            size_t max, size_t **out, size_t *n)
 {
     ow_status rc = OW_OK;
-    OW_CALL(ow_yaml_expect_list(&ld->y, list, key, OW_WP_MAX_TOPICS));
+    OW_CALL(ow_yaml_expect_list(&ld->y, list, key, max));
     if (list->n < min)
         return ow_yaml_fail(&ld->y, list->loc, "%s lists %zu topic%s (expected at least %zu)", key,
                             list->n, list->n == 1 ? "" : "s", min);
@@ -295,7 +295,7 @@ static ow_status load_session(wp_loader *ld, const ow_yaml_node *e, ow_wp_sessio
     if ((n = ow_yaml_field(&f, "topics")) != NULL)
         OW_CALL(ow_yaml_get_int(&ld->y, n, "topics", 0, OW_WP_MAX_PER_SESSION, &s->capacity));
     if ((n = ow_yaml_field(&f, "fixed")) != NULL) {
-        OW_CALL(topic_list(ld, n, "fixed", 0, &s->fixed, &s->n_fixed));
+        OW_CALL(topic_list(ld, n, "fixed", 0, OW_WP_MAX_PER_SESSION, &s->fixed, &s->n_fixed));
         for (size_t i = 0; i < s->n_fixed; i++)
             if (wp->topics[s->fixed[i]].status == OW_WP_YES)
                 return ow_yaml_fail(&ld->y, n->loc,
@@ -360,10 +360,11 @@ static ow_status load_rules(wp_loader *ld, const ow_yaml_node *list)
                                 "a rule has one key (expected together, apart or not_before)");
         if ((n = ow_yaml_field(&f, "together")) != NULL) {
             r->kind = OW_WP_TOGETHER;
-            OW_CALL(topic_list(ld, n, "together", 2, &r->topics, &r->n_topics));
+            OW_CALL(
+                topic_list(ld, n, "together", 2, OW_WP_MAX_RULE_TOPICS, &r->topics, &r->n_topics));
         } else if ((n = ow_yaml_field(&f, "apart")) != NULL) {
             r->kind = OW_WP_APART;
-            OW_CALL(topic_list(ld, n, "apart", 2, &r->topics, &r->n_topics));
+            OW_CALL(topic_list(ld, n, "apart", 2, OW_WP_MAX_RULE_TOPICS, &r->topics, &r->n_topics));
         } else {
             n = ow_yaml_field(&f, "not_before");
             r->kind = OW_WP_NOT_BEFORE;

@@ -17,7 +17,8 @@
 
 typedef struct wp_program {
     ow_program *p;
-    int *x; /* n_topics * n_sessions; -1 where no column */
+    double scale; /* every cost of docs/model.md times this, plus the tie-break */
+    int *x;       /* n_topics * n_sessions; -1 where no column */
 } wp_program;
 
 static bool shared(const ow_workplan *wp, size_t c)
@@ -40,6 +41,26 @@ static int xcol(const wp_program *w, const ow_workplan *wp, size_t t, size_t s)
     return w->x[t * wp->n_sessions + s];
 }
 
+/* The tie-break among plans of equal cost: s * (T - index of t), so that of two
+ * topics otherwise alike the one listed first comes first.  It adds less than the
+ * scale in all, so it only orders plans the objective ties (0 without a scale). */
+static double tie_break(const ow_workplan *wp, size_t t, size_t s, double scale)
+{
+    return scale > 1 ? (double)s * (double)(wp->n_topics - t) : 0;
+}
+
+/* 1 + the largest tie-break a plan can have, or 1 (no tie-break) when the scaled
+ * costs would pass 2^50, where doubles stop holding every integer with room. */
+static double tie_scale(const ow_workplan *wp)
+{
+    double T = (double)wp->n_topics, S = (double)wp->n_sessions;
+    double scale = 1 + (S - 1) * T * (T + 1) / 2;
+    double most =
+        T * (OW_WP_W_OPEN + OW_WP_W_OPEN_AGE * (OW_WP_MAX_AGE + 1)) + T * S * (OW_WP_MAX_AGE + 1) +
+        (double)wp->n_clusters * S * (OW_WP_W_REPEAT + OW_WP_W_SHARED * OW_WP_MAX_PER_SESSION);
+    return scale * most < 1125899906842624.0 ? scale : 1;
+}
+
 static ow_status build(const ow_workplan *wp, wp_program *w, ow_error *err)
 {
     size_t T = wp->n_topics, S = wp->n_sessions, C = wp->n_clusters;
@@ -48,6 +69,7 @@ static ow_status build(const ow_workplan *wp, wp_program *w, ow_error *err)
     if (w->p == NULL || w->x == NULL)
         return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     ow_program *p = w->p;
+    w->scale = tie_scale(wp);
     for (size_t t = 0; t < T; t++) {
         const ow_wp_topic *tp = &wp->topics[t];
         int f = fixed_session(wp, t);
@@ -57,13 +79,15 @@ static ow_status build(const ow_workplan *wp, wp_program *w, ow_error *err)
             if (!ow_workplan_allowed(wp, t, s) || (f >= 0 && (size_t)f != s))
                 continue;
             w->x[t * S + s] =
-                ow_program_col(p, OW_COL_BINARY, f >= 0 ? 1 : 0, 1, (double)(prio * (long)s),
+                ow_program_col(p, OW_COL_BINARY, f >= 0 ? 1 : 0, 1,
+                               w->scale * (double)(prio * (long)s) + tie_break(wp, t, s, w->scale),
                                "x_%s_%s", tp->id, wp->sessions[s].id);
         }
         if (tp->status == OW_WP_YES)
             continue;
-        double left = tp->status == OW_WP_NO ? OW_WP_W_OPEN + OW_WP_W_OPEN_AGE * prio
-                                             : OW_WP_W_PARTLY + OW_WP_W_PARTLY_AGE * prio;
+        double left =
+            w->scale * (tp->status == OW_WP_NO ? OW_WP_W_OPEN + OW_WP_W_OPEN_AGE * prio
+                                               : OW_WP_W_PARTLY + OW_WP_W_PARTLY_AGE * prio);
         int u = ow_program_col(p, OW_COL_BINARY, 0, f >= 0 ? 0 : 1, left, "left_%s", tp->id);
         int row = ow_program_row(p, OW_ROW_EQ, 1, "place_%s", tp->id);
         ow_program_add(p, row, u, 1);
@@ -101,7 +125,7 @@ static ow_status build(const ow_workplan *wp, wp_program *w, ow_error *err)
             if (shared(wp, c)) {
                 ow_program_add(p, row,
                                ow_program_col(p, OW_COL_INTEGER, 0, OW_WP_MAX_PER_SESSION,
-                                              OW_WP_W_SHARED, "shared_%s_%s", cid, sid),
+                                              w->scale * OW_WP_W_SHARED, "shared_%s_%s", cid, sid),
                                -1);
                 y = ow_program_col(p, OW_COL_BINARY, 0, 1, 0, "in_%s_%s", cid, sid);
                 for (size_t t = 0; t < T; t++) {
@@ -115,8 +139,8 @@ static ow_status build(const ow_workplan *wp, wp_program *w, ow_error *err)
             }
             if (had_prev) {
                 /* r >= in[s-1] + in[s] - 1 */
-                int r = ow_program_col(p, OW_COL_BINARY, 0, 1, OW_WP_W_REPEAT, "repeat_%s_%s", cid,
-                                       sid);
+                int r = ow_program_col(p, OW_COL_BINARY, 0, 1, w->scale * OW_WP_W_REPEAT,
+                                       "repeat_%s_%s", cid, sid);
                 int rrow = ow_program_row(p, OW_ROW_LE, 1, "repeat_%s_%s", cid, sid);
                 ow_program_add(p, rrow, r, -1);
                 for (size_t k = 0; k < 2; k++) {
@@ -230,7 +254,7 @@ ow_status ow_workplan_solve(const ow_workplan *wp, const ow_wp_solve_options *op
                             ow_wp_plan *plan, ow_buf *why, ow_error *err)
 {
     ow_status rc = OW_OK;
-    wp_program w = {NULL, NULL};
+    wp_program w = {NULL, 1, NULL};
     ow_mip_result res;
     memset(&res, 0, sizeof res);
     OW_CALL(ow_wp_plan_init(plan, wp, err));

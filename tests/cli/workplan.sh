@@ -57,6 +57,12 @@ obj=$(sed -n 's/^  "objective": \([0-9]*\),$/\1/p' "$tmp/plan.json")
 "$bin" workplan "$note" --check "$tmp/plan.json" | grep -q "^objective $obj:" && ok ||
     bad "check recomputes another objective than $obj"
 
+# -o writes what standard output gets; --timings adds the solver's seconds to JSON.
+"$bin" workplan "$note" -o "$tmp/out.md" && cmp -s "$tmp/out.md" "$tmp/plan.md" && ok ||
+    bad "workplan -o differs from standard output"
+"$bin" workplan "$note" --format json --timings | grep -q '^  "seconds": [0-9.]*,$' && ok ||
+    bad "workplan --timings: no seconds in JSON"
+
 # What-if: the sessions the open topics need at one, two, three a session.
 "$bin" workplan "$note" --sessions 4..7 >"$tmp/whatif.text" 2>"$tmp/err" ||
     bad "workplan --sessions: exit $?"

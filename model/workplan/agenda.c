@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "orgwork/workplan.h"
-#include "render/escape.h"
+#include "../render/formats.h"
 
 #define SKELETON_DAYS     2   /* a session without dates */
 #define MEETINGS_PER_DAY  2   /* 10 a.m.-1 p.m. and 3-6 p.m. */

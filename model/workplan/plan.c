@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load/yaml.h"
-#include "orgwork/arena.h"
+#include "../arena.h"
+#include "../load/stages.h"
 #include "orgwork/instance.h"
 #include "orgwork/workplan.h"
 
 typedef struct plan_reader {
-    ow_yaml y;
+    loader l; /* the instance loader's reader: its tree, arenas and errors */
     const ow_workplan *wp;
     ow_wp_plan *plan;
 } plan_reader;
@@ -33,61 +33,60 @@ static int find_session(const ow_workplan *wp, const char *id)
     return -1;
 }
 
-static ow_status read_topic(plan_reader *r, const ow_yaml_node *e, int session)
+static ow_status read_topic(plan_reader *r, const node *e, int session)
 {
     ow_status rc = OW_OK;
-    const ow_yaml_node *idn = e;
-    if (e->kind == OW_YAML_MAP) {
-        ow_yaml_fields f;
-        OW_CALL(ow_yaml_read_fields(&r->y, e, "a topic", "topics", TOPIC_KEYS, &f));
-        idn = ow_yaml_field(&f, "id");
+    const node *idn = e;
+    if (e->kind == NODE_MAP) {
+        fields f;
+        OW_CALL(read_fields(&r->l, e, "a topic", "topics", TOPIC_KEYS, &f));
+        idn = field(&f, "id");
         if (idn == NULL)
-            return ow_yaml_fail(&r->y, e->loc, "missing key \"id\" in a topic (expected its id)");
+            return fail(&r->l, e->loc, "missing key \"id\" in a topic (expected its id)");
     }
     const char *id = NULL;
-    OW_CALL(ow_yaml_copy_id(&r->y, idn, "topics", &id));
+    OW_CALL(copy_id(&r->l, idn, "topics", &id));
     int t = ow_workplan_find_topic(r->wp, id);
     if (t < 0)
-        return ow_yaml_fail(&r->y, idn->loc, "unknown topic \"%s\" (no topic of %s has that id)",
-                            id, r->wp->path);
+        return fail(&r->l, idn->loc, "unknown topic \"%s\" (no topic of %s has that id)", id,
+                    r->wp->path);
     if (r->plan->session[t] >= 0)
-        return ow_yaml_fail(&r->y, idn->loc, "topic %s is placed twice (first in session %s)", id,
-                            r->wp->sessions[r->plan->session[t]].id);
+        return fail(&r->l, idn->loc, "topic %s is placed twice (first in session %s)", id,
+                    r->wp->sessions[r->plan->session[t]].id);
     r->plan->session[t] = session;
 done:
     return rc;
 }
 
-static ow_status read_plan(plan_reader *r, const ow_yaml_node *root)
+static ow_status read_plan(plan_reader *r, const node *root)
 {
     ow_status rc = OW_OK;
-    ow_yaml_fields f;
-    if (root->kind != OW_YAML_MAP)
-        return ow_yaml_wrong_type(&r->y, root, "a mapping with sessions", "the plan");
-    OW_CALL(ow_yaml_read_fields(&r->y, root, "the plan", "the plan", TOP_KEYS, &f));
-    const ow_yaml_node *list = ow_yaml_field(&f, "sessions");
+    fields f;
+    if (root->kind != NODE_MAP)
+        return wrong_type(&r->l, root, "a mapping with sessions", "the plan");
+    OW_CALL(read_fields(&r->l, root, "the plan", "the plan", TOP_KEYS, &f));
+    const node *list = field(&f, "sessions");
     if (list == NULL)
-        return ow_yaml_fail(&r->y, root->loc,
-                            "missing key \"sessions\" (expected a list of sessions with topics)");
-    OW_CALL(ow_yaml_expect_list(&r->y, list, "sessions", OW_WP_MAX_SESSIONS));
-    for (const ow_yaml_node *e = list->first; e != NULL; e = e->next) {
-        ow_yaml_fields sf;
-        OW_CALL(ow_yaml_read_fields(&r->y, e, "a session", "sessions", SESSION_KEYS, &sf));
-        const ow_yaml_node *idn = ow_yaml_field(&sf, "id");
+        return fail(&r->l, root->loc,
+                    "missing key \"sessions\" (expected a list of sessions with topics)");
+    OW_CALL(expect_list(&r->l, list, "sessions", OW_WP_MAX_SESSIONS));
+    for (const node *e = list->first; e != NULL; e = e->next) {
+        fields sf;
+        OW_CALL(read_fields(&r->l, e, "a session", "sessions", SESSION_KEYS, &sf));
+        const node *idn = field(&sf, "id");
         if (idn == NULL)
-            return ow_yaml_fail(&r->y, e->loc, "missing key \"id\" in a session");
+            return fail(&r->l, e->loc, "missing key \"id\" in a session");
         const char *id = NULL;
-        OW_CALL(ow_yaml_copy_id(&r->y, idn, "id", &id));
+        OW_CALL(copy_id(&r->l, idn, "id", &id));
         int s = find_session(r->wp, id);
         if (s < 0)
-            return ow_yaml_fail(&r->y, idn->loc,
-                                "unknown session \"%s\" (no session of %s has that id)", id,
-                                r->wp->path);
-        const ow_yaml_node *topics = ow_yaml_field(&sf, "topics");
+            return fail(&r->l, idn->loc, "unknown session \"%s\" (no session of %s has that id)",
+                        id, r->wp->path);
+        const node *topics = field(&sf, "topics");
         if (topics == NULL)
             continue;
-        OW_CALL(ow_yaml_expect_list(&r->y, topics, "topics", OW_WP_MAX_TOPICS));
-        for (const ow_yaml_node *t = topics->first; t != NULL; t = t->next)
+        OW_CALL(expect_list(&r->l, topics, "topics", OW_WP_MAX_TOPICS));
+        for (const node *t = topics->first; t != NULL; t = t->next)
             OW_CALL(read_topic(r, t, s));
     }
 done:
@@ -103,25 +102,25 @@ ow_status ow_wp_plan_read(const ow_workplan *wp, const char *path, ow_wp_plan *p
     memset(&r, 0, sizeof r);
     OW_CALL(ow_wp_plan_init(plan, wp, err));
     OW_CALL(ow_read_file(path, OW_MAX_FILE_BYTES, &text, &len, err));
-    r.y.name = path;
-    r.y.text = text;
-    r.y.len = len;
-    r.y.err = err;
-    r.y.expected = "a mapping with sessions";
-    r.y.what = "plan";
+    r.l.name = path;
+    r.l.text = text;
+    r.l.len = len;
+    r.l.err = err;
+    r.l.expected = "a mapping with sessions";
+    r.l.what = "plan";
     r.wp = wp;
     r.plan = plan;
-    r.y.tree = ow_arena_new();
-    r.y.arena = r.y.tree; /* nothing outlives the reading */
-    if (r.y.tree == NULL) {
-        rc = ow_yaml_out_of_memory(&r.y);
+    r.l.tree = ow_arena_new();
+    r.l.arena = r.l.tree; /* nothing outlives the reading */
+    if (r.l.tree == NULL) {
+        rc = out_of_memory(&r.l);
         goto done;
     }
-    ow_yaml_node *root = NULL;
-    OW_CALL(ow_yaml_parse(&r.y, &root));
+    node *root = NULL;
+    OW_CALL(parse_tree(&r.l, &root));
     OW_CALL(read_plan(&r, root));
 done:
-    ow_arena_free(r.y.tree);
+    ow_arena_free(r.l.tree);
     free(text);
     if (rc != OW_OK)
         ow_wp_plan_free(plan);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "orgwork/workplan.h"
-#include "render/escape.h"
+#include "../render/formats.h"
 
 /* "11–12 July 2024", "30 June–2 July 2024", "" without dates. */
 static void session_dates(const ow_wp_session *s, char *out, size_t size)

@@ -1,10 +1,9 @@
 /* workplan.c: `orgwork workplan` — which topics the body's future sessions take up,
  * each session's provisional agenda, how many sessions the open topics need, and the
  * check of a plan written by hand. */
-#include "cmd_workplan.h"
+#include "cli.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,159 +40,91 @@ static const char *usage_workplan =
     "3 the fixed topics and the rules contradict each other (the reasons are printed),\n"
     "or, with --check, the plan breaks a rule; 1 internal error.\n";
 
-static int usage_error(const char *fmt, const char *arg)
-{
-    fputs("orgwork: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\n\n", stderr);
-    fputs(usage_workplan, stderr);
-    return OW_INPUT;
-}
-
-static bool whole(const char *s, long lo, long hi, int *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
-        return false;
-    *out = (int)v;
-    return true;
-}
-
-/* "A..B" or "A". */
-static bool range(const char *s, long lo, long hi, int *from, int *to)
-{
-    const char *dots = strstr(s, "..");
-    char left[32];
-    if (dots == NULL)
-        return whole(s, lo, hi, from) && whole(s, lo, hi, to);
-    size_t len = (size_t)(dots - s);
-    if (len == 0 || len >= sizeof left)
-        return false;
-    memcpy(left, s, len);
-    left[len] = '\0';
-    return whole(left, lo, hi, from) && whole(dots + 2, lo, hi, to) && *from <= *to;
-}
-
 typedef struct wp_options {
-    const char *file, *output, *agendas, *check;
-    ow_format format;
-    bool has_format, timings;
+    const char *file, *agendas, *check;
+    ow_cli_shared o; /* -o, --format, --time-limit, --timings */
+    bool verbose;
     int sessions_from, sessions_to, per_from, per_to;
     ow_wp_solve_options solve;
 } wp_options;
 
-static int parse(int argc, char **argv, wp_options *o)
+enum { OPT_AGENDAS = OW_CLI_OPT_OWN, OPT_SESSIONS, OPT_PER, OPT_CHECK, OPT_VERBOSE };
+
+static const struct option longopts[] = {OW_CLI_SHARED_OPTIONS,
+                                         {"agendas", required_argument, NULL, OPT_AGENDAS},
+                                         {"sessions", required_argument, NULL, OPT_SESSIONS},
+                                         {"per", required_argument, NULL, OPT_PER},
+                                         {"check", required_argument, NULL, OPT_CHECK},
+                                         {"verbose", no_argument, NULL, OPT_VERBOSE},
+                                         {NULL, 0, NULL, 0}};
+
+static int parse(int argc, char **argv, wp_options *w)
 {
-    enum {
-        OPT_FORMAT = 256,
-        OPT_AGENDAS,
-        OPT_SESSIONS,
-        OPT_PER,
-        OPT_CHECK,
-        OPT_LIMIT,
-        OPT_TIMINGS,
-        OPT_VERBOSE
-    };
-    static const struct option longs[] = {{"format", required_argument, NULL, OPT_FORMAT},
-                                          {"output", required_argument, NULL, 'o'},
-                                          {"agendas", required_argument, NULL, OPT_AGENDAS},
-                                          {"sessions", required_argument, NULL, OPT_SESSIONS},
-                                          {"per", required_argument, NULL, OPT_PER},
-                                          {"check", required_argument, NULL, OPT_CHECK},
-                                          {"time-limit", required_argument, NULL, OPT_LIMIT},
-                                          {"timings", no_argument, NULL, OPT_TIMINGS},
-                                          {"verbose", no_argument, NULL, OPT_VERBOSE},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {NULL, 0, NULL, 0}};
-    o->format = OW_FORMAT_MD;
-    o->per_from = 1;
-    o->per_to = 3;
-    opterr = 0;
-    optind = 0; /* glibc: start afresh */
+    w->o.format = OW_FORMAT_MD;
+    w->per_from = 1;
+    w->per_to = 3;
     int c;
-    while ((c = getopt_long(argc, argv, "ho:", longs, NULL)) != -1) {
+    while ((c = ow_cli_getopt("workplan", argc, argv, "ho:", longopts)) != -1) {
+        int st = ow_cli_shared_option("workplan", c, usage_workplan, &w->o);
+        if (st >= 0)
+            return st;
+        if (st == -1)
+            continue;
         switch (c) {
-        case 'h':
-            fputs(usage_workplan, stdout);
-            return 0;
-        case 'o':
-            o->output = optarg;
-            break;
-        case OPT_FORMAT:
-            if (!ow_format_parse(optarg, &o->format) ||
-                (o->format != OW_FORMAT_MD && o->format != OW_FORMAT_HTML &&
-                 o->format != OW_FORMAT_CSV && o->format != OW_FORMAT_JSON &&
-                 o->format != OW_FORMAT_TEXT))
-                return usage_error("--format takes md, html, csv or json (text with "
-                                   "--sessions), not '%s'",
-                                   optarg);
-            o->has_format = true;
-            break;
         case OPT_AGENDAS:
-            o->agendas = optarg;
+            w->agendas = optarg;
             break;
         case OPT_SESSIONS:
-            if (!range(optarg, 1, OW_WP_MAX_SESSIONS, &o->sessions_from, &o->sessions_to))
-                return usage_error("--sessions takes a range such as 3..8 (1 to 100), not '%s'",
-                                   optarg);
+            if (!ow_cli_parse_range(optarg, 1, OW_WP_MAX_SESSIONS, &w->sessions_from,
+                                    &w->sessions_to))
+                return ow_cli_usage_error(
+                    "workplan", "--sessions takes a range such as 3..8 (1 to 100), not '%s'",
+                    optarg);
             break;
         case OPT_PER:
-            if (!range(optarg, 1, OW_WP_MAX_PER_SESSION, &o->per_from, &o->per_to))
-                return usage_error("--per takes a range such as 1..3 (1 to 10), not '%s'", optarg);
+            if (!ow_cli_parse_range(optarg, 1, OW_WP_MAX_PER_SESSION, &w->per_from, &w->per_to))
+                return ow_cli_usage_error(
+                    "workplan", "--per takes a range such as 1..3 (1 to 10), not '%s'", optarg);
             break;
         case OPT_CHECK:
-            o->check = optarg;
-            break;
-        case OPT_LIMIT: {
-            char *end;
-            errno = 0;
-            double v = strtod(optarg, &end);
-            if (errno != 0 || end == optarg || *end != '\0' || !(v > 0) || v > 1e6)
-                return usage_error("--time-limit takes a positive number of seconds, not '%s'",
-                                   optarg);
-            o->solve.time_limit = v;
-            break;
-        }
-        case OPT_TIMINGS:
-            o->timings = true;
+            w->check = optarg;
             break;
         case OPT_VERBOSE:
-            o->solve.verbose = true;
+            w->solve.verbose = true;
             break;
         default:
-            return usage_error("unknown option or missing value: '%s'", argv[optind - 1]);
+            return OW_INPUT;
         }
     }
-    if (optind >= argc)
-        return usage_error("%s", "needs a workplan FILE");
-    if (optind + 1 < argc)
-        return usage_error("unexpected argument '%s'", argv[optind + 1]);
-    o->file = argv[optind];
-    int modes = (o->sessions_from > 0) + (o->check != NULL);
-    if (modes > 1 || (modes > 0 && o->agendas != NULL))
-        return usage_error("%s", "give at most one of --sessions, --check and --agendas");
-    if (o->sessions_from == 0 && o->check == NULL && o->format == OW_FORMAT_TEXT)
-        return usage_error("%s", "--format text is for --sessions; a workplan is md, html, csv "
-                                 "or json");
-    if (o->sessions_from > 0 && !o->has_format)
-        o->format = OW_FORMAT_TEXT;
+    if (optind == argc)
+        return ow_cli_usage_error("workplan", "needs a workplan FILE");
+    if (argc - optind > 1)
+        return ow_cli_usage_error("workplan", "unexpected argument '%s'", argv[optind + 1]);
+    w->file = argv[optind];
+    if (w->o.whole)
+        return ow_cli_usage_error("workplan", "--whole is an option of solve and whatif");
+    int modes = (w->sessions_from > 0) + (w->check != NULL);
+    if (modes > 1 || (modes > 0 && w->agendas != NULL))
+        return ow_cli_usage_error("workplan",
+                                  "give at most one of --sessions, --check and --agendas");
+    if (w->sessions_from > 0 && !w->o.has_format)
+        w->o.format = OW_FORMAT_TEXT;
+    ow_cli_shared_format(&w->o); /* -o's extension, without --format */
+    ow_format f = w->o.format;
+    bool table = f == OW_FORMAT_MD || f == OW_FORMAT_CSV || f == OW_FORMAT_JSON;
+    if (w->sessions_from > 0 ? !(table || f == OW_FORMAT_TEXT) : !(table || f == OW_FORMAT_HTML))
+        return ow_cli_usage_error(
+            "workplan", w->sessions_from > 0 ? "--sessions prints text, md, csv or json"
+                                             : "a workplan is written as md, html, csv or json");
+    w->solve.time_limit = w->o.time_limit;
     return -1;
-}
-
-static int finish(ow_status rc, const ow_error *err)
-{
-    if (rc != OW_OK && rc != OW_INFEASIBLE)
-        ow_error_print(err, stderr);
-    return (int)rc;
 }
 
 static ow_status write_out(const wp_options *o, const ow_buf *out, ow_error *err)
 {
     if (out->failed)
         return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
-    return ow_write_file_atomic(o->output ? o->output : "-", ow_buf_str(out), out->len, err);
+    return ow_write_file_atomic(o->o.output ? o->o.output : "-", ow_buf_str(out), out->len, err);
 }
 
 /* DIR/<body>-<session>.yaml, with any character that is not a letter, digit, dot,
@@ -273,7 +204,7 @@ done:
     ow_wp_check_report_free(&rep);
     ow_wp_plan_free(&plan);
     ow_workplan_free(wp);
-    return finish(rc, &err);
+    return ow_cli_report(rc, &err);
 }
 
 static int run_whatif(const wp_options *o)
@@ -285,22 +216,20 @@ static int run_whatif(const wp_options *o)
     size_t n = 0;
     ow_buf out = OW_BUF_INIT;
     ow_status rc = OW_OK;
-    if (o->format == OW_FORMAT_HTML)
-        return usage_error("%s", "--sessions prints text, md, csv or json");
     /* Bad input is reported once, before any variant runs. */
     OW_CALL(ow_workplan_load(o->file, &wp, &err));
     OW_CALL(ow_workplan_whatif(o->file, o->sessions_from, o->sessions_to, o->per_from, o->per_to,
                                &o->solve, &rows, &n, &err));
-    OW_CALL(ow_wp_variants_render(rows, n, o->format, &out, &err));
+    OW_CALL(ow_wp_variants_render(rows, n, o->o.format, &out, &err));
     OW_CALL(write_out(o, &out, &err));
 done:
     free(rows);
     ow_buf_free(&out);
     ow_workplan_free(wp);
-    return finish(rc, &err);
+    return ow_cli_report(rc, &err);
 }
 
-int ow_cmd_workplan(int argc, char **argv)
+int ow_cli_workplan(int argc, char **argv)
 {
     wp_options o;
     memset(&o, 0, sizeof o);
@@ -332,8 +261,8 @@ int ow_cmd_workplan(int argc, char **argv)
             fprintf(stderr, "  - %.*s\n", (int)len, line);
             line += len + (line[len] == '\n');
         }
-        if (o.format == OW_FORMAT_JSON) {
-            ow_status wrc = ow_wp_render(wp, &plan, o.format, o.timings, &out, &err);
+        if (o.o.format == OW_FORMAT_JSON) {
+            ow_status wrc = ow_wp_render(wp, &plan, o.o.format, o.o.timings, &out, &err);
             if (wrc == OW_OK)
                 wrc = write_out(&o, &out, &err);
             if (wrc != OW_OK)
@@ -349,7 +278,7 @@ int ow_cmd_workplan(int argc, char **argv)
     if (left)
         OW_CALL(ow_workplan_needed(o.file, &o.solve, &plan.needed, &err));
     report_left(wp, &plan);
-    OW_CALL(ow_wp_render(wp, &plan, o.format, o.timings, &out, &err));
+    OW_CALL(ow_wp_render(wp, &plan, o.o.format, o.o.timings, &out, &err));
     OW_CALL(write_out(&o, &out, &err));
     if (o.agendas != NULL)
         OW_CALL(write_agendas(o.agendas, wp, &plan, &err));
@@ -358,5 +287,5 @@ done:
     ow_buf_free(&why);
     ow_wp_plan_free(&plan);
     ow_workplan_free(wp);
-    return finish(rc, &err);
+    return ow_cli_report(rc, &err);
 }

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "orgwork/mip.h"
-#include "orgwork/program.h"
+#include "mip.h"
+#include "program.h"
 #include "orgwork/workplan.h"
 
 typedef struct wp_program {

@@ -5,7 +5,7 @@
 
 /* RFC 4180: a field with the separator, a quote or a line break is quoted, quotes
  * doubled. */
-static void put_csv_field(ow_buf *b, const char *s, char sep)
+static void put_field(ow_buf *b, const char *s, char sep)
 {
     char special[] = {sep, '"', '\r', '\n', '\0'};
     if (strpbrk(s, special) == NULL) {
@@ -21,12 +21,17 @@ static void put_csv_field(ow_buf *b, const char *s, char sep)
     ow_buf_putc(b, '"');
 }
 
+void ow_put_csv_field(ow_buf *b, const char *s)
+{
+    put_field(b, s, ',');
+}
+
 /* An item number as Excel keeps it: the formula ="1.10" is the text 1.10, where the
  * bare 1.10 would become the number 1.1 (or, in some locales, a date). */
 static void put_csv_label(ow_buf *b, const char *label, const ow_render_options *opts, char sep)
 {
     if (!opts->excel || label[0] == '\0') {
-        put_csv_field(b, label, sep);
+        put_field(b, label, sep);
         return;
     }
     ow_buf cell = OW_BUF_INIT;
@@ -37,7 +42,7 @@ static void put_csv_label(ow_buf *b, const char *label, const ow_render_options 
         ow_buf_putc(&cell, *p);
     }
     ow_buf_putc(&cell, '"');
-    put_csv_field(b, ow_buf_str(&cell), sep);
+    put_field(b, ow_buf_str(&cell), sep);
     if (cell.failed)
         b->failed = true;
     ow_buf_free(&cell);
@@ -65,9 +70,9 @@ void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_rende
         /* A meeting without pieces still gets a row, with empty item fields. */
         size_t rows = m->n_pieces > 0 ? m->n_pieces : 1;
         for (size_t k = 0; k < rows; k++) {
-            put_csv_field(b, str_or_empty(body->id), sep);
+            put_field(b, str_or_empty(body->id), sep);
             ow_buf_printf(b, "%c%d%c%s%c%s%c%s%c", sep, m->n, sep, date, sep, start, sep, end, sep);
-            put_csv_field(b, str_or_empty(room_name(inst, m->room)), sep);
+            put_field(b, str_or_empty(room_name(inst, m->room)), sep);
             ow_buf_putc(b, sep);
             if (m->n_pieces == 0) {
                 ow_buf_printf(b, "%c%c%c\r\n", sep, sep, sep);
@@ -84,7 +89,7 @@ void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_rende
                 ow_buf_printf(&title, " (%s)", ow_buf_str(&note));
             if (title.failed || note.failed)
                 b->failed = true;
-            put_csv_field(b, ow_buf_str(&title), sep);
+            put_field(b, ow_buf_str(&title), sep);
             ow_buf_free(&note);
             ow_buf_free(&title);
             ow_buf_printf(b, "%c%d%c%s\r\n", sep, p->minutes, sep, p->continued ? "true" : "false");

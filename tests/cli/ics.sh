@@ -38,6 +38,42 @@ sed 's/duration: 3h45m/duration: 30m/; s/duration: 3h30m/duration: 30m/' instanc
     >"$t/shorter.yaml"
 "$bin" solve "$t/shorter.yaml" --days 1 --keep "$t/published.json" --format ics -o "$t/replan.ics" \
     2>/dev/null || fail=1
+# The zone's rules come from the system's tzdata, whatever zone the process runs in.
+TZ=Asia/Tokyo "$bin" solve instances/som-2024.yaml --format ics -o "$t/som-tokyo.ics" || fail=1
+cmp -s "$t/som.ics" "$t/som-tokyo.ics" || { echo "FAIL: the process's TZ changed the ics"; fail=1; }
+tr -d '\r' <"$t/alike.ics" | grep -qx 'RRULE:FREQ=YEARLY;UNTIL=20241103T060000Z;BYDAY=1SU;BYMONTH=11' ||
+    { echo "FAIL: New York's return to standard time on 2024-11-03 is missing"; fail=1; }
+# A southern winter: Sydney's daylight time (first Sunday of October) and standard time
+# (first Sunday of April), yearly since 2008.
+cat >"$t/sydney.yaml" <<'YAML'
+orgwork: 1
+calendar: {start: 2024-07-11, days: 6, timezone: Australia/Sydney}
+body: {id: A, name: N, agenda: [{item: "1", title: T, duration: 1h}]}
+YAML
+"$bin" solve "$t/sydney.yaml" --format ics -o "$t/sydney.ics" || fail=1
+cat >"$t/sydney.want" <<'ICS'
+BEGIN:VTIMEZONE
+TZID:Australia/Sydney
+X-LIC-LOCATION:Australia/Sydney
+TZUNTIL:20240719T000000Z
+BEGIN:STANDARD
+TZNAME:AEST
+TZOFFSETFROM:+1100
+TZOFFSETTO:+1000
+DTSTART:20080406T030000
+RRULE:FREQ=YEARLY;UNTIL=20240406T160000Z;BYDAY=1SU;BYMONTH=4
+END:STANDARD
+BEGIN:DAYLIGHT
+TZNAME:AEDT
+TZOFFSETFROM:+1000
+TZOFFSETTO:+1100
+DTSTART:20081005T020000
+RRULE:FREQ=YEARLY;UNTIL=20230930T160000Z;BYDAY=1SU;BYMONTH=10
+END:DAYLIGHT
+END:VTIMEZONE
+ICS
+tr -d '\r' <"$t/sydney.ics" | sed -n '/^BEGIN:VTIMEZONE$/,/^END:VTIMEZONE$/p' | cmp -s - "$t/sydney.want" ||
+    { echo "FAIL: Sydney's VTIMEZONE"; fail=1; }
 # An unknown zone is refused where it is written.
 sed 's/^  days: 2$/  days: 2\n  timezone: Europe\/Atlantis/' instances/som-2024.yaml >"$t/bad.yaml"
 "$bin" solve "$t/bad.yaml" >/dev/null 2>"$t/bad.err"

@@ -1,5 +1,5 @@
 /* timezone.h: the venue's time zone (`calendar.timezone`), from the system's tzdata
- * through libical: whether a name is known, and its VTIMEZONE for calendars. */
+ * through the C library: whether a name is known, and its VTIMEZONE for calendars. */
 #ifndef ORGWORK_TIMEZONE_H
 #define ORGWORK_TIMEZONE_H
 
@@ -12,13 +12,16 @@
  * where the bodies of the seed documents meet. */
 #define OW_DEFAULT_TIMEZONE "Europe/Vienna"
 
-/* Whether name is an IANA time zone the system knows ("Europe/Vienna", "UTC"). */
+/* Whether name is an IANA time zone the system knows ("Europe/Vienna", "UTC"): a
+ * tzdata name (no "..", no absolute path) whose file under TZDIR, else
+ * /usr/share/zoneinfo, is a TZif file. */
 bool ow_timezone_known(const char *name);
 
 /* Appends the VTIMEZONE component of name (content lines ending CRLF, TZID the
  * IANA name) with the rules in force from date from to date to.  Appends nothing
  * and returns false for UTC, whose times are written with a Z instead, or an
- * unknown name. */
+ * unknown name.  Sets TZ for the computation and puts it back: not thread-safe, to be
+ * called from one thread only. */
 bool ow_timezone_vtimezone(const char *name, ow_date from, ow_date to, ow_buf *out);
 
 #endif

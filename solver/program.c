@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "orgwork/arena.h"
+#include "../model/alloc.h"
+#include "../model/arena.h"
 
 typedef struct row {
     const char *name;
@@ -34,7 +35,7 @@ struct ow_program {
 
 ow_program *ow_program_new(void)
 {
-    ow_program *p = calloc(1, sizeof *p);
+    ow_program *p = ow_calloc(1, sizeof *p);
     if (p == NULL)
         return NULL;
     p->names = ow_arena_new();
@@ -65,7 +66,7 @@ static bool grow(void **data, size_t *cap, size_t n, size_t size)
     if (n < *cap)
         return true;
     size_t ncap = *cap ? *cap * 2 : 64;
-    void *q = realloc(*data, ncap * size);
+    void *q = ow_realloc(*data, ncap * size);
     if (q == NULL)
         return false;
     *data = q;
@@ -155,7 +156,7 @@ static bool index_entry(row *rw)
         size_t size = rw->index_size ? rw->index_size * 2 : 4 * SCAN;
         while (2 * rw->n > size)
             size *= 2;
-        int *index = calloc(size, sizeof *index);
+        int *index = ow_calloc(size, sizeof *index);
         if (index == NULL)
             return false;
         free(rw->index);
@@ -190,13 +191,13 @@ void ow_program_add(ow_program *p, int r, int col, double coef)
     }
     if (rw->n == rw->cap) {
         size_t ncap = rw->cap ? rw->cap * 2 : 8;
-        int *c = realloc(rw->cols, ncap * sizeof *c);
+        int *c = ow_realloc(rw->cols, ncap * sizeof *c);
         if (c == NULL) {
             p->failed = true;
             return;
         }
         rw->cols = c;
-        double *v = realloc(rw->coefs, ncap * sizeof *v);
+        double *v = ow_realloc(rw->coefs, ncap * sizeof *v);
         if (v == NULL) {
             p->failed = true;
             return;

@@ -18,7 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "orgwork/arena.h"
+#include "../../model/arena.h"
 #include "formulation.h"
 
 /* One meeting's step from the state of the cut before it to the state after it. */

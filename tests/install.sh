@@ -42,7 +42,7 @@ groff -man -Tutf8 -ww -z "$root/share/man/man1/orgwork.1" 2> "$tmp/groff.err"
 MANWIDTH=80 man -l "$root/share/man/man1/orgwork.1" > "$tmp/man.txt" 2> "$tmp/man.err" ||
     no "man -l: $(cat "$tmp/man.err")"
 grep -q "orgwork $version" "$tmp/man.txt" || no "the manual page does not carry version $version"
-for cmd in solve check whatif diff export; do
+for cmd in solve check whatif diff export workplan; do
     grep -q "^       $cmd " "$tmp/man.txt" || no "the manual page lacks the $cmd command"
 done
 

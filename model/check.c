@@ -459,6 +459,12 @@ static void check_meetings(checker *c)
                 if (overlap(meeting(c, bv->order[r]), meeting(c, bv->order[q])))
                     add(c, "meetings", "%s and %s take place at the same time",
                         meeting_name(c, bv->order[r]).text, meeting_name(c, bv->order[q]).text);
+        /* A meeting is held to take something: an empty one is never published
+         * (docs/model.md, "What a schedule is"). */
+        for (size_t r = 0; r < bv->n; r++)
+            if (meeting(c, bv->order[r])->n_pieces == 0)
+                add(c, "meetings", "%s holds no item; a meeting is held only to take one",
+                    meeting_name(c, bv->order[r]).text);
         for (size_t r = 0; r < bv->n; r++)
             if (meeting(c, bv->order[r])->n != (int)r + 1)
                 add(c, "meetings", "%s is the body's meeting %zu in date and time order",
@@ -1066,6 +1072,23 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     report->violations = c.v;
     c.v = NULL;
     ow_schedule_objective(inst, s, &report->objective);
+    /* A claimed objective is confirmed or refuted: `check` can vouch for a published
+     * optimum only if the number is the one its rules give. */
+    if (s->objective_given && ow_solve_status_has_schedule(s->status) &&
+        s->objective != (double)report->objective.total) {
+        c.v = report->violations;
+        c.cap = c.n = report->n_violations;
+        add(&c, "objective", "the schedule claims an objective of %.17g but its rules give %ld",
+            s->objective, report->objective.total);
+        if (c.failed) {
+            ow_check_report_free(report);
+            rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+            goto done;
+        }
+        report->violations = c.v;
+        report->n_violations = c.n;
+        c.v = NULL;
+    }
 done:
     free(c.v);
     ow_arena_free(c.arena);

@@ -306,6 +306,7 @@ static ow_status read_root(const reader *r, json_t *root, ow_schedule *s, bool *
         if (!json_is_number(objective))
             return fail(r, "", "objective", "expected a number");
         s->objective = json_number_value(objective);
+        s->objective_given = true;
     }
     rc = read_solver(r, root, s);
     if (rc != OW_OK)

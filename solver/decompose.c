@@ -667,6 +667,7 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
     ow_objective_terms terms;
     ow_schedule_objective(inst, whole, &terms);
     whole->objective = (double)terms.total;
+    whole->objective_given = true;
     whole->gap = whole->objective > 0 ? (whole->objective - bound) / whole->objective : 0;
     whole->status = whole->gap <= 0 ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE;
     if (whole->gap < 0)

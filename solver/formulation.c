@@ -1643,6 +1643,7 @@ ow_status ow_formulation_decode(const ow_formulation *f, const double *x, ow_sol
     ow_objective_terms terms;
     ow_schedule_objective(f->inst, s, &terms);
     s->objective = (double)terms.total;
+    s->objective_given = true;
     *out = s;
     s = NULL;
 done:

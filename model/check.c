@@ -903,13 +903,13 @@ static void check_consecutive(checker *c)
             size_t pb = rule->bodies[k], nb = rule->bodies[k + 1];
             const body_view *prev = &c->bodies[pb];
             const body_view *next = &c->bodies[nb];
-            /* A joint meeting of the two belongs to both sessions: it may open the
-             * second before the first closes, so the order is between the others. */
+            /* A joint meeting of the two (whichever lists the item) belongs to both
+             * sessions: as the second body's first meeting it may open its session
+             * before the first body closes, and the order then holds for the second
+             * body's next meeting (docs/model.md, "consecutive"). */
             size_t pn = prev->n, nf = 0;
-            while (pn > 0 && joint_with_body(c, meeting(c, prev->order[pn - 1]), nb))
-                pn--;
-            while (nf < next->n && joint_with_body(c, meeting(c, next->order[nf]), pb))
-                nf++;
+            if (next->n > 0 && joint_with_body(c, meeting(c, next->order[0]), pb))
+                nf = 1;
             if (pn == 0 || nf == next->n)
                 continue;
             size_t li = prev->order[pn - 1], fi = next->order[nf];

@@ -1134,26 +1134,23 @@ static void build_consecutive(ow_formulation *f)
             size_t pb = rule->bodies[x], nb = rule->bodies[x + 1];
             const body_model *prev = &f->bodies[pb], *next = &f->bodies[nb];
             const char *pid = inst->bodies[pb].id, *nid = inst->bodies[nb].id;
-            /* A joint meeting of the two, held by prev as owner, may open next's
-             * session: next's guests join prev for it, prev closes, next goes on.
+            /* A joint meeting of the two, whichever of them lists the item, may
+             * open next's session: the two meet jointly, prev closes, next goes on.
              * g = 1 when next's first meeting is that joint meeting; prev then ends
-             * before next's second meeting. */
+             * before next's second meeting, and the no-idle-day rule holds for it. */
             int g = -1;
-            for (size_t a = next->layer[0]; a < next->layer[1] && next->K > 1; a++) {
-                const arc *ar = &next->arcs[a];
-                if (ar->joint >= 0 && f->joints[ar->joint].owner == pb) {
-                    if (g < 0)
-                        g = ow_program_row(P, OW_ROW_EQ, 0, "opens[%s,%s]", nid, pid);
-                    ow_program_add(P, g, ar->col, 1);
-                }
-            }
-            for (size_t j = 0; next->free && j < f->n_joints && next->K > 1; j++) {
-                int col = next->gj[j]; /* meeting 1 is joint meeting j */
-                if (col < 0 || f->joints[j].owner != pb)
+            for (size_t j = 0; j < f->n_joints && next->K > 1; j++) {
+                const joint *jt = &f->joints[j];
+                bool next_guest = jt->owner == pb && attends(inst, jt, nb);
+                bool next_owner = jt->owner == nb && attends(inst, jt, pb);
+                if (!next_guest && !next_owner)
                     continue;
                 if (g < 0)
                     g = ow_program_row(P, OW_ROW_EQ, 0, "opens[%s,%s]", nid, pid);
-                ow_program_add(P, g, col, 1);
+                if (next_guest)
+                    add_guest(f, next, g, 0, j, 1);
+                else
+                    add_presence(P, next, g, 0, jt->item + 1, 1);
             }
             int gcol = -1;
             if (g >= 0) {
@@ -1186,6 +1183,19 @@ static void build_consecutive(ow_formulation *f)
                     add_placed(P, inst, prev, pb, row, k, d * ns, d * ns + ns - 1, -1);
                     if (k + 1 < prev->K)
                         ow_program_add(P, row, prev->u[k + 1], 1);
+                    if (gcol < 0)
+                        continue;
+                    ow_program_add(P, row, gcol, 1);
+                    /* Opened by the joint meeting: next's second meeting, if held,
+                     * has started by the end of day d+1. */
+                    row = ow_program_row(P, OW_ROW_GE, -2, "noidle2[%s,%d,%s,%d]", pid, k + 1, nid,
+                                         d);
+                    add_placed(P, inst, next, nb, row, 1, 0, end, 1);
+                    add_placed(P, inst, prev, pb, row, k, d * ns, d * ns + ns - 1, -1);
+                    if (k + 1 < prev->K)
+                        ow_program_add(P, row, prev->u[k + 1], 1);
+                    ow_program_add(P, row, gcol, -1);
+                    ow_program_add(P, row, next->u[1], -1);
                 }
             }
         }

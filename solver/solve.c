@@ -217,6 +217,11 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         return rc;
     rc = verify(inst, *out, &report, err);
     if (rc == OW_INFEASIBLE && !opts->whole) {
+        /* Said on standard error: it is a bug of the planner in turn, worth a report. */
+        fprintf(stderr,
+                "orgwork: note: the body-by-body plan breaks a rule ([%s] %s); solving the "
+                "period as one program instead\n",
+                report.violations[0].rule, report.violations[0].message);
         ow_check_report_free(&report);
         ow_schedule_free(*out);
         *out = NULL;
@@ -231,9 +236,9 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         char rules[768] = "";
         size_t used = 0;
         for (size_t k = 0; k < report.n_violations && used + 1 < sizeof rules; k++)
-            used += (size_t)snprintf(rules + used, sizeof rules - used, "%s[%s] %s",
-                                     k > 0 ? "; " : "", report.violations[k].rule,
-                                     report.violations[k].message);
+            used +=
+                (size_t)snprintf(rules + used, sizeof rules - used, "%s[%s] %s", k > 0 ? "; " : "",
+                                 report.violations[k].rule, report.violations[k].message);
         rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
                           "internal error: the schedule found breaks %zu rule%s, so none is "
                           "given: %s",

@@ -48,11 +48,11 @@ typedef struct ow_meeting {
 
 typedef struct ow_schedule {
     ow_solve_status status;
-    double objective; /* the reported objective (SPEC §3 weights; no tie-break) */
+    double objective;     /* the reported objective (SPEC §3 weights; no tie-break) */
     bool objective_given; /* objective is a claim (JSON "objective", or the solver's):
                            * ow_check compares it with the rules' objective */
-    double gap;       /* relative gap, 0 when optimal */
-    double seconds;   /* solver time; shown only with --timings */
+    double gap;           /* relative gap, 0 when optimal */
+    double seconds;       /* solver time; shown only with --timings */
     size_t n_meetings;
     ow_meeting *meetings;   /* sorted by body, then n */
     struct ow_arena *arena; /* owns the arrays above */

@@ -22,7 +22,7 @@
 #define MAXI      8
 #define MAXG      6 /* joint items a body attends as a guest */
 #define MAX_PLANS 400000
-#define MAX_NODES 3000000L
+#define MAX_NODES 1000000L
 
 typedef struct piece {
     signed char item; /* own item index, or -1 for the joint piece of a guest meeting */
@@ -189,8 +189,8 @@ static void keep_plan(search *s)
         if (m == 0 || day_of(s, p->slot[m]) != day_of(s, p->slot[m - 1]))
             days++;
     const ow_weights *w = &s->inst->weights;
-    p->obj = w->continued * s->continued + w->meetings * p->k + w->days * days +
-             w->late_start * s->late;
+    p->obj =
+        w->continued * s->continued + w->meetings * p->k + w->days * days + w->late_start * s->late;
     (void)body;
 }
 
@@ -479,11 +479,9 @@ static bool together(const combo *c, size_t upto)
             if (P > upto || Q > upto)
                 continue;
             const plan *pp = c->chosen[P], *qp = c->chosen[Q];
-            int pn = pp->k, nf = 0;
-            while (pn > 0 && joint_with(c, P, pn - 1, Q))
-                pn--;
-            while (nf < qp->k && joint_with(c, Q, nf, P))
-                nf++;
+            /* docs/model.md: Q's first meeting may be a joint meeting of the two;
+             * the order then holds for Q's next one. */
+            int pn = pp->k, nf = joint_with(c, Q, 0, P) ? 1 : 0;
             if (pn == 0 || nf == qp->k)
                 continue;
             int last = pp->slot[pn - 1], first = qp->slot[nf];

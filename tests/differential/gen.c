@@ -67,7 +67,7 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
 {
     uint64_t st = seed * 0x2545f4914f6cdd1dull + (period ? 7 : 3);
     out o = {buf, 0, size};
-    int n_days = 1 + pick(&st, 3), n_slots = 1 + pick(&st, 3), n_rooms = 1 + pick(&st, 2);
+    int n_days = 1 + pick(&st, 3), n_slots = 2 + pick(&st, 2), n_rooms = 1 + pick(&st, 2);
     int start_wd = pick(&st, 5);
     int n_bodies = period ? 2 + pick(&st, 2) : 1;
     int teams = 1 + (chance(&st, 30) ? 1 : 0);
@@ -91,12 +91,12 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
     int per[3] = {1, period ? 1 : 0, n_bodies > 2 ? 1 : 0};
     for (int k = n_bodies; k < total; k++)
         per[pick(&st, n_bodies)]++;
-    static const int durations[] = {15, 20, 30, 30, 45, 45, 60, 90, 120};
+    static const int durations[] = {15, 20, 30, 30, 30, 45, 45, 60, 90};
     put(&o, "bodies:\n");
     for (int b = 0; b < n_bodies; b++) {
         put(&o, "  - id: %c\n    name: Body %c\n", 'A' + b, 'A' + b);
-        if (chance(&st, 25))
-            put(&o, "    meetings: %d\n", 1 + pick(&st, 4));
+        if (chance(&st, 15))
+            put(&o, "    meetings: %d\n", 2 + pick(&st, 3));
         if (chance(&st, 15))
             put(&o, "    meetings_per_day: %d\n", 1 + pick(&st, 2));
         int wf = 0, wt = n_days - 1;
@@ -108,7 +108,7 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
             day_date(start_wd, wt, z, sizeof z);
             put(&o, "    window: {from: %s, to: %s}\n", a, z);
         }
-        if (chance(&st, 20))
+        if (chance(&st, 35))
             put(&o, "    interpretation: false\n");
         if (n_rooms > 1 && chance(&st, 20))
             put(&o, "    room: R%d\n", 1 + pick(&st, n_rooms));

@@ -373,8 +373,24 @@ static int cmd_solve(int argc, char **argv)
             goto done;
         }
     }
-    if (o.keep != NULL)
-        OW_CALL(ow_schedule_read_json(inst, o.keep, &kept, &err));
+    if (o.keep != NULL) {
+        /* Items are matched by id: what the instance no longer has is ignored, and
+         * said. */
+        ow_buf unmatched = OW_BUF_INIT;
+        rc = ow_schedule_read_json_matching(inst, o.keep, &unmatched, &kept, &err);
+        if (rc == OW_OK && unmatched.len > 0) {
+            fprintf(stderr, "orgwork: %s: ignored, not in %s:\n", o.keep, o.file);
+            const char *line = ow_buf_str(&unmatched);
+            while (*line != '\0') {
+                size_t len = strcspn(line, "\n");
+                fprintf(stderr, "  - %.*s\n", (int)len, line);
+                line += len + (line[len] == '\n');
+            }
+        }
+        ow_buf_free(&unmatched);
+        if (rc != OW_OK)
+            goto done;
+    }
     ow_solve_options so = {o.time_limit, o.verbose, !o.quiet && !o.verbose && isatty(STDERR_FILENO),
                            o.whole, kept};
     rc = ow_solve(inst, &so, &s, &why, &err);

@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
-# The exhaustive search as a test: tests/differential/README.md.
+# The exhaustive search as a test (tests/differential/README.md).
 #   run.sh ORGWORK [OW_DIFFERENTIAL]
-# Replays every file of tests/differential/regressions/, then compares OW_DIFFERENTIAL_COUNT
-# (default 3000) generated instances, half of them periods, on two processes.  When
-# ORGWORK is not an executable program but a wrapper script (as the valgrind stage of
-# .ci/test gives), 40 instances are enough: each solve then takes seconds.
+# Replays every file of tests/differential/regressions/, then compares
+# OW_DIFFERENTIAL_COUNT generated instances (seeds from OW_DIFFERENTIAL_FROM, default
+# 0; odd seeds are periods), on two processes.  The count is 3000 by default; 1000
+# under AddressSanitizer (ASAN_OPTIONS set, as .ci/test's sanitizer stage does); 20
+# when ORGWORK is a wrapper script rather than the program (as .ci/test's valgrind
+# stage gives: each solve then takes a second or two).
 set -u
 bin=$1
-diff_bin=${2:-build/tests/ow_differential}
-count=${OW_DIFFERENTIAL_COUNT:-3000}
-from=${OW_DIFFERENTIAL_FROM:-0}
-if [ -z "${OW_DIFFERENTIAL_COUNT:-}" ] && head -c 2 "$bin" | grep -q '#!'; then
-  count=40
+if [ $# -ge 2 ]; then
+  diff_bin=$2
+elif head -c 4 "$bin" | grep -q ELF; then
+  diff_bin=$(dirname "$bin")/tests/ow_differential
+else
+  diff_bin=build/tests/ow_differential
 fi
+count=3000
+[ -n "${ASAN_OPTIONS:-}" ] && count=1000
+head -c 2 "$bin" | grep -q '#!' && count=20
+count=${OW_DIFFERENTIAL_COUNT:-$count}
+from=${OW_DIFFERENTIAL_FROM:-0}
 fail=0
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
-"$diff_bin" "$bin" --replay tests/differential/regressions > "$t/replay.txt" || fail=1
+TMPDIR=$t "$diff_bin" "$bin" --replay tests/differential/regressions > "$t/replay.txt" || fail=1
 grep MISMATCH "$t/replay.txt"
 echo "regressions: $(tail -n 1 "$t/replay.txt")"
 half=$((count / 2))

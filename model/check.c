@@ -1063,6 +1063,14 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     check_consecutive(&c);
     check_joint_items(&c);
     check_joint_pieces(&c);
+    /* A claimed objective is confirmed or refuted: `check` can vouch for a published
+     * optimum only if the number is the one its rules give. */
+    ow_objective_terms terms;
+    ow_schedule_objective(inst, s, &terms);
+    if (s->objective_given && ow_solve_status_has_schedule(s->status) &&
+        s->objective != (double)terms.total)
+        add(&c, "objective", "the schedule claims an objective of %.17g but its rules give %ld",
+            s->objective, terms.total);
     if (c.failed) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
@@ -1071,24 +1079,7 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     report->n_violations = c.n;
     report->violations = c.v;
     c.v = NULL;
-    ow_schedule_objective(inst, s, &report->objective);
-    /* A claimed objective is confirmed or refuted: `check` can vouch for a published
-     * optimum only if the number is the one its rules give. */
-    if (s->objective_given && ow_solve_status_has_schedule(s->status) &&
-        s->objective != (double)report->objective.total) {
-        c.v = report->violations;
-        c.cap = c.n = report->n_violations;
-        add(&c, "objective", "the schedule claims an objective of %.17g but its rules give %ld",
-            s->objective, report->objective.total);
-        if (c.failed) {
-            ow_check_report_free(report);
-            rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-            goto done;
-        }
-        report->violations = c.v;
-        report->n_violations = c.n;
-        c.v = NULL;
-    }
+    report->objective = terms;
 done:
     free(c.v);
     ow_arena_free(c.arena);

@@ -850,6 +850,12 @@ int main(int argc, char **argv)
             snprintf(name, sizeof name, "seed-%ld", i);
             size_t len = dt_generate((uint64_t)i, period, yaml, sizeof yaml);
             one(name, yaml, len, save_dir, &st);
+            if ((i - from + 1) % 1000 == 0) { /* progress of a long run */
+                printf("progress: seeds %ld..%ld: %ld optimal, %ld infeasible, %ld refused, %ld "
+                       "too large, %ld mismatches\n",
+                       from, i, st.optimal, st.infeasible, st.refused, st.too_large, st.mismatches);
+                fflush(stdout);
+            }
         }
     }
     char path[300];

@@ -406,6 +406,18 @@ static long unit_key(const combo *c, size_t b, int m)
     return (long)b * 100 + m;
 }
 
+/* The index of key among keys[0..*n), added at the end when new (*added then true). */
+static int unit_index(long *keys, int *n, long key, bool *added)
+{
+    int q = 0;
+    while (q < *n && keys[q] != key)
+        q++;
+    *added = q == *n;
+    if (*added)
+        keys[(*n)++] = key;
+    return q;
+}
+
 /* Whether meeting m of body b is a joint meeting that body other attends too. */
 static bool joint_with(const combo *c, size_t b, int m, size_t other)
 {
@@ -454,14 +466,10 @@ static bool together(const combo *c, size_t upto)
             for (int m = 0; m < p->k; m++) {
                 if (p->slot[m] != g)
                     continue;
-                long key = unit_key(c, b, m);
-                int q = 0;
-                while (q < n && keys[q] != key)
-                    q++;
-                if (q == n) {
-                    keys[n] = key;
-                    interp_key[n++] = false;
-                }
+                bool added;
+                int q = unit_index(keys, &n, unit_key(c, b, m), &added);
+                if (added)
+                    interp_key[q] = false;
                 if (inst->bodies[b].interpretation)
                     interp_key[q] = true;
             }
@@ -544,14 +552,10 @@ static bool give_rooms(combo *c)
                 for (int m = 0; m < c->chosen[b]->k; m++) {
                     if (c->chosen[b]->slot[m] != g)
                         continue;
-                    long key = unit_key(c, b, m);
-                    int q = 0;
-                    while (q < n && keys[q] != key)
-                        q++;
-                    if (q == n) {
-                        keys[n] = key;
-                        room[n++] = -1;
-                    }
+                    bool added;
+                    int q = unit_index(keys, &n, unit_key(c, b, m), &added);
+                    if (added)
+                        room[q] = -1;
                     if (forced[b] >= 0) {
                         if (room[q] >= 0 && room[q] != forced[b])
                             ok = false;

@@ -1,6 +1,7 @@
 /* buf.c: growable text, and whole-or-nothing file writes. */
 #include "orgwork/buf.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -9,6 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "alloc.h"
 
 static bool reserve(ow_buf *b, size_t extra)
 {
@@ -24,7 +27,7 @@ static bool reserve(ow_buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 256;
     while (cap < need)
         cap *= 2;
-    char *p = realloc(b->data, cap);
+    char *p = ow_realloc(b->data, cap);
     if (p == NULL) {
         b->failed = true;
         return false;
@@ -38,7 +41,8 @@ void ow_buf_append(ow_buf *b, const char *s, size_t len)
 {
     if (!reserve(b, len))
         return;
-    memcpy(b->data + b->len, s, len);
+    if (len > 0) /* s may be NULL then: the text of a buffer that never got any */
+        memcpy(b->data + b->len, s, len);
     b->len += len;
     b->data[b->len] = '\0';
 }
@@ -69,6 +73,7 @@ void ow_buf_printf(ow_buf *b, const char *fmt, ...)
 
 const char *ow_buf_str(const ow_buf *b)
 {
+    assert(b->data == NULL ? b->len == 0 : b->len < b->cap && b->data[b->len] == '\0');
     return b->data != NULL ? b->data : "";
 }
 
@@ -105,7 +110,7 @@ ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, o
         return OW_OK;
     }
     size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
+    char *tmp = ow_malloc(plen + 16);
     if (tmp == NULL)
         return ow_error_set(err, OW_INTERNAL, path, none, "out of memory");
     memcpy(tmp, path, plen);
@@ -153,7 +158,7 @@ ow_status ow_read_file(const char *path, size_t max_bytes, char **out, size_t *l
     for (;;) {
         if (cap - n < 4096) {
             size_t ncap = cap ? cap * 2 : 65536;
-            char *p = realloc(data, ncap + 1);
+            char *p = ow_realloc(data, ncap + 1);
             if (p == NULL) {
                 rc = ow_error_set(err, OW_INTERNAL, path, none, "out of memory");
                 goto done;

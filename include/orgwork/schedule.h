@@ -72,8 +72,8 @@ void ow_schedule_free(ow_schedule *s);
  * next ow_schedule_add_meeting. */
 ow_meeting *ow_schedule_add_meeting(ow_schedule *s, size_t n_pieces);
 
-/* Sorts meetings by body, then by date and start time, and numbers each body's
- * meetings 1, 2, … in that order. */
+/* Sorts meetings by body, then by date and start time (then room and number), and
+ * numbers each body's meetings 1, 2, … in that order. */
 void ow_schedule_sort(ow_schedule *s);
 
 /* The objective of a schedule under the instance's weights, computed from the
@@ -102,6 +102,9 @@ ow_status ow_schedule_read_json(const ow_instance *inst, const char *path, ow_sc
  * ow_schedule_read_json refuses the file. */
 ow_status ow_schedule_read_json_matching(const ow_instance *inst, const char *path,
                                          ow_buf *unmatched, ow_schedule **out, ow_error *err);
+ow_status ow_schedule_read_json_string_matching(const ow_instance *inst, const char *name,
+                                                const char *text, size_t len, ow_buf *unmatched,
+                                                ow_schedule **out, ow_error *err);
 ow_status ow_schedule_read_json_string(const ow_instance *inst, const char *name, const char *text,
                                        size_t len, ow_schedule **out, ow_error *err);
 

@@ -39,5 +39,10 @@ PY
 grep -q "^3,5,5,optimal,5," "$t/body.csv" || { echo "FAIL: --body rows"; cat "$t/body.csv"; fail=1; }
 "$bin" whatif instances/som-2024.yaml > /dev/null 2>&1; [ $? -eq 2 ] || { echo "FAIL: no range is usage error"; fail=1; }
 "$bin" whatif instances/som-2024.yaml --days 3..1 > /dev/null 2>&1; [ $? -eq 2 ] || { echo "FAIL: bad range"; fail=1; }
+# A variant whose time limit ends the search before any schedule proves nothing:
+# its status is unknown, not infeasible.
+"$bin" whatif instances/bench/L-1.yaml --meetings 40 --time-limit 0.001 --jobs 1 --format csv > "$t/short.csv" ||
+  { echo "FAIL: whatif with a short time limit: exit $?"; fail=1; }
+grep -q '^1,63,1200,unknown,' "$t/short.csv" || { echo "FAIL: short time limit: $(cat "$t/short.csv")"; fail=1; }
 [ $fail -eq 0 ] && echo "whatif: all checks passed"
 exit $fail

@@ -22,7 +22,7 @@
 #include "differential.h"
 #include "orgwork/check.h"
 #ifdef OW_DIFFERENTIAL_API
-#include "orgwork/diagnose.h"
+#include "diagnose.h" /* solver/diagnose.h: the long mode checks every precheck */
 #include "orgwork/solve.h"
 #endif
 
@@ -108,6 +108,8 @@ static bool compare_mode(const ow_instance *inst, const char *file, bool whole, 
     ow_buf_free(&why);
     const char *how = whole ? "--whole" : "default";
     bool good = true;
+    if (src == OW_OK && got->status == OW_SOLVE_INFEASIBLE)
+        src = OW_INFEASIBLE; /* an answer: no schedule exists */
     if (v == DT_INFEASIBLE) {
         if (src != OW_INFEASIBLE) {
             printf("MISMATCH %s (%s): no schedule exists, but ow_solve returns %d\n", name, how,

@@ -170,8 +170,7 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
         /* Two of the item's own rules that name different places cannot both hold:
          * refused here rather than one of them being dropped. */
         const node *other = field(f, "meeting");
-        if (item->pin == OW_PIN_MEETING && item->meeting > 0 &&
-            item->meeting != item->pin_meeting)
+        if (item->pin == OW_PIN_MEETING && item->meeting > 0 && item->meeting != item->pin_meeting)
             return fail(ld, n->loc,
                         "pin meeting %d contradicts meeting %s (line %d): an item is taken "
                         "in one meeting",

@@ -156,7 +156,7 @@ static bool index_entry(row *rw)
         size_t size = rw->index_size ? rw->index_size * 2 : 4 * SCAN;
         while (2 * rw->n > size)
             size *= 2;
-        int *index = calloc(size, sizeof *index);
+        int *index = ow_calloc(size, sizeof *index);
         if (index == NULL)
             return false;
         free(rw->index);

@@ -66,7 +66,7 @@ int main(int argc, char **argv)
     ow_schedule *s = NULL;
     ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
     ow_solve_options opts = {0};
-    ow_render_options ro = {false, -1};
+    ow_render_options ro = {.timings = false, .body = -1};
     int st = 1;
     if (argc == 2 && ow_instance_load(argv[1], &inst, &err) == OW_OK &&
         ow_solve(inst, &opts, &s, &why, &err) == OW_OK &&

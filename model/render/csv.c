@@ -3,10 +3,12 @@
 
 #include <string.h>
 
-/* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-static void put_csv_field(ow_buf *b, const char *s)
+/* RFC 4180: a field with the separator, a quote or a line break is quoted, quotes
+ * doubled. */
+static void put_field(ow_buf *b, const char *s, char sep)
 {
-    if (strpbrk(s, ",\"\r\n") == NULL) {
+    char special[] = {sep, '"', '\r', '\n', '\0'};
+    if (strpbrk(s, special) == NULL) {
         ow_buf_puts(b, s);
         return;
     }
@@ -19,10 +21,41 @@ static void put_csv_field(ow_buf *b, const char *s)
     ow_buf_putc(b, '"');
 }
 
+void ow_put_csv_field(ow_buf *b, const char *s)
+{
+    put_field(b, s, ',');
+}
+
+/* An item number as Excel keeps it: the formula ="1.10" is the text 1.10, where the
+ * bare 1.10 would become the number 1.1 (or, in some locales, a date). */
+static void put_csv_label(ow_buf *b, const char *label, const ow_render_options *opts, char sep)
+{
+    if (!opts->excel || label[0] == '\0') {
+        put_field(b, label, sep);
+        return;
+    }
+    ow_buf cell = OW_BUF_INIT;
+    ow_buf_puts(&cell, "=\"");
+    for (const char *p = label; *p != '\0'; p++) {
+        if (*p == '"')
+            ow_buf_putc(&cell, '"');
+        ow_buf_putc(&cell, *p);
+    }
+    ow_buf_putc(&cell, '"');
+    put_field(b, ow_buf_str(&cell), sep);
+    if (cell.failed)
+        b->failed = true;
+    ow_buf_free(&cell);
+}
+
 void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_render_options *opts,
                    ow_buf *b)
 {
-    ow_buf_puts(b, "body,meeting,date,start,end,room,item,title,minutes,continued\r\n");
+    char sep = opts->separator != 0 ? opts->separator : ',';
+    if (opts->excel)
+        ow_buf_puts(b, "\xEF\xBB\xBF"); /* the byte order mark that tells Excel it is UTF-8 */
+    ow_buf_printf(b, "body%cmeeting%cdate%cstart%cend%croom%citem%ctitle%cminutes%ccontinued\r\n",
+                  sep, sep, sep, sep, sep, sep, sep, sep, sep);
     if (!ow_solve_status_has_schedule(s->status))
         return;
     for (size_t i = 0; i < s->n_meetings; i++) {
@@ -37,18 +70,18 @@ void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_rende
         /* A meeting without pieces still gets a row, with empty item fields. */
         size_t rows = m->n_pieces > 0 ? m->n_pieces : 1;
         for (size_t k = 0; k < rows; k++) {
-            put_csv_field(b, str_or_empty(body->id));
-            ow_buf_printf(b, ",%d,%s,%s,%s,", m->n, date, start, end);
-            put_csv_field(b, str_or_empty(room_name(inst, m->room)));
-            ow_buf_putc(b, ',');
+            put_field(b, str_or_empty(body->id), sep);
+            ow_buf_printf(b, "%c%d%c%s%c%s%c%s%c", sep, m->n, sep, date, sep, start, sep, end, sep);
+            put_field(b, str_or_empty(room_name(inst, m->room)), sep);
+            ow_buf_putc(b, sep);
             if (m->n_pieces == 0) {
-                ow_buf_puts(b, ",,,\r\n");
+                ow_buf_printf(b, "%c%c%c\r\n", sep, sep, sep);
                 continue;
             }
             const ow_piece *p = &m->pieces[k];
             const ow_item *item = ow_piece_item(inst, m, p);
-            put_csv_field(b, str_or_empty(item->label));
-            ow_buf_putc(b, ',');
+            put_csv_label(b, str_or_empty(item->label), opts, sep);
+            ow_buf_putc(b, sep);
             ow_buf title = OW_BUF_INIT;
             ow_buf_puts(&title, str_or_empty(item->title));
             ow_buf note = OW_BUF_INIT;
@@ -56,10 +89,10 @@ void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_rende
                 ow_buf_printf(&title, " (%s)", ow_buf_str(&note));
             if (title.failed || note.failed)
                 b->failed = true;
-            put_csv_field(b, ow_buf_str(&title));
+            put_field(b, ow_buf_str(&title), sep);
             ow_buf_free(&note);
             ow_buf_free(&title);
-            ow_buf_printf(b, ",%d,%s\r\n", p->minutes, p->continued ? "true" : "false");
+            ow_buf_printf(b, "%c%d%c%s\r\n", sep, p->minutes, sep, p->continued ? "true" : "false");
         }
     }
 }

@@ -65,7 +65,7 @@ static int add_opens(ow_formulation *f, size_t pb, size_t nb)
      * next's first meeting is that joint meeting; prev then ends before next's
      * second meeting, and the no-idle-day rule holds for it (noidle2). */
     int g = -1;
-    for (size_t j = 0; j < f->n_joints && next->K > 1; j++) {
+    for (size_t j = 0; j < f->n_joints; j++) {
         const joint *jt = &f->joints[j];
         bool next_guest = jt->owner == pb && attends(inst, jt, nb);
         bool next_owner = jt->owner == nb && attends(inst, jt, pb);
@@ -97,7 +97,7 @@ static void add_before(ow_formulation *f, size_t pb, size_t nb, int k, int gcol)
     int n_global = inst->calendar.n_days * (int)inst->calendar.n_slots;
     /* next's first own meeting placed by slot t => prev's held meeting k
      * placed before t. */
-    for (int first = 0; first <= (gcol >= 0 ? 1 : 0); first++)
+    for (int first = 0; first <= (gcol >= 0 && next->K > 1 ? 1 : 0); first++)
         for (int t = 0; t < n_global; t++) {
             if (window_position(inst, next, nb, t) < 0)
                 continue;
@@ -135,6 +135,8 @@ static void add_noidle(ow_formulation *f, size_t pb, size_t nb, int k, int gcol)
         if (gcol < 0)
             continue;
         ow_program_add(P, row, gcol, 1);
+        if (next->K < 2)
+            continue; /* no second meeting */
         row = ow_program_row(P, OW_ROW_GE, -2, "noidle2[%s,%d,%s,%d]", pid, k + 1, nid, d);
         add_placed(P, inst, next, nb, row, 1, 0, end, 1);
         add_placed(P, inst, prev, pb, row, k, d * ns, d * ns + ns - 1, -1);

@@ -103,6 +103,11 @@ ow_status ow_cli_load(const char *path, int days, int meetings, ow_instance **in
 ow_status ow_cli_read_schedule(const ow_instance *inst, const char *path, ow_schedule **out,
                                ow_error *err);
 
+/* The same for re-planning (--keep): pieces of items or bodies inst no longer has are
+ * left out and named in unmatched, one line each (NULL: refused, as above). */
+ow_status ow_cli_read_schedule_matching(const ow_instance *inst, const char *path,
+                                        ow_buf *unmatched, ow_schedule **out, ow_error *err);
+
 /* Prints err unless rc is OW_OK or OW_INFEASIBLE; returns rc as an exit status. */
 int ow_cli_report(ow_status rc, const ow_error *err);
 

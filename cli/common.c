@@ -258,13 +258,21 @@ ow_status ow_cli_load(const char *path, int days, int meetings, ow_instance **in
 ow_status ow_cli_read_schedule(const ow_instance *inst, const char *path, ow_schedule **out,
                                ow_error *err)
 {
+    return ow_cli_read_schedule_matching(inst, path, NULL, out, err);
+}
+
+ow_status ow_cli_read_schedule_matching(const ow_instance *inst, const char *path,
+                                        ow_buf *unmatched, ow_schedule **out, ow_error *err)
+{
     if (strcmp(path, "-") != 0)
-        return ow_schedule_read_json(inst, path, out, err);
+        return unmatched != NULL ? ow_schedule_read_json_matching(inst, path, unmatched, out, err)
+                                 : ow_schedule_read_json(inst, path, out, err);
     char *text = NULL;
     size_t len = 0;
     ow_status rc = ow_cli_read(path, OW_MAX_FILE_BYTES, &text, &len, err);
     if (rc == OW_OK)
-        rc = ow_schedule_read_json_string(inst, ow_cli_input_name(path), text, len, out, err);
+        rc = ow_schedule_read_json_string_matching(inst, ow_cli_input_name(path), text, len,
+                                                   unmatched, out, err);
     free(text);
     return rc;
 }

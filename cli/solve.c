@@ -220,7 +220,23 @@ int ow_cli_solve(int argc, char **argv)
         }
     }
     if (a.keep != NULL) {
-        OW_CALL(ow_cli_read_schedule(inst, a.keep, &kept, &err));
+        /* Items are matched by id: what the instance no longer has is ignored, and
+         * said. */
+        ow_buf unmatched = OW_BUF_INIT;
+        rc = ow_cli_read_schedule_matching(inst, a.keep, &unmatched, &kept, &err);
+        if (rc == OW_OK && unmatched.len > 0) {
+            fprintf(stderr, "orgwork: %s: ignored, not in %s:\n", ow_cli_input_name(a.keep),
+                    ow_cli_input_name(a.file));
+            const char *line = ow_buf_str(&unmatched);
+            while (*line != '\0') {
+                size_t len = strcspn(line, "\n");
+                fprintf(stderr, "  - %.*s\n", (int)len, line);
+                line += len + (line[len] == '\n');
+            }
+        }
+        ow_buf_free(&unmatched);
+        if (rc != OW_OK)
+            goto done;
         ro.previous = kept;
     }
     ow_solve_options so = {a.o.time_limit, a.verbose,

@@ -443,6 +443,12 @@ static void check_meetings(checker *c)
                 if (overlap(meeting(c, bv->order[r]), meeting(c, bv->order[q])))
                     add(c, "meetings", "%s and %s take place at the same time",
                         meeting_name(c, bv->order[r]).text, meeting_name(c, bv->order[q]).text);
+        /* A meeting is held to take something: an empty one is never published
+         * (docs/model.md, "What a schedule is"). */
+        for (size_t r = 0; r < bv->n; r++)
+            if (meeting(c, bv->order[r])->n_pieces == 0)
+                add(c, "meetings", "%s holds no item; a meeting is held only to take one",
+                    meeting_name(c, bv->order[r]).text);
         for (size_t r = 0; r < bv->n; r++)
             if (meeting(c, bv->order[r])->n != (int)r + 1)
                 add(c, "meetings", "%s is the body's meeting %zu in date and time order",
@@ -881,13 +887,13 @@ static void check_consecutive(checker *c)
             size_t pb = rule->bodies[k], nb = rule->bodies[k + 1];
             const body_view *prev = &c->bodies[pb];
             const body_view *next = &c->bodies[nb];
-            /* A joint meeting of the two belongs to both sessions: it may open the
-             * second before the first closes, so the order is between the others. */
+            /* A joint meeting of the two (whichever lists the item) belongs to both
+             * sessions: as the second body's first meeting it may open its session
+             * before the first body closes, and the order then holds for the second
+             * body's next meeting (docs/model.md, "consecutive"). */
             size_t pn = prev->n, nf = 0;
-            while (pn > 0 && joint_with_body(c, meeting(c, prev->order[pn - 1]), nb))
-                pn--;
-            while (nf < next->n && joint_with_body(c, meeting(c, next->order[nf]), pb))
-                nf++;
+            if (next->n > 0 && joint_with_body(c, meeting(c, next->order[0]), pb))
+                nf = 1;
             if (pn == 0 || nf == next->n)
                 continue;
             size_t li = prev->order[pn - 1], fi = next->order[nf];
@@ -1041,6 +1047,14 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     check_consecutive(&c);
     check_joint_items(&c);
     check_joint_pieces(&c);
+    /* A claimed objective is confirmed or refuted: `check` can vouch for a published
+     * optimum only if the number is the one its rules give. */
+    ow_objective_terms terms;
+    ow_schedule_objective(inst, s, &terms);
+    if (s->objective_given && ow_solve_status_has_schedule(s->status) &&
+        s->objective != (double)terms.total)
+        add(&c, "objective", "the schedule claims an objective of %.17g but its rules give %ld",
+            s->objective, terms.total);
     if (c.failed) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
@@ -1049,7 +1063,7 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     report->n_violations = c.n;
     report->violations = c.v;
     c.v = NULL;
-    ow_schedule_objective(inst, s, &report->objective);
+    report->objective = terms;
 done:
     free(c.v);
     ow_arena_free(c.arena);

@@ -297,6 +297,7 @@ ow_status ow_decode(const ow_formulation *f, const double *x, ow_solve_status st
     ow_objective_terms terms;
     ow_schedule_objective(f->inst, s, &terms);
     s->objective = (double)terms.total;
+    s->objective_given = true;
     *out = s;
     s = NULL;
 done:

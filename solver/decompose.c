@@ -475,8 +475,53 @@ static double time_left(double deadline)
     return left > 0 ? left : -1;
 }
 
+/* The bodies of a consecutive rule meet in one room; when one of them must use a
+ * room, so must every body linked to it by rules.  Planning in turn gives a
+ * follower its predecessor's room, so that room must be chosen knowing this:
+ * bodies[b].room is set to the room its rules force (a restriction every schedule
+ * keeps, so the bound stays a bound).  Returns false when out of memory. */
+static bool rooms_of_rules(const ow_instance *inst, ow_body **out)
+{
+    ow_body *bodies = malloc((inst->n_bodies + 1) * sizeof *bodies);
+    if (bodies == NULL)
+        return false;
+    memcpy(bodies, inst->bodies, inst->n_bodies * sizeof *bodies);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t q = 0; q < inst->n_rules; q++) {
+            const ow_rule *rule = &inst->rules[q];
+            int room = -1;
+            for (size_t x = 0; x < rule->n_bodies && room < 0; x++)
+                room = bodies[rule->bodies[x]].room;
+            for (size_t x = 0; x < rule->n_bodies && room >= 0; x++)
+                if (bodies[rule->bodies[x]].room < 0) {
+                    bodies[rule->bodies[x]].room = room;
+                    changed = true;
+                }
+        }
+    }
+    *out = bodies;
+    return true;
+}
+
+static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
+                                 ow_decompose_result *result, ow_buf *why, ow_error *err);
+
 ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
                              ow_decompose_result *result, ow_buf *why, ow_error *err)
+{
+    ow_body *bodies = NULL;
+    if (!rooms_of_rules(inst, &bodies))
+        return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    ow_instance ruled = *inst;
+    ruled.bodies = bodies;
+    ow_status rc = decompose_solve(&ruled, opts, result, why, err);
+    free(bodies);
+    return rc;
+}
+
+static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
+                                 ow_decompose_result *result, ow_buf *why, ow_error *err)
 {
     double deadline = opts->time_limit > 0 ? ow_mip_now() + opts->time_limit : 0;
     *result = (ow_decompose_result){OW_DECOMPOSE_DEAD_END, NULL};
@@ -655,6 +700,7 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
     ow_objective_terms terms;
     ow_schedule_objective(inst, whole, &terms);
     whole->objective = (double)terms.total;
+    whole->objective_given = true;
     whole->gap = whole->objective > 0 ? (whole->objective - bound) / whole->objective : 0;
     whole->status = whole->gap <= 0 ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE;
     if (whole->gap < 0)

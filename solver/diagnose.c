@@ -50,16 +50,23 @@ static void cause(ow_buf *why, const ow_body *body, const char *fmt, ...)
     ow_buf_printf(why, "%s: %s\n", body->name, text);
 }
 
-/* Meetings body b must hold at least: its agenda over the longest slot, and one
- * joint meeting for each joint item it attends as a guest. */
-static int meetings_needed(const ow_instance *inst, size_t b)
+/* Joint meetings of items whose owner meets without interpretation but a guest with
+ * it: interpreted meetings that no interpreted body's own agenda counts. */
+static int interpreted_guest_meetings(const ow_instance *inst)
 {
-    int need = ow_diagnose_min_meetings(inst, b);
-    for (size_t a = 0; a < inst->n_bodies; a++)
-        for (size_t i = 0; i < inst->bodies[a].n_items; i++)
-            for (size_t q = 0; q < inst->bodies[a].items[i].n_joint; q++)
-                need += inst->bodies[a].items[i].joint_with[q] == b;
-    return need;
+    int n = 0;
+    for (size_t a = 0; a < inst->n_bodies; a++) {
+        if (inst->bodies[a].interpretation)
+            continue;
+        for (size_t i = 0; i < inst->bodies[a].n_items; i++) {
+            const ow_item *it = &inst->bodies[a].items[i];
+            bool interpreted = false;
+            for (size_t q = 0; q < it->n_joint; q++)
+                interpreted = interpreted || inst->bodies[it->joint_with[q]].interpretation;
+            n += interpreted;
+        }
+    }
+    return n;
 }
 
 static void day_words(const ow_instance *inst, int d, char *out, size_t size)
@@ -120,9 +127,13 @@ static void precheck_shared(const ow_instance *inst, ow_buf *why)
     if (inst->n_bodies < 2)
         return;
     int slots = inst->calendar.n_days * (int)inst->calendar.n_slots;
-    int need = 0, interpreted = 0;
+    /* Every count is a lower bound (a relaxation): each body's own agenda over the
+     * longest slot.  A joint meeting is one meeting, in one room, with one team,
+     * however many bodies attend: it is counted once, in its owner's agenda (the
+     * guests' joint meetings hold none of their own items). */
+    int need = 0, interpreted = interpreted_guest_meetings(inst);
     for (size_t b = 0; b < inst->n_bodies; b++) {
-        int m = meetings_needed(inst, b);
+        int m = ow_diagnose_min_meetings(inst, b);
         need += m;
         if (inst->bodies[b].interpretation)
             interpreted += m;

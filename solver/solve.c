@@ -1,13 +1,16 @@
 /* solve.c: the path instance -> program -> GLPK -> schedule. */
 #include "orgwork/solve.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "decode.h"
 #include "decompose.h"
 #include "diagnose.h"
-#include "decode.h"
 #include "formulation/formulation.h"
 #include "mip.h"
+#include "orgwork/check.h"
 
 static ow_status no_schedule(ow_schedule **out, ow_solve_status status, ow_error *err)
 {
@@ -75,8 +78,8 @@ static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_l
     return s;
 }
 
-ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
-                   ow_buf *why, ow_error *err)
+static ow_status solve_unverified(const ow_instance *inst, const ow_solve_options *opts,
+                                  ow_schedule **out, ow_buf *why, ow_error *err)
 {
     const ow_solve_options *asked = opts; /* the limit said in messages is the user's */
     ow_status rc = OW_OK;
@@ -186,6 +189,65 @@ done:
     ow_schedule_free(agenda);
     ow_mip_result_free(&res);
     ow_formulation_free(f);
+    return rc;
+}
+
+/* Runs the independent checker (model/check.c) on s.  OW_OK when every rule holds;
+ * OW_INFEASIBLE with the broken rules in *report otherwise. */
+static ow_status verify(const ow_instance *inst, const ow_schedule *s, ow_check_report *report,
+                        ow_error *err)
+{
+    memset(report, 0, sizeof *report);
+    if (!ow_solve_status_has_schedule(s->status))
+        return OW_OK;
+    ow_status rc = ow_check(inst, s, report, err);
+    if (rc != OW_OK)
+        return rc;
+    return report->n_violations > 0 ? OW_INFEASIBLE : OW_OK;
+}
+
+/* No answer leaves unverified: every schedule is checked before it is returned.  A
+ * body-by-body plan that fails the check gives way to the whole program; a schedule
+ * that still fails is an internal error naming the broken rules, never an answer. */
+ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
+                   ow_buf *why, ow_error *err)
+{
+    ow_check_report report;
+    ow_status rc = solve_unverified(inst, opts, out, why, err);
+    if (rc != OW_OK)
+        return rc;
+    rc = verify(inst, *out, &report, err);
+    if (rc == OW_INFEASIBLE && !opts->whole) {
+        /* Said on standard error: it is a bug of the planner in turn, worth a report. */
+        fprintf(stderr,
+                "orgwork: note: the body-by-body plan breaks a rule ([%s] %s); solving the "
+                "period as one program instead\n",
+                report.violations[0].rule, report.violations[0].message);
+        ow_check_report_free(&report);
+        ow_schedule_free(*out);
+        *out = NULL;
+        ow_solve_options whole = *opts;
+        whole.whole = true;
+        rc = solve_unverified(inst, &whole, out, why, err);
+        if (rc != OW_OK)
+            return rc;
+        rc = verify(inst, *out, &report, err);
+    }
+    if (rc == OW_INFEASIBLE) {
+        char rules[768] = "";
+        size_t used = 0;
+        for (size_t k = 0; k < report.n_violations && used + 1 < sizeof rules; k++)
+            used +=
+                (size_t)snprintf(rules + used, sizeof rules - used, "%s[%s] %s", k > 0 ? "; " : "",
+                                 report.violations[k].rule, report.violations[k].message);
+        rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
+                          "internal error: the schedule found breaks %zu rule%s, so none is "
+                          "given: %s",
+                          report.n_violations, report.n_violations == 1 ? "" : "s", rules);
+        ow_schedule_free(*out);
+        *out = NULL;
+    }
+    ow_check_report_free(&report);
     return rc;
 }
 

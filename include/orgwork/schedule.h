@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "orgwork/buf.h"
 #include "orgwork/calendar.h"
 #include "orgwork/error.h"
 #include "orgwork/instance.h"
@@ -48,9 +49,11 @@ typedef struct ow_meeting {
 
 typedef struct ow_schedule {
     ow_solve_status status;
-    double objective; /* the reported objective (SPEC §3 weights; no tie-break) */
-    double gap;       /* relative gap, 0 when optimal */
-    double seconds;   /* solver time; shown only with --timings */
+    double objective;     /* the reported objective (SPEC §3 weights; no tie-break) */
+    bool objective_given; /* objective is a claim (JSON "objective", or the solver's):
+                           * ow_check compares it with the rules' objective */
+    double gap;           /* relative gap, 0 when optimal */
+    double seconds;       /* solver time; shown only with --timings */
     size_t n_meetings;
     ow_meeting *meetings;   /* sorted by body, then n */
     struct ow_arena *arena; /* owns the arrays above */
@@ -93,6 +96,15 @@ void ow_schedule_objective(const ow_instance *inst, const ow_schedule *s, ow_obj
  * times matching no slot are kept (day or slot -1) for the checker to report. */
 ow_status ow_schedule_read_json(const ow_instance *inst, const char *path, ow_schedule **out,
                                 ow_error *err);
+/* The same for re-planning (`--keep`): items are matched by body and item id, and a
+ * piece whose body or item the instance no longer has is left out and named, one
+ * line each, in unmatched ("bodies[0].meetings[2].items[1]: item 5 of WG.7"), where
+ * ow_schedule_read_json refuses the file. */
+ow_status ow_schedule_read_json_matching(const ow_instance *inst, const char *path,
+                                         ow_buf *unmatched, ow_schedule **out, ow_error *err);
+ow_status ow_schedule_read_json_string_matching(const ow_instance *inst, const char *name,
+                                                const char *text, size_t len, ow_buf *unmatched,
+                                                ow_schedule **out, ow_error *err);
 ow_status ow_schedule_read_json_string(const ow_instance *inst, const char *name, const char *text,
                                        size_t len, ow_schedule **out, ow_error *err);
 

@@ -165,8 +165,24 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
         OW_CALL(load_item_day(ld, n, body, item));
     if ((n = field(f, "documentation")) != NULL)
         OW_CALL(copy_text(ld, n, "documentation", OW_MAX_TEXT, &item->documentation));
-    if ((n = field(f, "pin")) != NULL)
+    if ((n = field(f, "pin")) != NULL) {
         OW_CALL(load_item_pin(ld, n, body, item));
+        /* Two of the item's own rules that name different places cannot both hold:
+         * refused here rather than one of them being dropped. */
+        const node *other = field(f, "meeting");
+        if (item->pin == OW_PIN_MEETING && item->meeting > 0 && item->meeting != item->pin_meeting)
+            return fail(ld, n->loc,
+                        "pin meeting %d contradicts meeting %s (line %d): an item is taken "
+                        "in one meeting",
+                        item->pin_meeting, other->text, other->loc.line);
+        other = field(f, "day");
+        if (item->pin == OW_PIN_SLOT && item->has_day_date &&
+            ld->inst->calendar.days[item->pin_day] != item->day_date)
+            return fail(ld, n->loc,
+                        "pin date contradicts day %s (line %d): an item pinned to a slot is "
+                        "taken on that slot's date",
+                        other->text, other->loc.line);
+    }
     if ((n = field(f, "after")) != NULL) {
         if (n->kind != NODE_SCALAR)
             OW_CALL(expect_list(ld, n, "after", OW_MAX_ITEMS));

@@ -30,7 +30,11 @@ typedef struct reader {
     const ow_instance *inst;
     const char *name;
     ow_error *err;
+    ow_buf *unmatched; /* re-planning: ids the instance lacks are listed here, not refused */
 } reader;
+
+/* A piece (or body) left out because the instance no longer has it. */
+#define SKIPPED ((ow_status)-1)
 
 /* Fails naming the JSON path of the offending value ("bodies[0].meetings[2].date"). */
 #define fail(r, path, key, ...) ow_json_fail((r)->err, (r)->name, path, key, __VA_ARGS__)
@@ -112,12 +116,20 @@ static ow_status read_piece(const reader *r, size_t body_index, json_t *obj, con
         if (rc != OW_OK)
             return rc;
         int b = ow_instance_find_body(r->inst, owner_id);
+        if (b < 0 && r->unmatched != NULL) {
+            ow_buf_printf(r->unmatched, "%s: body %s (a joint item %s)\n", path, owner_id, id);
+            return SKIPPED;
+        }
         if (b < 0)
             return fail(r, path, "body", "the instance has no body \"%s\"", owner_id);
         owner = (size_t)b;
     }
     const ow_body *body = &r->inst->bodies[owner];
     int item = ow_body_find_item(body, id);
+    if (item < 0 && r->unmatched != NULL) {
+        ow_buf_printf(r->unmatched, "%s: item %s of %s\n", path, id, body->id);
+        return SKIPPED;
+    }
     if (item < 0)
         return fail(r, path, "item", "%s has no agenda item \"%s\"", body->id, id);
     int minutes = 0;
@@ -213,13 +225,20 @@ static ow_status read_meeting(const reader *r, ow_schedule *s, size_t body_index
     m->start = start;
     m->end = end;
     m->room = find_room(r->inst, room_text);
-    for (size_t k = 0; k < m->n_pieces; k++) {
+    size_t kept = 0;
+    for (size_t k = 0; k < json_array_size(items); k++) {
         char sub[192];
         snprintf(sub, sizeof sub, "%s.items[%zu]", path, k);
-        rc = read_piece(r, body_index, json_array_get(items, k), sub, &m->pieces[k]);
+        rc = read_piece(r, body_index, json_array_get(items, k), sub, &m->pieces[kept]);
+        if (rc == SKIPPED)
+            continue;
         if (rc != OW_OK)
             return rc;
+        kept++;
     }
+    m->n_pieces = kept;
+    if (kept == 0 && json_array_size(items) > 0)
+        s->n_meetings--; /* every piece was left out: so is the meeting */
     return OW_OK;
 }
 
@@ -233,6 +252,10 @@ static ow_status read_body(const reader *r, ow_schedule *s, json_t *obj, const c
     if (rc != OW_OK)
         return rc;
     int b = ow_instance_find_body(r->inst, id);
+    if (b < 0 && r->unmatched != NULL) {
+        ow_buf_printf(r->unmatched, "%s: body %s\n", path, id);
+        return OW_OK;
+    }
     if (b < 0)
         return fail(r, path, "id", "the instance has no body \"%s\"", id);
     if (seen[b])
@@ -313,6 +336,7 @@ static ow_status read_root(const reader *r, json_t *root, ow_schedule *s, bool *
         if (!json_is_number(objective))
             return fail(r, "", "objective", "expected a number");
         s->objective = json_number_value(objective);
+        s->objective_given = true;
     }
     rc = read_solver(r, root, s);
     if (rc != OW_OK)
@@ -334,13 +358,13 @@ static ow_status read_root(const reader *r, json_t *root, ow_schedule *s, bool *
     return OW_OK;
 }
 
-ow_status ow_schedule_read_json_string(const ow_instance *inst, const char *name, const char *text,
-                                       size_t len, ow_schedule **out, ow_error *err)
+static ow_status read_string(const ow_instance *inst, const char *name, const char *text,
+                             size_t len, ow_buf *unmatched, ow_schedule **out, ow_error *err)
 {
     ow_status rc = OW_OK;
     ow_schedule *s = NULL;
     bool *seen = NULL;
-    reader r = {inst, name, err};
+    reader r = {inst, name, err, unmatched};
     json_t *root = NULL;
     OW_CALL(ow_json_parse(name, text, len, &root, err));
     s = ow_schedule_new();
@@ -359,17 +383,42 @@ done:
     return rc;
 }
 
-ow_status ow_schedule_read_json(const ow_instance *inst, const char *path, ow_schedule **out,
-                                ow_error *err)
+ow_status ow_schedule_read_json_string(const ow_instance *inst, const char *name, const char *text,
+                                       size_t len, ow_schedule **out, ow_error *err)
+{
+    return read_string(inst, name, text, len, NULL, out, err);
+}
+
+static ow_status read_file(const ow_instance *inst, const char *path, ow_buf *unmatched,
+                           ow_schedule **out, ow_error *err)
 {
     char *text = NULL;
     size_t len = 0;
     ow_status rc = ow_read_file(path, OW_MAX_FILE_BYTES, &text, &len, err);
     if (rc != OW_OK)
         return rc;
-    rc = ow_schedule_read_json_string(inst, path, text, len, out, err);
+    rc = read_string(inst, path, text, len, unmatched, out, err);
     free(text);
     return rc;
+}
+
+ow_status ow_schedule_read_json(const ow_instance *inst, const char *path, ow_schedule **out,
+                                ow_error *err)
+{
+    return read_file(inst, path, NULL, out, err);
+}
+
+ow_status ow_schedule_read_json_matching(const ow_instance *inst, const char *path,
+                                         ow_buf *unmatched, ow_schedule **out, ow_error *err)
+{
+    return read_file(inst, path, unmatched, out, err);
+}
+
+ow_status ow_schedule_read_json_string_matching(const ow_instance *inst, const char *name,
+                                                const char *text, size_t len, ow_buf *unmatched,
+                                                ow_schedule **out, ow_error *err)
+{
+    return read_string(inst, name, text, len, unmatched, out, err);
 }
 
 /* ---- writing ------------------------------------------------------------------- */

@@ -51,34 +51,32 @@ static void add_sameroom(ow_formulation *f, size_t q)
     }
 }
 
-/* opens: g[Q,P] = Σ of Q's first-meeting steps that are the joint meeting P holds as
- * owner.  Returns the column g, or -1 when Q's first meeting cannot be one. */
+/* opens: g[Q,P] = Σ of Q's first-meeting steps that are a joint meeting of P and Q,
+ * whichever of them lists the item.  Returns the column g, or -1 when Q's first
+ * meeting cannot be one. */
 static int add_opens(ow_formulation *f, size_t pb, size_t nb)
 {
     const ow_instance *inst = f->inst;
     ow_program *P = f->program;
     const body_model *next = &f->bodies[nb];
     const char *pid = inst->bodies[pb].id, *nid = inst->bodies[nb].id;
-    /* A joint meeting of the two, held by prev as owner, may open next's
-     * session: next's guests join prev for it, prev closes, next goes on.
-     * g = 1 when next's first meeting is that joint meeting; prev then ends
-     * before next's second meeting. */
+    /* A joint meeting of the two, whichever of them lists the item, may open
+     * next's session: the two meet jointly, prev closes, next goes on.  g = 1 when
+     * next's first meeting is that joint meeting; prev then ends before next's
+     * second meeting, and the no-idle-day rule holds for it (noidle2). */
     int g = -1;
-    for (size_t a = next->layer[0]; a < next->layer[1] && next->K > 1; a++) {
-        const arc *ar = &next->arcs[a];
-        if (ar->joint >= 0 && f->joints[ar->joint].owner == pb) {
-            if (g < 0)
-                g = ow_program_row(P, OW_ROW_EQ, 0, "opens[%s,%s]", nid, pid);
-            ow_program_add(P, g, ar->col, 1);
-        }
-    }
-    for (size_t j = 0; next->free && j < f->n_joints && next->K > 1; j++) {
-        int col = next->gj[j]; /* meeting 1 is joint meeting j */
-        if (col < 0 || f->joints[j].owner != pb)
+    for (size_t j = 0; j < f->n_joints; j++) {
+        const joint *jt = &f->joints[j];
+        bool next_guest = jt->owner == pb && attends(inst, jt, nb);
+        bool next_owner = jt->owner == nb && attends(inst, jt, pb);
+        if (!next_guest && !next_owner)
             continue;
         if (g < 0)
             g = ow_program_row(P, OW_ROW_EQ, 0, "opens[%s,%s]", nid, pid);
-        ow_program_add(P, g, col, 1);
+        if (next_guest)
+            ow_add_guest_step(f, next, g, 0, j, 1);
+        else
+            ow_add_presence(P, next, g, 0, jt->item + 1, 1);
     }
     int gcol = -1;
     if (g >= 0) {
@@ -99,7 +97,7 @@ static void add_before(ow_formulation *f, size_t pb, size_t nb, int k, int gcol)
     int n_global = inst->calendar.n_days * (int)inst->calendar.n_slots;
     /* next's first own meeting placed by slot t => prev's held meeting k
      * placed before t. */
-    for (int first = 0; first <= (gcol >= 0 ? 1 : 0); first++)
+    for (int first = 0; first <= (gcol >= 0 && next->K > 1 ? 1 : 0); first++)
         for (int t = 0; t < n_global; t++) {
             if (window_position(inst, next, nb, t) < 0)
                 continue;
@@ -115,9 +113,10 @@ static void add_before(ow_formulation *f, size_t pb, size_t nb, int k, int gcol)
         }
 }
 
-/* noidle: Σ_{t' ≤ end of day d+1} z[Q,1,t'] ≥ Σ_{t∈d} z[P,k,t] - u[P,k+1]: if P's last
- * meeting is on day d, Q has started by the end of day d+1. */
-static void add_noidle(ow_formulation *f, size_t pb, size_t nb, int k)
+/* noidle: Σ_{t' ≤ end of day d+1} z[Q,1,t'] ≥ Σ_{t∈d} z[P,k,t] - u[P,k+1] (- g): if
+ * P's last meeting is on day d, Q has started by the end of day d+1.  noidle2, when
+ * a joint meeting may open Q's session (g = 1): Q's second meeting, if held, has. */
+static void add_noidle(ow_formulation *f, size_t pb, size_t nb, int k, int gcol)
 {
     const ow_instance *inst = f->inst;
     ow_program *P = f->program;
@@ -133,6 +132,18 @@ static void add_noidle(ow_formulation *f, size_t pb, size_t nb, int k)
         add_placed(P, inst, prev, pb, row, k, d * ns, d * ns + ns - 1, -1);
         if (k + 1 < prev->K)
             ow_program_add(P, row, prev->u[k + 1], 1);
+        if (gcol < 0)
+            continue;
+        ow_program_add(P, row, gcol, 1);
+        if (next->K < 2)
+            continue; /* no second meeting */
+        row = ow_program_row(P, OW_ROW_GE, -2, "noidle2[%s,%d,%s,%d]", pid, k + 1, nid, d);
+        add_placed(P, inst, next, nb, row, 1, 0, end, 1);
+        add_placed(P, inst, prev, pb, row, k, d * ns, d * ns + ns - 1, -1);
+        if (k + 1 < prev->K)
+            ow_program_add(P, row, prev->u[k + 1], 1);
+        ow_program_add(P, row, gcol, -1);
+        ow_program_add(P, row, next->u[1], -1);
     }
 }
 
@@ -150,7 +161,7 @@ void ow_add_consecutive(ow_formulation *f)
             int gcol = add_opens(f, pb, nb);
             for (int k = 0; k < f->bodies[pb].K; k++) {
                 add_before(f, pb, nb, k, gcol);
-                add_noidle(f, pb, nb, k);
+                add_noidle(f, pb, nb, k, gcol);
             }
         }
     }

@@ -313,6 +313,16 @@ static ow_status load(const options *o, ow_instance **inst, ow_error *err)
     return rc;
 }
 
+/* A run that found no schedule writes its JSON (status and reasons) to standard
+ * output or a new file, never over an existing one: true (and says so) then. */
+static bool kept_output(const char *output)
+{
+    if (output == NULL || strcmp(output, "-") == 0 || access(output, F_OK) != 0)
+        return false;
+    fprintf(stderr, "orgwork: %s is left as it was: this run found no schedule\n", output);
+    return true;
+}
+
 static int report(ow_status rc, const ow_error *err)
 {
     if (rc != OW_OK && rc != OW_INFEASIBLE)
@@ -363,6 +373,8 @@ static int cmd_solve(int argc, char **argv)
     ow_schedule *s = NULL, *kept = NULL;
     ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
     ow_status rc = OW_OK;
+    const char *inputs[] = {o.file, o.keep};
+    OW_CALL(ow_output_check(o.output, inputs, 2, &err));
     OW_CALL(load(&o, &inst, &err));
     ow_render_options ro = {o.timings, -1};
     if (o.body != NULL) {
@@ -391,7 +403,7 @@ static int cmd_solve(int argc, char **argv)
             fprintf(stderr, "  - %.*s\n", (int)len, line);
             line += len + (nl ? 1 : 0);
         }
-        if (o.format != OW_FORMAT_JSON)
+        if (o.format != OW_FORMAT_JSON || kept_output(o.output))
             goto done;
     } else if (rc != OW_OK) {
         goto done;
@@ -425,6 +437,8 @@ static int cmd_check(int argc, char **argv)
     ow_check_report rep = {0};
     ow_buf out = OW_BUF_INIT;
     ow_status rc = OW_OK;
+    const char *inputs[] = {o.file, o.schedule};
+    OW_CALL(ow_output_check(o.output, inputs, 2, &err));
     OW_CALL(load(&o, &inst, &err));
     OW_CALL(ow_schedule_read_json(inst, o.schedule, &s, &err));
     OW_CALL(ow_check(inst, s, &rep, &err));
@@ -465,6 +479,7 @@ static int cmd_whatif(int argc, char **argv)
     ow_schedule *s = NULL;
     size_t n = 0;
     ow_status rc = OW_OK;
+    OW_CALL(ow_output_check(o.output, &o.file, 1, &err));
     /* Bad input is reported once, before any variant runs. */
     OW_CALL(ow_instance_load(o.file, &inst, &err));
     if (o.body != NULL && ow_instance_find_body(inst, o.body) < 0) {
@@ -480,7 +495,8 @@ static int cmd_whatif(int argc, char **argv)
         if (rc == OW_INFEASIBLE)
             fprintf(stderr, "%s: variant %d has no schedule:\n  - %s", o.file, o.show,
                     ow_buf_str(&why));
-        if (rc != OW_OK && (rc != OW_INFEASIBLE || o.format != OW_FORMAT_JSON))
+        if (rc != OW_OK &&
+            (rc != OW_INFEASIBLE || o.format != OW_FORMAT_JSON || kept_output(o.output)))
             goto done;
         ow_render_options ro = {o.timings, -1};
         ow_status rrc = ow_render(inst, s, o.format, &ro, &out, &err);
@@ -542,6 +558,7 @@ static int cmd_export(int argc, char **argv)
     ow_instance *inst = NULL;
     ow_formulation *f = NULL;
     ow_status rc = OW_OK;
+    OW_CALL(ow_output_check(o.lp ? o.lp : o.mps, &o.file, 1, &err));
     OW_CALL(load(&o, &inst, &err));
     OW_CALL(ow_formulation_build(inst, &f, &err));
     OW_CALL(ow_mip_write(ow_formulation_program(f), o.lp ? OW_MIP_LP : OW_MIP_MPS,
@@ -565,12 +582,15 @@ static void on_interrupt(int sig)
 int main(int argc, char **argv)
 {
     int st;
-    /* Ctrl-C stops a search and keeps the best schedule found so far. */
+    /* Ctrl-C, SIGTERM and SIGHUP stop a search and keep the best schedule found so
+     * far, which is then written as usual. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_interrupt;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     if (argc < 2) {
         fputs(usage_main, stderr);
         st = OW_INPUT;

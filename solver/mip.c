@@ -2,11 +2,15 @@
  * before it reaches GLPK, since GLPK aborts on bad arguments. */
 #include "orgwork/mip.h"
 
+#include "orgwork/buf.h"
+
+#include <errno.h>
 #include <float.h>
 #include <signal.h>
 #include <limits.h>
 #include <glpk.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,28 +255,46 @@ ow_status ow_mip_write(const ow_program *p, ow_mip_file format, const char *path
     glp_prob *lp = load(p);
     if (lp == NULL)
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
+    /* GLPK writes only to a named file: a private scratch file, read back and given
+     * to the one writer of every output (ow_write_file_atomic). */
+    const char *dir = getenv("TMPDIR");
+    if (dir == NULL || dir[0] == '\0')
+        dir = "/tmp";
+    size_t dlen = strlen(dir);
+    char *tmp = malloc(dlen + 24), *text = NULL;
+    size_t len = 0;
     ow_status rc = OW_OK;
     if (tmp == NULL) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
     }
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp.XXXXXX", 12);
+    memcpy(tmp, dir, dlen);
+    memcpy(tmp + dlen, "/orgwork.XXXXXX", 16);
+    sigset_t block, saved_mask;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, &saved_mask);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        rc = ow_error_set(err, OW_INPUT, path, none, "cannot write the file");
-        goto done;
-    }
-    close(fd);
-    int ret = format == OW_MIP_LP ? glp_write_lp(lp, NULL, tmp)
-                                  : glp_write_mps(lp, GLP_MPS_FILE, NULL, tmp);
-    if (ret != 0 || rename(tmp, path) != 0) {
+        rc = ow_error_set(err, OW_INPUT, dir, none, "cannot write a scratch file: %s",
+                          strerror(errno));
+    } else {
+        close(fd);
+        int ret = format == OW_MIP_LP ? glp_write_lp(lp, NULL, tmp)
+                                      : glp_write_mps(lp, GLP_MPS_FILE, NULL, tmp);
+        if (ret != 0)
+            rc = ow_error_set(err, OW_INPUT, dir, none, "cannot write a scratch file");
+        else
+            rc = ow_read_file(tmp, SIZE_MAX - 1, &text, &len, err);
         unlink(tmp);
-        rc = ow_error_set(err, OW_INPUT, path, none, "cannot write the file");
     }
+    sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+    if (rc == OW_OK)
+        rc = ow_write_file_atomic(path, text, len, err);
 done:
+    free(text);
     free(tmp);
     glp_delete_prob(lp);
     return rc;

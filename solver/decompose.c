@@ -300,13 +300,14 @@ static bool unit_instance(const ow_instance *inst, const units *u, const unit *w
 }
 
 /* Solves unit w under lim (NULL: none), body x of it in room room_of[x] when that
- * is >= 0 (room_of may be NULL), within time_limit seconds (<= 0: none).  On OW_OK
+ * is >= 0 (room_of may be NULL), within time_limit seconds (<= 0: none); with
+ * finish, one Ctrl-C lets it search on to a first schedule.  On OW_OK
  * sets *out (with the instance's body indices), or NULL when a limit or Ctrl-C
  * stopped the search before any schedule; OW_INFEASIBLE when none exists. */
 static ow_status solve_unit(const ow_instance *inst, const units *u, const unit *w,
                             const int *room_of, const ow_plan_limits *lim,
-                            const ow_solve_options *opts, double time_limit, ow_schedule **out,
-                            double *bound, double *seconds, ow_error *err)
+                            const ow_solve_options *opts, double time_limit, bool finish,
+                            ow_schedule **out, double *bound, double *seconds, ow_error *err)
 {
     *bound = 0;
     ow_instance view = alone(inst, w->members[0]);
@@ -328,7 +329,7 @@ static ow_status solve_unit(const ow_instance *inst, const units *u, const unit 
         }
     }
     OW_CALL(ow_formulation_build_limited(&view, lim, &f, err));
-    ow_mip_options mo = {time_limit, opts->verbose, false, ow_formulation_scale(f)};
+    ow_mip_options mo = {time_limit, opts->verbose, false, ow_formulation_scale(f), finish};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     *seconds += res.seconds;
     if (res.status == OW_MIP_INFEASIBLE) {
@@ -478,6 +479,19 @@ static double time_left(double deadline)
     return left > 0 ? left : -1;
 }
 
+/* The same while planning in turn, where one Ctrl-C does not stop: the units left
+ * are planned to a first schedule each (ow_mip_options.finish), so that the plan
+ * found so far is kept whole; a second Ctrl-C stops. */
+static double plan_time_left(double deadline)
+{
+    if (ow_mip_interrupted_twice())
+        return -1;
+    if (deadline <= 0)
+        return 0;
+    double left = deadline - ow_mip_now();
+    return left > 0 ? left : -1;
+}
+
 ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
                              ow_schedule **out, bool *stopped, ow_buf *why, ow_error *err)
 {
@@ -536,8 +550,8 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
             last_from[y] = end_from[u.list[w].members[y]];
         ow_plan_limits ends = {NULL, NULL, NULL, NULL, last_from};
         double unit_bound;
-        rc = solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, share(left), &part, &unit_bound,
-                        &seconds, err);
+        rc = solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, share(left), false, &part,
+                        &unit_bound, &seconds, err);
         if (rc == OW_INFEASIBLE) {
             /* No schedule even alone: none for the whole period either. */
             const unit *uw = &u.list[w];
@@ -612,7 +626,7 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
         /* Else the best schedule of the rooms tried, each planned in what is left. */
         bool found = part != NULL;
         for (int r = first_room; part == NULL && r <= last_room; r++) {
-            double left = time_left(deadline);
+            double left = plan_time_left(deadline);
             if (left < 0) {
                 *stopped = true;
                 *out = NULL;
@@ -623,11 +637,11 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
             double unit_bound;
             if (!w->joined)
                 room_of[0] = r;
-            rc = solve_unit(inst, &u, w, room_of, &lim, opts, share(left), &tried, &unit_bound,
-                            &seconds, err);
-            double rest = time_left(deadline);
+            rc = solve_unit(inst, &u, w, room_of, &lim, opts, share(left), true, &tried,
+                            &unit_bound, &seconds, err);
+            double rest = plan_time_left(deadline);
             if (rc == OW_OK && tried == NULL && share(left) < left && rest > 0) /* all left */
-                rc = solve_unit(inst, &u, w, room_of, &lim, opts, rest, &tried, &unit_bound,
+                rc = solve_unit(inst, &u, w, room_of, &lim, opts, rest, true, &tried, &unit_bound,
                                 &seconds, err);
             if (rc == OW_INFEASIBLE)
                 continue;

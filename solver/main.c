@@ -61,6 +61,8 @@ static const char *usage_solve =
     "  --keep OLD.json  re-plan: change the fewest item placements of the schedule\n"
     "                   OLD.json (items matched by id), then find the best schedule\n"
     "  --verbose        show GLPK's own progress on standard error\n"
+    "  --memory-limit MB  the memory GLPK may take (default 768); past it the run\n"
+    "                   stops with exit 1 and says so\n"
     "  --whole          solve a period as one program, never body by body (a period\n"
     "                   without joint items is first solved body by body: each body\n"
     "                   alone for a bound, then in turn; when that misses the bound,\n"
@@ -85,6 +87,7 @@ static const char *usage_check =
 
 static const char *usage_export =
     "usage: orgwork export FILE (--lp OUT | --mps OUT) [--days N] [--meetings N]\n"
+    "                      [--memory-limit MB]\n"
     "\n"
     "Writes the integer program of FILE in CPLEX LP or free MPS format, for\n"
     "other MIP solvers (glpsol, cbc, highs).  The objective is scaled: the scale\n"
@@ -110,6 +113,7 @@ static const char *usage_whatif =
     "  -o, --output OUT write to OUT (whole or not at all)\n"
     "  --time-limit S   per variant\n"
     "  --timings        add the seconds column (a clock reading)\n"
+    "  --memory-limit MB  the memory GLPK may take, shared by the jobs (default 768)\n"
     "\n"
     "Exit status: 0 the sweep ran (whatever the variants' status), 2 bad input;\n"
     "with --show, as for solve.\n";
@@ -262,6 +266,14 @@ static int parse(int argc, char **argv, int takes, const char *usage, options *o
             if (v == NULL || !parse_seconds(v, &o->time_limit))
                 return usage_error(
                     usage, "--time-limit takes a positive number of seconds, not '%s'", v ? v : "");
+        } else if (strcmp(a, "--memory-limit") == 0 && (solve || export)) {
+            int mb;
+            if (v == NULL || !parse_int(v, 16, 1 << 20, &mb))
+                return usage_error(usage,
+                                   "--memory-limit takes megabytes, a whole number from 16, "
+                                   "not '%s'",
+                                   v ? v : "");
+            ow_mip_set_memory_limit(mb);
         } else if (strcmp(a, "--lp") == 0 && export) {
             if (v == NULL)
                 return usage_error(usage, "%s needs a file name", a);
@@ -462,15 +474,12 @@ static int cmd_whatif(int argc, char **argv)
         return st;
     if (o.days == 0 && o.meetings == 0)
         return usage_error(usage_whatif, "%s", "give --days A..B, --meetings A..B, or both");
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    ow_whatif_options wo = {o.file,
-                            o.days,
-                            o.days_to,
-                            o.meetings,
-                            o.meetings_to,
-                            o.body,
-                            o.jobs > 0 ? o.jobs : (cores > 0 ? (int)cores : 1),
-                            {o.time_limit, false, false, o.whole, NULL}};
+    int jobs = (int)ow_whatif_jobs(o.jobs);
+    if (o.jobs > jobs)
+        fprintf(stderr, "orgwork: %d jobs at once, the machine's cores (not %d)\n", jobs, o.jobs);
+    ow_whatif_options wo = {
+        o.file,        o.days, o.days_to, o.meetings,
+        o.meetings_to, o.body, jobs,      {o.time_limit, false, false, o.whole, NULL}};
     ow_error err;
     ow_error_clear(&err);
     ow_buf out = OW_BUF_INIT, why = OW_BUF_INIT;

@@ -61,7 +61,7 @@ static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_l
     fixed.bodies = bodies;
     if (ow_diagnose_precheck(&fixed, &ignored) == OW_OK &&
         ow_formulation_build(&fixed, &f, &err) == OW_OK) {
-        ow_mip_options mo = {time_limit, false, false, ow_formulation_scale(f)};
+        ow_mip_options mo = {time_limit, false, false, ow_formulation_scale(f), false};
         if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK &&
             (res.status == OW_MIP_OPTIMAL || res.status == OW_MIP_FEASIBLE) &&
             ow_formulation_decode(f, res.x, OW_SOLVE_FEASIBLE, &s, &err) != OW_OK)
@@ -98,8 +98,9 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
             stopped_reason(opts, why);
             return no_schedule(out, OW_SOLVE_UNKNOWN, err);
         }
-        if (s != NULL &&
-            (s->status == OW_SOLVE_OPTIMAL || inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES)) {
+        if (s != NULL && (s->status == OW_SOLVE_OPTIMAL ||
+                          inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES || ow_mip_interrupted())) {
+            /* After Ctrl-C the plan found body by body is kept, with its gap. */
             *out = s;
             return OW_OK;
         }
@@ -128,7 +129,8 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         int kept;
         OW_CALL(ow_formulation_keep(f, opts->keep, &kept, err));
     }
-    ow_mip_options mo = {opts->time_limit, opts->verbose, opts->progress, ow_formulation_scale(f)};
+    ow_mip_options mo = {opts->time_limit, opts->verbose, opts->progress, ow_formulation_scale(f),
+                         false};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     switch (res.status) {
     case OW_MIP_OPTIMAL:

@@ -1098,6 +1098,35 @@ static void add_placed(ow_program *P, const ow_instance *inst, const body_model 
  * before it ends, with no idle working day between.  Both are written over
  * cumulative placements ("placed by slot t"), interval rows that keep the LP tight,
  * rather than over weighted slot numbers. */
+/* The rows of the consecutive rules count in the size cap too: a pair (A, B) of a
+ * rule adds, for each of A's meetings and each slot, a row over the positions of
+ * both bodies; many long rules over many bodies would outgrow memory before any
+ * limit is looked at.  OW_INPUT at the rule that passes the cap. */
+static ow_status size_consecutive(ow_formulation *f, ow_error *err)
+{
+    const ow_instance *inst = f->inst;
+    double n_global = (double)inst->calendar.n_days * inst->calendar.n_slots;
+    for (size_t q = 0; q < inst->n_rules; q++) {
+        const ow_rule *rule = &inst->rules[q];
+        for (size_t x = 0; x < rule->n_bodies; x++) {
+            const body_model *bm = &f->bodies[rule->bodies[x]];
+            f->size += (double)inst->n_rooms * bm->K * bm->n_pos * bm->n_rooms;
+            if (x + 1 < rule->n_bodies) {
+                const body_model *next = &f->bodies[rule->bodies[x + 1]];
+                f->size += (double)bm->K * n_global / 2 *
+                           ((double)bm->n_pos * bm->n_rooms + (double)next->n_pos * next->n_rooms);
+            }
+        }
+        if (f->size > OW_MAX_PROGRAM)
+            return ow_error_set(err, OW_INPUT, inst->path, rule->loc,
+                                "the integer program is too large to solve with this consecutive "
+                                "rule (rule %zu of %zu, %zu bodies); give the bodies fewer "
+                                "meetings or windows, the calendar fewer days, or fewer rules",
+                                q + 1, inst->n_rules, rule->n_bodies);
+    }
+    return OW_OK;
+}
+
 static void build_consecutive(ow_formulation *f)
 {
     const ow_instance *inst = f->inst;
@@ -1240,6 +1269,7 @@ ow_status ow_formulation_build_limited(const ow_instance *inst, const ow_plan_li
         }
     for (size_t b = 0; b < inst->n_bodies; b++)
         OW_CALL(shape_body(f, b, err));
+    OW_CALL(size_consecutive(f, err));
     /* The tie-break (earlier slots first, then items as early as possible) must never
      * outweigh one unit of the objective: scale the objective past its largest value. */
     double item_tie = 0, slot_span = 0;
@@ -1333,6 +1363,17 @@ ow_status ow_formulation_keep(ow_formulation *f, const ow_schedule *published, i
     }
     double weight = bound * f->scale;
     int kept = 0;
+    /* An item is kept where the schedule first takes it up: a file repeating one
+     * piece thousands of times adds its rows once (the rest are merged). */
+    size_t n_items = 0;
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        n_items += inst->bodies[b].n_items;
+    size_t *first_item = ow_arena_calloc(f->arena, inst->n_bodies + 1, sizeof(size_t));
+    unsigned char *seen = ow_arena_calloc(f->arena, n_items + 1, 1);
+    if (first_item == NULL || seen == NULL)
+        return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    for (size_t b = 1; b < inst->n_bodies; b++)
+        first_item[b] = first_item[b - 1] + inst->bodies[b - 1].n_items;
     for (size_t q = 0; q < published->n_meetings; q++) {
         const ow_meeting *m = &published->meetings[q];
         if (m->day < 0 || m->slot < 0 || m->body >= inst->n_bodies)
@@ -1342,8 +1383,17 @@ ow_status ow_formulation_keep(ow_formulation *f, const ow_schedule *published, i
         int p = window_position(inst, bm, m->body, m->day * ns + m->slot);
         for (size_t j = 0; j < m->n_pieces && p >= 0; j++) {
             const ow_piece *pc = &m->pieces[j];
-            if (pc->joint || pc->continued || pc->item >= (size_t)bm->n)
+            if (pc->joint || pc->continued || pc->item >= (size_t)bm->n ||
+                seen[first_item[m->body] + pc->item])
                 continue;
+            seen[first_item[m->body] + pc->item] = 1;
+            /* The keep rows count in the program's size cap as well. */
+            f->size += (double)bm->K * (3 + bm->n_rooms + bm->n_states);
+            if (f->size > OW_MAX_PROGRAM)
+                return ow_error_set(err, OW_INPUT, inst->path, inst->bodies[m->body].loc,
+                                    "the integer program with the schedule to keep is too large "
+                                    "to solve (body %s); re-plan fewer bodies or days",
+                                    inst->bodies[m->body].id);
             const char *iid = inst->bodies[m->body].items[pc->item].id;
             /* stays = sum over meetings k of "item begins in k, and k is in that slot". */
             int stays = ow_program_row(P, OW_ROW_EQ, 0, "stays[%s,%s]", bid, iid);

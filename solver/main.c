@@ -455,6 +455,11 @@ static int cmd_check(int argc, char **argv)
     OW_CALL(ow_schedule_read_json(inst, o.schedule, &s, &err));
     OW_CALL(ow_check(inst, s, &rep, &err));
     ow_check_report_text(&rep, &out);
+    if (out.failed) {
+        /* Never a report cut short: none at all, and say why. */
+        rc = ow_error_set(&err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+        goto done;
+    }
     OW_CALL(ow_write_file_atomic(o.output ? o.output : "-", ow_buf_str(&out), out.len, &err));
     rc = rep.n_violations > 0 ? OW_INFEASIBLE : OW_OK;
 done:

@@ -105,12 +105,20 @@ static bool utf8_continuation(char c)
     return ((unsigned char)c & 0xC0) == 0x80;
 }
 
+/* Whether the byte at i ends a line: a line feed, or a carriage return not followed
+ * by one (files with CR-only line ends, as libyaml counts them). */
+static bool line_end(const loader *ld, size_t i)
+{
+    return ld->text[i] == '\n' ||
+           (ld->text[i] == '\r' && (i + 1 >= ld->len || ld->text[i + 1] != '\n'));
+}
+
 /* The byte at a libyaml mark, found by line and column (columns count characters). */
 static char char_at(const loader *ld, yaml_mark_t m)
 {
     size_t i = 0;
     for (size_t line = 0; line < m.line && i < ld->len; i++)
-        if (ld->text[i] == '\n')
+        if (line_end(ld, i))
             line++;
     for (size_t col = 0; col < m.column && i < ld->len; col++) {
         i++;
@@ -125,7 +133,7 @@ static ow_loc offset_loc(const loader *ld, size_t offset)
 {
     ow_loc loc = {1, 1};
     for (size_t i = 0; i < offset && i < ld->len; i++) {
-        if (ld->text[i] == '\n') {
+        if (line_end(ld, i)) {
             loc.line++;
             loc.column = 1;
         } else if (!utf8_continuation(ld->text[i])) {
@@ -191,6 +199,17 @@ static ow_status build(loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth
         rc = fail(ld, loc, "anchors and aliases are not supported (write the value out in full)");
         goto done;
     }
+    /* A tag (!!python/object, !!binary, !custom) would be dropped in silence and the
+     * value read as if it had none. */
+    const yaml_char_t *tag = ev->type == YAML_SCALAR_EVENT           ? ev->data.scalar.tag
+                             : ev->type == YAML_MAPPING_START_EVENT  ? ev->data.mapping_start.tag
+                             : ev->type == YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.tag
+                                                                     : NULL;
+    if (tag != NULL) {
+        rc = fail(ld, loc, "YAML tags such as %.80s are not supported (write plain values)",
+                  (const char *)tag);
+        goto done;
+    }
     if (depth > OW_MAX_DEPTH) {
         rc = fail(ld, loc, "nesting deeper than %d levels", OW_MAX_DEPTH);
         goto done;
@@ -204,6 +223,13 @@ static ow_status build(loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth
             goto done;
         }
         n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        /* No value is read cut at a NUL ("2024-07-11\0junk"): refused here, in every
+         * key and value alike.  (Other control characters are the renderers' to
+         * escape, and the error messages'.) */
+        if (strlen(n->text) != n->len) {
+            rc = fail(ld, loc, "the text contains a NUL character (\\0)");
+            goto done;
+        }
     } else if (ev->type == YAML_MAPPING_START_EVENT || ev->type == YAML_SEQUENCE_START_EVENT) {
         bool map = ev->type == YAML_MAPPING_START_EVENT;
         OW_CALL(new_node(ld, map ? NODE_MAP : NODE_SEQ, ev->start_mark, &n));
@@ -247,12 +273,26 @@ static ow_status parse_tree(loader *ld, node **root)
     memset(&ev, 0, sizeof ev);
     if (!yaml_parser_initialize(&p))
         return out_of_memory(ld);
+    /* libyaml would decode UTF-16 read from its byte order mark; the format is UTF-8
+     * (a UTF-8 byte order mark is allowed). */
+    const unsigned char *u = (const unsigned char *)ld->text;
+    if (ld->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return fail(ld, (ow_loc){1, 1},
+                    "the file is UTF-16 or UTF-32 (a byte order mark): save it as UTF-8");
+    if (ld->len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
+        return fail(ld, (ow_loc){1, 1},
+                    "the file is UTF-16 or UTF-32 (a byte order mark): save it as UTF-8");
     yaml_parser_set_input_string(&p, (const unsigned char *)ld->text, ld->len);
     OW_CALL(next_event(ld, &p, &ev)); /* stream start */
     yaml_event_delete(&ev);
     OW_CALL(next_event(ld, &p, &ev));
     if (ev.type == YAML_STREAM_END_EVENT) {
         rc = fail(ld, none, "the file is empty (expected a mapping starting with orgwork: 1)");
+        goto done;
+    }
+    if (ev.data.document_start.tag_directives.start != ev.data.document_start.tag_directives.end) {
+        rc = fail(ld, mark_loc(ev.start_mark),
+                  "YAML %%TAG directives are not supported (write plain values)");
         goto done;
     }
     yaml_event_delete(&ev); /* document start */
@@ -500,9 +540,11 @@ static bool is_zero_text(const char *s)
     return digit;
 }
 
-/* Is text a well-formed duration that is only too long?  It is when the same text
- * with its leading number made 1 parses: "100001m", "99999999999999999999h". */
-static bool duration_too_long(const char *text, int slot_minutes)
+/* Is text a well-formed duration that is only out of range?  It is when the same
+ * text with its leading number made 1 parses: too long when that number's whole part
+ * is not zero ("100001m", "99999999999999999999h"), else under a minute ("0.4m",
+ * "0.0001h"). */
+static bool duration_out_of_range(const char *text, int slot_minutes)
 {
     char probe[64];
     const char *s = text;
@@ -528,9 +570,16 @@ static ow_status get_duration(loader *ld, const node *n, const char *key, int *o
         s++;
     if (*s == '-' || is_zero_text(s))
         return fail(ld, n->loc, "%s must be more than zero, found \"%.*s\"", key, QUOTE, n->text);
-    if (duration_too_long(s, ld->inst->calendar.standard_slot))
+    if (duration_out_of_range(s, ld->inst->calendar.standard_slot)) {
+        size_t whole = strspn(s, "0123456789");
+        if (strspn(s, "0") >= whole)
+            return fail(ld, n->loc,
+                        "%s \"%.*s\" is less than a minute (durations are whole minutes, at "
+                        "least 1m)",
+                        key, QUOTE, n->text);
         return fail(ld, n->loc, "%s \"%.*s\" is too long (at most %d minutes)", key, QUOTE, n->text,
                     MAX_DURATION);
+    }
     return fail(ld, n->loc, "cannot parse %s \"%.*s\" (expected " DURATION_FORMS ")", key, QUOTE,
                 n->text);
 }
@@ -670,6 +719,15 @@ done:
     return rc;
 }
 
+/* Whether d is past 2999: the schedule readers (check, diff, --keep) read years
+ * 1900 to 2999, so no calendar may run past them. */
+static bool past_last_year(ow_date d)
+{
+    char iso[16];
+    ow_date_iso(d, iso);
+    return strlen(iso) != 10 || strncmp(iso, "2999", 4) > 0;
+}
+
 static ow_status load_calendar(loader *ld, const node *map)
 {
     ow_status rc = OW_OK;
@@ -736,6 +794,14 @@ static ow_status load_calendar(loader *ld, const node *map)
                                   cal->n_holidays, cal->days))
         return fail(ld, map->loc, "the calendar does not hold %d working days within 20 years",
                     cal->n_days);
+    if (past_last_year(cal->days[cal->n_days - 1])) {
+        char last[16];
+        ow_date_iso(cal->days[cal->n_days - 1], last);
+        return fail(ld, map->loc,
+                    "the calendar runs to %s, past 2999-12-31 (the last date orgwork reads "
+                    "back from a schedule)",
+                    last);
+    }
 done:
     return rc;
 }
@@ -1569,6 +1635,11 @@ static ow_status override_days(ow_instance *inst, int days, ow_error *err)
                                   cal->n_holidays, d))
         return ow_error_set(err, OW_INPUT, NULL, none,
                             "--days %d: the calendar does not hold that many working days", days);
+    if (past_last_year(d[days - 1]))
+        return ow_error_set(err, OW_INPUT, NULL, none,
+                            "--days %d: the calendar would run past 2999-12-31 (the last date "
+                            "orgwork reads back from a schedule)",
+                            days);
     /* The new calendar begins on the same day with the same working days, so day
      * indices held by windows and pins keep their meaning; only the end moves. */
     for (size_t b = 0; b < inst->n_bodies; b++) {

@@ -447,6 +447,14 @@ static void put_row_title(ow_buf *b, const ow_instance *inst, const annex_row *r
 /* Markdown cell text: characters that would end the cell or start emphasis, code
  * or raw HTML are escaped; a line break inside a title becomes <br>, the only way
  * a table cell can hold one. */
+/* Whether s starts with a C1 control character (U+0080–U+009F, as UTF-8 C2 80 to
+ * C2 9F): like C0 controls, none goes out in any format. */
+static bool c1_at(const char *s)
+{
+    return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] >= 0x80 &&
+           (unsigned char)s[1] <= 0x9F;
+}
+
 static void put_md_escaped(ow_buf *b, const char *s)
 {
     for (; *s != '\0'; s++) {
@@ -455,6 +463,8 @@ static void put_md_escaped(ow_buf *b, const char *s)
             continue;
         if (c == '\n' || c == '\r')
             ow_buf_puts(b, "<br>");
+        else if (c1_at(s) && ++s)
+            ow_buf_putc(b, ' ');
         else if ((unsigned char)c < 0x20 || c == 0x7F)
             ow_buf_putc(b, ' ');
         else if (strchr("\\|*_`<>[]", c) != NULL) {
@@ -527,6 +537,8 @@ static void put_text_clean(ow_buf *b, const char *s)
             continue;
         if (*s == '\r')
             ow_buf_putc(b, '\n');
+        else if (c1_at(s) && ++s)
+            ow_buf_putc(b, ' ');
         else if (((unsigned char)*s < 0x20 && *s != '\n') || *s == 0x7F)
             ow_buf_putc(b, ' ');
         else
@@ -705,7 +717,9 @@ static void put_html_escaped(ow_buf *b, const char *s)
             ow_buf_puts(b, "<br>");
             break;
         default:
-            if ((unsigned char)*s < 0x20 || *s == 0x7F)
+            if (c1_at(s) && ++s)
+                ow_buf_putc(b, ' ');
+            else if ((unsigned char)*s < 0x20 || *s == 0x7F)
                 ow_buf_putc(b, ' ');
             else
                 ow_buf_putc(b, *s);
@@ -1140,7 +1154,7 @@ static void put_xml_text(ow_buf *b, const char *s, size_t n)
             ow_buf_puts(b, "&quot;");
         else if (c == '\'')
             ow_buf_puts(b, "&#39;");
-        else if (c < 0x20 || c == 0x7F || c == 0xFFFE || c == 0xFFFF)
+        else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF)
             ow_buf_putc(b, ' ');
         else if (c == 0xFFFD && len == 1)
             ow_buf_puts(b, "\xEF\xBF\xBD");
@@ -1451,20 +1465,40 @@ done:
 
 /* ---- csv ----------------------------------------------------------------------------- */
 
-/* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+/* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+ * A field that a spreadsheet would take for a formula (it begins with =, +, -, @,
+ * a tab or a carriage return) gets a leading ' (OWASP, "CSV injection"), and control
+ * characters other than line breaks and tabs (ESC, BEL, DEL, C1) are dropped
+ * (docs/output.md). */
 static void put_csv_field(ow_buf *b, const char *s)
 {
-    if (strpbrk(s, ",\"\r\n") == NULL) {
-        ow_buf_puts(b, s);
-        return;
+    ow_buf clean = OW_BUF_INIT;
+    if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
+        ow_buf_putc(&clean, '\'');
+    for (const unsigned char *c = (const unsigned char *)s; *c != '\0'; c++) {
+        if ((*c < 0x20 && *c != '\t' && *c != '\r' && *c != '\n') || *c == 0x7F)
+            continue;
+        if (c[0] == 0xC2 && c[1] >= 0x80 && c[1] <= 0x9F) { /* C1: U+0080–U+009F */
+            c++;
+            continue;
+        }
+        ow_buf_putc(&clean, (char)*c);
     }
-    ow_buf_putc(b, '"');
-    for (; *s != '\0'; s++) {
-        if (*s == '"')
-            ow_buf_putc(b, '"');
-        ow_buf_putc(b, *s);
+    if (clean.failed)
+        b->failed = true;
+    const char *t = ow_buf_str(&clean);
+    if (strpbrk(t, ",\"\r\n") == NULL) {
+        ow_buf_puts(b, t);
+    } else {
+        ow_buf_putc(b, '"');
+        for (; *t != '\0'; t++) {
+            if (*t == '"')
+                ow_buf_putc(b, '"');
+            ow_buf_putc(b, *t);
+        }
+        ow_buf_putc(b, '"');
     }
-    ow_buf_putc(b, '"');
+    ow_buf_free(&clean);
 }
 
 static void render_csv(const ow_instance *inst, const ow_schedule *s, const ow_render_options *opts,
@@ -1527,6 +1561,8 @@ static void put_ics_text(ow_buf *b, const char *s)
             ow_buf_putc(b, c);
         } else if (c == '\n' || c == '\r') {
             ow_buf_puts(b, "\\n");
+        } else if (c1_at(s) && ++s) {
+            ow_buf_putc(b, ' ');
         } else if ((unsigned char)c < 0x20 || c == 0x7F) {
             ow_buf_putc(b, ' ');
         } else {
@@ -1667,6 +1703,8 @@ static void put_json_string(ow_buf *b, const char *s)
             size_t len = utf8_next(s + i, n - i, &cp);
             if (cp == 0xFFFD && len == 1)
                 ow_buf_puts(b, "\\ufffd"); /* malformed UTF-8 would make invalid JSON */
+            else if (cp >= 0x80 && cp <= 0x9F)
+                ow_buf_printf(b, "\\u%04x", (unsigned)cp); /* C1 controls, escaped */
             else
                 ow_buf_append(b, s + i, len);
             i += len;
@@ -1689,7 +1727,7 @@ static void put_json_string(ow_buf *b, const char *s)
             ow_buf_puts(b, "\\t");
             break;
         default:
-            if (c < 0x20)
+            if (c < 0x20 || c == 0x7F)
                 ow_buf_printf(b, "\\u%04x", c);
             else
                 ow_buf_putc(b, (char)c);

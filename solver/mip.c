@@ -160,9 +160,17 @@ static glp_prob *load(const ow_program *p)
         glp_set_col_bnds(lp, jj, type, c.lb, c.ub);
         glp_set_obj_coef(lp, jj, c.cost);
     }
-    int *ind = NULL;
-    double *val = NULL;
-    size_t cap = 0;
+    /* The row buffers come from GLPK's own allocator: a GLPK error or its memory
+     * limit can leave load() by longjmp, and glp_free_env then frees them too. */
+    size_t longest = 0;
+    for (size_t i = 0; i < n_rows; i++) {
+        ow_program_row_info r;
+        ow_program_get_row(p, i, &r);
+        if (r.n > longest)
+            longest = r.n;
+    }
+    int *ind = glp_alloc((int)longest + 1, sizeof *ind);
+    double *val = glp_alloc((int)longest + 1, sizeof *val);
     for (size_t i = 0; i < n_rows; i++) {
         ow_program_row_info r;
         ow_program_get_row(p, i, &r);
@@ -170,21 +178,6 @@ static glp_prob *load(const ow_program *p)
         glp_set_row_name(lp, ii, r.name);
         int type = r.sense == OW_ROW_LE ? GLP_UP : r.sense == OW_ROW_GE ? GLP_LO : GLP_FX;
         glp_set_row_bnds(lp, ii, type, r.rhs, r.rhs);
-        if (r.n + 1 > cap) {
-            cap = (r.n + 1) * 2;
-            int *ni = realloc(ind, cap * sizeof *ni);
-            double *nv = realloc(val, cap * sizeof *nv);
-            if (ni != NULL)
-                ind = ni;
-            if (nv != NULL)
-                val = nv;
-            if (ni == NULL || nv == NULL) {
-                free(ind);
-                free(val);
-                glp_delete_prob(lp);
-                return NULL;
-            }
-        }
         /* GLPK refuses zero or repeated entries: the builder sums repeats; drop zeros. */
         int n = 0;
         for (size_t k = 0; k < r.n; k++) {
@@ -196,8 +189,8 @@ static glp_prob *load(const ow_program *p)
         }
         glp_set_mat_row(lp, ii, n, ind, val);
     }
-    free(ind);
-    free(val);
+    glp_free(ind);
+    glp_free(val);
     return lp;
 }
 

@@ -271,8 +271,6 @@ static ow_status parse_tree(loader *ld, node **root)
     yaml_parser_t p;
     yaml_event_t ev;
     memset(&ev, 0, sizeof ev);
-    if (!yaml_parser_initialize(&p))
-        return out_of_memory(ld);
     /* libyaml would decode UTF-16 read from its byte order mark; the format is UTF-8
      * (a UTF-8 byte order mark is allowed). */
     const unsigned char *u = (const unsigned char *)ld->text;
@@ -282,6 +280,8 @@ static ow_status parse_tree(loader *ld, node **root)
     if (ld->len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
         return fail(ld, (ow_loc){1, 1},
                     "the file is UTF-16 or UTF-32 (a byte order mark): save it as UTF-8");
+    if (!yaml_parser_initialize(&p))
+        return out_of_memory(ld);
     yaml_parser_set_input_string(&p, (const unsigned char *)ld->text, ld->len);
     OW_CALL(next_event(ld, &p, &ev)); /* stream start */
     yaml_event_delete(&ev);

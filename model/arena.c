@@ -1,9 +1,12 @@
 /* arena.c: a bump allocator over a chain of malloc'ed blocks. */
-#include "orgwork/arena.h"
+#include "arena.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
 
 #define BLOCK_SIZE 16384
 #define ALIGN      16
@@ -22,7 +25,7 @@ struct ow_arena {
 
 ow_arena *ow_arena_new(void)
 {
-    return calloc(1, sizeof(ow_arena));
+    return ow_calloc(1, sizeof(ow_arena));
 }
 
 void ow_arena_free(ow_arena *arena)
@@ -50,7 +53,7 @@ void *ow_arena_alloc(ow_arena *arena, size_t size)
         size_t bsize = rounded > BLOCK_SIZE ? rounded : BLOCK_SIZE;
         if (arena->total + bsize > OW_ARENA_MAX)
             return NULL;
-        block *nb = malloc(sizeof(block) + bsize);
+        block *nb = ow_malloc(sizeof(block) + bsize);
         if (nb == NULL)
             return NULL;
         nb->size = bsize;
@@ -68,6 +71,7 @@ void *ow_arena_alloc(ow_arena *arena, size_t size)
     }
     void *p = b->data + b->used;
     b->used += rounded;
+    assert(b->used <= b->size && (uintptr_t)p % ALIGN == 0);
     memset(p, 0, rounded);
     return p;
 }

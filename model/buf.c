@@ -1,6 +1,7 @@
 /* buf.c: growable text, and whole-or-nothing file writes. */
 #include "orgwork/buf.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -10,6 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "alloc.h"
 
 static bool reserve(ow_buf *b, size_t extra)
 {
@@ -25,7 +28,7 @@ static bool reserve(ow_buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 256;
     while (cap < need)
         cap *= 2;
-    char *p = realloc(b->data, cap);
+    char *p = ow_realloc(b->data, cap);
     if (p == NULL) {
         b->failed = true;
         return false;
@@ -39,7 +42,8 @@ void ow_buf_append(ow_buf *b, const char *s, size_t len)
 {
     if (!reserve(b, len))
         return;
-    memcpy(b->data + b->len, s, len);
+    if (len > 0) /* s may be NULL then: the text of a buffer that never got any */
+        memcpy(b->data + b->len, s, len);
     b->len += len;
     b->data[b->len] = '\0';
 }
@@ -70,6 +74,7 @@ void ow_buf_printf(ow_buf *b, const char *fmt, ...)
 
 const char *ow_buf_str(const ow_buf *b)
 {
+    assert(b->data == NULL ? b->len == 0 : b->len < b->cap && b->data[b->len] == '\0');
     return b->data != NULL ? b->data : "";
 }
 
@@ -105,8 +110,15 @@ static bool write_all(int fd, const char *data, size_t len)
  * path, or NULL with errno set (ELOOP after 40 links). */
 static char *follow_links(const char *path)
 {
-    char *cur = strdup(path);
-    for (int hops = 0; cur != NULL; hops++) {
+    size_t plen = strlen(path);
+    char *cur = ow_malloc(plen + 1);
+    if (cur != NULL)
+        memcpy(cur, path, plen + 1);
+    for (int hops = 0;; hops++) {
+        if (cur == NULL) {
+            errno = ENOMEM;
+            return NULL;
+        }
         struct stat st;
         if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
             return cur;
@@ -116,12 +128,18 @@ static char *follow_links(const char *path)
             return NULL;
         }
         size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
-        char *target = malloc(cap);
-        ssize_t n = target ? readlink(cur, target, cap) : -1;
+        char *target = ow_malloc(cap);
+        if (target == NULL) {
+            free(cur);
+            errno = ENOMEM;
+            return NULL;
+        }
+        ssize_t n = readlink(cur, target, cap);
         if (n < 0 || (size_t)n >= cap) {
+            int saved = n < 0 ? errno : ENAMETOOLONG;
             free(target);
             free(cur);
-            errno = n < 0 ? errno : ENAMETOOLONG;
+            errno = saved;
             return NULL;
         }
         target[n] = '\0';
@@ -129,7 +147,7 @@ static char *follow_links(const char *path)
         char *next = target;
         if (target[0] != '/' && slash != NULL) {
             size_t dir = (size_t)(slash - cur) + 1;
-            next = malloc(dir + (size_t)n + 1);
+            next = ow_malloc(dir + (size_t)n + 1);
             if (next != NULL) {
                 memcpy(next, cur, dir);
                 memcpy(next + dir, target, (size_t)n + 1);
@@ -139,7 +157,6 @@ static char *follow_links(const char *path)
         free(cur);
         cur = next;
     }
-    return NULL;
 }
 
 /* Devices, FIFOs and sockets are written in place: renaming a file over them
@@ -171,7 +188,7 @@ static ow_status replace_file(const char *shown, const char *path, const struct 
 {
     const ow_loc none = {0, 0};
     size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
+    char *tmp = ow_malloc(plen + 16);
     if (tmp == NULL)
         return ow_error_set(err, OW_INTERNAL, shown, none, "out of memory");
     memcpy(tmp, path, plen);
@@ -224,6 +241,8 @@ ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, o
         return OW_OK;
     }
     char *real = follow_links(path);
+    if (real == NULL && errno == ENOMEM)
+        return ow_error_set(err, OW_INTERNAL, path, none, "out of memory");
     if (real == NULL)
         return ow_error_set(err, OW_INPUT, path, none, "cannot write the file: %s",
                             strerror(errno));
@@ -280,7 +299,7 @@ ow_status ow_read_file(const char *path, size_t max_bytes, char **out, size_t *l
     for (;;) {
         if (cap - n < 4096) {
             size_t ncap = cap ? cap * 2 : 65536;
-            char *p = realloc(data, ncap + 1);
+            char *p = ow_realloc(data, ncap + 1);
             if (p == NULL) {
                 rc = ow_error_set(err, OW_INTERNAL, path, none, "out of memory");
                 goto done;

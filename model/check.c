@@ -14,12 +14,14 @@
  * checks it against the owner's meeting instead. */
 #include "orgwork/check.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "orgwork/arena.h"
+#include "order.h"
+#include "arena.h"
 
 /* Where a piece sits in its body's session: the meeting's rank in time order, then
  * the piece's position in the meeting.  Comparing these two gives "taken before". */
@@ -216,25 +218,6 @@ static bool earlier_in_meeting(const ow_meeting *m, size_t k)
 
 /* ---- Building the views ------------------------------------------------------ */
 
-typedef struct key {
-    size_t body;
-    ow_date date;
-    int start;
-    size_t index;
-} key;
-
-static int compare_keys(const void *a, const void *b)
-{
-    const key *x = a, *y = b;
-    if (x->body != y->body)
-        return x->body < y->body ? -1 : 1;
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    return (x->index > y->index) - (x->index < y->index);
-}
-
 /* The schedule must refer only to what the instance has; a schedule read from JSON
  * always does, so a failure here is a bug in whoever built the schedule. */
 static bool refers_to_instance(const ow_instance *inst, const ow_schedule *s)
@@ -262,21 +245,22 @@ static bool build_views(checker *c)
     size_t n = s->n_meetings;
     c->bodies = ow_arena_calloc(c->arena, c->inst->n_bodies, sizeof *c->bodies);
     c->rank = ow_arena_calloc(c->arena, n + 1, sizeof *c->rank);
-    key *keys = ow_arena_calloc(c->arena, n + 1, sizeof *keys);
+    const ow_meeting **keys = ow_arena_calloc(c->arena, n + 1, sizeof *keys);
     size_t *all = c->all = ow_arena_calloc(c->arena, n + 1, sizeof *all);
     if (c->bodies == NULL || c->rank == NULL || keys == NULL || all == NULL)
         return false;
     for (size_t i = 0; i < n; i++)
-        keys[i] = (key){s->meetings[i].body, s->meetings[i].date, s->meetings[i].start, i};
+        keys[i] = &s->meetings[i];
     if (n > 1)
-        qsort(keys, n, sizeof *keys, compare_keys);
+        qsort(keys, n, sizeof *keys, ow_order_body_time);
     for (size_t i = 0; i < n; i++)
-        all[i] = keys[i].index;
+        all[i] = (size_t)(keys[i] - s->meetings);
     for (size_t i = 0; i < n; i++) {
-        body_view *bv = &c->bodies[keys[i].body];
+        assert(keys[i]->body < c->inst->n_bodies); /* refers_to_instance held */
+        body_view *bv = &c->bodies[keys[i]->body];
         if (bv->order == NULL)
             bv->order = &all[i];
-        c->rank[keys[i].index] = (int)bv->n++;
+        c->rank[all[i]] = (int)bv->n++;
     }
     for (size_t b = 0; b < c->inst->n_bodies; b++) {
         body_view *bv = &c->bodies[b];

@@ -1,10 +1,10 @@
-/* schedule.c: building and ordering a schedule. */
+/* schedule.c: building a schedule (order.c sorts it). */
 #include "orgwork/schedule.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "orgwork/arena.h"
+#include "arena.h"
 
 #define MEETINGS_MAX 1000000
 
@@ -83,30 +83,4 @@ ow_meeting *ow_schedule_add_meeting(ow_schedule *s, size_t n_pieces)
     m->pieces = pieces;
     s->n_meetings++;
     return m;
-}
-
-static int compare_meetings(const void *a, const void *b)
-{
-    const ow_meeting *x = a, *y = b;
-    if (x->body != y->body)
-        return x->body < y->body ? -1 : 1;
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->room != y->room)
-        return x->room < y->room ? -1 : 1;
-    return (x->n > y->n) - (x->n < y->n);
-}
-
-void ow_schedule_sort(ow_schedule *s)
-{
-    if (s->n_meetings > 1)
-        qsort(s->meetings, s->n_meetings, sizeof *s->meetings, compare_meetings);
-    int n = 0;
-    for (size_t i = 0; i < s->n_meetings; i++) {
-        if (i == 0 || s->meetings[i].body != s->meetings[i - 1].body)
-            n = 0;
-        s->meetings[i].n = ++n;
-    }
 }

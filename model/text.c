@@ -1,6 +1,8 @@
 /* text.c: escaping control characters for terminals and messages. */
 #include "orgwork/text.h"
 
+#include "alloc.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +104,7 @@ void ow_buf_put_safe(ow_buf *b, const char *s)
 {
     /* An escape is at most 4 bytes for each byte it stands for ("\x1b"). */
     size_t cap = strlen(s) * 4 + 1;
-    char *dst = malloc(cap);
+    char *dst = ow_malloc(cap);
     if (dst == NULL) {
         b->failed = true;
         return;

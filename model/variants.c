@@ -27,7 +27,9 @@ void ow_variant_from_schedule(const ow_instance *inst, const ow_schedule *s, int
     }
 }
 
-int ow_variants_smallest(const ow_variant *v, size_t n)
+/* Index of the smallest feasible variant — fewest days, then fewest meetings — or
+ * -1 when none is feasible: what the table reports as the smallest. */
+static int smallest(const ow_variant *v, size_t n)
 {
     int best = -1;
     for (size_t i = 0; i < n; i++) {
@@ -86,7 +88,7 @@ static void render_json(const ow_variant *v, size_t n, bool timings, ow_buf *out
             ow_buf_printf(out, ", \"seconds\": %.3f", v[i].seconds);
         ow_buf_putc(out, '}');
     }
-    int best = ow_variants_smallest(v, n);
+    int best = smallest(v, n);
     ow_buf_puts(out, "\n  ],\n  \"smallest\": ");
     if (best < 0)
         ow_buf_puts(out, "null\n}\n");
@@ -130,7 +132,7 @@ static const char *headers[9] = {"variant",   "days",      "meetings",  "status"
 
 static void smallest_line(const ow_variant *v, size_t n, ow_buf *out)
 {
-    int best = ow_variants_smallest(v, n);
+    int best = smallest(v, n);
     if (best < 0)
         ow_buf_puts(out, "No variant has a schedule.\n");
     else

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "orgwork/arena.h"
+#include "../model/arena.h"
 #include "orgwork/formulation.h"
 #include "orgwork/mip.h"
 

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "orgwork/arena.h"
+#include "../model/arena.h"
 
 /* One meeting's step from the state of the cut before it to the state after it. */
 typedef struct arc {

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "orgwork/arena.h"
+#include "../model/alloc.h"
+#include "../model/arena.h"
 
 typedef struct row {
     const char *name;
@@ -30,7 +31,7 @@ struct ow_program {
 
 ow_program *ow_program_new(void)
 {
-    ow_program *p = calloc(1, sizeof *p);
+    ow_program *p = ow_calloc(1, sizeof *p);
     if (p == NULL)
         return NULL;
     p->names = ow_arena_new();
@@ -60,7 +61,7 @@ static bool grow(void **data, size_t *cap, size_t n, size_t size)
     if (n < *cap)
         return true;
     size_t ncap = *cap ? *cap * 2 : 64;
-    void *q = realloc(*data, ncap * size);
+    void *q = ow_realloc(*data, ncap * size);
     if (q == NULL)
         return false;
     *data = q;
@@ -147,13 +148,13 @@ void ow_program_add(ow_program *p, int r, int col, double coef)
     }
     if (rw->n == rw->cap) {
         size_t ncap = rw->cap ? rw->cap * 2 : 8;
-        int *c = realloc(rw->cols, ncap * sizeof *c);
+        int *c = ow_realloc(rw->cols, ncap * sizeof *c);
         if (c == NULL) {
             p->failed = true;
             return;
         }
         rw->cols = c;
-        double *v = realloc(rw->coefs, ncap * sizeof *v);
+        double *v = ow_realloc(rw->coefs, ncap * sizeof *v);
         if (v == NULL) {
             p->failed = true;
             return;

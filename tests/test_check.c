@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "orgwork/arena.h"
+#include "../model/arena.h"
 #include "orgwork/buf.h"
 #include "orgwork/check.h"
 #include "orgwork/instance.h"

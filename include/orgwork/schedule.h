@@ -69,8 +69,8 @@ void ow_schedule_free(ow_schedule *s);
  * next ow_schedule_add_meeting. */
 ow_meeting *ow_schedule_add_meeting(ow_schedule *s, size_t n_pieces);
 
-/* Sorts meetings by body, then by date and start time, and numbers each body's
- * meetings 1, 2, … in that order. */
+/* Sorts meetings by body, then by date and start time (then room and number), and
+ * numbers each body's meetings 1, 2, … in that order. */
 void ow_schedule_sort(ow_schedule *s);
 
 /* The objective of a schedule under the instance's weights, computed from the

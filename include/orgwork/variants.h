@@ -29,10 +29,6 @@ typedef struct ow_variant {
 void ow_variant_from_schedule(const ow_instance *inst, const ow_schedule *s, int body,
                               ow_variant *v);
 
-/* Index of the smallest feasible variant — fewest days, then fewest meetings — or
- * -1 when none is feasible. */
-int ow_variants_smallest(const ow_variant *v, size_t n);
-
 /* Renders the table: text (aligned columns), md, csv or json (SPEC §5); other
  * formats are OW_INPUT.  The seconds column appears only when timings is true. */
 ow_status ow_variants_render(const ow_variant *v, size_t n, ow_format f, bool timings, ow_buf *out,

@@ -1,16 +1,21 @@
-/* schedule_json.c: reading a schedule back from the JSON of SPEC §4, for `orgwork check`.
- * Only syntax errors carry a line and column (jansson keeps no positions in a parsed
- * document), so semantic errors name the JSON path instead: a planner editing the
- * file by hand can still find the spot. */
+/* json.c: the schedule as the JSON of SPEC §4, both ways: written by ow_render
+ * (--format json) and read back by ow_schedule_read_json for `orgwork check`, so the
+ * one format's writer and reader stand together.
+ *
+ * Reading: only syntax errors carry a line and column (jansson keeps no positions in
+ * a parsed document), so semantic errors name the JSON path instead: a planner
+ * editing the file by hand can still find the spot. */
 #include "orgwork/schedule.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "json_input.h"
-#include "orgwork/arena.h"
+#include "../json_input.h"
+#include "../arena.h"
 #include "orgwork/buf.h"
+#include "formats.h"
 
 /* Caps beyond anything a real session needs, so a hostile file cannot make the
  * checker's pairwise rules quadratic in millions of meetings. */
@@ -18,6 +23,8 @@
 #define PIECES_PER_MEETING_MAX (2 * OW_MAX_ITEMS)
 #define MINUTES_MAX            100000
 #define NUMBER_MAX             100000
+
+/* ---- reading ------------------------------------------------------------------- */
 
 typedef struct reader {
     const ow_instance *inst;
@@ -362,5 +369,172 @@ ow_status ow_schedule_read_json(const ow_instance *inst, const char *path, ow_sc
         return rc;
     rc = ow_schedule_read_json_string(inst, path, text, len, out, err);
     free(text);
+    return rc;
+}
+
+/* ---- writing ------------------------------------------------------------------- */
+
+/* Numbers for JSON: integral values as integers, others in %g style; NaN and
+ * infinities have no JSON spelling and become null. */
+static void put_json_number(ow_buf *b, double v)
+{
+    if (!isfinite(v))
+        ow_buf_puts(b, "null");
+    else if (v == floor(v) && fabs(v) < 1e15)
+        ow_buf_printf(b, "%.0f", v == 0 ? 0.0 : v);
+    else
+        ow_buf_printf(b, "%.6g", v);
+}
+
+static void put_json_string(ow_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    ow_buf_putc(b, '"');
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            uint32_t cp;
+            size_t len = ow_utf8_next(s + i, n - i, &cp);
+            if (cp == 0xFFFD && len == 1)
+                ow_buf_puts(b, "\\ufffd"); /* malformed UTF-8 would make invalid JSON */
+            else if (cp >= 0x80 && cp <= 0x9F)
+                ow_buf_printf(b, "\\u%04x", (unsigned)cp); /* C1 controls, escaped */
+            else
+                ow_buf_append(b, s + i, len);
+            i += len;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            ow_buf_puts(b, "\\\"");
+            break;
+        case '\\':
+            ow_buf_puts(b, "\\\\");
+            break;
+        case '\n':
+            ow_buf_puts(b, "\\n");
+            break;
+        case '\r':
+            ow_buf_puts(b, "\\r");
+            break;
+        case '\t':
+            ow_buf_puts(b, "\\t");
+            break;
+        default:
+            if (c < 0x20 || c == 0x7F)
+                ow_buf_printf(b, "\\u%04x", c);
+            else
+                ow_buf_putc(b, (char)c);
+        }
+        i++;
+    }
+    ow_buf_putc(b, '"');
+}
+
+static void render_json_meeting(ow_buf *b, const ow_instance *inst, const ow_meeting *m)
+{
+    char date[11], start[6], end[6];
+    ow_date_iso(m->date, date);
+    ow_time_hhmm(m->start, start);
+    ow_time_hhmm(m->end, end);
+    ow_buf_printf(b,
+                  "        {\n"
+                  "          \"n\": %d,\n"
+                  "          \"date\": \"%s\",\n"
+                  "          \"start\": \"%s\",\n"
+                  "          \"end\": \"%s\",\n"
+                  "          \"room\": ",
+                  m->n, date, start, end);
+    /* An unknown room is "" rather than null: `orgwork check` reads rooms as strings. */
+    put_json_string(b, str_or_empty(room_name(inst, m->room)));
+    /* Informative only: `orgwork check` recomputes who attends from the pieces. */
+    bool joint = false;
+    for (size_t k = 0; k < inst->n_bodies; k++) {
+        if (!ow_meeting_attended_by(inst, m, k))
+            continue;
+        ow_buf_puts(b, joint ? ", " : ",\n          \"joint_with\": [");
+        put_json_string(b, str_or_empty(inst->bodies[k].id));
+        joint = true;
+    }
+    if (joint)
+        ow_buf_putc(b, ']');
+    ow_buf_puts(b, ",\n          \"items\": [");
+    for (size_t k = 0; k < m->n_pieces; k++) {
+        const ow_piece *p = &m->pieces[k];
+        ow_buf_puts(b, k == 0 ? "\n            {\"item\": " : ",\n            {\"item\": ");
+        put_json_string(b, str_or_empty(ow_piece_item(inst, m, p)->id));
+        if (p->joint) {
+            ow_buf_puts(b, ", \"body\": ");
+            put_json_string(b, str_or_empty(inst->bodies[p->owner].id));
+        }
+        ow_buf_printf(b, ", \"minutes\": %d, \"continued\": %s}", p->minutes,
+                      p->continued ? "true" : "false");
+    }
+    ow_buf_puts(b, m->n_pieces > 0 ? "\n          ]\n        }" : "]\n        }");
+}
+
+ow_status ow_render_json(const ow_instance *inst, const ow_schedule *s,
+                         const ow_render_options *opts, ow_buf *b, ow_error *err)
+{
+    ow_status rc = OW_OK;
+    body_meetings bm = {0, NULL};
+    bool infeasible = !ow_solve_status_has_schedule(s->status);
+
+    ow_buf_puts(b, "{\n  \"orgwork\": 1,\n  \"status\": ");
+    put_json_string(b, ow_solve_status_name(s->status));
+    ow_buf_puts(b, ",\n  \"objective\": ");
+    if (infeasible)
+        ow_buf_puts(b, "null");
+    else
+        put_json_number(b, s->objective);
+    ow_buf_puts(b, ",\n  \"solver\": {\"name\": \"glpk\", ");
+    if (opts->timings) {
+        ow_buf_puts(b, "\"seconds\": ");
+        put_json_number(b, s->seconds);
+        ow_buf_puts(b, ", ");
+    }
+    ow_buf_puts(b, "\"gap\": ");
+    /* Nothing is proven when the search stopped before any schedule. */
+    if (s->status == OW_SOLVE_UNKNOWN)
+        ow_buf_puts(b, "null");
+    else
+        put_json_number(b, s->gap);
+    ow_buf_puts(b, "},\n");
+    /* Every room, so that a reader of the JSON alone sees the whole period; left out
+     * where there is nothing to choose, which keeps single-body files as they were. */
+    if (inst->n_bodies > 1 || inst->n_rooms > 1) {
+        ow_buf_puts(b, "  \"rooms\": [");
+        for (size_t k = 0; k < inst->n_rooms; k++) {
+            if (k > 0)
+                ow_buf_puts(b, ", ");
+            put_json_string(b, str_or_empty(inst->rooms[k]));
+        }
+        ow_buf_puts(b, "],\n");
+    }
+    ow_buf_puts(b, "  \"bodies\": [");
+
+    bool any = false;
+    for (size_t i = 0; !infeasible && i < inst->n_bodies; i++) {
+        if (!body_selected(opts, i))
+            continue;
+        const ow_body *body = &inst->bodies[i];
+        OW_CALL(ow_collect_meetings(s, i, &bm, err));
+        ow_buf_puts(b, any ? ",\n    {\n      \"id\": " : "\n    {\n      \"id\": ");
+        any = true;
+        put_json_string(b, str_or_empty(body->id));
+        ow_buf_puts(b, ",\n      \"name\": ");
+        put_json_string(b, str_or_empty(body->name));
+        ow_buf_puts(b, ",\n      \"meetings\": [");
+        for (size_t k = 0; k < bm.n; k++) {
+            ow_buf_puts(b, k == 0 ? "\n" : ",\n");
+            render_json_meeting(b, inst, bm.list[k]);
+        }
+        ow_buf_puts(b, bm.n > 0 ? "\n      ]\n    }" : "]\n    }");
+        free(bm.list);
+        bm.list = NULL;
+    }
+    ow_buf_puts(b, any ? "\n  ]\n}\n" : "]\n}\n");
+done:
+    free(bm.list);
     return rc;
 }

@@ -1,6 +1,8 @@
-/* arena.h: a bump allocator; an instance or schedule owns one and frees it whole. */
-#ifndef ORGWORK_ARENA_H
-#define ORGWORK_ARENA_H
+/* arena.h: a bump allocator; an instance or schedule owns one and frees it whole.
+ * Internal to the library (model/ and solver/): the public headers name the type
+ * only as the owner of a schedule's memory. */
+#ifndef ORGWORK_MODEL_ARENA_H
+#define ORGWORK_MODEL_ARENA_H
 
 #include <stddef.h>
 

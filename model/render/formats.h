@@ -1,0 +1,146 @@
+/* formats.h: what the formats of model/render/ share and what the dispatch calls,
+ * internal to model/.
+ *
+ * render.c holds the dispatch (ow_render); utf8.c and annex.c what several formats
+ * use: UTF-8 columns; the body's meetings in annex order, joint meeting notes,
+ * headings, the resources sentence and the annex as rows.  Each format has a file
+ * (the dispatch calls them, they call annex.c and utf8.c, never back): md.c text.c
+ * html.c csv.c ics.c svg.c, overview.c (the whole period as one timetable, as html
+ * and md, and the grid svg draws), and json.c (the JSON schedule written by
+ * ow_render and read back by ow_schedule_read_json: writer and reader together).
+ * Each writes into the buffer it is given; ow_render appends it to the caller's only
+ * when it is complete. */
+#ifndef ORGWORK_MODEL_RENDER_FORMATS_H
+#define ORGWORK_MODEL_RENDER_FORMATS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "orgwork/buf.h"
+#include "orgwork/calendar.h"
+#include "orgwork/error.h"
+#include "orgwork/instance.h"
+#include "orgwork/render.h"
+#include "orgwork/schedule.h"
+
+static inline const char *str_or_empty(const char *s)
+{
+    return s != NULL ? s : "";
+}
+
+static inline const char *room_name(const ow_instance *inst, int room)
+{
+    if (room < 0 || (size_t)room >= inst->n_rooms)
+        return NULL;
+    return inst->rooms[room];
+}
+
+/* Whether s starts with a C1 control character (U+0080–U+009F, as UTF-8 C2 80 to
+ * C2 9F): like C0 controls, none goes out in any format. */
+static inline bool ow_c1_at(const char *s)
+{
+    return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] >= 0x80 &&
+           (unsigned char)s[1] <= 0x9F;
+}
+
+static inline bool body_selected(const ow_render_options *opts, size_t b)
+{
+    return opts->body < 0 || (size_t)opts->body == b;
+}
+
+/* ---- utf8.c ---------------------------------------------------------------------- */
+
+size_t ow_utf8_next(const char *s, size_t n, uint32_t *cp);
+int ow_char_columns(uint32_t c);
+int ow_text_columns(const char *s, size_t n);
+
+/* ---- annex.c: what the formats share ---------------------------------------------- */
+
+/* The body's meetings in the schedule, in the annex order (ow_order_annex). */
+typedef struct body_meetings {
+    size_t n;
+    const ow_meeting **list; /* malloc'ed */
+} body_meetings;
+
+/* One row of the annex table: a day heading, or a piece of an item (with the
+ * meeting's time on the meeting's first row only).  A meeting without pieces
+ * still gets a row, so that it shows. */
+typedef struct annex_row {
+    bool is_day;
+    char when[64];     /* the date (day row) or the time ("" after the first row) */
+    const char *label; /* "" for an empty meeting */
+    const char *title;
+    bool continued;
+    const ow_meeting *m; /* the meeting and piece of the row (NULL for a day row or */
+    const ow_piece *p;   /* an empty meeting): for the joint meeting note */
+} annex_row;
+
+typedef struct annex {
+    size_t n;
+    annex_row *rows; /* malloc'ed */
+} annex;
+
+const char *ow_no_schedule_note(const ow_schedule *s);
+ow_status ow_collect_meetings(const ow_schedule *s, size_t body, body_meetings *out, ow_error *err);
+bool ow_meeting_attended_by(const ow_instance *inst, const ow_meeting *m, size_t b);
+bool ow_put_joint_note(ow_buf *b, const ow_instance *inst, const ow_meeting *m, const ow_piece *p);
+void ow_put_heading_text(ow_buf *b, const ow_instance *inst, const ow_body *body);
+size_t ow_short_name_len(const char *name);
+ow_status ow_build_annex(const ow_instance *inst, const body_meetings *bm, annex *out,
+                         ow_error *err);
+void ow_put_row_title(ow_buf *b, const ow_instance *inst, const annex_row *r);
+
+/* ---- one file per format --------------------------------------------------------- */
+
+/* md.c */
+void ow_put_md_cell(ow_buf *b, const char *text, bool continued);
+void ow_render_md_body(ow_buf *b, const ow_instance *inst, const ow_body *body, const annex *a);
+
+/* text.c */
+size_t ow_wrap_next(const char *s, size_t n, int width, size_t *line_len);
+void ow_render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body, const annex *a);
+
+/* html.c */
+void ow_put_html_escaped(ow_buf *b, const char *s);
+void ow_put_html_head(ow_buf *b, const ow_instance *inst, bool overview);
+void ow_render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *body, const annex *a);
+
+/* overview.c */
+/* Days down, slot by room across; each cell lists the bodies meeting there (all of
+ * them for a joint meeting) and the items taken.  Only days, slots and rooms that
+ * hold a meeting get a row or a column, so a long calendar stays readable. */
+typedef struct grid {
+    size_t n; /* the selected meetings, in cell order */
+    const ow_meeting **list;
+    size_t n_dates;
+    ow_date *dates;
+    size_t n_slots;
+    ow_slot *slots; /* distinct meeting times, in time order */
+    size_t n_rooms;
+    int *rooms;    /* rooms used, in instance order; an unknown one last */
+    bool *attends; /* scratch: per body, whether it is in the current cell */
+} grid;
+
+void ow_grid_free(grid *g);
+ow_status ow_grid_build(const ow_instance *inst, const ow_schedule *s,
+                        const ow_render_options *opts, grid *g, ow_error *err);
+size_t ow_grid_cell(const grid *g, size_t d, size_t c, size_t *cursor);
+size_t ow_cell_bodies(const ow_instance *inst, grid *g, const ow_meeting *const *cell, size_t n);
+void ow_put_cell_items(ow_buf *b, const ow_instance *inst, const ow_meeting *const *cell, size_t n);
+ow_status ow_render_html_overview(ow_buf *b, const ow_instance *inst, const ow_schedule *s,
+                                  const ow_render_options *opts, ow_error *err);
+ow_status ow_render_md_overview(ow_buf *b, const ow_instance *inst, const ow_schedule *s,
+                                const ow_render_options *opts, ow_error *err);
+
+/* svg.c, csv.c, ics.c, json.c: the formats that are not an annex */
+ow_status ow_render_svg(const ow_instance *inst, const ow_schedule *s,
+                        const ow_render_options *opts, ow_buf *b, ow_error *err);
+void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_render_options *opts,
+                   ow_buf *b);
+void ow_render_ics(const ow_instance *inst, const ow_schedule *s, const ow_render_options *opts,
+                   ow_buf *b);
+ow_status ow_render_json(const ow_instance *inst, const ow_schedule *s,
+                         const ow_render_options *opts, ow_buf *b, ow_error *err);
+
+#endif

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Line and function coverage of model/ and solver/ by the whole test suite.
+# Usage (from the repository root): bash tests/coverage.sh [BUILD_DIR]
+# Builds BUILD_DIR (default build-cov) with gcc's --coverage at -O0, runs ctest,
+# and prints gcovr's summary per file and the total for model/ and solver/.
+# Needs gcovr (Debian package `gcovr`); not part of CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-build-cov}
+cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS="--coverage -O0" \
+      -DCMAKE_EXE_LINKER_FLAGS=--coverage >/dev/null
+cmake --build "$dir" -j"$(nproc)" >/dev/null
+find "$dir" -name '*.gcda' -delete
+ctest --test-dir "$dir" -j"$(nproc)" --output-on-failure >/dev/null
+gcovr --root . --filter 'model/' --filter 'solver/' --exclude-unreachable-branches \
+      --print-summary "$dir"

@@ -231,6 +231,21 @@ static ow_status replace_file(const char *shown, const char *path, const struct 
     return OW_OK;
 }
 
+void ow_signals_hold(sigset_t *saved)
+{
+    sigset_t block;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, saved);
+}
+
+void ow_signals_release(const sigset_t *saved)
+{
+    sigprocmask(SIG_SETMASK, saved, NULL);
+}
+
 ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, ow_error *err)
 {
     const ow_loc none = {0, 0};
@@ -248,12 +263,8 @@ ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, o
                             strerror(errno));
     /* No Ctrl-C, SIGTERM or SIGHUP between the temporary file and the rename: a
      * signal that ends the process comes after, and leaves no FILE.tmp.* behind. */
-    sigset_t block, saved_mask;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, &saved_mask);
+    sigset_t saved_mask;
+    ow_signals_hold(&saved_mask);
     ow_status rc;
     struct stat st;
     if (stat(real, &st) != 0) {
@@ -267,7 +278,7 @@ ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, o
     } else {
         rc = write_in_place(path, real, data, len, err);
     }
-    sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+    ow_signals_release(&saved_mask);
     free(real);
     return rc;
 }

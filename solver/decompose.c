@@ -468,23 +468,12 @@ static double share(double left)
 }
 
 /* Seconds left before the deadline (0: none); negative when it has passed or the
- * search was interrupted. */
-static double time_left(double deadline)
+ * search was interrupted.  While planning in turn one Ctrl-C does not stop: the
+ * units left are planned to a first schedule each (ow_mip_options.finish), so that
+ * the plan found so far is kept whole; a second Ctrl-C stops. */
+static double time_left(double deadline, bool planning)
 {
-    if (ow_mip_interrupted())
-        return -1;
-    if (deadline <= 0)
-        return 0;
-    double left = deadline - ow_mip_now();
-    return left > 0 ? left : -1;
-}
-
-/* The same while planning in turn, where one Ctrl-C does not stop: the units left
- * are planned to a first schedule each (ow_mip_options.finish), so that the plan
- * found so far is kept whole; a second Ctrl-C stops. */
-static double plan_time_left(double deadline)
-{
-    if (ow_mip_interrupted_twice())
+    if (planning ? ow_mip_interrupted_twice() : ow_mip_interrupted())
         return -1;
     if (deadline <= 0)
         return 0;
@@ -543,7 +532,7 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
     }
     /* The bound: each unit alone. */
     for (size_t w = 0; w < u.n; w++) {
-        double left = time_left(deadline);
+        double left = time_left(deadline, false);
         if (left < 0)
             break; /* the bound stays partial: the units left count as zero */
         for (size_t y = 0; y < u.list[w].n; y++)
@@ -626,7 +615,7 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
         /* Else the best schedule of the rooms tried, each planned in what is left. */
         bool found = part != NULL;
         for (int r = first_room; part == NULL && r <= last_room; r++) {
-            double left = plan_time_left(deadline);
+            double left = time_left(deadline, true);
             if (left < 0) {
                 *stopped = true;
                 *out = NULL;
@@ -639,7 +628,7 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
                 room_of[0] = r;
             rc = solve_unit(inst, &u, w, room_of, &lim, opts, share(left), true, &tried,
                             &unit_bound, &seconds, err);
-            double rest = plan_time_left(deadline);
+            double rest = time_left(deadline, true);
             if (rc == OW_OK && tried == NULL && share(left) < left && rest > 0) /* all left */
                 rc = solve_unit(inst, &u, w, room_of, &lim, opts, rest, true, &tried, &unit_bound,
                                 &seconds, err);

@@ -408,12 +408,8 @@ ow_status ow_mip_write(const ow_program *p, ow_mip_file format, const char *path
     }
     memcpy(tmp, dir, dlen);
     memcpy(tmp + dlen, "/orgwork.XXXXXX", 16);
-    sigset_t block, saved_mask;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, &saved_mask);
+    sigset_t saved_mask;
+    ow_signals_hold(&saved_mask);
     int fd = mkstemp(tmp);
     if (fd < 0) {
         rc = ow_error_set(err, OW_INPUT, dir, none, "cannot write a scratch file: %s",
@@ -428,7 +424,7 @@ ow_status ow_mip_write(const ow_program *p, ow_mip_file format, const char *path
             rc = ow_read_file(tmp, SIZE_MAX - 1, &text, &len, err);
         unlink(tmp);
     }
-    sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+    ow_signals_release(&saved_mask);
     if (rc == OW_OK)
         rc = ow_write_file_atomic(path, text, len, err);
 done:

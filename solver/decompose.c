@@ -12,15 +12,16 @@
  * body starts after the earlier one ends, by the next working day, in its room.
  * Where that order goes round in a circle, or a body follows two others, the rules
  * join their bodies' units instead. */
-#include "orgwork/decompose.h"
+#include "decompose.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../model/arena.h"
-#include "orgwork/formulation.h"
-#include "orgwork/mip.h"
+#include "decode.h"
+#include "formulation/formulation.h"
+#include "mip.h"
 
 /* The instance seen by one body alone: every room, no rules.  It borrows all of
  * inst's memory and must not be freed. */
@@ -301,15 +302,17 @@ static bool unit_instance(const ow_instance *inst, const units *u, const unit *w
 
 /* Solves unit w under lim (NULL: none), body x of it in room room_of[x] when that
  * is >= 0 (room_of may be NULL), within time_limit seconds (<= 0: none); with
- * finish, one Ctrl-C lets it search on to a first schedule.  On OW_OK
- * sets *out (with the instance's body indices), or NULL when a limit or Ctrl-C
- * stopped the search before any schedule; OW_INFEASIBLE when none exists. */
+ * finish, one Ctrl-C lets it search on to a first schedule.  OW_OK whenever the
+ * search ran, its outcome in *status; with a schedule (optimal or
+ * feasible) sets *out, with the instance's body indices, else NULL. */
 static ow_status solve_unit(const ow_instance *inst, const units *u, const unit *w,
                             const int *room_of, const ow_plan_limits *lim,
                             const ow_solve_options *opts, double time_limit, bool finish,
-                            ow_schedule **out, double *bound, double *seconds, ow_error *err)
+                            ow_schedule **out, ow_mip_status *status, double *bound,
+                            double *seconds, ow_error *err)
 {
     *bound = 0;
+    *out = NULL;
     ow_instance view = alone(inst, w->members[0]);
     ow_body held_in; /* a single body bound to a room */
     if (!w->joined && room_of != NULL && room_of[0] >= 0) {
@@ -332,17 +335,12 @@ static ow_status solve_unit(const ow_instance *inst, const units *u, const unit 
     ow_mip_options mo = {time_limit, opts->verbose, false, ow_formulation_scale(f), finish};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     *seconds += res.seconds;
-    if (res.status == OW_MIP_INFEASIBLE) {
-        rc = OW_INFEASIBLE;
+    *status = res.status;
+    if (res.status == OW_MIP_INFEASIBLE || res.status == OW_MIP_NO_SOLUTION)
         goto done;
-    }
-    if (res.status == OW_MIP_NO_SOLUTION) {
-        *out = NULL;
-        goto done;
-    }
     ow_schedule *s = NULL;
-    OW_CALL(ow_formulation_decode(
-        f, res.x, res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE, &s, err));
+    OW_CALL(ow_decode(f, res.x, res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE,
+                      &s, err));
     /* The program's value is objective × scale plus a tie-break below one scale, so
      * a bound on it bounds the objective by its floor. */
     if (res.status == OW_MIP_OPTIMAL)
@@ -482,10 +480,11 @@ static double time_left(double deadline, bool planning)
 }
 
 ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
-                             ow_schedule **out, bool *stopped, ow_buf *why, ow_error *err)
+                             ow_decompose_result *result, ow_buf *why, ow_error *err)
 {
     double deadline = opts->time_limit > 0 ? ow_mip_now() + opts->time_limit : 0;
-    *stopped = false;
+    *result = (ow_decompose_result){OW_DECOMPOSE_DEAD_END, NULL};
+    ow_mip_status st;
     const ow_loc none = {0, 0};
     size_t R = inst->n_rooms, nb = inst->n_bodies;
     size_t n_global = (size_t)inst->calendar.n_days * inst->calendar.n_slots;
@@ -493,15 +492,17 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
     ow_status rc = OW_OK;
     units u = {0};
     ow_schedule *whole = ow_schedule_new(), *part = NULL, *best = NULL;
-    unsigned char *taken = calloc(n_global * R + 1, 1);
-    int *teams = calloc(n_global + 1, sizeof *teams);
-    size_t *order = calloc(nb + 1, sizeof *order);
-    ow_schedule **by_unit = calloc(nb + 1, sizeof *by_unit);
-    int *room_of = calloc(nb + 1, sizeof *room_of);
-    int *after = calloc(nb + 1, sizeof *after);
-    int *first_by = calloc(nb + 1, sizeof *first_by);
-    int *end_from = calloc(nb + 1, sizeof *end_from);
-    int *last_from = calloc(nb + 1, sizeof *last_from);
+    /* The planner's temporaries come from one scratch arena, freed at once. */
+    ow_arena *scratch = ow_arena_new();
+    unsigned char *taken = ow_arena_calloc(scratch, n_global * R + 1, 1);
+    int *teams = ow_arena_calloc(scratch, n_global + 1, sizeof *teams);
+    size_t *order = ow_arena_calloc(scratch, nb + 1, sizeof *order);
+    ow_schedule **by_unit = ow_arena_calloc(scratch, nb + 1, sizeof *by_unit);
+    int *room_of = ow_arena_calloc(scratch, nb + 1, sizeof *room_of);
+    int *after = ow_arena_calloc(scratch, nb + 1, sizeof *after);
+    int *first_by = ow_arena_calloc(scratch, nb + 1, sizeof *first_by);
+    int *end_from = ow_arena_calloc(scratch, nb + 1, sizeof *end_from);
+    int *last_from = ow_arena_calloc(scratch, nb + 1, sizeof *last_from);
     double seconds = 0, bound = 0;
     bool have_units = false;
     if (whole == NULL || taken == NULL || teams == NULL || order == NULL || by_unit == NULL ||
@@ -511,10 +512,8 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
         goto done;
     }
     have_units = plan_units(inst, &u, order);
-    if (!have_units) {
-        *out = NULL; /* the whole program, then */
-        goto done;
-    }
+    if (!have_units)
+        goto done; /* a dead end: the whole program, then */
     /* A body another follows ends no earlier than the working day before the other
      * can start (its window, its pin): it may not leave an idle day between them.
      * That holds in every schedule, so the bound may use it too. */
@@ -539,9 +538,9 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
             last_from[y] = end_from[u.list[w].members[y]];
         ow_plan_limits ends = {NULL, NULL, NULL, NULL, last_from};
         double unit_bound;
-        rc = solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, share(left), false, &part,
-                        &unit_bound, &seconds, err);
-        if (rc == OW_INFEASIBLE) {
+        OW_CALL(solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, share(left), false, &part, &st,
+                           &unit_bound, &seconds, err));
+        if (st == OW_MIP_INFEASIBLE) {
             /* No schedule even alone: none for the whole period either. */
             const unit *uw = &u.list[w];
             if (uw->joined) {
@@ -561,10 +560,9 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
                               "room to itself\n",
                               inst->bodies[uw->members[0]].name);
             }
+            result->outcome = OW_DECOMPOSE_INFEASIBLE;
             goto done;
         }
-        if (rc != OW_OK)
-            goto done;
         /* A part stopped by a limit before any schedule bounds nothing; count it as
          * zero.  One stopped with a schedule adds its search's bound. */
         if (part == NULL)
@@ -617,28 +615,23 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
         for (int r = first_room; part == NULL && r <= last_room; r++) {
             double left = time_left(deadline, true);
             if (left < 0) {
-                *stopped = true;
-                *out = NULL;
-                rc = OW_OK;
+                result->outcome = OW_DECOMPOSE_STOPPED;
                 goto done;
             }
             ow_schedule *tried = NULL;
             double unit_bound;
             if (!w->joined)
                 room_of[0] = r;
-            rc = solve_unit(inst, &u, w, room_of, &lim, opts, share(left), true, &tried,
-                            &unit_bound, &seconds, err);
+            OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, share(left), true, &tried, &st,
+                               &unit_bound, &seconds, err));
             double rest = time_left(deadline, true);
-            if (rc == OW_OK && tried == NULL && share(left) < left && rest > 0) /* all left */
-                rc = solve_unit(inst, &u, w, room_of, &lim, opts, rest, true, &tried, &unit_bound,
-                                &seconds, err);
-            if (rc == OW_INFEASIBLE)
+            if (st == OW_MIP_NO_SOLUTION && share(left) < left && rest > 0) /* all left */
+                OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, rest, true, &tried, &st,
+                                   &unit_bound, &seconds, err));
+            if (st == OW_MIP_INFEASIBLE)
                 continue;
-            if (rc != OW_OK)
-                goto done;
             if (tried == NULL) {
-                *stopped = true;
-                *out = NULL;
+                result->outcome = OW_DECOMPOSE_STOPPED;
                 goto done;
             }
             if (!found || tried->objective < best->objective) {
@@ -649,13 +642,9 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
                 ow_schedule_free(tried);
             }
         }
-        if (!found) {
-            /* A dead end of planning in turn proves nothing: the caller solves the
-             * whole program instead. */
-            rc = OW_OK;
-            *out = NULL;
-            goto done;
-        }
+        if (!found)
+            goto done; /* a dead end of planning in turn proves nothing: the caller
+                        * solves the whole program instead */
         if (part == NULL) {
             part = best;
             best = NULL;
@@ -675,23 +664,15 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
     if (whole->gap < 0)
         whole->gap = 0;
     whole->seconds = seconds;
-    *out = whole;
+    *result = (ow_decompose_result){OW_DECOMPOSE_PLANNED, whole};
     whole = NULL;
 done:
     ow_schedule_free(part);
     ow_schedule_free(best);
     ow_schedule_free(whole);
-    free(taken);
-    free(teams);
-    free(order);
-    free(room_of);
-    free(after);
-    free(first_by);
-    free(end_from);
-    free(last_from);
     for (size_t w = 0; by_unit != NULL && have_units && w < u.n; w++)
         ow_schedule_free(by_unit[w]);
-    free(by_unit);
+    ow_arena_free(scratch);
     if (have_units)
         units_free(&u);
     return rc;

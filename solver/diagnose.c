@@ -1,5 +1,5 @@
 /* diagnose.c: causes of infeasibility found before solving. */
-#include "orgwork/diagnose.h"
+#include "diagnose.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* mip.c: the GLPK driver.  Every argument is validated by the program builder
  * before it reaches GLPK, since GLPK aborts on bad arguments. */
-#include "orgwork/mip.h"
+#include "mip.h"
 
 #include "orgwork/buf.h"
 
@@ -146,7 +146,6 @@ static glp_prob *load(const ow_program *p)
         glp_add_cols(lp, (int)n_cols);
     if (n_rows > 0)
         glp_add_rows(lp, (int)n_rows);
-    glp_set_obj_coef(lp, 0, ow_program_constant(p));
     for (size_t j = 0; j < n_cols; j++) {
         ow_program_col_info c;
         ow_program_get_col(p, j, &c);

@@ -1,5 +1,5 @@
 /* program.c: columns, rows and sparse entries of a mixed-integer program. */
-#include "orgwork/program.h"
+#include "program.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,7 +16,12 @@ typedef struct row {
     size_t n, cap;
     int *cols;
     double *coefs;
+    int *index; /* past SCAN entries: where each column stands, hashed (see entry) */
+    size_t index_size;
 } row;
+
+/* Entries of a row are found by a scan up to SCAN of them, by the index past it. */
+#define SCAN 8
 
 struct ow_program {
     ow_arena *names;
@@ -25,7 +30,6 @@ struct ow_program {
     row *rows;
     size_t n_rows, cap_rows;
     size_t n_nonzeros;
-    double constant;
     bool failed;
 };
 
@@ -49,6 +53,7 @@ void ow_program_free(ow_program *p)
     for (size_t i = 0; i < p->n_rows; i++) {
         free(p->rows[i].cols);
         free(p->rows[i].coefs);
+        free(p->rows[i].index);
     }
     free(p->rows);
     free(p->cols);
@@ -121,8 +126,52 @@ int ow_program_row(ow_program *p, ow_row_sense sense, double rhs, const char *fm
         p->failed = true;
         return -1;
     }
-    p->rows[p->n_rows] = (row){name, sense, rhs, 0, 0, NULL, NULL};
+    p->rows[p->n_rows] = (row){name, sense, rhs, 0, 0, NULL, NULL, NULL, 0};
     return (int)p->n_rows++;
+}
+
+/* Slot of col in the row's index: where it stands, or the empty slot it would take. */
+static size_t slot(const row *rw, int col)
+{
+    size_t mask = rw->index_size - 1;
+    size_t h = ((size_t)(unsigned)col * 2654435761u) & mask;
+    while (rw->index[h] != 0 && rw->cols[rw->index[h] - 1] != col)
+        h = (h + 1) & mask;
+    return h;
+}
+
+/* Position of col among the row's entries, or rw->n when it has none. */
+static size_t entry(const row *rw, int col)
+{
+    if (rw->index == NULL) {
+        for (size_t k = 0; k < rw->n; k++)
+            if (rw->cols[k] == col)
+                return k;
+        return rw->n;
+    }
+    int at = rw->index[slot(rw, col)];
+    return at != 0 ? (size_t)(at - 1) : rw->n;
+}
+
+/* Records the row's last entry in its index, which is kept at most half full
+ * (rebuilt twice as large when it would be more).  False when out of memory. */
+static bool index_entry(row *rw)
+{
+    if (2 * rw->n > rw->index_size) {
+        size_t size = rw->index_size ? rw->index_size * 2 : 4 * SCAN;
+        while (2 * rw->n > size)
+            size *= 2;
+        int *index = ow_calloc(size, sizeof *index);
+        if (index == NULL)
+            return false;
+        free(rw->index);
+        rw->index = index;
+        rw->index_size = size;
+        for (size_t k = 0; k + 1 < rw->n; k++)
+            rw->index[slot(rw, rw->cols[k])] = (int)k + 1;
+    }
+    rw->index[slot(rw, rw->cols[rw->n - 1])] = (int)rw->n;
+    return true;
 }
 
 void ow_program_add(ow_program *p, int r, int col, double coef)
@@ -134,13 +183,12 @@ void ow_program_add(ow_program *p, int r, int col, double coef)
         return;
     }
     row *rw = &p->rows[r];
-    /* Entries of one row come in small numbers per column: a short scan back keeps
-     * duplicates summed without an index. */
-    for (size_t k = rw->n; k > 0 && k + 8 > rw->n; k--) {
-        if (rw->cols[k - 1] == col) {
-            rw->coefs[k - 1] += coef;
-            return;
-        }
+    /* A column appears once per row (GLPK refuses a duplicate): a repeated entry is
+     * summed into the first, however far back it stands. */
+    size_t at = entry(rw, col);
+    if (at < rw->n) {
+        rw->coefs[at] += coef;
+        return;
     }
     if (p->n_nonzeros >= OW_PROGRAM_MAX_NONZEROS) {
         p->failed = true;
@@ -166,6 +214,10 @@ void ow_program_add(ow_program *p, int r, int col, double coef)
     rw->coefs[rw->n] = coef;
     rw->n++;
     p->n_nonzeros++;
+    if (rw->n > SCAN && !index_entry(rw)) {
+        p->failed = true;
+        return;
+    }
 }
 
 void ow_program_row_rhs(ow_program *p, int r, double rhs)
@@ -175,16 +227,6 @@ void ow_program_row_rhs(ow_program *p, int r, double rhs)
         return;
     }
     p->rows[r].rhs = rhs;
-}
-
-void ow_program_bounds(ow_program *p, int col, double lb, double ub)
-{
-    if (col < 0 || (size_t)col >= p->n_cols) {
-        p->failed = true;
-        return;
-    }
-    p->cols[col].lb = lb;
-    p->cols[col].ub = ub;
 }
 
 bool ow_program_failed(const ow_program *p)
@@ -199,18 +241,6 @@ size_t ow_program_n_rows(const ow_program *p)
 {
     return p->n_rows;
 }
-size_t ow_program_n_nonzeros(const ow_program *p)
-{
-    return p->n_nonzeros;
-}
-void ow_program_set_constant(ow_program *p, double c)
-{
-    p->constant = c;
-}
-double ow_program_constant(const ow_program *p)
-{
-    return p->constant;
-}
 
 void ow_program_get_col(const ow_program *p, size_t j, ow_program_col_info *out)
 {
@@ -221,13 +251,4 @@ void ow_program_get_row(const ow_program *p, size_t i, ow_program_row_info *out)
 {
     const row *rw = &p->rows[i];
     *out = (ow_program_row_info){rw->name, rw->sense, rw->rhs, rw->n, rw->cols, rw->coefs};
-}
-
-double ow_program_row_activity(const ow_program *p, size_t i, const double *x)
-{
-    const row *rw = &p->rows[i];
-    double s = 0;
-    for (size_t k = 0; k < rw->n; k++)
-        s += rw->coefs[k] * x[rw->cols[k]];
-    return s;
 }

@@ -3,10 +3,11 @@
 
 #include <stdlib.h>
 
-#include "orgwork/decompose.h"
-#include "orgwork/diagnose.h"
-#include "orgwork/formulation.h"
-#include "orgwork/mip.h"
+#include "decompose.h"
+#include "diagnose.h"
+#include "decode.h"
+#include "formulation/formulation.h"
+#include "mip.h"
 
 static ow_status no_schedule(ow_schedule **out, ow_solve_status status, ow_error *err)
 {
@@ -16,7 +17,7 @@ static ow_status no_schedule(ow_schedule **out, ow_solve_status status, ow_error
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
     s->status = status;
     *out = s;
-    return OW_INFEASIBLE;
+    return OW_OK;
 }
 
 /* Why a search ended without a schedule though none was proven impossible. */
@@ -64,7 +65,7 @@ static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_l
         ow_mip_options mo = {time_limit, false, false, ow_formulation_scale(f), false};
         if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK &&
             (res.status == OW_MIP_OPTIMAL || res.status == OW_MIP_FEASIBLE) &&
-            ow_formulation_decode(f, res.x, OW_SOLVE_FEASIBLE, &s, &err) != OW_OK)
+            ow_decode(f, res.x, OW_SOLVE_FEASIBLE, &s, &err) != OW_OK)
             s = NULL;
     }
     ow_mip_result_free(&res);
@@ -87,17 +88,17 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     double start = ow_mip_now();
     ow_solve_options whole = *opts;
     if (!opts->whole && opts->keep == NULL && ow_decompose_applies(inst)) {
-        ow_schedule *s = NULL;
-        bool stopped;
-        rc = ow_decompose_solve(inst, opts, &s, &stopped, why, err);
-        if (rc == OW_INFEASIBLE)
-            return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
+        ow_decompose_result plan;
+        rc = ow_decompose_solve(inst, opts, &plan, why, err);
         if (rc != OW_OK)
             return rc;
-        if (stopped) {
+        if (plan.outcome == OW_DECOMPOSE_INFEASIBLE)
+            return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
+        if (plan.outcome == OW_DECOMPOSE_STOPPED) {
             stopped_reason(opts, why);
             return no_schedule(out, OW_SOLVE_UNKNOWN, err);
         }
+        ow_schedule *s = plan.schedule;
         if (s != NULL && (s->status == OW_SOLVE_OPTIMAL ||
                           inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES || ow_mip_interrupted())) {
             /* After Ctrl-C the plan found body by body is kept, with its gap. */
@@ -136,9 +137,9 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     case OW_MIP_OPTIMAL:
     case OW_MIP_FEASIBLE: {
         ow_schedule *s = NULL;
-        OW_CALL(ow_formulation_decode(
-            f, res.x, res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE, &s,
-            err));
+        OW_CALL(ow_decode(f, res.x,
+                          res.status == OW_MIP_OPTIMAL ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE, &s,
+                          err));
         s->gap = res.gap;
         s->seconds = res.seconds;
         if (agenda != NULL && res.status == OW_MIP_FEASIBLE && agenda->objective < s->objective) {
@@ -188,4 +189,19 @@ done:
     ow_mip_result_free(&res);
     ow_formulation_free(f);
     return rc;
+}
+
+void ow_solve_interrupt(void)
+{
+    ow_mip_interrupt();
+}
+
+void ow_solve_set_memory_limit(int megabytes)
+{
+    ow_mip_set_memory_limit(megabytes);
+}
+
+void ow_solve_shutdown(void)
+{
+    ow_mip_shutdown();
 }

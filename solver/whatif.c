@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "orgwork/mip.h"
+#include "mip.h"
 
 static size_t span(int from, int to)
 {
@@ -36,7 +36,8 @@ static ow_status load_variant(const ow_whatif_options *o, size_t i, ow_instance 
     int days, meetings;
     variant_values(o, i, &days, &meetings);
     ow_instance *inst = NULL;
-    ow_status rc = ow_instance_load(o->path, &inst, err);
+    ow_status rc = o->text != NULL ? ow_instance_load_string(o->path, o->text, o->len, &inst, err)
+                                   : ow_instance_load(o->path, &inst, err);
     if (rc != OW_OK)
         return rc;
     *body = -1;
@@ -78,12 +79,12 @@ static void run_one(const ow_whatif_options *o, size_t i, ow_variant *v)
                 v->meetings += ow_body_max_meetings(inst, &inst->bodies[b]);
         rc = ow_solve(inst, &o->solve, &s, &why, &err);
     }
-    if (rc == OW_OK) {
+    if (rc == OW_OK && ow_solve_status_has_schedule(s->status)) {
         v->solved = true;
         ow_variant_from_schedule(inst, s, body, v);
-    } else if (rc == OW_INFEASIBLE) {
+    } else if (rc == OW_OK) {
         v->solved = true;
-        v->status = OW_SOLVE_INFEASIBLE;
+        v->status = s->status;
         const char *text = ow_buf_str(&why);
         size_t len = strcspn(text, "\n");
         snprintf(v->note, sizeof v->note, "%.*s", (int)len, text);
@@ -169,7 +170,7 @@ ow_status ow_whatif_variant(const ow_whatif_options *opts, size_t index, ow_inst
     if (rc != OW_OK)
         return rc;
     rc = ow_solve(in, &opts->solve, s, why, err);
-    if (rc != OW_OK && rc != OW_INFEASIBLE) {
+    if (rc != OW_OK) {
         ow_instance_free(in);
         return rc;
     }

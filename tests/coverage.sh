@@ -11,6 +11,11 @@ cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS="--coverage -O0" \
       -DCMAKE_EXE_LINKER_FLAGS=--coverage >/dev/null
 cmake --build "$dir" -j"$(nproc)" >/dev/null
 find "$dir" -name '*.gcda' -delete
-ctest --test-dir "$dir" -j"$(nproc)" --output-on-failure >/dev/null
+# The install case links an outside program against the installed library, which
+# an instrumented build cannot serve without gcov's runtime; it runs no code of
+# model/ or solver/ anyway.
+ctest --test-dir "$dir" -j"$(nproc)" --output-on-failure -E '^install$' >/dev/null
+# A branch count that gcov prints as negative (seen once in document.c) is skipped
+# with a warning rather than ending the report.
 gcovr --root . --filter 'model/' --filter 'solver/' --exclude-unreachable-branches \
-      --print-summary "$dir"
+      --gcov-ignore-parse-errors --print-summary "$dir"

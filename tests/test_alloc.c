@@ -18,7 +18,7 @@
 #include "../model/alloc.h"
 #include "../model/arena.h"
 #include "orgwork/buf.h"
-#include "orgwork/program.h"
+#include "program.h"
 #include "orgwork/render.h"
 #include "orgwork/schedule.h"
 

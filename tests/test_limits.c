@@ -12,8 +12,8 @@
 
 #include "solve_support.h"
 
-#include "orgwork/formulation.h"
-#include "orgwork/program.h"
+#include "formulation/formulation.h"
+#include "program.h"
 
 static const char *three_items =
     HEAD(2) BODY "  meetings: 3\n" AGENDA ITEM("1", 60, "") ITEM("2", 90, "") ITEM("3", 30, "");

@@ -9,8 +9,7 @@
 
 #include <cmocka.h>
 
-#include "orgwork/decompose.h"
-#include "orgwork/mip.h"
+#include "decompose.h"
 #include "solve_support.h"
 
 /* A body of one item of the given minutes. */
@@ -174,6 +173,26 @@ static void test_unit_infeasible(void **state)
                       "keeps every rule of theirs, even with every room to themselves\n");
 }
 
+/* The planner answers OW_OK whenever it ran, the outcome in its result: a unit with
+ * no schedule even alone is INFEASIBLE, with no schedule and the reason in why. */
+static void test_unit_infeasible_outcome(void **state)
+{
+    (void)state;
+    ow_instance *inst = load(HEAD(3) "bodies:\n" TWO_ON_DAY_ONE ONE("B", 60, ""), 0, 0);
+    ow_decompose_result plan = {OW_DECOMPOSE_PLANNED, NULL};
+    ow_buf why = OW_BUF_INIT;
+    ow_error err;
+    ow_error_clear(&err);
+    ow_solve_options opts = {0};
+    assert_int_equal(ow_decompose_solve(inst, &opts, &plan, &why, &err), OW_OK);
+    assert_int_equal(plan.outcome, OW_DECOMPOSE_INFEASIBLE);
+    assert_null(plan.schedule);
+    assert_string_equal(ow_buf_str(&why), "Group A: no schedule keeps every rule of the body, even "
+                                          "with every room to itself\n");
+    ow_buf_free(&why);
+    ow_instance_free(inst);
+}
+
 /* Plans text unit by unit with the planner itself (ow_decompose_solve, without the
  * whole program the solver falls back to) and runs the checker on what it returns.
  * A dead end (no plan) passes only when dead_end_ok; layout, when not NULL, is the
@@ -186,12 +205,15 @@ static void expect_plan(const char *text, bool dead_end_ok, const char *layout)
     ow_error err;
     ow_error_clear(&err);
     ow_solve_options opts = {0};
-    bool stopped = true;
+    ow_decompose_result plan = {OW_DECOMPOSE_STOPPED, NULL};
     assert_true(ow_decompose_applies(inst));
-    assert_int_equal(ow_decompose_solve(inst, &opts, &s, &stopped, &why, &err), OW_OK);
-    assert_false(stopped);
+    assert_int_equal(ow_decompose_solve(inst, &opts, &plan, &why, &err), OW_OK);
+    s = plan.schedule;
     if (!dead_end_ok)
-        assert_non_null(s);
+        assert_int_equal(plan.outcome, OW_DECOMPOSE_PLANNED);
+    else
+        assert_true(plan.outcome == OW_DECOMPOSE_PLANNED || plan.outcome == OW_DECOMPOSE_DEAD_END);
+    assert_true((plan.outcome == OW_DECOMPOSE_PLANNED) == (s != NULL));
     if (s != NULL) {
         check_schedule(inst, s);
         describe(inst, s, &got);
@@ -309,12 +331,13 @@ int main(void)
         cmocka_unit_test(test_free_order_joint_consecutive),
         cmocka_unit_test(test_rooms_infeasible),
         cmocka_unit_test(test_unit_infeasible),
+        cmocka_unit_test(test_unit_infeasible_outcome),
         cmocka_unit_test(test_unit_plan_counts_teams_in_use),
         cmocka_unit_test(test_unit_plan_keeps_rule_room),
         cmocka_unit_test(test_unit_plan_ends_for_follower),
         cmocka_unit_test(test_unit_rules_join_units),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    ow_mip_shutdown();
+    ow_solve_shutdown();
     return failed;
 }

@@ -19,14 +19,28 @@ typedef struct ow_solve_options {
                               * earlier schedule (read against inst), or NULL */
 } ow_solve_options;
 
-/* Solves inst.  On OW_OK sets *out to an optimal or feasible schedule (free with
- * ow_schedule_free).  When no schedule exists returns OW_INFEASIBLE, sets *out to a
- * schedule with status infeasible and no meetings, and appends the reasons, one
- * sentence a line, to why.  A time limit (or Ctrl-C) reached before any
- * schedule is also OW_INFEASIBLE, with a schedule of status unknown and a reason
- * that says so.  Other errors: OW_INPUT / OW_INTERNAL
- * in err. */
+/* Solves inst.  Returns OW_OK whenever it has an answer and sets *out (free with
+ * ow_schedule_free) to a schedule whose status is the outcome: optimal, or feasible
+ * with its gap; infeasible when no schedule exists (no meetings; the reasons, one
+ * sentence a line, appended to why); unknown when a time limit or Ctrl-C came
+ * before any schedule (no meetings; why says so).  Errors: OW_INPUT / OW_INTERNAL
+ * in err, *out untouched. */
 ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
                    ow_buf *why, ow_error *err);
+
+/* Asks every search under way to stop and keep the best schedule found (safe to
+ * call from a signal handler): even inside a long linear program, within GLPK's
+ * display interval (5 s at most).  Body by body, the bodies not yet planned get a
+ * first schedule each and the plan is kept; a second call stops at once. */
+void ow_solve_interrupt(void);
+
+/* The memory GLPK may take, in MB (default 768, shared by a what-if sweep's jobs):
+ * past it a solve fails cleanly (OW_INTERNAL, "GLPK failed: ...").  <= 0 restores
+ * the default. */
+void ow_solve_set_memory_limit(int megabytes);
+
+/* Frees the solver's per-thread state (GLPK's environment); call before a thread
+ * that solved, or the process, exits. */
+void ow_solve_shutdown(void);
 
 #endif

@@ -13,6 +13,8 @@
 
 typedef struct ow_whatif_options {
     const char *path;               /* the instance file; each variant loads it anew */
+    const char *text;               /* or NULL; else the file's text (path names it) */
+    size_t len;                     /* bytes of text */
     int days_from, days_to;         /* 0, 0: the calendar's days as in the file */
     int meetings_from, meetings_to; /* 0, 0: meetings as in the file */
     const char *body;               /* NULL, or the id of the one body whose meetings vary
@@ -32,8 +34,8 @@ size_t ow_whatif_jobs(int asked);
 ow_status ow_whatif_run(const ow_whatif_options *opts, ow_variant **out, size_t *n, ow_error *err);
 
 /* Loads and solves variant number index (0-based, in the order of ow_whatif_run),
- * for printing its organization of work.  Sets *inst and *s on OW_OK or
- * OW_INFEASIBLE (free both). */
+ * for printing its organization of work.  On OW_OK sets *inst and *s (free both),
+ * the outcome in s->status as for ow_solve. */
 ow_status ow_whatif_variant(const ow_whatif_options *opts, size_t index, ow_instance **inst,
                             ow_schedule **s, ow_buf *why, ow_error *err);
 

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 
 #include "orgwork/buf.h"
-#include "orgwork/mip.h"
+#include "orgwork/solve.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -103,7 +103,7 @@ int main(int argc, char **argv)
             count++;
         }
     }
-    ow_mip_shutdown();
+    ow_solve_shutdown();
     printf("replayed %d inputs\n", count);
     return failed;
 }

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 #include "orgwork/error.h"
-#include "orgwork/program.h"
+#include "program.h"
 
 typedef enum ow_mip_status {
     OW_MIP_OPTIMAL = 0, /* proven optimal */
@@ -44,11 +44,11 @@ bool ow_mip_interrupted_twice(void);
 
 typedef struct ow_mip_result {
     ow_mip_status status;
-    double objective; /* including the program's constant */
-    double bound;     /* best bound known */
-    double gap;       /* relative gap between objective and bound */
-    double seconds;   /* wall time of the solve */
-    double *x;        /* column values (malloc'ed, n_cols); NULL without solution */
+    double objective;
+    double bound;   /* best bound known */
+    double gap;     /* relative gap between objective and bound */
+    double seconds; /* wall time of the solve */
+    double *x;      /* column values (malloc'ed, n_cols); NULL without solution */
 } ow_mip_result;
 
 /* Solves p.  Returns OW_OK whatever the status (read result->status), OW_INTERNAL

@@ -22,14 +22,28 @@
  * consecutive rules allow (else the rules join units too; see docs/model.md). */
 bool ow_decompose_applies(const ow_instance *inst);
 
+/* What planning unit by unit came to. */
+typedef enum ow_decompose_outcome {
+    OW_DECOMPOSE_PLANNED = 0, /* a schedule: optimal when it meets the bound, else
+                               * feasible with the gap to it */
+    OW_DECOMPOSE_INFEASIBLE,  /* a unit has no schedule even alone: none exists (the
+                               * reason in why) */
+    OW_DECOMPOSE_STOPPED,     /* the time limit (opts->time_limit, for the whole run)
+                               * or Ctrl-C came first */
+    OW_DECOMPOSE_DEAD_END     /* planning in turn found no place for a unit, which
+                               * proves nothing: the whole program is needed */
+} ow_decompose_outcome;
+
+typedef struct ow_decompose_result {
+    ow_decompose_outcome outcome;
+    ow_schedule *schedule; /* PLANNED: the schedule (free with ow_schedule_free); else NULL */
+} ow_decompose_result;
+
 /* Solves each unit alone (every room free) for a lower bound, then plans the units
  * one after another in what the earlier ones left (consecutive rules in order).
- * On OW_OK sets *out to the schedule — status optimal when it meets the bound, else
- * feasible with the gap to it — or to NULL when planning in turn reached a dead end
- * (then the whole program is needed), and sets *stopped when the time limit
- * (opts->time_limit, for the whole run) or Ctrl-C ended it first.  OW_INFEASIBLE when a body has no
- * schedule even alone, with the reason in why. */
+ * Returns OW_OK whenever it ran, the outcome in *result; OW_INPUT / OW_INTERNAL in
+ * err otherwise (then result->schedule is NULL). */
 ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
-                             ow_schedule **out, bool *stopped, ow_buf *why, ow_error *err);
+                             ow_decompose_result *result, ow_buf *why, ow_error *err);
 
 #endif

@@ -44,15 +44,11 @@ void ow_program_add(ow_program *p, int row, int col, double coef);
 /* Changes a row's right-hand side. */
 void ow_program_row_rhs(ow_program *p, int row, double rhs);
 
-/* Changes a column's bounds (tightening by presolve-like reasoning). */
-void ow_program_bounds(ow_program *p, int col, double lb, double ub);
-
 /* True when an allocation or a limit failed while building. */
 bool ow_program_failed(const ow_program *p);
 
 size_t ow_program_n_cols(const ow_program *p);
 size_t ow_program_n_rows(const ow_program *p);
-size_t ow_program_n_nonzeros(const ow_program *p);
 
 /* Read access for the drivers. */
 typedef struct ow_program_col_info {
@@ -72,12 +68,5 @@ typedef struct ow_program_row_info {
 
 void ow_program_get_col(const ow_program *p, size_t j, ow_program_col_info *out);
 void ow_program_get_row(const ow_program *p, size_t i, ow_program_row_info *out);
-
-/* The objective's constant term (added to what the solver reports). */
-void ow_program_set_constant(ow_program *p, double c);
-double ow_program_constant(const ow_program *p);
-
-/* Evaluates row i of the program at x: sum of coef * x[col]. */
-double ow_program_row_activity(const ow_program *p, size_t i, const double *x);
 
 #endif

@@ -1,11 +1,11 @@
-/* formulation.h: the integer program of an instance (docs/model.md), and reading a
- * solution of it back into a schedule. */
+/* formulation.h: the integer program of an instance (docs/model.md).  Internal to
+ * the solver; solver/decode.h reads a solution of it back into a schedule. */
 #ifndef ORGWORK_FORMULATION_H
 #define ORGWORK_FORMULATION_H
 
 #include "orgwork/error.h"
 #include "orgwork/instance.h"
-#include "orgwork/program.h"
+#include "program.h"
 #include "orgwork/schedule.h"
 
 typedef struct ow_formulation ow_formulation;
@@ -51,10 +51,5 @@ double ow_formulation_scale(const ow_formulation *f);
  * against this instance).  Sets *n_kept to the items that could stay. */
 ow_status ow_formulation_keep(ow_formulation *f, const ow_schedule *published, int *n_kept,
                               ow_error *err);
-
-/* Reads the solution x (one value per column) into a new schedule with the given
- * status; meetings sorted and numbered, objective computed from the schedule. */
-ow_status ow_formulation_decode(const ow_formulation *f, const double *x, ow_solve_status status,
-                                ow_schedule **out, ow_error *err);
 
 #endif

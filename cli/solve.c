@@ -1,0 +1,222 @@
+/* solve.c: `orgwork solve`, from an instance to its organization of work. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "orgwork/buf.h"
+#include "orgwork/solve.h"
+
+static const char *usage =
+    "usage: orgwork solve FILE [OPTIONS]\n"
+    "\n"
+    "Solves the instance FILE (YAML, docs/formats.md; - reads standard input) to\n"
+    "proven optimality and prints the proposed organization of work of each body.\n"
+    "\n"
+    "options:\n"
+    "  --format F       md (default), text, html, csv, ics, json or svg (md, html and\n"
+    "                   svg of a period start with an overview timetable); without\n"
+    "                   it, the extension of -o's file name (.md .txt .html .csv\n"
+    "                   .ics .json .svg) names the format\n"
+    "  -o, --output OUT write to OUT (whole or not at all) instead of standard output\n"
+    "  --days N         make the calendar N working days from its start\n"
+    "  --meetings N     let every body hold N meetings\n"
+    "  --body ID        print only that body's organization of work\n"
+    "  --time-limit S   stop after S seconds with the best schedule found\n"
+    "                   (status \"feasible\" and its gap)\n"
+    "  --timings        include the solver's time in JSON output\n"
+    "  --keep OLD.json  re-plan: change the fewest item placements of the schedule\n"
+    "                   OLD.json (items matched by id), then find the best schedule\n"
+    "  --verbose        show GLPK's own progress on standard error\n"
+    "  --memory-limit MB  the memory GLPK may take (default 768); past it the run\n"
+    "                   stops with exit 1 and says so\n"
+    "  --whole          solve a period as one program, never body by body (a period\n"
+    "                   of several bodies is first solved body by body, bodies that\n"
+    "                   share joint items together: each alone for a bound, then in\n"
+    "                   turn; when that misses the bound, fewer than 8 bodies are\n"
+    "                   solved again as one program, more keep the plan and report\n"
+    "                   its gap; docs/model.md)\n"
+    "  --quiet          no progress line (it is shown only when standard error is\n"
+    "                   a terminal); Ctrl-C stops the search and prints the best\n"
+    "                   schedule found, marked \"feasible\" with its gap\n"
+    "\n"
+    "Exit status: 0 a schedule was found, 2 bad input, 3 no schedule exists, or\n"
+    "none was found before the time limit (status \"unknown\"); the reasons are\n"
+    "printed on standard error.\n";
+
+/* The meeting where an item is taken up (its first piece), or NULL. */
+static const ow_meeting *taken_up(const ow_schedule *s, size_t body, size_t item)
+{
+    for (size_t i = 0; i < s->n_meetings; i++) {
+        const ow_meeting *m = &s->meetings[i];
+        for (size_t j = 0; j < m->n_pieces; j++)
+            if (m->body == body && !m->pieces[j].joint && m->pieces[j].item == item &&
+                !m->pieces[j].continued)
+                return m;
+    }
+    return NULL;
+}
+
+/* Re-planning: says on stderr how many items keep the date and slot where the
+ * earlier schedule took them up (`orgwork diff` says which moved). */
+static void report_kept(const ow_instance *inst, const ow_schedule *old, const ow_schedule *s)
+{
+    int total = 0, same = 0;
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++) {
+            const ow_meeting *a = taken_up(old, b, i), *n = taken_up(s, b, i);
+            if (a == NULL)
+                continue;
+            total++;
+            same += n != NULL && a->date == n->date && a->start == n->start;
+        }
+    fprintf(stderr, "orgwork: %d of %d items keep their place; %d move\n", same, total,
+            total - same);
+}
+
+enum {
+    OPT_DAYS = OW_CLI_OPT_OWN,
+    OPT_MEETINGS,
+    OPT_BODY,
+    OPT_KEEP,
+    OPT_VERBOSE,
+    OPT_QUIET,
+    OPT_MEMORY
+};
+
+static const struct option longopts[] = {
+    OW_CLI_SHARED_OPTIONS,
+    {"days", required_argument, NULL, OPT_DAYS},
+    {"meetings", required_argument, NULL, OPT_MEETINGS},
+    {"body", required_argument, NULL, OPT_BODY},
+    {"keep", required_argument, NULL, OPT_KEEP},
+    {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"memory-limit", required_argument, NULL, OPT_MEMORY},
+    {NULL, 0, NULL, 0},
+};
+
+/* What the command line asks of solve. */
+typedef struct args {
+    ow_cli_shared o;
+    const char *file, *body, *keep;
+    bool verbose, quiet;
+    int days, meetings;
+} args;
+
+/* Reads the command line into a.  Returns -1 to go on, or the exit status (after
+ * --help, or a usage error). */
+static int parse(int argc, char **argv, args *a)
+{
+    int c;
+    while ((c = ow_cli_getopt("solve", argc, argv, "ho:", longopts)) != -1) {
+        int st = ow_cli_shared_option("solve", c, usage, &a->o);
+        if (st >= 0)
+            return st;
+        if (st == -1)
+            continue;
+        switch (c) {
+        case OPT_DAYS:
+            if (!ow_cli_parse_int(optarg, 1, OW_MAX_DAYS, &a->days))
+                return ow_cli_usage_error(
+                    "solve", "--days takes a whole number of days from 1 to 400, not '%s'", optarg);
+            break;
+        case OPT_MEETINGS:
+            if (!ow_cli_parse_int(optarg, 1, 100000, &a->meetings))
+                return ow_cli_usage_error(
+                    "solve", "--meetings takes a whole number from 1, not '%s'", optarg);
+            break;
+        case OPT_BODY:
+            a->body = optarg;
+            break;
+        case OPT_KEEP:
+            a->keep = optarg;
+            break;
+        case OPT_VERBOSE:
+            a->verbose = true;
+            break;
+        case OPT_QUIET:
+            a->quiet = true;
+            break;
+        case OPT_MEMORY:
+            if ((st = ow_cli_memory_limit("solve", optarg)) >= 0)
+                return st;
+            break;
+        default:
+            return OW_INPUT;
+        }
+    }
+    if (optind == argc)
+        return ow_cli_usage_error("solve", "needs an instance FILE");
+    if (argc - optind > 1)
+        return ow_cli_usage_error("solve", "unexpected argument '%s'", argv[optind + 1]);
+    a->file = argv[optind];
+    if (a->keep != NULL && strcmp(a->keep, "-") == 0 && strcmp(a->file, "-") == 0)
+        return ow_cli_usage_error("solve", "standard input (-) can be read only once");
+    ow_cli_shared_format(&a->o);
+    return -1;
+}
+
+int ow_cli_solve(int argc, char **argv)
+{
+    args a = {0};
+    a.o.format = OW_FORMAT_MD;
+    int st = parse(argc, argv, &a);
+    if (st >= 0)
+        return st;
+
+    ow_error err;
+    ow_error_clear(&err);
+    ow_instance *inst = NULL;
+    ow_schedule *s = NULL, *kept = NULL;
+    ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
+    ow_status rc = OW_OK;
+    const char *inputs[] = {a.file, a.keep};
+    OW_CALL(ow_output_check(a.o.output, inputs, 2, &err));
+    OW_CALL(ow_cli_load(a.file, a.days, a.meetings, &inst, &err));
+    ow_render_options ro = {a.o.timings, -1};
+    if (a.body != NULL) {
+        ro.body = ow_instance_find_body(inst, a.body);
+        if (ro.body < 0) {
+            rc = ow_error_set(&err, OW_INPUT, ow_cli_input_name(a.file), (ow_loc){0, 0},
+                              "no body with id '%s'", a.body);
+            goto done;
+        }
+    }
+    if (a.keep != NULL)
+        OW_CALL(ow_cli_read_schedule(inst, a.keep, &kept, &err));
+    ow_solve_options so = {a.o.time_limit, a.verbose,
+                           !a.quiet && !a.verbose && isatty(STDERR_FILENO), a.o.whole, kept};
+    OW_CALL(ow_solve(inst, &so, &s, &why, &err));
+    bool found = ow_solve_status_has_schedule(s->status);
+    if (found && kept != NULL)
+        report_kept(inst, kept, s);
+    if (!found) {
+        rc = OW_INFEASIBLE; /* exit status 3, whether none exists or none was found */
+        fprintf(stderr, "%s: %s:\n", ow_cli_input_name(a.file),
+                s->status == OW_SOLVE_UNKNOWN ? "no schedule was found" : "no schedule exists");
+        const char *line = ow_buf_str(&why);
+        while (*line != '\0') {
+            const char *nl = strchr(line, '\n');
+            size_t len = nl ? (size_t)(nl - line) : strlen(line);
+            fprintf(stderr, "  - %.*s\n", (int)len, line);
+            line += len + (nl ? 1 : 0);
+        }
+        if (a.o.format != OW_FORMAT_JSON || ow_cli_kept_output(a.o.output))
+            goto done;
+    }
+    ow_status rrc = ow_render(inst, s, a.o.format, &ro, &out, &err);
+    if (rrc == OW_OK && out.failed)
+        rrc = ow_error_set(&err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    if (rrc == OW_OK)
+        rrc = ow_write_file_atomic(a.o.output ? a.o.output : "-", ow_buf_str(&out), out.len, &err);
+    if (rrc != OW_OK)
+        rc = rrc;
+done:
+    ow_buf_free(&why);
+    ow_buf_free(&out);
+    ow_schedule_free(kept);
+    ow_schedule_free(s);
+    ow_instance_free(inst);
+    return ow_cli_report(rc, &err);
+}

@@ -460,14 +460,108 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
     return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
 }
 
+/* ---- --workplan: a workplan file (docs/formats.md, "Workplan files") -------------- */
+
+#define WP_TOPICS   200
+#define WP_CLUSTERS 20
+#define WP_SESSIONS 30
+#define WP_RULES    10 /* of each kind */
+#define WP_FIXED    5
+
+/* 200 topics in 20 clusters proposed 2005-2023: 45 % addressed, 15 % partly, 40 %
+ * not; 30 yearly sessions from 2024 of three topics each, enough for every open
+ * topic, so the program decides which partly addressed topics get the spare room
+ * and in which order.  Five sessions have a topic fixed (open, each of its own
+ * cluster, in no rule), and ten rules of each kind bind other open topics, each
+ * topic in at most one rule: together pairs of two clusters, apart pairs,
+ * not_before years — so the fixed topics break no rule and a plan exists. */
+static int generate_workplan(uint64_t seed)
+{
+    int cluster[WP_TOPICS], proposed[WP_TOPICS], status[WP_TOPICS], addressed[WP_TOPICS];
+    int pool[WP_TOPICS], n_pool = 0;
+    rng_state = seed;
+    printf("# orgwork-gen --workplan --seed %" PRIu64 ": %d topics, %d clusters, %d sessions\n",
+           seed, WP_TOPICS, WP_CLUSTERS, WP_SESSIONS);
+    printf("workplan: 1\ntitle: Generated workplan\nbody: {id: GEN, name: Generated Working Group,"
+           " review_mechanism: Review of implementation}\nclusters:\n");
+    for (int c = 0; c < WP_CLUSTERS; c++)
+        printf("  - {id: c%02d, title: \"Cluster %d\"}\n", c + 1, c + 1);
+    printf("topics:\n");
+    for (int t = 0; t < WP_TOPICS; t++) {
+        cluster[t] = uniform(0, WP_CLUSTERS - 1);
+        proposed[t] = uniform(2005, 2023);
+        int r = uniform(1, 100);
+        status[t] = r <= 45 ? 2 : r <= 60 ? 1 : 0;
+        addressed[t] = proposed[t] + uniform(1, 3);
+        if (addressed[t] > 2023)
+            addressed[t] = 2023;
+        printf("  - {id: t%03d, title: \"%s %d\", cluster: c%02d, proposed: %d, status: %s", t + 1,
+               topics[t % (int)COUNT(topics)], t + 1, cluster[t] + 1, proposed[t],
+               status[t] == 2   ? "yes"
+               : status[t] == 1 ? "partly"
+                                : "no");
+        if (status[t] > 0)
+            printf(", addressed: %d", addressed[t]);
+        printf(", source: %s}\n", chance(20) ? "resolution" : "recommendation");
+        if (status[t] == 0)
+            pool[n_pool++] = t;
+    }
+    /* Shuffle the open topics (Fisher-Yates); take fixed topics, then rule topics. */
+    for (int i = n_pool - 1; i > 0; i--) {
+        int j = uniform(0, i), x = pool[i];
+        pool[i] = pool[j];
+        pool[j] = x;
+    }
+    int fixed[WP_FIXED], n_fixed = 0, next = 0;
+    bool used_cluster[WP_CLUSTERS] = {false};
+    for (int i = 0; i < n_pool && n_fixed < WP_FIXED; i++)
+        if (!used_cluster[cluster[pool[i]]]) {
+            used_cluster[cluster[pool[i]]] = true;
+            fixed[n_fixed++] = pool[i];
+            pool[i] = -1; /* taken */
+        }
+    /* The rules take the other open topics in shuffled order. */
+    int rest = 0;
+    for (int i = 0; i < n_pool; i++)
+        if (pool[i] >= 0)
+            pool[rest++] = pool[i];
+    n_pool = rest;
+    printf("sessions:\n");
+    for (int s = 0; s < WP_SESSIONS; s++) {
+        printf("  - {id: \"%d\", year: %d, topics: 3", s + 1, 2024 + s);
+        if (s < n_fixed)
+            printf(", fixed: [t%03d]", fixed[s] + 1);
+        printf("}\n");
+    }
+    printf("rules:\n");
+    for (int k = 0; k < WP_RULES && next + 1 < n_pool; k++) {
+        int a = pool[next++], b = pool[next++];
+        if (cluster[a] != cluster[b])
+            printf("  - together: [t%03d, t%03d]\n", a + 1, b + 1);
+        else
+            printf("  - apart: [t%03d, t%03d]\n", a + 1, b + 1);
+    }
+    for (int k = 0; k < WP_RULES && next + 1 < n_pool; k++) {
+        int a = pool[next++], b = pool[next++];
+        printf("  - apart: [t%03d, t%03d]\n", a + 1, b + 1);
+    }
+    for (int k = 0; k < WP_RULES && next < n_pool; k++)
+        printf("  - not_before: {topic: t%03d, year: %d}\n", pool[next++] + 1,
+               2024 + uniform(0, 15));
+    return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+}
+
 static int usage(FILE *out)
 {
-    fprintf(out, "usage: orgwork-gen --size S|M|L|XL --seed N [--rules]\n\n"
+    fprintf(out, "usage: orgwork-gen --size S|M|L|XL --seed N [--rules]\n"
+                 "       orgwork-gen --workplan --seed N\n\n"
                  "Writes a synthetic benchmark instance (SPEC format 1) to standard output.\n"
                  "  S   one body, 2-3 days            M   5 bodies, 3 weeks, 1 room\n"
                  "  L   30 bodies, 3 months, 3 rooms, 2 interpretation teams\n"
                  "  XL  150 bodies, 250 working days, 6 rooms, 4 interpretation teams\n"
                  "--rules adds `consecutive` rules and `joint_with` items.\n"
+                 "--workplan writes a workplan file instead: 200 topics, 20 clusters,\n"
+                 "30 sessions, with fixed topics and rules of every kind.\n"
                  "The same size and seed always give the same bytes.\n");
     return out == stdout ? 0 : 2;
 }
@@ -476,12 +570,14 @@ int main(int argc, char **argv)
 {
     const size_spec *spec = NULL;
     uint64_t seed = 1;
-    bool rules = false;
+    bool rules = false, workplan = false;
     for (int a = 1; a < argc; a++) {
         if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
             return usage(stdout);
         } else if (strcmp(argv[a], "--rules") == 0) {
             rules = true;
+        } else if (strcmp(argv[a], "--workplan") == 0) {
+            workplan = true;
         } else if (strcmp(argv[a], "--size") == 0 && a + 1 < argc) {
             a++;
             spec = NULL;
@@ -509,6 +605,8 @@ int main(int argc, char **argv)
             return usage(stderr);
         }
     }
+    if (workplan)
+        return generate_workplan(seed);
     if (spec == NULL) {
         fprintf(stderr, "orgwork-gen: --size is required\n");
         return usage(stderr);

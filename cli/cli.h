@@ -18,6 +18,7 @@ int ow_cli_check(int argc, char **argv);
 int ow_cli_whatif(int argc, char **argv);
 int ow_cli_diff(int argc, char **argv);
 int ow_cli_export(int argc, char **argv);
+int ow_cli_workplan(int argc, char **argv);
 
 /* getopt_long for command cmd, with its messages: an unknown option ("did you mean
  * ..." when one of longopts is close), an option without its value or with a value

@@ -22,6 +22,8 @@ static const char *usage =
     "  diff A.json B.json\n"
     "                 what moved between two schedules, in words\n"
     "  export FILE    write the integer program (--lp OUT or --mps OUT)\n"
+    "  workplan FILE  place a workplan's topics in future sessions (--agendas DIR,\n"
+    "                 --sessions A..B, --check PLAN)\n"
     "\n"
     "A FILE of - is read from standard input.  `orgwork COMMAND --help` describes\n"
     "each command; `orgwork --version` prints the version.  Exit status: 0 ok,\n"
@@ -35,7 +37,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"solve", ow_cli_solve}, {"check", ow_cli_check},   {"whatif", ow_cli_whatif},
-    {"diff", ow_cli_diff},   {"export", ow_cli_export},
+    {"diff", ow_cli_diff},   {"export", ow_cli_export}, {"workplan", ow_cli_workplan},
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
@@ -48,7 +50,8 @@ static void on_interrupt(int sig)
 static int dispatch(int argc, char **argv)
 {
     if (argc < 2)
-        return ow_cli_usage_error(NULL, "needs a command (solve, check, whatif, diff or export)");
+        return ow_cli_usage_error(
+            NULL, "needs a command (solve, check, whatif, diff, export or workplan)");
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
         fputs(usage, stdout);

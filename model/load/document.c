@@ -27,6 +27,8 @@ ow_status fail(loader *ld, ow_loc loc, const char *fmt, ...)
         ow_error_context(ld->err, "in body %s, agenda item %s", ld->body, ld->item);
     else if (body)
         ow_error_context(ld->err, "in body %s", ld->body);
+    else if (ld->where != NULL)
+        ow_error_context(ld->err, "in %s", ld->where);
     return OW_INPUT;
 }
 
@@ -231,7 +233,8 @@ ow_status parse_tree(loader *ld, node **root)
     yaml_event_delete(&ev);
     OW_CALL(next_event(ld, &p, &ev));
     if (ev.type == YAML_STREAM_END_EVENT) {
-        rc = fail(ld, none, "the file is empty (expected a mapping starting with orgwork: 1)");
+        rc = fail(ld, none, "the file is empty (expected %s)",
+                  ld->expected ? ld->expected : "a mapping starting with orgwork: 1");
         goto done;
     }
     if (ev.data.document_start.tag_directives.start != ev.data.document_start.tag_directives.end) {
@@ -247,12 +250,13 @@ ow_status parse_tree(loader *ld, node **root)
     yaml_event_delete(&ev);
     OW_CALL(next_event(ld, &p, &ev));
     if (ev.type != YAML_STREAM_END_EVENT) {
-        rc = fail(ld, mark_loc(ev.start_mark),
-                  "a second YAML document (expected one instance per file)");
+        rc = fail(ld, mark_loc(ev.start_mark), "a second YAML document (expected one %s per file)",
+                  ld->what ? ld->what : "instance");
         goto done;
     }
     if (is_null(r)) {
-        rc = fail(ld, none, "the file is empty (expected a mapping starting with orgwork: 1)");
+        rc = fail(ld, none, "the file is empty (expected %s)",
+                  ld->expected ? ld->expected : "a mapping starting with orgwork: 1");
         goto done;
     }
     *root = r;

@@ -50,6 +50,11 @@ static ow_status load_root(loader *ld, const node *root)
     const node *n;
     if (root->kind != NODE_MAP)
         return wrong_type(ld, root, "a mapping starting with orgwork: 1", "the instance");
+    for (const node *k = root->first; k != NULL; k = k->next->next)
+        if (k->kind == NODE_SCALAR && strcmp(k->text, "workplan") == 0)
+            return fail(ld, k->loc,
+                        "this is a workplan file (workplan: 1), which `orgwork workplan` reads; "
+                        "an instance starts with orgwork: 1");
     OW_CALL(read_fields(ld, root, "the instance", "the instance", TOP_KEYS, &f));
     if ((n = field(&f, "orgwork")) == NULL)
         return fail(ld, root->loc,

@@ -97,6 +97,11 @@ typedef struct loader {
     const char *body; /* for error context */
     const char *item;
     const node ***joint; /* per body, per item: its joint_with list, resolved last */
+    /* For the other files read with this loader (model/workplan/); NULL in an
+     * instance: */
+    const char *expected; /* an empty file's: "a mapping starting with workplan: 1" */
+    const char *what;     /* one per file: "workplan" */
+    const char *where;    /* error context: "topic T01" */
 } loader;
 
 /* A mapping's values by the keys it may hold (scalar.c read_fields). */

@@ -8,7 +8,7 @@
  * a tab or a carriage return) gets a leading ' (OWASP, "CSV injection"), and control
  * characters other than line breaks and tabs (ESC, BEL, DEL, C1) are dropped
  * (docs/output.md). */
-static void put_csv_field(ow_buf *b, const char *s)
+void ow_put_csv_field(ow_buf *b, const char *s)
 {
     ow_buf clean = OW_BUF_INIT;
     if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
@@ -57,9 +57,9 @@ void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_rende
         /* A meeting without pieces still gets a row, with empty item fields. */
         size_t rows = m->n_pieces > 0 ? m->n_pieces : 1;
         for (size_t k = 0; k < rows; k++) {
-            put_csv_field(b, str_or_empty(body->id));
+            ow_put_csv_field(b, str_or_empty(body->id));
             ow_buf_printf(b, ",%d,%s,%s,%s,", m->n, date, start, end);
-            put_csv_field(b, str_or_empty(room_name(inst, m->room)));
+            ow_put_csv_field(b, str_or_empty(room_name(inst, m->room)));
             ow_buf_putc(b, ',');
             if (m->n_pieces == 0) {
                 ow_buf_puts(b, ",,,\r\n");
@@ -67,7 +67,7 @@ void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_rende
             }
             const ow_piece *p = &m->pieces[k];
             const ow_item *item = ow_piece_item(inst, m, p);
-            put_csv_field(b, str_or_empty(item->label));
+            ow_put_csv_field(b, str_or_empty(item->label));
             ow_buf_putc(b, ',');
             ow_buf title = OW_BUF_INIT;
             ow_buf_puts(&title, str_or_empty(item->title));
@@ -76,7 +76,7 @@ void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_rende
                 ow_buf_printf(&title, " (%s)", ow_buf_str(&note));
             if (title.failed || note.failed)
                 b->failed = true;
-            put_csv_field(b, ow_buf_str(&title));
+            ow_put_csv_field(b, ow_buf_str(&title));
             ow_buf_free(&note);
             ow_buf_free(&title);
             ow_buf_printf(b, ",%d,%s\r\n", p->minutes, p->continued ? "true" : "false");

@@ -103,6 +103,13 @@ void ow_render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body
 
 /* html.c */
 void ow_put_html_escaped(ow_buf *b, const char *s);
+/* Shared with the workplan's renderers (model/workplan/): Markdown cell text with
+ * bars, emphasis, code and HTML characters escaped (md.c); a CSV field, quoted only
+ * when it must be (csv.c); a JSON string with its quotes, also a valid YAML
+ * double-quoted scalar (json.c). */
+void ow_put_md_escaped(ow_buf *b, const char *s);
+void ow_put_csv_field(ow_buf *b, const char *s);
+void ow_put_json_string(ow_buf *b, const char *s);
 void ow_put_html_head(ow_buf *b, const ow_instance *inst, bool overview);
 void ow_render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *body, const annex *a);
 

@@ -386,7 +386,7 @@ static void put_json_number(ow_buf *b, double v)
         ow_buf_printf(b, "%.6g", v);
 }
 
-static void put_json_string(ow_buf *b, const char *s)
+void ow_put_json_string(ow_buf *b, const char *s)
 {
     size_t n = strlen(s);
     ow_buf_putc(b, '"');
@@ -446,14 +446,14 @@ static void render_json_meeting(ow_buf *b, const ow_instance *inst, const ow_mee
                   "          \"room\": ",
                   m->n, date, start, end);
     /* An unknown room is "" rather than null: `orgwork check` reads rooms as strings. */
-    put_json_string(b, str_or_empty(room_name(inst, m->room)));
+    ow_put_json_string(b, str_or_empty(room_name(inst, m->room)));
     /* Informative only: `orgwork check` recomputes who attends from the pieces. */
     bool joint = false;
     for (size_t k = 0; k < inst->n_bodies; k++) {
         if (!ow_meeting_attended_by(inst, m, k))
             continue;
         ow_buf_puts(b, joint ? ", " : ",\n          \"joint_with\": [");
-        put_json_string(b, str_or_empty(inst->bodies[k].id));
+        ow_put_json_string(b, str_or_empty(inst->bodies[k].id));
         joint = true;
     }
     if (joint)
@@ -462,10 +462,10 @@ static void render_json_meeting(ow_buf *b, const ow_instance *inst, const ow_mee
     for (size_t k = 0; k < m->n_pieces; k++) {
         const ow_piece *p = &m->pieces[k];
         ow_buf_puts(b, k == 0 ? "\n            {\"item\": " : ",\n            {\"item\": ");
-        put_json_string(b, str_or_empty(ow_piece_item(inst, m, p)->id));
+        ow_put_json_string(b, str_or_empty(ow_piece_item(inst, m, p)->id));
         if (p->joint) {
             ow_buf_puts(b, ", \"body\": ");
-            put_json_string(b, str_or_empty(inst->bodies[p->owner].id));
+            ow_put_json_string(b, str_or_empty(inst->bodies[p->owner].id));
         }
         ow_buf_printf(b, ", \"minutes\": %d, \"continued\": %s}", p->minutes,
                       p->continued ? "true" : "false");
@@ -481,7 +481,7 @@ ow_status ow_render_json(const ow_instance *inst, const ow_schedule *s,
     bool infeasible = !ow_solve_status_has_schedule(s->status);
 
     ow_buf_puts(b, "{\n  \"orgwork\": 1,\n  \"status\": ");
-    put_json_string(b, ow_solve_status_name(s->status));
+    ow_put_json_string(b, ow_solve_status_name(s->status));
     ow_buf_puts(b, ",\n  \"objective\": ");
     if (infeasible)
         ow_buf_puts(b, "null");
@@ -507,7 +507,7 @@ ow_status ow_render_json(const ow_instance *inst, const ow_schedule *s,
         for (size_t k = 0; k < inst->n_rooms; k++) {
             if (k > 0)
                 ow_buf_puts(b, ", ");
-            put_json_string(b, str_or_empty(inst->rooms[k]));
+            ow_put_json_string(b, str_or_empty(inst->rooms[k]));
         }
         ow_buf_puts(b, "],\n");
     }
@@ -521,9 +521,9 @@ ow_status ow_render_json(const ow_instance *inst, const ow_schedule *s,
         OW_CALL(ow_collect_meetings(s, i, &bm, err));
         ow_buf_puts(b, any ? ",\n    {\n      \"id\": " : "\n    {\n      \"id\": ");
         any = true;
-        put_json_string(b, str_or_empty(body->id));
+        ow_put_json_string(b, str_or_empty(body->id));
         ow_buf_puts(b, ",\n      \"name\": ");
-        put_json_string(b, str_or_empty(body->name));
+        ow_put_json_string(b, str_or_empty(body->name));
         ow_buf_puts(b, ",\n      \"meetings\": [");
         for (size_t k = 0; k < bm.n; k++) {
             ow_buf_puts(b, k == 0 ? "\n" : ",\n");

@@ -6,7 +6,7 @@
 /* Markdown cell text: characters that would end the cell or start emphasis, code
  * or raw HTML are escaped; a line break inside a title becomes <br>, the only way
  * a table cell can hold one. */
-static void put_md_escaped(ow_buf *b, const char *s)
+void ow_put_md_escaped(ow_buf *b, const char *s)
 {
     for (; *s != '\0'; s++) {
         char c = *s;
@@ -34,7 +34,7 @@ void ow_put_md_cell(ow_buf *b, const char *text, bool continued)
         return;
     }
     ow_buf_putc(b, ' ');
-    put_md_escaped(b, text);
+    ow_put_md_escaped(b, text);
     ow_buf_puts(b, continued ? " (*continued*) |" : " |");
 }
 
@@ -45,7 +45,7 @@ void ow_render_md_body(ow_buf *b, const ow_instance *inst, const ow_body *body, 
     ow_put_heading_text(&heading, inst, body);
     if (heading.failed)
         b->failed = true;
-    put_md_escaped(b, ow_buf_str(&heading));
+    ow_put_md_escaped(b, ow_buf_str(&heading));
     ow_buf_free(&heading);
     ow_buf_puts(b, "\n\n");
 
@@ -53,7 +53,7 @@ void ow_render_md_body(ow_buf *b, const ow_instance *inst, const ow_body *body, 
     ow_render_resources(inst, body, &sentence);
     if (sentence.failed)
         b->failed = true;
-    put_md_escaped(b, ow_buf_str(&sentence));
+    ow_put_md_escaped(b, ow_buf_str(&sentence));
     ow_buf_free(&sentence);
     ow_buf_puts(b, "\n\n");
 
@@ -63,7 +63,7 @@ void ow_render_md_body(ow_buf *b, const ow_instance *inst, const ow_body *body, 
         const annex_row *r = &a->rows[i];
         if (r->is_day) {
             ow_buf_puts(b, "| **");
-            put_md_escaped(b, r->when);
+            ow_put_md_escaped(b, r->when);
             ow_buf_puts(b, "** | | |\n");
             continue;
         }

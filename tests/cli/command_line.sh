@@ -55,7 +55,7 @@ usage_error "standard input (-) can be read only once" check - -
 
 # --- help and version: on stdout, exit 0; the version is the one CMake sets
 "$bin" --help > "$tmp/help" 2>&1 && grep -q '^usage: orgwork COMMAND' "$tmp/help" || no "--help"
-for cmd in solve check whatif diff export; do
+for cmd in solve check whatif diff export workplan; do
     "$bin" $cmd --help > "$tmp/help.$cmd" || no "$cmd --help: exit $?"
     grep -q "^usage: orgwork $cmd" "$tmp/help.$cmd" || no "$cmd --help: no usage line"
 done

@@ -18,10 +18,16 @@ failed=0
 
 for inst in instances/*.yaml tests/data/*.yaml; do
     [ -f "$inst" ] || continue
-    for fmt in md text html csv ics json svg; do
+    cmd=solve
+    formats="md text html csv ics json svg"
+    if grep -q '^workplan:' "$inst"; then
+        cmd=workplan
+        formats="md html csv json"
+    fi
+    for fmt in $formats; do
         a=$tmp/a.$fmt
         b=$tmp/b.$fmt
-        timeout "$limit" "$bin" solve "$inst" --format "$fmt" >"$a" 2>"$tmp/a.err"
+        timeout "$limit" "$bin" "$cmd" "$inst" --format "$fmt" >"$a" 2>"$tmp/a.err"
         sa=$?
         if [ "$sa" -eq 124 ]; then
             failed=$((failed + 1))
@@ -29,7 +35,7 @@ for inst in instances/*.yaml tests/data/*.yaml; do
             break
         fi
         (cd "$tmp" && TZ=Pacific/Kiritimati LC_ALL=C.UTF-8 LANG=fr_FR.UTF-8 \
-            "$bin" solve "$root/$inst" --format "$fmt" >"$b" 2>"$tmp/b.err")
+            "$bin" "$cmd" "$root/$inst" --format "$fmt" >"$b" 2>"$tmp/b.err")
         sb=$?
         if [ "$sa" -ne 0 ] || [ "$sb" -ne 0 ]; then
             failed=$((failed + 1))

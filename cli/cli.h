@@ -85,7 +85,7 @@ bool ow_cli_parse_range(const char *s, int lo, int hi, int *from, int *to);
 bool ow_cli_parse_format(const char *cmd, const char *value, ow_format *out);
 
 /* The format a file name's extension names (.md, .txt, .html, .csv, .ics, .json,
- * .svg); false for any other. */
+ * .svg, .docx, .odt, .xlsx); false for any other. */
 bool ow_cli_format_of_path(const char *path, ow_format *out);
 
 /* Reads a whole input file, or standard input when path is "-" (then errors name

@@ -183,7 +183,8 @@ bool ow_cli_parse_range(const char *s, int lo, int hi, int *from, int *to)
            *from <= *to;
 }
 
-static const char *const format_names[] = {"md", "text", "html", "csv", "ics", "json", "svg"};
+static const char *const format_names[] = {"md",   "text", "html", "csv", "ics",
+                                           "json", "svg",  "docx", "odt", "xlsx"};
 
 bool ow_cli_parse_format(const char *cmd, const char *value, ow_format *out)
 {
@@ -193,11 +194,13 @@ bool ow_cli_parse_format(const char *cmd, const char *value, ow_format *out)
         ow_cli_suggest(value, format_names, sizeof format_names / sizeof *format_names);
     if (near != NULL)
         ow_cli_usage_error(cmd,
-                           "--format takes md, text, html, csv, ics, json or svg, not '%s' (did "
-                           "you mean '%s'?)",
+                           "--format takes md, text, html, csv, ics, json, svg, docx, odt or "
+                           "xlsx, not '%s' (did you mean '%s'?)",
                            value, near);
     else
-        ow_cli_usage_error(cmd, "--format takes md, text, html, csv, ics, json or svg, not '%s'",
+        ow_cli_usage_error(cmd,
+                           "--format takes md, text, html, csv, ics, json, svg, docx, odt or "
+                           "xlsx, not '%s'",
                            value);
     return false;
 }

@@ -14,10 +14,18 @@ static const char *usage =
     "proven optimality and prints the proposed organization of work of each body.\n"
     "\n"
     "options:\n"
-    "  --format F       md (default), text, html, csv, ics, json or svg (md, html and\n"
-    "                   svg of a period start with an overview timetable); without\n"
-    "                   it, the extension of -o's file name (.md .txt .html .csv\n"
-    "                   .ics .json .svg) names the format\n"
+    "  --format F       md (default), text, html, csv, ics, json, svg, docx, odt or\n"
+    "                   xlsx (md, html, svg, docx, odt and xlsx of a period carry an\n"
+    "                   overview timetable; docx, odt and xlsx are binary: give -o);\n"
+    "                   without it, the extension of -o's file name (.md .txt .html\n"
+    "                   .csv .ics .json .svg .docx .odt .xlsx) names the format\n"
+    "  --annex          html, docx, odt: an \"Annex\" heading above each organization\n"
+    "                   of work\n"
+    "  --excel          csv for spreadsheets: a UTF-8 byte order mark, item numbers\n"
+    "                   kept as text\n"
+    "  --separator C    csv: the field separator, ',' (default) or ';'\n"
+    "  --sequence N     ics: the events' SEQUENCE, the plan's revision (default 0,\n"
+    "                   1 with --keep)\n"
     "  -o, --output OUT write to OUT (whole or not at all) instead of standard output\n"
     "  --days N         make the calendar N working days from its start\n"
     "  --meetings N     let every body hold N meetings\n"
@@ -81,6 +89,10 @@ enum {
     OPT_KEEP,
     OPT_VERBOSE,
     OPT_QUIET,
+    OPT_ANNEX,
+    OPT_EXCEL,
+    OPT_SEPARATOR,
+    OPT_SEQUENCE,
     OPT_MEMORY
 };
 
@@ -93,6 +105,10 @@ static const struct option longopts[] = {
     {"verbose", no_argument, NULL, OPT_VERBOSE},
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"memory-limit", required_argument, NULL, OPT_MEMORY},
+    {"annex", no_argument, NULL, OPT_ANNEX},
+    {"excel", no_argument, NULL, OPT_EXCEL},
+    {"separator", required_argument, NULL, OPT_SEPARATOR},
+    {"sequence", required_argument, NULL, OPT_SEQUENCE},
     {NULL, 0, NULL, 0},
 };
 
@@ -100,8 +116,10 @@ static const struct option longopts[] = {
 typedef struct args {
     ow_cli_shared o;
     const char *file, *body, *keep;
-    bool verbose, quiet;
+    bool verbose, quiet, annex, excel;
+    char separator; /* 0: the default */
     int days, meetings;
+    int sequence; /* -1: not given */
 } args;
 
 /* Reads the command line into a.  Returns -1 to go on, or the exit status (after
@@ -142,6 +160,23 @@ static int parse(int argc, char **argv, args *a)
             if ((st = ow_cli_memory_limit("solve", optarg)) >= 0)
                 return st;
             break;
+        case OPT_ANNEX:
+            a->annex = true;
+            break;
+        case OPT_EXCEL:
+            a->excel = true;
+            break;
+        case OPT_SEPARATOR:
+            if (strcmp(optarg, ",") != 0 && strcmp(optarg, ";") != 0)
+                return ow_cli_usage_error("solve", "--separator takes ',' or ';', not '%s'",
+                                          optarg);
+            a->separator = optarg[0];
+            break;
+        case OPT_SEQUENCE:
+            if (!ow_cli_parse_int(optarg, 0, 1000000, &a->sequence))
+                return ow_cli_usage_error(
+                    "solve", "--sequence takes a whole number from 0, not '%s'", optarg);
+            break;
         default:
             return OW_INPUT;
         }
@@ -161,9 +196,15 @@ int ow_cli_solve(int argc, char **argv)
 {
     args a = {0};
     a.o.format = OW_FORMAT_MD;
+    a.sequence = -1;
     int st = parse(argc, argv, &a);
     if (st >= 0)
         return st;
+    /* A zip archive on a terminal is noise; say what to do instead. */
+    if ((a.o.format == OW_FORMAT_DOCX || a.o.format == OW_FORMAT_ODT ||
+         a.o.format == OW_FORMAT_XLSX) &&
+        (a.o.output == NULL || strcmp(a.o.output, "-") == 0) && isatty(STDOUT_FILENO))
+        return ow_cli_usage_error("solve", "docx, odt and xlsx are binary: give -o FILE");
 
     ow_error err;
     ow_error_clear(&err);
@@ -174,7 +215,12 @@ int ow_cli_solve(int argc, char **argv)
     const char *inputs[] = {a.file, a.keep};
     OW_CALL(ow_output_check(a.o.output, inputs, 2, &err));
     OW_CALL(ow_cli_load(a.file, a.days, a.meetings, &inst, &err));
-    ow_render_options ro = {a.o.timings, -1};
+    ow_render_options ro = {.timings = a.o.timings,
+                            .body = -1,
+                            .annex_heading = a.annex,
+                            .excel = a.excel,
+                            .separator = a.separator,
+                            .sequence = a.sequence >= 0 ? a.sequence : a.keep != NULL};
     if (a.body != NULL) {
         ro.body = ow_instance_find_body(inst, a.body);
         if (ro.body < 0) {
@@ -183,8 +229,10 @@ int ow_cli_solve(int argc, char **argv)
             goto done;
         }
     }
-    if (a.keep != NULL)
+    if (a.keep != NULL) {
         OW_CALL(ow_cli_read_schedule(inst, a.keep, &kept, &err));
+        ro.previous = kept;
+    }
     ow_solve_options so = {a.o.time_limit, a.verbose,
                            !a.quiet && !a.verbose && isatty(STDERR_FILENO), a.o.whole, kept};
     OW_CALL(ow_solve(inst, &so, &s, &why, &err));

@@ -167,7 +167,7 @@ int ow_cli_whatif(int argc, char **argv)
             if (format != OW_FORMAT_JSON || ow_cli_kept_output(output))
                 goto done;
         }
-        ow_render_options ro = {timings, -1};
+        ow_render_options ro = {.timings = timings, .body = -1};
         ow_status rrc = ow_render(inst, s, format, &ro, &out, &err);
         if (rrc != OW_OK)
             rc = rrc;

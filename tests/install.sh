@@ -42,7 +42,7 @@ groff -man -Tutf8 -ww -z "$root/share/man/man1/orgwork.1" 2> "$tmp/groff.err"
 MANWIDTH=80 man -l "$root/share/man/man1/orgwork.1" > "$tmp/man.txt" 2> "$tmp/man.err" ||
     no "man -l: $(cat "$tmp/man.err")"
 grep -q "orgwork $version" "$tmp/man.txt" || no "the manual page does not carry version $version"
-for cmd in solve check whatif diff export; do
+for cmd in solve check whatif diff export workplan; do
     grep -q "^       $cmd " "$tmp/man.txt" || no "the manual page lacks the $cmd command"
 done
 
@@ -50,6 +50,13 @@ done
 export PKG_CONFIG_PATH=$root/lib/pkgconfig
 pc=(pkg-config --define-variable=prefix="$root")
 [ "$("${pc[@]}" --modversion orgwork)" = "$version" ] || no "pkg-config --modversion"
+# Each installed header compiles on its own, with what pkg-config gives.
+for h in "$root"/include/orgwork/*.h; do
+    # shellcheck disable=SC2046
+    printf '#include <orgwork/%s>\n' "$(basename "$h")" |
+        "$cc" -std=c11 -Wall -Wextra -Werror -fsyntax-only $("${pc[@]}" --cflags orgwork) -x c - \
+            2> "$tmp/h.err" || no "installed header $(basename "$h") does not compile alone: $(cat "$tmp/h.err")"
+done
 cat > "$tmp/plan.c" <<'C'
 /* A library user: solve an instance and print its organization of work. */
 #include <stdio.h>
@@ -66,7 +73,7 @@ int main(int argc, char **argv)
     ow_schedule *s = NULL;
     ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
     ow_solve_options opts = {0};
-    ow_render_options ro = {false, -1};
+    ow_render_options ro = {.timings = false, .body = -1};
     int st = 1;
     if (argc == 2 && ow_instance_load(argv[1], &inst, &err) == OW_OK &&
         ow_solve(inst, &opts, &s, &why, &err) == OW_OK &&

@@ -231,7 +231,7 @@ static void test_md_seed_layout(void **state)
     assert_string_equal(md, SEED_MD);
     /* Rendering appends and is deterministic: twice gives the same bytes twice. */
     ow_buf out = OW_BUF_INIT;
-    ow_render_options opts = {false, -1};
+    ow_render_options opts = {.body = -1};
     assert_int_equal(ow_render(inst, s, OW_FORMAT_MD, &opts, &out, NULL), OW_OK);
     assert_int_equal(ow_render(inst, s, OW_FORMAT_MD, &opts, &out, NULL), OW_OK);
     assert_int_equal(out.len, 2 * strlen(SEED_MD));
@@ -288,6 +288,10 @@ static void test_text_layout(void **state)
     static const char expected_start[] =
         "Proposed organization of work\n"
         "=============================\n"
+        "\n"
+        "The resources available to the Working Group will permit the holding of four\n"
+        "plenary meetings over two days, with interpretation into the six official\n"
+        "languages of the United Nations.\n"
         "\n"
         "Date and time   Agenda item  Title or description\n"
         "--------------  -----------  -------------------------------------------------\n"
@@ -449,14 +453,18 @@ static void test_ics(void **state)
     char *flat = malloc(len + 1);
     assert_non_null(flat);
     unfold(ics, flat);
-    assert_non_null(strstr(flat, "BEGIN:VEVENT\r\nUID:WG-7-x-1@orgwork\r\n"
+    /* The body id "WG,7/x" escaped, after the instance's hash. */
+    assert_non_null(strstr(flat, "-WG_2C7_2Fx-1@orgwork\r\n"
                                  "DTSTAMP:20240601T000000Z\r\n"
-                                 "DTSTART:20240711T100000\r\nDTEND:20240711T130000\r\n"
+                                 "DTSTART;TZID=Europe/Vienna:20240711T100000\r\n"
+                                 "DTEND;TZID=Europe/Vienna:20240711T130000\r\n"
+                                 "SEQUENCE:0\r\nSTATUS:CONFIRMED\r\n"
                                  "SUMMARY:Group on \"Quotes\" | Pipes: meeting 1\r\n"
                                  "DESCRIPTION:1 Say \"hi\"\\, <script>alert(1)</script> | "
                                  "a\\\\b\\nnext\\n2 Ctrl  and tab here\\n3 "));
     assert_non_null(strstr(flat, "LOCATION:Room\\, \"A\"\\; B\r\nEND:VEVENT\r\n"));
-    assert_non_null(strstr(flat, "UID:WG-7-x-2@orgwork\r\n"));
+    assert_non_null(strstr(flat, "-WG_2C7_2Fx-2@orgwork\r\n"));
+    assert_non_null(strstr(flat, "BEGIN:VTIMEZONE\r\nTZID:Europe/Vienna\r\n"));
     assert_non_null(strstr(flat, "\xD0\xB9 (continued)\r\nLOCATION"));
     free(flat);
     free(ics);
@@ -491,7 +499,8 @@ static void test_ics_fold_boundary(void **state)
     m->pieces[0].minutes = 60;
     ow_schedule_sort(s);
     char *ics = render(inst, s, OW_FORMAT_ICS, NULL);
-    assert_non_null(strstr(ics, "DTSTART:20240711T200000\r\nDTEND:20240712T000000\r\n"));
+    assert_non_null(strstr(ics, "DTSTART;TZID=Europe/Vienna:20240711T200000\r\n"
+                                "DTEND;TZID=Europe/Vienna:20240712T000000\r\n"));
     assert_non_null(strstr(ics, "\r\nDESCRIPTION:1 "
                                 "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
                                 "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"
@@ -512,8 +521,10 @@ static void test_ics_dtstamp_from_calendar(void **state)
     ow_instance *inst = load(SEED_2024);
     ow_schedule *s = seed_schedule(inst);
     char *ics = render(inst, s, OW_FORMAT_ICS, NULL);
-    assert_non_null(strstr(ics, "UID:WG.7-4@orgwork\r\nDTSTAMP:20240711T000000Z\r\n"
-                                "DTSTART:20240712T150000\r\nDTEND:20240712T180000\r\n"
+    assert_non_null(strstr(ics, "-WG.7-4@orgwork\r\nDTSTAMP:20240711T000000Z\r\n"
+                                "DTSTART;TZID=Europe/Vienna:20240712T150000\r\n"
+                                "DTEND;TZID=Europe/Vienna:20240712T180000\r\n"
+                                "SEQUENCE:0\r\nSTATUS:CONFIRMED\r\n"
                                 "SUMMARY:Working Group on the Smuggling of Migrants: "
                                 "meeting 4\r\nDESCRIPTION:5 Other matters\\n6 Adoption of "
                                 "the report\r\nLOCATION:Plenary\r\nEND:VEVENT\r\n"));
@@ -572,7 +583,7 @@ static void test_json(void **state)
     s->objective = 23;
     s->gap = 0;
     s->seconds = 0.25;
-    ow_render_options opts = {true, -1};
+    ow_render_options opts = {.timings = true, .body = -1};
     json = render(inst, s, OW_FORMAT_JSON, &opts);
     assert_non_null(strstr(json, "  \"objective\": 23,\n"
                                  "  \"solver\": {\"name\": \"glpk\", \"seconds\": 0.25, "
@@ -653,7 +664,7 @@ static void test_body_filter(void **state)
                                "Experts on Technical Assistance\n"));
     free(md);
 
-    ow_render_options opts = {false, 1};
+    ow_render_options opts = {.body = 1};
     char *csv = render(inst, s, OW_FORMAT_CSV, &opts);
     assert_string_equal(csv, "body,meeting,date,start,end,room,item,title,minutes,continued\r\n"
                              "WG.7,1,2024-07-11,15:00,18:00,Plenary,1,Other,60,false\r\n");
@@ -767,7 +778,7 @@ static void test_joint_annexes(void **state)
                                 "Trafficking in Persons),180,false\r\n"));
     free(csv);
     char *ics = render(inst, s, OW_FORMAT_ICS, NULL);
-    assert_non_null(strstr(ics, "UID:WG.7-2@orgwork\r\n"));
+    assert_non_null(strstr(ics, "-WG.7-2@orgwork\r\n"));
     free(ics);
     ow_schedule_free(s);
     ow_instance_free(inst);
@@ -831,24 +842,30 @@ static void test_overview_html(void **state)
               "<section class=\"overview\">\n<h2>Overview of the period</h2>\n"
               "<table class=\"overview\">\n<thead>\n"
               "<tr><th rowspan=\"2\" scope=\"col\">Date</th><th colspan=\"2\" scope=\"colgroup\">"
-              "10 a.m.\xE2\x80\x93"
-              "1 p.m.</th><th colspan=\"2\" scope=\"colgroup\">3\xE2\x80\x93"
-              "6 p.m.</th></tr>\n"
-              "<tr><th scope=\"col\">Plenary</th><th scope=\"col\">Room &lt;B&gt; &amp; C</th>"
-              "<th scope=\"col\">Plenary</th><th scope=\"col\">Room &lt;B&gt; &amp; C</th></tr>\n"
+              "10&nbsp;a.m.\xE2\x80\x93"
+              "1&nbsp;p.m.</th><th colspan=\"2\" scope=\"colgroup\">3\xE2\x80\x93"
+              "6&nbsp;p.m.</th></tr>\n"
+              "<tr><th scope=\"col\">Plenary</th><th "
+              "scope=\"col\">Room&nbsp;&lt;B&gt;&nbsp;&amp;&nbsp;C</th>"
+              "<th scope=\"col\">Plenary</th><th "
+              "scope=\"col\">Room&nbsp;&lt;B&gt;&nbsp;&amp;&nbsp;C</th></tr>\n"
               "</thead>\n<tbody>\n"
               "<tr><th scope=\"row\">Thursday, 11 July 2024</th>"
-              "<td><b>WG.4</b> Working Group<br>Item 1</td>"
-              "<td><b>WG.7</b> Working Group<br>Item 1</td>"
+              "<td><b>WG.4</b> Working Group<br>Item&nbsp;1</td>"
+              "<td><b>WG.7</b> Working Group<br>Item&nbsp;1</td>"
               "<td class=\"joint\"><b>WG.4</b> Working Group<br><b>WG.7</b> Working Group<br>"
-              "Item 2</td><td></td></tr>\n"
-              "</tbody>\n</table>\n</section>\n"
+              "Item&nbsp;2</td><td></td></tr>\n"
+              "</tbody>\n</table>\n"
+              "<table class=\"key\">\n<caption>Bodies</caption>\n<tbody>\n"
+              "<tr><th scope=\"row\">WG.4</th><td>Working Group on Trafficking in Persons</td>"
+              "</tr>\n<tr><th scope=\"row\">WG.7</th><td>Working Group on the Smuggling of "
+              "Migrants</td></tr>\n</tbody>\n</table>\n</section>\n"
               "<section>\n<h2>Proposed organization of work: Working Group on Trafficking"));
     assert_non_null(strstr(html, "<h2>Proposed organization of work: Working Group on the "
                                  "Smuggling of Migrants</h2>"));
     free(html);
 
-    ow_render_options opts = {false, 1};
+    ow_render_options opts = {.body = 1};
     html = render(inst, s, OW_FORMAT_HTML, &opts);
     assert_null(strstr(html, "overview"));
     assert_null(strstr(html, "Trafficking in Persons</h2>"));
@@ -921,7 +938,7 @@ static void test_svg(void **state)
     free(svg);
 
     /* One body's meetings only; its joint meeting still names both bodies. */
-    ow_render_options opts = {false, 1};
+    ow_render_options opts = {.body = 1};
     svg = render(inst, s, OW_FORMAT_SVG, &opts);
     assert_non_null(strstr(svg, "<text x=\"575\" y=\"104\"><tspan font-weight=\"bold\">WG.4"
                                 "</tspan> Working Group</text>\n<text x=\"575\" y=\"119\">"

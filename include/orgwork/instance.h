@@ -86,8 +86,10 @@ typedef struct ow_calendar {
     size_t n_holidays;
     ow_date *holidays;
     size_t n_slots;
-    ow_slot *slots;    /* daily slots in time order, not overlapping */
-    int standard_slot; /* minutes of the first slot: the "standard slot length" */
+    ow_slot *slots;       /* daily slots in time order, not overlapping */
+    int standard_slot;    /* minutes of the first slot: the "standard slot length" */
+    const char *timezone; /* IANA name of the venue's time zone; NULL: the default,
+                           * OW_DEFAULT_TIMEZONE (orgwork/timezone.h) */
     ow_loc loc;
 } ow_calendar;
 

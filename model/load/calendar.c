@@ -2,6 +2,8 @@
  * holidays, slots), rooms and services. */
 #include "stages.h"
 
+#include "orgwork/timezone.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -58,8 +60,8 @@ ow_status inside_window(loader *ld, const ow_body *body, const node *n, const ch
 
 /* ---- Calendar, rooms, services --------------------------------------------------- */
 
-static const char *const CALENDAR_KEYS[] = {"start",    "days",  "end", "weekdays",
-                                            "holidays", "slots", NULL};
+static const char *const CALENDAR_KEYS[] = {"start",    "days",  "end",      "weekdays",
+                                            "holidays", "slots", "timezone", NULL};
 
 static ow_status load_weekdays(loader *ld, const node *list, unsigned *mask)
 {
@@ -179,6 +181,16 @@ ow_status load_calendar(loader *ld, const node *map)
         cal->n_slots = 2;
     }
     cal->standard_slot = cal->slots[0].end - cal->slots[0].start;
+    cal->timezone = OW_DEFAULT_TIMEZONE;
+    const node *tz = field(&f, "timezone");
+    if (tz != NULL) {
+        OW_CALL(copy_text(ld, tz, "timezone", OW_MAX_ID, &cal->timezone));
+        if (!ow_timezone_known(cal->timezone))
+            return fail(ld, tz->loc,
+                        "unknown time zone \"%s\" (expected an IANA name such as Europe/Vienna "
+                        "or America/New_York)",
+                        cal->timezone);
+    }
     if (days != NULL) {
         OW_CALL(get_int(ld, days, "days", 1, OW_MAX_DAYS, &cal->n_days));
     } else {

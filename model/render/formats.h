@@ -44,6 +44,14 @@ static inline bool ow_c1_at(const char *s)
            (unsigned char)s[1] <= 0x9F;
 }
 
+/* Empties b for reuse, keeping its memory (and its text NUL-terminated). */
+static inline void buf_reset(ow_buf *b)
+{
+    b->len = 0;
+    if (b->data != NULL)
+        b->data[0] = '\0';
+}
+
 static inline bool body_selected(const ow_render_options *opts, size_t b)
 {
     return opts->body < 0 || (size_t)opts->body == b;
@@ -111,7 +119,12 @@ void ow_put_md_escaped(ow_buf *b, const char *s);
 void ow_put_csv_field(ow_buf *b, const char *s);
 void ow_put_json_string(ow_buf *b, const char *s);
 void ow_put_html_head(ow_buf *b, const ow_instance *inst, bool overview);
-void ow_render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *body, const annex *a);
+/* HTML text whose spaces must not break a line: "1 (a)", "10 a.m.–1 p.m.", "Board
+ * Room D".  With keep_lists, a space after a comma still may ("Items 1 (a), 2"). */
+void ow_put_html_nowrap(ow_buf *b, const char *s, bool keep_lists);
+/* annex_heading: "Annex" above the heading, the section a page of its own in print. */
+void ow_render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *body, const annex *a,
+                         bool annex_heading);
 
 /* overview.c */
 /* Days down, slot by room across; each cell lists the bodies meeting there (all of
@@ -145,9 +158,36 @@ ow_status ow_render_svg(const ow_instance *inst, const ow_schedule *s,
                         const ow_render_options *opts, ow_buf *b, ow_error *err);
 void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_render_options *opts,
                    ow_buf *b);
-void ow_render_ics(const ow_instance *inst, const ow_schedule *s, const ow_render_options *opts,
-                   ow_buf *b);
+ow_status ow_render_ics(const ow_instance *inst, const ow_schedule *s,
+                        const ow_render_options *opts, ow_buf *b, ow_error *err);
 ow_status ow_render_json(const ow_instance *inst, const ow_schedule *s,
                          const ow_render_options *opts, ow_buf *b, ow_error *err);
+
+/* svg.c: XML character data — markup as entities, controls as spaces, malformed UTF-8
+ * as U+FFFD (docx.c and odt.c write their text with it too). */
+void ow_put_xml_text(ow_buf *b, const char *s, size_t n);
+
+/* zip.c: the office packages.  The document's date is `issued:`, else the calendar's
+ * start; the entries carry noon of that date as their time (same bytes in every time
+ * zone).  A stored entry is not compressed (ODF's mimetype). */
+typedef struct ow_zip_entry {
+    const char *name;
+    const char *data;
+    size_t len;
+    bool stored;
+} ow_zip_entry;
+
+ow_date ow_document_date(const ow_instance *inst);
+/* Zips the entries, in order, and appends the archive to out (whole or not at all). */
+ow_status ow_zip_entries(const ow_zip_entry *entries, size_t n, const ow_instance *inst,
+                         ow_buf *out, ow_error *err);
+
+/* docx.c, odt.c, xlsx.c: the binary formats append the file's bytes to out. */
+ow_status ow_render_docx(const ow_instance *inst, const ow_schedule *s,
+                         const ow_render_options *opts, ow_buf *out, ow_error *err);
+ow_status ow_render_odt(const ow_instance *inst, const ow_schedule *s,
+                        const ow_render_options *opts, ow_buf *out, ow_error *err);
+ow_status ow_render_xlsx(const ow_instance *inst, const ow_schedule *s,
+                         const ow_render_options *opts, ow_buf *out, ow_error *err);
 
 #endif

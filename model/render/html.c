@@ -50,9 +50,12 @@ static const char HTML_STYLE[] =
     "td.when { white-space: nowrap; width: 9em; }\n"
     "td.item { white-space: nowrap; width: 6em; }\n"
     "tr.day th { font-weight: bold; padding-top: 0.8em; }\n"
+    "p.annex { font-size: 14pt; font-weight: bold; margin: 0 0 0.5em; }\n"
+    "@page { size: A4; margin: 2cm 2.1cm 2.3cm; }\n"
     "@media print {\n"
     "  body { margin: 0; max-width: none; font-size: 10pt; }\n"
-    "  section { break-inside: avoid-page; }\n"
+    "  section + section.annex { break-before: page; }\n"
+    "  h2, tr.day { break-after: avoid-page; }\n"
     "  thead { display: table-header-group; }\n"
     "  tr { break-inside: avoid; }\n"
     "}\n";
@@ -63,11 +66,34 @@ static const char HTML_OVERVIEW_STYLE[] =
     "table.overview th, table.overview td { border: 1px solid #000; padding: 0.2em 0.4em; }\n"
     "table.overview thead th { text-align: center; font-style: normal; font-weight: bold; }\n"
     "table.overview tbody th { white-space: nowrap; font-weight: normal; }\n"
-    "table.overview td.joint { background: #eee; }\n";
+    "table.overview td.joint { background: #eee; }\n"
+    "table.key { width: auto; font-size: 9pt; }\n"
+    "table.key caption { text-align: left; font-style: italic; }\n"
+    "table.key th { padding-right: 1em; }\n";
 
-void ow_render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *body, const annex *a)
+void ow_put_html_nowrap(ow_buf *b, const char *s, bool keep_lists)
 {
-    ow_buf_puts(b, "<section>\n<h2>");
+    ow_buf tmp = OW_BUF_INIT;
+    ow_put_html_escaped(&tmp, s);
+    const char *t = ow_buf_str(&tmp);
+    for (size_t i = 0; i < tmp.len; i++) {
+        if (t[i] == ' ' && !(keep_lists && i > 0 && t[i - 1] == ','))
+            ow_buf_puts(b, "&nbsp;");
+        else
+            ow_buf_putc(b, t[i]);
+    }
+    if (tmp.failed)
+        b->failed = true;
+    ow_buf_free(&tmp);
+}
+
+void ow_render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *body, const annex *a,
+                         bool annex_heading)
+{
+    if (annex_heading)
+        ow_buf_puts(b, "<section class=\"annex\">\n<p class=\"annex\">Annex</p>\n<h2>");
+    else
+        ow_buf_puts(b, "<section>\n<h2>");
     ow_buf tmp = OW_BUF_INIT;
     ow_put_heading_text(&tmp, inst, body);
     ow_put_html_escaped(b, ow_buf_str(&tmp));
@@ -92,9 +118,9 @@ void ow_render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *body
             continue;
         }
         ow_buf_puts(b, "<tr><td class=\"when\">");
-        ow_put_html_escaped(b, r->when);
+        ow_put_html_nowrap(b, r->when, false);
         ow_buf_puts(b, "</td><td class=\"item\">");
-        ow_put_html_escaped(b, r->label);
+        ow_put_html_nowrap(b, r->label, false);
         /* dir="auto": an Arabic title reads right to left inside an English page. */
         ow_buf_puts(b, "</td><td dir=\"auto\">");
         ow_buf title = OW_BUF_INIT;

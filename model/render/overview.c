@@ -165,13 +165,13 @@ ow_status ow_render_html_overview(ow_buf *b, const ow_instance *inst, const ow_s
     for (size_t k = 0; k < g.n_slots; k++) {
         ow_slot_house(g.slots[k], text, sizeof text);
         ow_buf_printf(b, "<th colspan=\"%zu\" scope=\"colgroup\">", g.n_rooms);
-        ow_put_html_escaped(b, text);
+        ow_put_html_nowrap(b, text, false);
         ow_buf_puts(b, "</th>");
     }
     ow_buf_puts(b, "</tr>\n<tr>");
     for (size_t c = 0; c < g.n_slots * g.n_rooms; c++) {
         ow_buf_puts(b, "<th scope=\"col\">");
-        ow_put_html_escaped(b, str_or_empty(room_name(inst, g.rooms[c % g.n_rooms])));
+        ow_put_html_nowrap(b, str_or_empty(room_name(inst, g.rooms[c % g.n_rooms])), false);
         ow_buf_puts(b, "</th>");
     }
     ow_buf_puts(b, "</tr>\n</thead>\n<tbody>\n");
@@ -206,7 +206,7 @@ ow_status ow_render_html_overview(ow_buf *b, const ow_instance *inst, const ow_s
             }
             ow_buf items = OW_BUF_INIT;
             ow_put_cell_items(&items, inst, cell, n);
-            ow_put_html_escaped(b, ow_buf_str(&items));
+            ow_put_html_nowrap(b, ow_buf_str(&items), true);
             if (items.failed)
                 b->failed = true;
             ow_buf_free(&items);
@@ -216,6 +216,18 @@ ow_status ow_render_html_overview(ow_buf *b, const ow_instance *inst, const ow_s
     }
     /* The walk met every meeting once: ow_order_timetable is the order of the walk. */
     assert(cursor == g.n);
+    ow_buf_puts(b, "</tbody>\n</table>\n");
+    /* The key: the bodies' ids, as the cells name them, and their names. */
+    ow_buf_puts(b, "<table class=\"key\">\n<caption>Bodies</caption>\n<tbody>\n");
+    for (size_t k = 0; k < inst->n_bodies; k++) {
+        if (!body_selected(opts, k))
+            continue;
+        ow_buf_puts(b, "<tr><th scope=\"row\">");
+        ow_put_html_nowrap(b, str_or_empty(inst->bodies[k].id), false);
+        ow_buf_puts(b, "</th><td>");
+        ow_put_html_escaped(b, str_or_empty(inst->bodies[k].name));
+        ow_buf_puts(b, "</td></tr>\n");
+    }
     ow_buf_puts(b, "</tbody>\n</table>\n</section>\n");
     ow_grid_free(&g);
     return OW_OK;

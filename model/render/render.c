@@ -17,9 +17,10 @@ bool ow_format_parse(const char *name, ow_format *out)
         const char *name;
         ow_format format;
     } formats[] = {
-        {"md", OW_FORMAT_MD},   {"text", OW_FORMAT_TEXT}, {"html", OW_FORMAT_HTML},
-        {"csv", OW_FORMAT_CSV}, {"ics", OW_FORMAT_ICS},   {"json", OW_FORMAT_JSON},
-        {"svg", OW_FORMAT_SVG},
+        {"md", OW_FORMAT_MD},     {"text", OW_FORMAT_TEXT}, {"html", OW_FORMAT_HTML},
+        {"csv", OW_FORMAT_CSV},   {"ics", OW_FORMAT_ICS},   {"json", OW_FORMAT_JSON},
+        {"svg", OW_FORMAT_SVG},   {"docx", OW_FORMAT_DOCX}, {"odt", OW_FORMAT_ODT},
+        {"xlsx", OW_FORMAT_XLSX},
     };
     if (name == NULL)
         return false;
@@ -97,7 +98,7 @@ static ow_status render_annex(const ow_instance *inst, const ow_schedule *s, ow_
         else if (f == OW_FORMAT_TEXT)
             ow_render_text_body(b, inst, body, &a);
         else
-            ow_render_html_body(b, inst, body, &a);
+            ow_render_html_body(b, inst, body, &a, opts->annex_heading);
         free(a.rows);
         a.rows = NULL;
         free(bm.list);
@@ -116,7 +117,7 @@ done:
 ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
                     const ow_render_options *opts, ow_buf *out, ow_error *err)
 {
-    static const ow_render_options defaults = {false, -1};
+    static const ow_render_options defaults = {.body = -1};
     ow_status rc = OW_OK;
     ow_buf b = OW_BUF_INIT;
     if (opts == NULL)
@@ -133,13 +134,22 @@ ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
         ow_render_csv(inst, s, opts, &b);
         break;
     case OW_FORMAT_ICS:
-        ow_render_ics(inst, s, opts, &b);
+        OW_CALL(ow_render_ics(inst, s, opts, &b, err));
         break;
     case OW_FORMAT_JSON:
         OW_CALL(ow_render_json(inst, s, opts, &b, err));
         break;
     case OW_FORMAT_SVG:
         OW_CALL(ow_render_svg(inst, s, opts, &b, err));
+        break;
+    case OW_FORMAT_DOCX:
+        OW_CALL(ow_render_docx(inst, s, opts, &b, err));
+        break;
+    case OW_FORMAT_ODT:
+        OW_CALL(ow_render_odt(inst, s, opts, &b, err));
+        break;
+    case OW_FORMAT_XLSX:
+        OW_CALL(ow_render_xlsx(inst, s, opts, &b, err));
         break;
     default:
         rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "unknown output format %d",

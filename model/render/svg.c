@@ -22,7 +22,7 @@
 
 /* XML character data: markup characters as entities; characters XML 1.0 does not
  * allow (controls, malformed UTF-8) become spaces or U+FFFD. */
-static void put_xml_text(ow_buf *b, const char *s, size_t n)
+void ow_put_xml_text(ow_buf *b, const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         uint32_t c;
@@ -76,12 +76,12 @@ static void svg_text(ow_buf *b, int x, int y, const char *anchor, const char *bo
     ow_buf_printf(b, "<text x=\"%d\" y=\"%d\"%s>", x, y, anchor);
     if (bold != NULL) {
         ow_buf_puts(b, "<tspan font-weight=\"bold\">");
-        put_xml_text(b, bold, strlen(bold));
+        ow_put_xml_text(b, bold, strlen(bold));
         ow_buf_puts(b, "</tspan>");
         if (n > 0)
             ow_buf_putc(b, ' ');
     }
-    put_xml_text(b, s, n);
+    ow_put_xml_text(b, s, n);
     ow_buf_puts(b, "</text>\n");
 }
 
@@ -127,7 +127,7 @@ static int svg_cell(ow_buf *b, const ow_instance *inst, grid *g, const ow_meetin
             size_t len = svg_fit(id, strlen(id), SVG_COLS, &cut);
             ow_buf_printf(b, "<text x=\"%d\" y=\"%d\"><tspan font-weight=\"bold\">", x,
                           y + lines * SVG_LINE);
-            put_xml_text(b, id, len);
+            ow_put_xml_text(b, id, len);
             ow_buf_puts(b, "\xE2\x80\xA6</tspan></text>\n");
         } else if (b != NULL) {
             size_t len = svg_fit(name, ow_short_name_len(name), SVG_COLS - id_cols - 1, &cut);
@@ -184,7 +184,7 @@ static void svg_open(ow_buf *b, const ow_instance *inst, int width, int height)
                   "viewBox=\"0 0 %d %d\" font-family=\"Times New Roman, Times, serif\" "
                   "font-size=\"%d\">\n<title>",
                   width, height, width, height, SVG_FONT);
-    put_xml_text(b, title, strlen(title));
+    ow_put_xml_text(b, title, strlen(title));
     ow_buf_printf(b, "</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/>\n", width, height);
     if (inst->title != NULL) {
         bool cut;
@@ -192,7 +192,7 @@ static void svg_open(ow_buf *b, const ow_instance *inst, int width, int height)
                              (width - 2 * SVG_MARGIN) / SVG_TITLE_CHAR, &cut);
         ow_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"16\" font-weight=\"bold\">",
                       SVG_MARGIN, SVG_MARGIN + 16);
-        put_xml_text(b, inst->title, len);
+        ow_put_xml_text(b, inst->title, len);
         ow_buf_puts(b, cut ? "\xE2\x80\xA6</text>\n" : "</text>\n");
     }
 }
@@ -276,7 +276,7 @@ ow_status ow_render_svg(const ow_instance *inst, const ow_schedule *s,
         ow_slot_house(g.slots[k], text, sizeof text);
         ow_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-weight=\"bold\">",
                       x + w / 2, top + baseline);
-        put_xml_text(b, text, strlen(text));
+        ow_put_xml_text(b, text, strlen(text));
         ow_buf_puts(b, "</text>\n");
     }
     for (size_t c = 0; c < cols; c++) {

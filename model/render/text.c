@@ -84,6 +84,25 @@ static void trim_trailing_spaces(ow_buf *b)
         b->data[--b->len] = '\0';
 }
 
+/* Writes s[0..n) wrapped at width columns, each line ended; returns the columns of
+ * the widest line. */
+static int put_text_wrapped(ow_buf *b, const char *s, size_t n, int width)
+{
+    int widest = 0;
+    while (n > 0) {
+        size_t line_len;
+        size_t used = ow_wrap_next(s, n, width, &line_len);
+        ow_buf_append(b, s, line_len);
+        trim_trailing_spaces(b);
+        ow_buf_putc(b, '\n');
+        int cols = ow_text_columns(s, line_len);
+        widest = cols > widest ? cols : widest;
+        s += used;
+        n -= used;
+    }
+    return widest;
+}
+
 void ow_render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body, const annex *a)
 {
     static const char h1[] = "Date and time", h2[] = "Agenda item", h3[] = "Title or description";
@@ -91,15 +110,19 @@ void ow_render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body
     ow_put_heading_text(&tmp, inst, body);
     ow_buf heading = OW_BUF_INIT;
     put_text_clean(&heading, ow_buf_str(&tmp));
-    if (tmp.failed)
+    /* The heading wraps like any text; its rule is as wide as its widest line. */
+    int rule = put_text_wrapped(b, ow_buf_str(&heading), heading.len, TEXT_WIDTH);
+    put_repeat(b, "=", rule);
+    ow_buf_puts(b, "\n\n");
+    buf_reset(&tmp);
+    buf_reset(&heading);
+    ow_render_resources(inst, body, &tmp);
+    put_text_clean(&heading, ow_buf_str(&tmp));
+    put_text_wrapped(b, ow_buf_str(&heading), heading.len, TEXT_WIDTH);
+    ow_buf_putc(b, '\n');
+    if (heading.failed || tmp.failed)
         b->failed = true;
     ow_buf_free(&tmp);
-    ow_buf_puts(b, ow_buf_str(&heading));
-    ow_buf_putc(b, '\n');
-    put_repeat(b, "=", ow_text_columns(ow_buf_str(&heading), heading.len));
-    ow_buf_puts(b, "\n\n");
-    if (heading.failed)
-        b->failed = true;
     ow_buf_free(&heading);
 
     int w1 = (int)strlen(h1), w2 = (int)strlen(h2);

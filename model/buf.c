@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "signals.h"
 
 static bool reserve(ow_buf *b, size_t extra)
 {

@@ -2,6 +2,7 @@
  * before it reaches GLPK, since GLPK aborts on bad arguments. */
 #include "mip.h"
 
+#include "../model/signals.h"
 #include "orgwork/buf.h"
 
 #include <errno.h>

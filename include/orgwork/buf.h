@@ -3,7 +3,6 @@
 #define ORGWORK_BUF_H
 
 #include <stdbool.h>
-#include <signal.h>
 #include <stddef.h>
 
 #include "orgwork/error.h"
@@ -45,12 +44,6 @@ void ow_buf_free(ow_buf *b);
  * reported (a full device: "No space left on device"), as OW_INPUT naming the
  * path.  SIGINT, SIGTERM and SIGHUP wait while a temporary file exists. */
 ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, ow_error *err);
-
-/* Holds SIGINT, SIGTERM and SIGHUP (they wait, pending) while a temporary file
- * exists, so that a signal which ends the process never leaves one behind; then
- * ow_signals_release(&saved) restores the mask. */
-void ow_signals_hold(sigset_t *saved);
-void ow_signals_release(const sigset_t *saved);
 
 /* OW_INPUT when output (an -o path; NULL or "-" never is) is the same file as one
  * of the n inputs (same device and inode, through links), else OW_OK. */

@@ -53,10 +53,17 @@ int ow_cli_check(int argc, char **argv)
     ow_check_report rep = {0};
     ow_buf out = OW_BUF_INIT;
     ow_status rc = OW_OK;
+    const char *inputs[] = {file, schedule};
+    OW_CALL(ow_output_check(output, inputs, 2, &err));
     OW_CALL(ow_cli_load(file, 0, 0, &inst, &err));
     OW_CALL(ow_cli_read_schedule(inst, schedule, &s, &err));
     OW_CALL(ow_check(inst, s, &rep, &err));
     ow_check_report_text(&rep, &out);
+    if (out.failed) {
+        /* Never a report cut short: none at all, and say why. */
+        rc = ow_error_set(&err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+        goto done;
+    }
     OW_CALL(ow_write_file_atomic(output ? output : "-", ow_buf_str(&out), out.len, &err));
     rc = rep.n_violations > 0 ? OW_INFEASIBLE : OW_OK;
 done:

@@ -111,4 +111,12 @@ ow_status ow_cli_read_schedule_matching(const ow_instance *inst, const char *pat
 /* Prints err unless rc is OW_OK or OW_INFEASIBLE; returns rc as an exit status. */
 int ow_cli_report(ow_status rc, const ow_error *err);
 
+/* --memory-limit MB (solve, whatif, export): sets GLPK's memory limit.  Returns -1,
+ * or the exit status of a usage error. */
+int ow_cli_memory_limit(const char *cmd, const char *value);
+
+/* A run that found no schedule writes its JSON (status and reasons) to standard
+ * output or a new file, never over an existing one: true (and says so) then. */
+bool ow_cli_kept_output(const char *output);
+
 #endif

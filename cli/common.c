@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "orgwork/buf.h"
+#include "orgwork/solve.h"
 
 int ow_cli_usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -282,4 +284,22 @@ int ow_cli_report(ow_status rc, const ow_error *err)
     if (rc != OW_OK && rc != OW_INFEASIBLE)
         ow_error_print(err, stderr);
     return (int)rc;
+}
+
+int ow_cli_memory_limit(const char *cmd, const char *value)
+{
+    int mb;
+    if (!ow_cli_parse_int(value, 16, 1 << 20, &mb))
+        return ow_cli_usage_error(
+            cmd, "--memory-limit takes megabytes, a whole number from 16, not '%s'", value);
+    ow_solve_set_memory_limit(mb);
+    return -1;
+}
+
+bool ow_cli_kept_output(const char *output)
+{
+    if (output == NULL || strcmp(output, "-") == 0 || access(output, F_OK) != 0)
+        return false;
+    fprintf(stderr, "orgwork: %s is left as it was: this run found no schedule\n", output);
+    return true;
 }

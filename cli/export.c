@@ -2,10 +2,12 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "orgwork/buf.h"
 #include "orgwork/export.h"
 
 static const char *usage =
     "usage: orgwork export FILE (--lp OUT | --mps OUT) [--days N] [--meetings N]\n"
+    "                      [--memory-limit MB]\n"
     "\n"
     "Writes the integer program of FILE (- reads standard input) in CPLEX LP or\n"
     "free MPS format, for other MIP solvers (glpsol, cbc, highs).  The objective is\n"
@@ -13,13 +15,14 @@ static const char *usage =
     "rounded down, is orgwork's objective (the remainder is the tie-break,\n"
     "docs/model.md).\n";
 
-enum { OPT_LP = 256, OPT_MPS, OPT_DAYS, OPT_MEETINGS };
+enum { OPT_LP = 256, OPT_MPS, OPT_DAYS, OPT_MEETINGS, OPT_MEMORY };
 
 static const struct option longopts[] = {
     {"lp", required_argument, NULL, OPT_LP},
     {"mps", required_argument, NULL, OPT_MPS},
     {"days", required_argument, NULL, OPT_DAYS},
     {"meetings", required_argument, NULL, OPT_MEETINGS},
+    {"memory-limit", required_argument, NULL, OPT_MEMORY},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -50,6 +53,12 @@ int ow_cli_export(int argc, char **argv)
                 return ow_cli_usage_error(
                     "export", "--meetings takes a whole number from 1, not '%s'", optarg);
             break;
+        case OPT_MEMORY: {
+            int st = ow_cli_memory_limit("export", optarg);
+            if (st >= 0)
+                return st;
+            break;
+        }
         default:
             return OW_INPUT;
         }
@@ -65,6 +74,7 @@ int ow_cli_export(int argc, char **argv)
     ow_instance *inst = NULL;
     double scale = 0;
     ow_status rc = OW_OK;
+    OW_CALL(ow_output_check(lp ? lp : mps, (const char *const *)&argv[optind], 1, &err));
     OW_CALL(ow_cli_load(argv[optind], days, meetings, &inst, &err));
     OW_CALL(ow_export(inst, lp ? OW_EXPORT_LP : OW_EXPORT_MPS, lp ? lp : mps, &scale, &err));
     fprintf(stderr,

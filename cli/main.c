@@ -77,12 +77,15 @@ static int dispatch(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    /* Ctrl-C stops a search and keeps the best schedule found so far. */
+    /* Ctrl-C, SIGTERM and SIGHUP stop a search and keep the best schedule found so
+     * far, which is then written as usual. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_interrupt;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     int st = dispatch(argc, argv);
     ow_solve_shutdown();
     return st;

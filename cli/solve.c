@@ -36,6 +36,8 @@ static const char *usage =
     "  --keep OLD.json  re-plan: change the fewest item placements of the schedule\n"
     "                   OLD.json (items matched by id), then find the best schedule\n"
     "  --verbose        show GLPK's own progress on standard error\n"
+    "  --memory-limit MB  the memory GLPK may take (default 768); past it the run\n"
+    "                   stops with exit 1 and says so\n"
     "  --whole          solve a period as one program, never body by body (a period\n"
     "                   of several bodies is first solved body by body, bodies that\n"
     "                   share joint items together: each alone for a bound, then in\n"
@@ -90,7 +92,8 @@ enum {
     OPT_ANNEX,
     OPT_EXCEL,
     OPT_SEPARATOR,
-    OPT_SEQUENCE
+    OPT_SEQUENCE,
+    OPT_MEMORY
 };
 
 static const struct option longopts[] = {
@@ -101,6 +104,7 @@ static const struct option longopts[] = {
     {"keep", required_argument, NULL, OPT_KEEP},
     {"verbose", no_argument, NULL, OPT_VERBOSE},
     {"quiet", no_argument, NULL, OPT_QUIET},
+    {"memory-limit", required_argument, NULL, OPT_MEMORY},
     {"annex", no_argument, NULL, OPT_ANNEX},
     {"excel", no_argument, NULL, OPT_EXCEL},
     {"separator", required_argument, NULL, OPT_SEPARATOR},
@@ -151,6 +155,10 @@ static int parse(int argc, char **argv, args *a)
             break;
         case OPT_QUIET:
             a->quiet = true;
+            break;
+        case OPT_MEMORY:
+            if ((st = ow_cli_memory_limit("solve", optarg)) >= 0)
+                return st;
             break;
         case OPT_ANNEX:
             a->annex = true;
@@ -204,6 +212,8 @@ int ow_cli_solve(int argc, char **argv)
     ow_schedule *s = NULL, *kept = NULL;
     ow_buf why = OW_BUF_INIT, out = OW_BUF_INIT;
     ow_status rc = OW_OK;
+    const char *inputs[] = {a.file, a.keep};
+    OW_CALL(ow_output_check(a.o.output, inputs, 2, &err));
     OW_CALL(ow_cli_load(a.file, a.days, a.meetings, &inst, &err));
     ow_render_options ro = {.timings = a.o.timings,
                             .body = -1,
@@ -256,7 +266,7 @@ int ow_cli_solve(int argc, char **argv)
             fprintf(stderr, "  - %.*s\n", (int)len, line);
             line += len + (nl ? 1 : 0);
         }
-        if (a.o.format != OW_FORMAT_JSON)
+        if (a.o.format != OW_FORMAT_JSON || ow_cli_kept_output(a.o.output))
             goto done;
     }
     ow_status rrc = ow_render(inst, s, a.o.format, &ro, &out, &err);

@@ -29,12 +29,13 @@ static const char *usage =
     "  -o, --output OUT write to OUT (whole or not at all)\n"
     "  --time-limit S   per variant\n"
     "  --timings        add the seconds column (a clock reading)\n"
+    "  --memory-limit MB  the memory GLPK may take, shared by the jobs (default 768)\n"
     "  --whole          solve each variant as one program (see orgwork solve --help)\n"
     "\n"
     "Exit status: 0 the sweep ran (whatever the variants' status), 2 bad input;\n"
     "with --show, as for solve.\n";
 
-enum { OPT_DAYS = OW_CLI_OPT_OWN, OPT_MEETINGS, OPT_BODY, OPT_SHOW, OPT_JOBS };
+enum { OPT_DAYS = OW_CLI_OPT_OWN, OPT_MEETINGS, OPT_BODY, OPT_SHOW, OPT_JOBS, OPT_MEMORY };
 
 static const struct option longopts[] = {
     {"days", required_argument, NULL, OPT_DAYS},
@@ -42,6 +43,7 @@ static const struct option longopts[] = {
     {"body", required_argument, NULL, OPT_BODY},
     {"show", required_argument, NULL, OPT_SHOW},
     {"jobs", required_argument, NULL, OPT_JOBS},
+    {"memory-limit", required_argument, NULL, OPT_MEMORY},
     OW_CLI_SHARED_OPTIONS,
     {NULL, 0, NULL, 0},
 };
@@ -90,6 +92,10 @@ static int parse(int argc, char **argv, args *a)
                 return ow_cli_usage_error(
                     "whatif", "--jobs takes a whole number from 1 to 256, not '%s'", optarg);
             break;
+        case OPT_MEMORY:
+            if ((st = ow_cli_memory_limit("whatif", optarg)) >= 0)
+                return st;
+            break;
         default:
             return OW_INPUT;
         }
@@ -134,6 +140,11 @@ int ow_cli_whatif(int argc, char **argv)
     char *text = NULL;
     size_t n = 0;
     ow_status rc = OW_OK;
+    int jobs = (int)ow_whatif_jobs(wo.jobs);
+    if (wo.jobs > jobs)
+        fprintf(stderr, "orgwork: %d jobs at once, the machine's cores (not %d)\n", jobs, wo.jobs);
+    wo.jobs = jobs;
+    OW_CALL(ow_output_check(output, &file, 1, &err));
     if (strcmp(file, "-") == 0) { /* each variant loads the same text anew */
         OW_CALL(ow_cli_read(file, OW_MAX_FILE_BYTES, &text, &wo.len, &err));
         wo.text = text;
@@ -153,7 +164,7 @@ int ow_cli_whatif(int argc, char **argv)
             rc = OW_INFEASIBLE; /* exit status 3, as for solve */
             fprintf(stderr, "%s: variant %d has no schedule:\n  - %s", wo.path, show,
                     ow_buf_str(&why));
-            if (format != OW_FORMAT_JSON)
+            if (format != OW_FORMAT_JSON || ow_cli_kept_output(output))
                 goto done;
         }
         ow_render_options ro = {.timings = timings, .body = -1};

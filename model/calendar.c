@@ -89,6 +89,13 @@ int ow_date_weekday(ow_date d)
     return ((d % 7) + 7 + 3) % 7;
 }
 
+bool ow_calendar_past_last_year(ow_date d)
+{
+    int y, m, day;
+    ow_date_to_ymd(d, &y, &m, &day);
+    return y > MAX_YEAR;
+}
+
 void ow_date_iso(ow_date d, char out[11])
 {
     int y, m, day;

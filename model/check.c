@@ -52,19 +52,37 @@ typedef struct checker {
     int *rank;   /* per schedule meeting: its rank in its body's time order */
     ow_violation *v;
     size_t n, cap;
+    ow_check_unlisted tally[OW_CHECK_MAX_RULES]; /* per rule: violations found */
+    size_t n_tally;
     bool failed; /* out of memory while recording a violation */
 } checker;
 
-static void add(checker *c, const char *rule, const char *fmt, ...)
+/* Past OW_CHECK_LISTED of a rule, violations are only counted: a schedule with
+ * thousands of meetings in one slot breaks millions of pairs, and the report must
+ * stay whole and small.  True when the violation is to be listed; counts it. */
+static bool listing(checker *c, const char *rule)
+{
+    if (c->failed)
+        return false;
+    size_t r = 0;
+    while (r < c->n_tally && strcmp(c->tally[r].rule, rule) != 0)
+        r++;
+    if (r == c->n_tally && r < OW_CHECK_MAX_RULES) {
+        snprintf(c->tally[r].rule, sizeof c->tally[r].rule, "%s", rule);
+        c->tally[r].count = 0;
+        c->n_tally++;
+    }
+    return r == c->n_tally || c->tally[r].count++ < OW_CHECK_LISTED;
+}
+
+static void add_listed(checker *c, const char *rule, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 
-static void add(checker *c, const char *rule, const char *fmt, ...)
+static void add_listed(checker *c, const char *rule, const char *fmt, ...)
 {
-    if (c->failed)
-        return;
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 16;
         ow_violation *p = realloc(c->v, cap * sizeof *p);
@@ -82,6 +100,14 @@ static void add(checker *c, const char *rule, const char *fmt, ...)
     vsnprintf(v->message, sizeof v->message, fmt, ap);
     va_end(ap);
 }
+
+/* Records a violation; the message's arguments (names formatted for it) are only
+ * computed when it is listed. */
+#define add(c, rule, ...)                                                                          \
+    do {                                                                                           \
+        if (listing((c), (rule)))                                                                  \
+            add_listed((c), (rule), __VA_ARGS__);                                                  \
+    } while (0)
 
 static const char *body_name(const ow_body *b)
 {
@@ -1019,7 +1045,10 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
 {
     const ow_loc none = {0, 0};
     ow_status rc = OW_OK;
-    checker c = {inst, s, NULL, NULL, NULL, NULL, NULL, 0, 0, false};
+    checker c;
+    memset(&c, 0, sizeof c);
+    c.inst = inst;
+    c.s = s;
     if (!refers_to_instance(inst, s)) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none,
                           "the schedule refers to a body, item, day, slot or room the instance "
@@ -1063,6 +1092,12 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     report->n_violations = c.n;
     report->violations = c.v;
     c.v = NULL;
+    for (size_t r = 0; r < c.n_tally; r++)
+        if (c.tally[r].count > OW_CHECK_LISTED) {
+            report->unlisted[report->n_unlisted] = c.tally[r];
+            report->unlisted[report->n_unlisted].count -= OW_CHECK_LISTED;
+            report->n_unlisted++;
+        }
     report->objective = terms;
 done:
     free(c.v);
@@ -1081,14 +1116,19 @@ void ow_check_report_free(ow_check_report *report)
 
 void ow_check_report_text(const ow_check_report *report, ow_buf *out)
 {
+    size_t total = report->n_violations;
     for (size_t k = 0; k < report->n_violations; k++)
         ow_buf_printf(out, "[%s] %s\n", report->violations[k].rule, report->violations[k].message);
+    for (size_t r = 0; r < report->n_unlisted; r++) {
+        ow_buf_printf(out, "[%s] and %zu more of this rule, not listed (the first %d are)\n",
+                      report->unlisted[r].rule, report->unlisted[r].count, OW_CHECK_LISTED);
+        total += report->unlisted[r].count;
+    }
     const ow_objective_terms *t = &report->objective;
     ow_buf_printf(out, "objective: %ld (%d continued, %d meetings, %d days, %d late starts)\n",
                   t->total, t->continued, t->meetings, t->days, t->late_starts);
     if (report->n_violations == 0)
         ow_buf_puts(out, "OK: the schedule keeps every rule\n");
     else
-        ow_buf_printf(out, "%zu broken rule%s\n", report->n_violations,
-                      report->n_violations == 1 ? "" : "s");
+        ow_buf_printf(out, "%zu broken rule%s\n", total, total == 1 ? "" : "s");
 }

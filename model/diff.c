@@ -5,6 +5,8 @@
  * nothing about whether an item itself moved. */
 #include "orgwork/diff.h"
 
+#include "orgwork/text.h"
+
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -378,15 +380,23 @@ static const item *find_item(const schedule *s, const body *b, const char *id)
 
 /* ---- words ---------------------------------------------------------------------------- */
 
-/* "WG.7: item 1 (a)": the seeds write a space before a sub-item's letter. */
+/* "WG.7: item 1 (a)": the seeds write a space before a sub-item's letter.  Ids and
+ * rooms come from the files as written: control characters in them are escaped
+ * (ow_buf_put_safe), never sent to the terminal. */
 static void put_item(ow_buf *out, const char *body_id, const char *id)
 {
-    ow_buf_printf(out, "%s: item ", body_id);
+    ow_buf spaced = OW_BUF_INIT;
+    ow_buf_put_safe(out, body_id);
+    ow_buf_puts(out, ": item ");
     for (const char *c = id; *c; c++) {
         if (*c == '(' && c > id && c[-1] != ' ')
-            ow_buf_putc(out, ' ');
-        ow_buf_putc(out, *c);
+            ow_buf_putc(&spaced, ' ');
+        ow_buf_putc(&spaced, *c);
     }
+    if (spaced.failed)
+        out->failed = true;
+    ow_buf_put_safe(out, ow_buf_str(&spaced));
+    ow_buf_free(&spaced);
 }
 
 static const char *room_name(const char *room)
@@ -407,8 +417,10 @@ static void put_places(ow_buf *out, const piece *p, size_t n, bool rooms)
             ow_date_long(p[k].date, date, sizeof date);
             ow_buf_printf(out, "%s%s, %s", k > 0 ? "; " : "", date, slot);
         }
-        if (rooms)
-            ow_buf_printf(out, " in %s", room_name(p[k].room));
+        if (rooms) {
+            ow_buf_puts(out, " in ");
+            ow_buf_put_safe(out, room_name(p[k].room));
+        }
     }
 }
 
@@ -454,7 +466,11 @@ static bool item_change(ow_buf *out, const char *body_id, const char *id, const 
                       a->n);
         put_places(out, pb, b->n, rooms);
     } else if (slots_same && one_room_a && one_room_b) {
-        ow_buf_printf(out, " moves to %s (was %s)", room_name(pb[0].room), room_name(pa[0].room));
+        ow_buf_puts(out, " moves to ");
+        ow_buf_put_safe(out, room_name(pb[0].room));
+        ow_buf_puts(out, " (was ");
+        ow_buf_put_safe(out, room_name(pa[0].room));
+        ow_buf_putc(out, ')');
     } else if (slots_same) {
         ow_buf_puts(out, " changes rooms: ");
         put_places(out, pb, n, true);
@@ -482,7 +498,9 @@ static int body_changes(ow_buf *out, const schedule *sa, const body *a, const sc
     const char *id = a ? a->id : b->id;
     bool listed_a = a && a->listed, listed_b = b && b->listed;
     if (listed_a != listed_b) {
-        ow_buf_printf(out, "body %s %s\n", id, listed_b ? "is new" : "is no longer scheduled");
+        ow_buf_puts(out, "body ");
+        ow_buf_put_safe(out, id);
+        ow_buf_printf(out, " %s\n", listed_b ? "is new" : "is no longer scheduled");
         return 1;
     }
     int n = 0;

@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "orgwork/text.h"
+
 void ow_error_clear(ow_error *err)
 {
     if (err == NULL)
@@ -19,12 +21,16 @@ ow_status ow_error_set(ow_error *err, ow_status code, const char *file, ow_loc l
     ow_error_clear(err);
     err->code = code;
     if (file != NULL)
-        snprintf(err->file, sizeof err->file, "%s", file);
+        ow_text_safe(err->file, sizeof err->file, file);
     err->loc = loc;
+    /* Keys, ids and excerpts of files go into messages: escaped, so that none
+     * writes a control character to the terminal or splits the line. */
+    char raw[sizeof err->message];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    ow_text_safe(err->message, sizeof err->message, raw);
     return code;
 }
 
@@ -32,10 +38,12 @@ void ow_error_context(ow_error *err, const char *fmt, ...)
 {
     if (err == NULL)
         return;
+    char raw[sizeof err->context];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->context, sizeof err->context, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    ow_text_safe(err->context, sizeof err->context, raw);
 }
 
 void ow_error_print(const ow_error *err, FILE *out)

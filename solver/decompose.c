@@ -301,13 +301,15 @@ static bool unit_instance(const ow_instance *inst, const units *u, const unit *w
 }
 
 /* Solves unit w under lim (NULL: none), body x of it in room room_of[x] when that
- * is >= 0 (room_of may be NULL), within time_limit seconds (<= 0: none).  OW_OK
- * whenever the search ran, its outcome in *status; with a schedule (optimal or
+ * is >= 0 (room_of may be NULL), within time_limit seconds (<= 0: none); with
+ * finish, one Ctrl-C lets it search on to a first schedule.  OW_OK whenever the
+ * search ran, its outcome in *status; with a schedule (optimal or
  * feasible) sets *out, with the instance's body indices, else NULL. */
 static ow_status solve_unit(const ow_instance *inst, const units *u, const unit *w,
                             const int *room_of, const ow_plan_limits *lim,
-                            const ow_solve_options *opts, double time_limit, ow_schedule **out,
-                            ow_mip_status *status, double *bound, double *seconds, ow_error *err)
+                            const ow_solve_options *opts, double time_limit, bool finish,
+                            ow_schedule **out, ow_mip_status *status, double *bound,
+                            double *seconds, ow_error *err)
 {
     *bound = 0;
     *out = NULL;
@@ -330,7 +332,7 @@ static ow_status solve_unit(const ow_instance *inst, const units *u, const unit 
         }
     }
     OW_CALL(ow_formulation_build_limited(&view, lim, &f, err));
-    ow_mip_options mo = {time_limit, opts->verbose, false, ow_formulation_scale(f)};
+    ow_mip_options mo = {time_limit, opts->verbose, false, ow_formulation_scale(f), finish};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     *seconds += res.seconds;
     *status = res.status;
@@ -464,10 +466,12 @@ static double share(double left)
 }
 
 /* Seconds left before the deadline (0: none); negative when it has passed or the
- * search was interrupted. */
-static double time_left(double deadline)
+ * search was interrupted.  While planning in turn one Ctrl-C does not stop: the
+ * units left are planned to a first schedule each (ow_mip_options.finish), so that
+ * the plan found so far is kept whole; a second Ctrl-C stops. */
+static double time_left(double deadline, bool planning)
 {
-    if (ow_mip_interrupted())
+    if (planning ? ow_mip_interrupted_twice() : ow_mip_interrupted())
         return -1;
     if (deadline <= 0)
         return 0;
@@ -572,14 +576,14 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
     }
     /* The bound: each unit alone. */
     for (size_t w = 0; w < u.n; w++) {
-        double left = time_left(deadline);
+        double left = time_left(deadline, false);
         if (left < 0)
             break; /* the bound stays partial: the units left count as zero */
         for (size_t y = 0; y < u.list[w].n; y++)
             last_from[y] = end_from[u.list[w].members[y]];
         ow_plan_limits ends = {NULL, NULL, NULL, NULL, last_from};
         double unit_bound;
-        OW_CALL(solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, share(left), &part, &st,
+        OW_CALL(solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, share(left), false, &part, &st,
                            &unit_bound, &seconds, err));
         if (st == OW_MIP_INFEASIBLE) {
             /* No schedule even alone: none for the whole period either. */
@@ -654,7 +658,7 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
         /* Else the best schedule of the rooms tried, each planned in what is left. */
         bool found = part != NULL;
         for (int r = first_room; part == NULL && r <= last_room; r++) {
-            double left = time_left(deadline);
+            double left = time_left(deadline, true);
             if (left < 0) {
                 result->outcome = OW_DECOMPOSE_STOPPED;
                 goto done;
@@ -663,12 +667,12 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
             double unit_bound;
             if (!w->joined)
                 room_of[0] = r;
-            OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, share(left), &tried, &st,
+            OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, share(left), true, &tried, &st,
                                &unit_bound, &seconds, err));
-            double rest = time_left(deadline);
+            double rest = time_left(deadline, true);
             if (st == OW_MIP_NO_SOLUTION && share(left) < left && rest > 0) /* all left */
-                OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, rest, &tried, &st, &unit_bound,
-                                   &seconds, err));
+                OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, rest, true, &tried, &st,
+                                   &unit_bound, &seconds, err));
             if (st == OW_MIP_INFEASIBLE)
                 continue;
             if (tried == NULL) {

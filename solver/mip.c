@@ -2,11 +2,17 @@
  * before it reaches GLPK, since GLPK aborts on bad arguments. */
 #include "mip.h"
 
+#include "../model/signals.h"
+#include "orgwork/buf.h"
+
+#include <errno.h>
 #include <float.h>
 #include <signal.h>
 #include <limits.h>
 #include <glpk.h>
 #include <math.h>
+#include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +26,115 @@ double ow_mip_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* GLPK's own output goes to standard error: standard output carries the schedule. */
-static int to_stderr(void *info, const char *s)
+/* What GLPK may not do to the process: abort it on an error (a bad argument, or
+ * memory past glp_mem_limit), or keep Ctrl-C waiting while it solves a linear
+ * program, where no callback comes.  GLPK's error hook, and its terminal hook
+ * (called at each display line, every few seconds even during a long simplex),
+ * leave GLPK by longjmp to the guard of the call under way; glp_free_env then
+ * frees everything GLPK held (GLPK-NOTES.md, "Output and errors").  Per thread, as
+ * GLPK's own state is. */
+typedef struct guard {
+    jmp_buf where;
+    bool verbose;   /* GLPK's own output to standard error */
+    bool found;     /* the search holds a solution: Ctrl-C goes through the callback */
+    bool finish;    /* after one Ctrl-C, search on to a first solution */
+    bool error;     /* GLPK reported an error */
+    char said[512]; /* GLPK's last lines, for the error message */
+} guard;
+
+static _Thread_local guard *guarded;
+static int memory_limit_mb = OW_MIP_DEFAULT_MEMORY_MB;
+static _Thread_local int memory_ways = 1;
+
+void ow_mip_share_memory(int ways)
+{
+    memory_ways = ways > 1 ? ways : 1;
+}
+
+static volatile sig_atomic_t interrupted;
+
+void ow_mip_set_memory_limit(int megabytes)
+{
+    memory_limit_mb = megabytes > 0 ? megabytes : OW_MIP_DEFAULT_MEMORY_MB;
+}
+
+int ow_mip_memory_limit(void)
+{
+    return memory_limit_mb;
+}
+
+static int term_hook(void *info, const char *s)
 {
     (void)info;
-    fputs(s, stderr);
+    guard *g = guarded;
+    if (g == NULL) {
+        fputs(s, stderr);
+        return 1;
+    }
+    if (g->verbose)
+        fputs(s, stderr);
+    if (strncmp(s, "Error detected", 14) == 0)
+        g->error = true;
+    size_t have = strlen(g->said), add = strlen(s);
+    if (have + add >= sizeof g->said) {
+        have = 0;
+        if (add >= sizeof g->said)
+            add = sizeof g->said - 1;
+    }
+    memcpy(g->said + have, s, add);
+    g->said[have + add] = '\0';
+    if (!g->error && interrupted && !g->found && (!g->finish || interrupted > 1))
+        longjmp(g->where, 1);
     return 1;
+}
+
+static void error_hook(void *info)
+{
+    (void)info;
+    guarded->error = true;
+    longjmp(guarded->where, 1);
+}
+
+/* Arms GLPK for a guarded call: hooks, output, the memory limit of this thread. */
+static void arm(guard *g, bool verbose)
+{
+    memset(g, 0, sizeof *g);
+    g->verbose = verbose;
+    guarded = g;
+    glp_term_out(GLP_ON);
+    glp_term_hook(term_hook, NULL);
+    glp_error_hook(error_hook, NULL);
+    int mb = memory_limit_mb / memory_ways;
+    glp_mem_limit(mb > 16 ? mb : 16);
+}
+
+/* After a longjmp out of GLPK: frees all it held, and says why on err (an error)
+ * or returns OW_OK (Ctrl-C). */
+static ow_status escaped(guard *g, ow_error *err)
+{
+    guarded = NULL;
+    glp_free_env();
+    if (!g->error)
+        return OW_OK;
+    /* GLPK's message, without its source file and line. */
+    char *cut = strstr(g->said, "Error detected");
+    if (cut != NULL)
+        *cut = '\0';
+    for (size_t n = strlen(g->said); n > 0 && (g->said[n - 1] == '\n' || g->said[n - 1] == ' ');)
+        g->said[--n] = '\0';
+    const char *msg = strrchr(g->said, '\n') ? strrchr(g->said, '\n') + 1 : g->said;
+    bool memory = strstr(msg, "memory") != NULL;
+    return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "GLPK failed: %s%s", msg,
+                        memory ? "; the program needs more memory than the limit allows "
+                                 "(--memory-limit MB)"
+                               : "");
+}
+
+static void disarm(void)
+{
+    guarded = NULL;
+    glp_error_hook(NULL, NULL);
+    glp_term_hook(NULL, NULL);
 }
 
 /* Loads p into a new glp_prob; NULL when out of memory. */
@@ -51,9 +160,17 @@ static glp_prob *load(const ow_program *p)
         glp_set_col_bnds(lp, jj, type, c.lb, c.ub);
         glp_set_obj_coef(lp, jj, c.cost);
     }
-    int *ind = NULL;
-    double *val = NULL;
-    size_t cap = 0;
+    /* The row buffers come from GLPK's own allocator: a GLPK error or its memory
+     * limit can leave load() by longjmp, and glp_free_env then frees them too. */
+    size_t longest = 0;
+    for (size_t i = 0; i < n_rows; i++) {
+        ow_program_row_info r;
+        ow_program_get_row(p, i, &r);
+        if (r.n > longest)
+            longest = r.n;
+    }
+    int *ind = glp_alloc((int)longest + 1, sizeof *ind);
+    double *val = glp_alloc((int)longest + 1, sizeof *val);
     for (size_t i = 0; i < n_rows; i++) {
         ow_program_row_info r;
         ow_program_get_row(p, i, &r);
@@ -61,21 +178,6 @@ static glp_prob *load(const ow_program *p)
         glp_set_row_name(lp, ii, r.name);
         int type = r.sense == OW_ROW_LE ? GLP_UP : r.sense == OW_ROW_GE ? GLP_LO : GLP_FX;
         glp_set_row_bnds(lp, ii, type, r.rhs, r.rhs);
-        if (r.n + 1 > cap) {
-            cap = (r.n + 1) * 2;
-            int *ni = realloc(ind, cap * sizeof *ni);
-            double *nv = realloc(val, cap * sizeof *nv);
-            if (ni != NULL)
-                ind = ni;
-            if (nv != NULL)
-                val = nv;
-            if (ni == NULL || nv == NULL) {
-                free(ind);
-                free(val);
-                glp_delete_prob(lp);
-                return NULL;
-            }
-        }
         /* GLPK refuses zero or repeated entries: the builder sums repeats; drop zeros. */
         int n = 0;
         for (size_t k = 0; k < r.n; k++) {
@@ -87,16 +189,15 @@ static glp_prob *load(const ow_program *p)
         }
         glp_set_mat_row(lp, ii, n, ind, val);
     }
-    free(ind);
-    free(val);
+    glp_free(ind);
+    glp_free(val);
     return lp;
 }
 
-static volatile sig_atomic_t interrupted;
-
 void ow_mip_interrupt(void)
 {
-    interrupted = 1;
+    if (interrupted < 2)
+        interrupted++;
 }
 
 bool ow_mip_interrupted(void)
@@ -104,7 +205,13 @@ bool ow_mip_interrupted(void)
     return interrupted != 0;
 }
 
+bool ow_mip_interrupted_twice(void)
+{
+    return interrupted > 1;
+}
+
 typedef struct search_info {
+    guard *g;
     double bound;
     const ow_mip_options *opts;
     double start, shown;
@@ -140,7 +247,9 @@ static void callback(glp_tree *tree, void *info)
         if (best != 0)
             si->bound = glp_ios_node_bound(tree, best);
     }
-    if (interrupted) {
+    if (reason == GLP_IBINGO)
+        si->g->found = true;
+    if (interrupted && (!si->g->finish || si->g->found || interrupted > 1)) {
         glp_ios_terminate(tree);
         return;
     }
@@ -161,35 +270,55 @@ ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_r
     if (ow_program_failed(p))
         return ow_error_set(err, OW_INTERNAL, NULL, none,
                             "the integer program could not be built (out of memory or too large)");
-    glp_term_out(opts->verbose ? GLP_ON : GLP_OFF);
-    glp_term_hook(to_stderr, NULL);
     double t0 = ow_mip_now();
-    if (interrupted) {
+    if (interrupted > (opts->finish ? 1 : 0)) {
         /* Ctrl-C before the search: no schedule, and nothing to wait for. */
         result->status = OW_MIP_NO_SOLUTION;
         return OW_OK;
     }
-    glp_prob *lp = load(p);
-    if (lp == NULL)
+    guard g;
+    arm(&g, opts->verbose);
+    g.finish = opts->finish;
+    glp_prob *volatile lp = NULL;
+    if (setjmp(g.where) != 0) {
+        ow_status erc = escaped(&g, err);
+        if (erc == OW_OK)
+            result->status = OW_MIP_NO_SOLUTION; /* Ctrl-C inside a linear program */
+        result->seconds = ow_mip_now() - t0;
+        if (opts->progress)
+            fputs("\r\033[K", stderr);
+        return erc;
+    }
+    lp = load(p);
+    if (lp == NULL) {
+        disarm();
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory loading the program");
+    }
 
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.presolve = GLP_ON;
     parm.mir_cuts = GLP_ON;
     parm.cov_cuts = GLP_ON;
-    parm.clq_cuts = GLP_ON;
+    /* Clique cuts off: GLPK's conflict graph is not bounded by the program-size cap
+     * (one body, 200 one-minute items over 2 days: 3.3 GB, 4 days: abort), and on
+     * every other instance they changed nothing measurable (median of 3, on -> off:
+     * the CTOC period 1.50 -> 1.25 s, generated L seed 1 4.0 -> 3.9 s, L seed 7
+     * with rules 7.3 -> 6.9 s, the same objectives; docs/performance.md). */
+    parm.clq_cuts = GLP_OFF;
     /* Gomory cuts cost more than they bring on these programs: measured without them,
      * long-session 0.08 -> 0.05 s, the CTOC period 1.9 -> 0.8 s, one body of the
      * generated L seed 7 (10 meetings packed to 99 %) 23.7 -> 1.7 s (docs/performance.md). */
     parm.gmi_cuts = GLP_OFF;
-    parm.msg_lev = opts->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    /* Display lines are what lets Ctrl-C out of a long simplex (term_hook): on,
+     * shown only with --verbose. */
+    parm.msg_lev = GLP_MSG_ON;
     parm.mip_gap = 0.0;
     if (opts->time_limit > 0) {
         double ms = opts->time_limit * 1000.0;
         parm.tm_lim = ms > (double)INT_MAX ? INT_MAX : (int)ms;
     }
-    search_info si = {-DBL_MAX, opts, t0, t0};
+    search_info si = {&g, -DBL_MAX, opts, t0, t0};
     parm.cb_func = callback;
     parm.cb_info = &si;
     int ret = glp_intopt(lp, &parm);
@@ -232,6 +361,7 @@ ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_r
     }
 done:
     glp_delete_prob(lp);
+    disarm();
     return rc;
 }
 
@@ -246,34 +376,62 @@ ow_status ow_mip_write(const ow_program *p, ow_mip_file format, const char *path
     const ow_loc none = {0, 0};
     if (ow_program_failed(p))
         return ow_error_set(err, OW_INTERNAL, NULL, none, "the integer program could not be built");
-    glp_term_out(GLP_OFF);
-    glp_prob *lp = load(p);
-    if (lp == NULL)
+    guard g;
+    arm(&g, false);
+    g.finish = true; /* writing is not stopped by Ctrl-C */
+    glp_prob *volatile lp = NULL;
+    char *volatile tmp = NULL;
+    if (setjmp(g.where) != 0) {
+        if (tmp != NULL)
+            unlink(tmp);
+        free(tmp);
+        return escaped(&g, err);
+    }
+    lp = load(p);
+    if (lp == NULL) {
+        disarm();
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
+    }
+    /* GLPK writes only to a named file: a private scratch file, read back and given
+     * to the one writer of every output (ow_write_file_atomic). */
+    const char *dir = getenv("TMPDIR");
+    if (dir == NULL || dir[0] == '\0')
+        dir = "/tmp";
+    size_t dlen = strlen(dir);
+    char *text = NULL;
+    tmp = malloc(dlen + 24);
+    size_t len = 0;
     ow_status rc = OW_OK;
     if (tmp == NULL) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
     }
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp.XXXXXX", 12);
+    memcpy(tmp, dir, dlen);
+    memcpy(tmp + dlen, "/orgwork.XXXXXX", 16);
+    sigset_t saved_mask;
+    ow_signals_hold(&saved_mask);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        rc = ow_error_set(err, OW_INPUT, path, none, "cannot write the file");
-        goto done;
-    }
-    close(fd);
-    int ret = format == OW_MIP_LP ? glp_write_lp(lp, NULL, tmp)
-                                  : glp_write_mps(lp, GLP_MPS_FILE, NULL, tmp);
-    if (ret != 0 || rename(tmp, path) != 0) {
+        rc = ow_error_set(err, OW_INPUT, dir, none, "cannot write a scratch file: %s",
+                          strerror(errno));
+    } else {
+        close(fd);
+        int ret = format == OW_MIP_LP ? glp_write_lp(lp, NULL, tmp)
+                                      : glp_write_mps(lp, GLP_MPS_FILE, NULL, tmp);
+        if (ret != 0)
+            rc = ow_error_set(err, OW_INPUT, dir, none, "cannot write a scratch file");
+        else
+            rc = ow_read_file(tmp, SIZE_MAX - 1, &text, &len, err);
         unlink(tmp);
-        rc = ow_error_set(err, OW_INPUT, path, none, "cannot write the file");
     }
+    ow_signals_release(&saved_mask);
+    if (rc == OW_OK)
+        rc = ow_write_file_atomic(path, text, len, err);
 done:
+    free(text);
     free(tmp);
     glp_delete_prob(lp);
+    disarm();
     return rc;
 }
 

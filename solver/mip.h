@@ -20,12 +20,27 @@ typedef struct ow_mip_options {
     bool verbose;      /* GLPK's own terminal output */
     bool progress;     /* a progress line on stderr, redrawn in place */
     double scale;      /* the progress line shows objective / scale (> 0) */
+    bool finish;       /* after one Ctrl-C, search on to a first solution (a second
+                          stops it): the rest of a plan that keeps what is found */
 } ow_mip_options;
 
+/* The memory GLPK may take in each thread, in MB (glp_mem_limit): past it a solve
+ * fails cleanly (OW_INTERNAL, "GLPK failed: ...") instead of aborting the process.
+ * megabytes <= 0 restores the default. */
+#define OW_MIP_DEFAULT_MEMORY_MB 768
+void ow_mip_set_memory_limit(int megabytes);
+/* This thread gets 1/ways of the limit (the jobs of a what-if sweep share it). */
+void ow_mip_share_memory(int ways);
+int ow_mip_memory_limit(void);
+
 /* Asks every search under way to stop and keep the best solution found (safe to
- * call from a signal handler).  ow_mip_interrupted says whether it was asked. */
+ * call from a signal handler), even inside a long linear program (within GLPK's
+ * display interval, 5 s at most).  ow_mip_interrupted says whether it was asked;
+ * searches with `finish` stop at their first solution after one call, and at
+ * once after two. */
 void ow_mip_interrupt(void);
 bool ow_mip_interrupted(void);
+bool ow_mip_interrupted_twice(void);
 
 typedef struct ow_mip_result {
     ow_mip_status status;

@@ -78,6 +78,11 @@ static const char *vname(ow_program *p, const char *fmt, va_list ap)
 {
     char buf[128];
     vsnprintf(buf, sizeof buf, fmt, ap);
+    /* GLPK refuses (aborts on) names with control characters, which room names and
+     * ids may hold: they become '?'. */
+    for (char *c = buf; *c != '\0'; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7F)
+            *c = '?';
     return ow_arena_strdup(p->names, buf);
 }
 

@@ -65,7 +65,7 @@ static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_l
     fixed.bodies = bodies;
     if (ow_diagnose_precheck(&fixed, &ignored) == OW_OK &&
         ow_formulation_build(&fixed, &f, &err) == OW_OK) {
-        ow_mip_options mo = {time_limit, false, false, ow_formulation_scale(f)};
+        ow_mip_options mo = {time_limit, false, false, ow_formulation_scale(f), false};
         if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK &&
             (res.status == OW_MIP_OPTIMAL || res.status == OW_MIP_FEASIBLE) &&
             ow_decode(f, res.x, OW_SOLVE_FEASIBLE, &s, &err) != OW_OK)
@@ -102,8 +102,9 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             return no_schedule(out, OW_SOLVE_UNKNOWN, err);
         }
         ow_schedule *s = plan.schedule;
-        if (s != NULL &&
-            (s->status == OW_SOLVE_OPTIMAL || inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES)) {
+        if (s != NULL && (s->status == OW_SOLVE_OPTIMAL ||
+                          inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES || ow_mip_interrupted())) {
+            /* After Ctrl-C the plan found body by body is kept, with its gap. */
             *out = s;
             return OW_OK;
         }
@@ -132,7 +133,8 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
         int kept;
         OW_CALL(ow_formulation_keep(f, opts->keep, &kept, err));
     }
-    ow_mip_options mo = {opts->time_limit, opts->verbose, opts->progress, ow_formulation_scale(f)};
+    ow_mip_options mo = {opts->time_limit, opts->verbose, opts->progress, ow_formulation_scale(f),
+                         false};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     switch (res.status) {
     case OW_MIP_OPTIMAL:
@@ -254,6 +256,11 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
 void ow_solve_interrupt(void)
 {
     ow_mip_interrupt();
+}
+
+void ow_solve_set_memory_limit(int megabytes)
+{
+    ow_mip_set_memory_limit(megabytes);
 }
 
 void ow_solve_shutdown(void)

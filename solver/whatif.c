@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mip.h"
 
@@ -98,13 +99,15 @@ static void run_one(const ow_whatif_options *o, size_t i, ow_variant *v)
 typedef struct pool {
     const ow_whatif_options *opts;
     ow_variant *rows;
-    size_t n, next;
+    size_t n, next, jobs;
     pthread_mutex_t lock;
 } pool;
 
 static void *worker(void *arg)
 {
     pool *p = arg;
+    /* The jobs share GLPK's memory limit. */
+    ow_mip_share_memory((int)p->jobs);
     for (;;) {
         pthread_mutex_lock(&p->lock);
         size_t i = p->next++;
@@ -117,6 +120,14 @@ static void *worker(void *arg)
     return NULL;
 }
 
+size_t ow_whatif_jobs(int asked)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t most = cores > 0 ? (size_t)cores : 1;
+    size_t jobs = asked > 0 ? (size_t)asked : most;
+    return jobs < most ? jobs : most;
+}
+
 ow_status ow_whatif_run(const ow_whatif_options *opts, ow_variant **out, size_t *n, ow_error *err)
 {
     const ow_loc none = {0, 0};
@@ -124,10 +135,10 @@ ow_status ow_whatif_run(const ow_whatif_options *opts, ow_variant **out, size_t 
     ow_variant *rows = calloc(total, sizeof *rows);
     if (rows == NULL)
         return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-    pool p = {opts, rows, total, 0, PTHREAD_MUTEX_INITIALIZER};
-    size_t jobs = opts->jobs > 0 ? (size_t)opts->jobs : 1;
+    size_t jobs = ow_whatif_jobs(opts->jobs);
     if (jobs > total)
         jobs = total;
+    pool p = {opts, rows, total, 0, jobs, PTHREAD_MUTEX_INITIALIZER};
     pthread_t *threads = calloc(jobs, sizeof *threads);
     if (threads == NULL) {
         free(rows);

@@ -838,7 +838,7 @@ static void test_deterministic_order(void **state)
     f->s->meetings[0] = f->s->meetings[f->s->n_meetings - 1];
     f->s->meetings[f->s->n_meetings - 1] = tmp;
     ow_check_report first = f->report;
-    f->report = (ow_check_report){0, NULL, {0, 0, 0, 0, 0}};
+    memset(&f->report, 0, sizeof f->report);
     run_check(f);
     assert_int_equal(f->report.n_violations, first.n_violations);
     for (size_t k = 0; k < first.n_violations; k++)

@@ -35,10 +35,19 @@ const char *ow_buf_str(const ow_buf *b);
 /* Frees the buffer's memory and resets it to OW_BUF_INIT. */
 void ow_buf_free(ow_buf *b);
 
-/* Writes len bytes to path through a temporary file in the same directory and a
- * rename, so a failure or a kill leaves the old file or none, never half of one.
- * path "-" writes to standard output.  Errors are OW_INPUT naming the path. */
+/* The one writer of every output.  A regular file (or a new one) is written
+ * through a temporary file in the same directory and a rename, so a failure or a
+ * kill leaves the old file or none, never half of one; an existing file keeps its
+ * mode, and its owner where permitted.  Symbolic links are followed: their target
+ * is written, the link stays.  Devices, FIFOs and sockets are written in place,
+ * never replaced; path "-" writes to standard output.  Every write error is
+ * reported (a full device: "No space left on device"), as OW_INPUT naming the
+ * path.  SIGINT, SIGTERM and SIGHUP wait while a temporary file exists. */
 ow_status ow_write_file_atomic(const char *path, const char *data, size_t len, ow_error *err);
+
+/* OW_INPUT when output (an -o path; NULL or "-" never is) is the same file as one
+ * of the n inputs (same device and inode, through links), else OW_OK. */
+ow_status ow_output_check(const char *output, const char *const *inputs, size_t n, ow_error *err);
 
 /* Reads a whole file into *out (NUL-terminated, caller frees with free()) and its
  * length into *len.  Refuses files over max_bytes with OW_INPUT naming the limit. */

@@ -19,6 +19,10 @@ void ow_date_to_ymd(ow_date d, int *year, int *month, int *day);
 /* 0 = Monday … 6 = Sunday. */
 int ow_date_weekday(ow_date d);
 
+/* Whether d is past 2999, the last year ow_date_parse reads: no calendar may run
+ * past it, or check, diff and --keep could not read back the solver's schedule. */
+bool ow_calendar_past_last_year(ow_date d);
+
 /* Writes "2024-07-11" into out (at least 11 bytes). */
 void ow_date_iso(ow_date d, char out[11]);
 

@@ -14,10 +14,21 @@ typedef struct ow_violation {
     char message[512]; /* a planner's sentence naming body, item, meeting, numbers */
 } ow_violation;
 
+/* Violations listed per rule; past that they are counted (ow_check_unlisted). */
+#define OW_CHECK_LISTED    100
+#define OW_CHECK_MAX_RULES 32
+
+typedef struct ow_check_unlisted {
+    char rule[32];
+    size_t count; /* violations of the rule beyond the OW_CHECK_LISTED listed */
+} ow_check_unlisted;
+
 typedef struct ow_check_report {
-    size_t n_violations;
+    size_t n_violations;      /* listed: at most OW_CHECK_LISTED of each rule */
     ow_violation *violations; /* malloc'ed; free with ow_check_report_free */
     ow_objective_terms objective;
+    size_t n_unlisted; /* rules with violations beyond those listed */
+    ow_check_unlisted unlisted[OW_CHECK_MAX_RULES];
 } ow_check_report;
 
 /* Checks s against inst.  Fills *report (free with ow_check_report_free); returns
@@ -27,8 +38,9 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
 
 void ow_check_report_free(ow_check_report *report);
 
-/* Writes the report as text: one line per violation "[rule] message", then the
- * recomputed objective and a verdict line. */
+/* Writes the report as text: one line per violation "[rule] message", one line
+ * per rule with unlisted violations ("[rule] and N more ..."), then the recomputed
+ * objective and a verdict line counting every violation. */
 void ow_check_report_text(const ow_check_report *report, ow_buf *out);
 
 #endif

@@ -29,8 +29,15 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
                    ow_buf *why, ow_error *err);
 
 /* Asks every search under way to stop and keep the best schedule found (safe to
- * call from a signal handler). */
+ * call from a signal handler): even inside a long linear program, within GLPK's
+ * display interval (5 s at most).  Body by body, the bodies not yet planned get a
+ * first schedule each and the plan is kept; a second call stops at once. */
 void ow_solve_interrupt(void);
+
+/* The memory GLPK may take, in MB (default 768, shared by a what-if sweep's jobs):
+ * past it a solve fails cleanly (OW_INTERNAL, "GLPK failed: ...").  <= 0 restores
+ * the default. */
+void ow_solve_set_memory_limit(int megabytes);
 
 /* Frees the solver's per-thread state (GLPK's environment); call before a thread
  * that solved, or the process, exits. */

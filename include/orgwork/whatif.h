@@ -23,6 +23,10 @@ typedef struct ow_whatif_options {
     ow_solve_options solve;
 } ow_whatif_options;
 
+/* The variants solved at once for --jobs asked (0: the machine's cores): never
+ * more than the cores, since each job holds a whole program and GLPK's memory. */
+size_t ow_whatif_jobs(int asked);
+
 /* Solves every variant (days × meetings, days outermost).  On OW_OK sets *out (free
  * with free()) and *n.  A variant that cannot be set up (its days cut a window, say)
  * is a row with solved = false and a note; the sweep goes on.  The rows and their

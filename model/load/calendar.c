@@ -217,6 +217,14 @@ ow_status load_calendar(loader *ld, const node *map)
                                   cal->n_holidays, cal->days))
         return fail(ld, map->loc, "the calendar does not hold %d working days within 20 years",
                     cal->n_days);
+    if (ow_calendar_past_last_year(cal->days[cal->n_days - 1])) {
+        char last[16];
+        ow_date_iso(cal->days[cal->n_days - 1], last);
+        return fail(ld, map->loc,
+                    "the calendar runs to %s, past 2999-12-31 (the last date orgwork reads "
+                    "back from a schedule)",
+                    last);
+    }
 done:
     return rc;
 }

@@ -49,12 +49,20 @@ static bool utf8_continuation(char c)
     return ((unsigned char)c & 0xC0) == 0x80;
 }
 
+/* Whether the byte at i ends a line: a line feed, or a carriage return not followed
+ * by one (files with CR-only line ends, as libyaml counts them). */
+static bool line_end(const loader *ld, size_t i)
+{
+    return ld->text[i] == '\n' ||
+           (ld->text[i] == '\r' && (i + 1 >= ld->len || ld->text[i + 1] != '\n'));
+}
+
 /* The byte at a libyaml mark, found by line and column (columns count characters). */
 static char char_at(const loader *ld, yaml_mark_t m)
 {
     size_t i = 0;
     for (size_t line = 0; line < m.line && i < ld->len; i++)
-        if (ld->text[i] == '\n')
+        if (line_end(ld, i))
             line++;
     for (size_t col = 0; col < m.column && i < ld->len; col++) {
         i++;
@@ -69,7 +77,7 @@ static ow_loc offset_loc(const loader *ld, size_t offset)
 {
     ow_loc loc = {1, 1};
     for (size_t i = 0; i < offset && i < ld->len; i++) {
-        if (ld->text[i] == '\n') {
+        if (line_end(ld, i)) {
             loc.line++;
             loc.column = 1;
         } else if (!utf8_continuation(ld->text[i])) {
@@ -135,6 +143,17 @@ static ow_status build(loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth
         rc = fail(ld, loc, "anchors and aliases are not supported (write the value out in full)");
         goto done;
     }
+    /* A tag (!!python/object, !!binary, !custom) would be dropped in silence and the
+     * value read as if it had none. */
+    const yaml_char_t *tag = ev->type == YAML_SCALAR_EVENT           ? ev->data.scalar.tag
+                             : ev->type == YAML_MAPPING_START_EVENT  ? ev->data.mapping_start.tag
+                             : ev->type == YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.tag
+                                                                     : NULL;
+    if (tag != NULL) {
+        rc = fail(ld, loc, "YAML tags such as %.80s are not supported (write plain values)",
+                  (const char *)tag);
+        goto done;
+    }
     if (depth > OW_MAX_DEPTH) {
         rc = fail(ld, loc, "nesting deeper than %d levels", OW_MAX_DEPTH);
         goto done;
@@ -148,6 +167,13 @@ static ow_status build(loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth
             goto done;
         }
         n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        /* No value is read cut at a NUL ("2024-07-11\0junk"): refused here, in every
+         * key and value alike.  (Other control characters are the renderers' to
+         * escape, and the error messages'.) */
+        if (strlen(n->text) != n->len) {
+            rc = fail(ld, loc, "the text contains a NUL character (\\0)");
+            goto done;
+        }
     } else if (ev->type == YAML_MAPPING_START_EVENT || ev->type == YAML_SEQUENCE_START_EVENT) {
         bool map = ev->type == YAML_MAPPING_START_EVENT;
         OW_CALL(new_node(ld, map ? NODE_MAP : NODE_SEQ, ev->start_mark, &n));
@@ -191,6 +217,15 @@ ow_status parse_tree(loader *ld, node **root)
     yaml_parser_t p;
     yaml_event_t ev;
     memset(&ev, 0, sizeof ev);
+    /* libyaml would decode UTF-16 read from its byte order mark; the format is UTF-8
+     * (a UTF-8 byte order mark is allowed). */
+    const unsigned char *u = (const unsigned char *)ld->text;
+    if (ld->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return fail(ld, (ow_loc){1, 1},
+                    "the file is UTF-16 or UTF-32 (a byte order mark): save it as UTF-8");
+    if (ld->len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
+        return fail(ld, (ow_loc){1, 1},
+                    "the file is UTF-16 or UTF-32 (a byte order mark): save it as UTF-8");
     if (!yaml_parser_initialize(&p))
         return out_of_memory(ld);
     yaml_parser_set_input_string(&p, (const unsigned char *)ld->text, ld->len);
@@ -200,6 +235,11 @@ ow_status parse_tree(loader *ld, node **root)
     if (ev.type == YAML_STREAM_END_EVENT) {
         rc = fail(ld, none, "the file is empty (expected %s)",
                   ld->expected ? ld->expected : "a mapping starting with orgwork: 1");
+        goto done;
+    }
+    if (ev.data.document_start.tag_directives.start != ev.data.document_start.tag_directives.end) {
+        rc = fail(ld, mark_loc(ev.start_mark),
+                  "YAML %%TAG directives are not supported (write plain values)");
         goto done;
     }
     yaml_event_delete(&ev); /* document start */

@@ -175,6 +175,11 @@ static ow_status override_days(ow_instance *inst, int days, ow_error *err)
                                   cal->n_holidays, d))
         return ow_error_set(err, OW_INPUT, NULL, none,
                             "--days %d: the calendar does not hold that many working days", days);
+    if (ow_calendar_past_last_year(d[days - 1]))
+        return ow_error_set(err, OW_INPUT, NULL, none,
+                            "--days %d: the calendar would run past 2999-12-31 (the last date "
+                            "orgwork reads back from a schedule)",
+                            days);
     /* The new calendar begins on the same day with the same working days, so day
      * indices held by windows and pins keep their meaning; only the end moves. */
     for (size_t b = 0; b < inst->n_bodies; b++) {

@@ -229,9 +229,11 @@ static bool is_zero_text(const char *s)
     return digit;
 }
 
-/* Is text a well-formed duration that is only too long?  It is when the same text
- * with its leading number made 1 parses: "100001m", "99999999999999999999h". */
-static bool duration_too_long(const char *text, int slot_minutes)
+/* Is text a well-formed duration that is only out of range?  It is when the same
+ * text with its leading number made 1 parses: too long when that number's whole part
+ * is not zero ("100001m", "99999999999999999999h"), else under a minute ("0.4m",
+ * "0.0001h"). */
+static bool duration_out_of_range(const char *text, int slot_minutes)
 {
     char probe[64];
     const char *s = text;
@@ -257,9 +259,16 @@ ow_status get_duration(loader *ld, const node *n, const char *key, int *out)
         s++;
     if (*s == '-' || is_zero_text(s))
         return fail(ld, n->loc, "%s must be more than zero, found \"%.*s\"", key, QUOTE, n->text);
-    if (duration_too_long(s, ld->inst->calendar.standard_slot))
+    if (duration_out_of_range(s, ld->inst->calendar.standard_slot)) {
+        size_t whole = strspn(s, "0123456789");
+        if (strspn(s, "0") >= whole)
+            return fail(ld, n->loc,
+                        "%s \"%.*s\" is less than a minute (durations are whole minutes, at "
+                        "least 1m)",
+                        key, QUOTE, n->text);
         return fail(ld, n->loc, "%s \"%.*s\" is too long (at most %d minutes)", key, QUOTE, n->text,
                     MAX_DURATION);
+    }
     return fail(ld, n->loc, "cannot parse %s \"%.*s\" (expected " DURATION_FORMS ")", key, QUOTE,
                 n->text);
 }

@@ -5,7 +5,7 @@
 
 /* RFC 4180: a field with the separator, a quote or a line break is quoted, quotes
  * doubled. */
-static void put_field(ow_buf *b, const char *s, char sep)
+static void put_quoted(ow_buf *b, const char *s, char sep)
 {
     char special[] = {sep, '"', '\r', '\n', '\0'};
     if (strpbrk(s, special) == NULL) {
@@ -21,6 +21,36 @@ static void put_field(ow_buf *b, const char *s, char sep)
     ow_buf_putc(b, '"');
 }
 
+/* s without control characters other than line breaks and tabs (ESC, BEL, DEL, C1
+ * are dropped) into out; with neutralise, a text that a spreadsheet would take for
+ * a formula (it begins with =, +, -, @, a tab or a carriage return) gets a leading '
+ * (OWASP, "CSV injection"; docs/output.md). */
+static void clean_text(ow_buf *out, const char *s, bool neutralise)
+{
+    if (neutralise && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL)
+        ow_buf_putc(out, '\'');
+    for (const unsigned char *c = (const unsigned char *)s; *c != '\0'; c++) {
+        if ((*c < 0x20 && *c != '\t' && *c != '\r' && *c != '\n') || *c == 0x7F)
+            continue;
+        if (ow_c1_at((const char *)c)) {
+            c++;
+            continue;
+        }
+        ow_buf_putc(out, (char)*c);
+    }
+}
+
+/* A field of the instance's text: cleaned and neutralised, then quoted. */
+static void put_field(ow_buf *b, const char *s, char sep)
+{
+    ow_buf clean = OW_BUF_INIT;
+    clean_text(&clean, s, true);
+    if (clean.failed)
+        b->failed = true;
+    put_quoted(b, ow_buf_str(&clean), sep);
+    ow_buf_free(&clean);
+}
+
 void ow_put_csv_field(ow_buf *b, const char *s)
 {
     put_field(b, s, ',');
@@ -34,18 +64,22 @@ static void put_csv_label(ow_buf *b, const char *label, const ow_render_options 
         put_field(b, label, sep);
         return;
     }
-    ow_buf cell = OW_BUF_INIT;
+    /* The one formula orgwork writes on purpose: the label inside is cleaned, and
+     * within the string literal a leading = or @ is only text. */
+    ow_buf text = OW_BUF_INIT, cell = OW_BUF_INIT;
+    clean_text(&text, label, false);
     ow_buf_puts(&cell, "=\"");
-    for (const char *p = label; *p != '\0'; p++) {
+    for (const char *p = ow_buf_str(&text); *p != '\0'; p++) {
         if (*p == '"')
             ow_buf_putc(&cell, '"');
         ow_buf_putc(&cell, *p);
     }
     ow_buf_putc(&cell, '"');
-    put_field(b, ow_buf_str(&cell), sep);
-    if (cell.failed)
+    put_quoted(b, ow_buf_str(&cell), sep);
+    if (cell.failed || text.failed)
         b->failed = true;
     ow_buf_free(&cell);
+    ow_buf_free(&text);
 }
 
 void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_render_options *opts,

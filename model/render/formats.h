@@ -36,6 +36,14 @@ static inline const char *room_name(const ow_instance *inst, int room)
     return inst->rooms[room];
 }
 
+/* Whether s starts with a C1 control character (U+0080–U+009F, as UTF-8 C2 80 to
+ * C2 9F): like C0 controls, none goes out in any format. */
+static inline bool ow_c1_at(const char *s)
+{
+    return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] >= 0x80 &&
+           (unsigned char)s[1] <= 0x9F;
+}
+
 /* Empties b for reuse, keeping its memory (and its text NUL-terminated). */
 static inline void buf_reset(ow_buf *b)
 {

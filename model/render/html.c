@@ -29,7 +29,9 @@ void ow_put_html_escaped(ow_buf *b, const char *s)
             ow_buf_puts(b, "<br>");
             break;
         default:
-            if ((unsigned char)*s < 0x20 || *s == 0x7F)
+            if (ow_c1_at(s) && ++s)
+                ow_buf_putc(b, ' ');
+            else if ((unsigned char)*s < 0x20 || *s == 0x7F)
                 ow_buf_putc(b, ' ');
             else
                 ow_buf_putc(b, *s);

@@ -23,6 +23,8 @@ static void put_ics_text(ow_buf *b, const char *s)
             ow_buf_putc(b, c);
         } else if (c == '\n' || c == '\r') {
             ow_buf_puts(b, "\\n");
+        } else if (ow_c1_at(s) && ++s) {
+            ow_buf_putc(b, ' ');
         } else if ((unsigned char)c < 0x20 || c == 0x7F) {
             ow_buf_putc(b, ' ');
         } else {

@@ -446,6 +446,8 @@ void ow_put_json_string(ow_buf *b, const char *s)
             size_t len = ow_utf8_next(s + i, n - i, &cp);
             if (cp == 0xFFFD && len == 1)
                 ow_buf_puts(b, "\\ufffd"); /* malformed UTF-8 would make invalid JSON */
+            else if (cp >= 0x80 && cp <= 0x9F)
+                ow_buf_printf(b, "\\u%04x", (unsigned)cp); /* C1 controls, escaped */
             else
                 ow_buf_append(b, s + i, len);
             i += len;
@@ -468,7 +470,7 @@ void ow_put_json_string(ow_buf *b, const char *s)
             ow_buf_puts(b, "\\t");
             break;
         default:
-            if (c < 0x20)
+            if (c < 0x20 || c == 0x7F)
                 ow_buf_printf(b, "\\u%04x", c);
             else
                 ow_buf_putc(b, (char)c);

@@ -14,6 +14,8 @@ void ow_put_md_escaped(ow_buf *b, const char *s)
             continue;
         if (c == '\n' || c == '\r')
             ow_buf_puts(b, "<br>");
+        else if (ow_c1_at(s) && ++s)
+            ow_buf_putc(b, ' ');
         else if ((unsigned char)c < 0x20 || c == 0x7F)
             ow_buf_putc(b, ' ');
         else if (strchr("\\|*_`<>[]", c) != NULL) {

@@ -37,7 +37,7 @@ void ow_put_xml_text(ow_buf *b, const char *s, size_t n)
             ow_buf_puts(b, "&quot;");
         else if (c == '\'')
             ow_buf_puts(b, "&#39;");
-        else if (c < 0x20 || c == 0x7F || c == 0xFFFE || c == 0xFFFF)
+        else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF)
             ow_buf_putc(b, ' ');
         else if (c == 0xFFFD && len == 1)
             ow_buf_puts(b, "\xEF\xBF\xBD");

@@ -17,6 +17,8 @@ static void put_text_clean(ow_buf *b, const char *s)
             continue;
         if (*s == '\r')
             ow_buf_putc(b, '\n');
+        else if (ow_c1_at(s) && ++s)
+            ow_buf_putc(b, ' ');
         else if (((unsigned char)*s < 0x20 && *s != '\n') || *s == 0x7F)
             ow_buf_putc(b, ' ');
         else

@@ -100,6 +100,7 @@ ow_status ow_formulation_build_limited(const ow_instance *inst, const ow_plan_li
     OW_CALL(list_joints(f, err));
     for (size_t b = 0; b < inst->n_bodies; b++)
         OW_CALL(ow_shape_body(f, b, err));
+    OW_CALL(ow_size_consecutive(f, err));
     double slot_tie;
     double scale = objective_scale(f, &slot_tie);
     f->scale = scale;

@@ -166,3 +166,32 @@ void ow_add_consecutive(ow_formulation *f)
         }
     }
 }
+
+/* The rows of the consecutive rules count in the size cap too: a pair (A, B) of a
+ * rule adds, for each of A's meetings and each slot, a row over the positions of
+ * both bodies; many long rules over many bodies would outgrow memory before any
+ * limit is looked at. */
+ow_status ow_size_consecutive(ow_formulation *f, ow_error *err)
+{
+    const ow_instance *inst = f->inst;
+    double n_global = (double)inst->calendar.n_days * inst->calendar.n_slots;
+    for (size_t q = 0; q < inst->n_rules; q++) {
+        const ow_rule *rule = &inst->rules[q];
+        for (size_t x = 0; x < rule->n_bodies; x++) {
+            const body_model *bm = &f->bodies[rule->bodies[x]];
+            f->size += (double)inst->n_rooms * bm->K * bm->n_pos * bm->n_rooms;
+            if (x + 1 < rule->n_bodies) {
+                const body_model *next = &f->bodies[rule->bodies[x + 1]];
+                f->size += (double)bm->K * n_global / 2 *
+                           ((double)bm->n_pos * bm->n_rooms + (double)next->n_pos * next->n_rooms);
+            }
+        }
+        if (f->size > OW_MAX_PROGRAM)
+            return ow_error_set(err, OW_INPUT, inst->path, rule->loc,
+                                "the integer program is too large to solve with this consecutive "
+                                "rule (rule %zu of %zu, %zu bodies); give the bodies fewer "
+                                "meetings or windows, the calendar fewer days, or fewer rules",
+                                q + 1, inst->n_rules, rule->n_bodies);
+    }
+    return OW_OK;
+}

@@ -39,6 +39,17 @@ ow_status ow_formulation_keep(ow_formulation *f, const ow_schedule *published, i
     }
     double weight = bound * f->scale;
     int kept = 0;
+    /* An item is kept where the schedule first takes it up: a file repeating one
+     * piece thousands of times adds its rows once (the rest are merged). */
+    size_t n_items = 0;
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        n_items += inst->bodies[b].n_items;
+    size_t *first_item = ow_arena_calloc(f->arena, inst->n_bodies + 1, sizeof(size_t));
+    unsigned char *seen = ow_arena_calloc(f->arena, n_items + 1, 1);
+    if (first_item == NULL || seen == NULL)
+        return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    for (size_t b = 1; b < inst->n_bodies; b++)
+        first_item[b] = first_item[b - 1] + inst->bodies[b - 1].n_items;
     for (size_t q = 0; q < published->n_meetings; q++) {
         const ow_meeting *m = &published->meetings[q];
         if (m->day < 0 || m->slot < 0 || m->body >= inst->n_bodies)
@@ -48,8 +59,17 @@ ow_status ow_formulation_keep(ow_formulation *f, const ow_schedule *published, i
         int p = window_position(inst, bm, m->body, m->day * ns + m->slot);
         for (size_t j = 0; j < m->n_pieces && p >= 0; j++) {
             const ow_piece *pc = &m->pieces[j];
-            if (pc->joint || pc->continued || pc->item >= (size_t)bm->n)
+            if (pc->joint || pc->continued || pc->item >= (size_t)bm->n ||
+                seen[first_item[m->body] + pc->item])
                 continue;
+            seen[first_item[m->body] + pc->item] = 1;
+            /* The keep rows count in the program's size cap as well. */
+            f->size += (double)bm->K * (3 + bm->n_rooms + bm->n_states);
+            if (f->size > OW_MAX_PROGRAM)
+                return ow_error_set(err, OW_INPUT, inst->path, inst->bodies[m->body].loc,
+                                    "the integer program with the schedule to keep is too large "
+                                    "to solve (body %s); re-plan fewer bodies or days",
+                                    inst->bodies[m->body].id);
             const char *iid = inst->bodies[m->body].items[pc->item].id;
             /* stays = sum over meetings k of "item begins in k, and k is in that slot". */
             int stays = ow_program_row(P, OW_ROW_EQ, 0, "stays[%s,%s]", bid, iid);

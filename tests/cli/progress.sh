@@ -13,11 +13,11 @@ period="instances/bench/M-1.yaml --whole"
 "$bin" solve $period --format json -o "$t/a.json" 2> "$t/a.err" || fail=1
 [ ! -s "$t/a.err" ] || { echo "FAIL: stderr is not a terminal, yet: $(head -c 200 "$t/a.err")"; fail=1; }
 # A terminal (script gives the command one): the line is drawn and then cleared.
-script -qec "$bin solve $period --format json -o $t/b.json" /dev/null > "$t/tty.out" 2>&1 || fail=1
+script -qec "$bin solve $period --format json -o $t/b.json" "$t/typescript" > "$t/tty.out" 2>&1 || fail=1
 grep -q "best" "$t/tty.out" || { echo "FAIL: no progress line on a terminal"; fail=1; }
 grep -q $'\033\[K' "$t/tty.out" || { echo "FAIL: the progress line is not cleared"; fail=1; }
 # --quiet on a terminal: no line.
-script -qec "$bin solve $period --quiet --format json -o $t/c.json" /dev/null > "$t/quiet.out" 2>&1 || fail=1
+script -qec "$bin solve $period --quiet --format json -o $t/c.json" "$t/typescript" > "$t/quiet.out" 2>&1 || fail=1
 ! grep -q "best" "$t/quiet.out" || { echo "FAIL: --quiet still shows progress"; fail=1; }
 cmp -s "$t/a.json" "$t/b.json" || { echo "FAIL: the progress line changed the output"; fail=1; }
 # Ctrl-C part-way: the run ends, with the best schedule found (feasible or optimal,

@@ -39,6 +39,14 @@ PY
 grep -q "^3,5,5,optimal,5," "$t/body.csv" || { echo "FAIL: --body rows"; cat "$t/body.csv"; fail=1; }
 "$bin" whatif instances/som-2024.yaml > /dev/null 2>&1; [ $? -eq 2 ] || { echo "FAIL: no range is usage error"; fail=1; }
 "$bin" whatif instances/som-2024.yaml --days 3..1 > /dev/null 2>&1; [ $? -eq 2 ] || { echo "FAIL: bad range"; fail=1; }
+# --jobs beyond the cores: as many jobs as cores (each holds a whole program), said
+# on standard error; the same bytes.
+cores=$(nproc)
+"$bin" whatif instances/som-2024.yaml --days 1..5 --meetings 3..5 --jobs 256 --format text \
+  > "$t/j256.text" 2> "$t/j256.err" || { echo "FAIL: --jobs 256 exit $?"; fail=1; }
+grep -qx "orgwork: $cores jobs at once, the machine's cores (not 256)" "$t/j256.err" ||
+  { echo "FAIL: --jobs 256 not bounded by the $cores cores: $(cat "$t/j256.err")"; fail=1; }
+cmp -s "$t/j1.text" "$t/j256.text" || { echo "FAIL: --jobs 256 differs"; fail=1; }
 # A variant whose time limit ends the search before any schedule proves nothing:
 # its status is unknown, not infeasible.
 "$bin" whatif instances/bench/L-1.yaml --meetings 40 --time-limit 0.001 --jobs 1 --format csv > "$t/short.csv" ||

@@ -73,7 +73,8 @@ typedef struct ow_body {
     bool has_pin_from;
     int pin_from; /* index into calendar.days where the body must start */
     size_t n_items;
-    ow_item *items; /* agenda order, sub-items flattened in place of their item */
+    ow_item *items; /* agenda order, sub-items flattened in place of their item (after
+                     * the item itself when it has a duration of its own) */
     ow_loc loc;
     ow_loc meetings_loc; /* where `meetings` was given (or loc) */
 } ow_body;

@@ -290,7 +290,11 @@ done:
     return rc;
 }
 
-/* An item with sub-items only names them: they stand in its place in the agenda. */
+/* An item with sub-items names them: they follow it in the agenda.  Without a
+ * duration it is only their heading, and its sub-items stand in its place; with a
+ * duration it also has a discussion of its own (the general discussion of the item),
+ * an item of the agenda taken just before its sub-items, which takes every key an
+ * item takes. */
 static ow_status load_parent(loader *ld, const node *map, ow_body *body, const node **after)
 {
     ow_status rc = OW_OK;
@@ -304,13 +308,17 @@ static ow_status load_parent(loader *ld, const node *map, ow_body *body, const n
      * are one id twice. */
     OW_CALL(item_id(ld, &f, NULL, body, &parent));
     parent.loc = map->loc;
-    for (size_t i = 0; f.allowed[i] != NULL; i++) {
+    parent.duration_loc = map->loc;
+    bool own = field(&f, "duration") != NULL;
+    for (size_t i = 0; f.allowed[i] != NULL && !own; i++) {
         const char *k = f.allowed[i];
         if (f.key[i] != NULL && strcmp(k, "item") != 0 && strcmp(k, "title") != 0 &&
             strcmp(k, "subitems") != 0)
-            return fail(
-                ld, f.key[i]->loc,
-                "key \"%s\" is not allowed on an item with subitems (give it to its sub-items)", k);
+            return fail(ld, f.key[i]->loc,
+                        "key \"%s\" is not allowed on an item with subitems and no duration "
+                        "(give it to its sub-items, or give the item a duration for a "
+                        "discussion of its own)",
+                        k);
     }
     const node *title = field(&f, "title");
     if (title == NULL)
@@ -321,12 +329,54 @@ static ow_status load_parent(loader *ld, const node *map, ow_body *body, const n
         return fail(
             ld, subitems->loc,
             "subitems lists no sub-item (expected a list of sub-items, or a duration instead)");
+    if (own) {
+        ow_item *item = &body->items[body->n_items];
+        *item = parent;
+        OW_CALL(load_item_fields(ld, &f, body, item, &after[body->n_items]));
+        body->n_items++;
+    }
     for (const node *e = subitems->first; e != NULL; e = e->next) {
         ld->item = parent.label;
         OW_CALL(load_item(ld, e, &parent, body, after));
     }
 done:
     return rc;
+}
+
+/* In free order the agenda does not put an item's own discussion before its
+ * sub-items: each sub-item is then also `after` it. */
+static ow_status discussion_first(loader *ld, ow_body *body)
+{
+    for (size_t i = 0, p = 0; i < body->n_items; i++) {
+        ow_item *item = &body->items[i];
+        if (item->parent_title == NULL) {
+            p = i;
+            continue;
+        }
+        /* The discussion is the item just before the first sub-item, its title the
+         * very string the sub-items keep as parent_title. */
+        if (p == i || body->items[p].title != item->parent_title ||
+            body->items[p].parent_title != NULL)
+            continue;
+        size_t *after = ow_arena_calloc(ld->arena, item->n_after + 1, sizeof *after);
+        if (after == NULL)
+            return out_of_memory(ld);
+        if (item->n_after > 0)
+            memcpy(after, item->after, item->n_after * sizeof *after);
+        after[item->n_after++] = p;
+        item->after = after;
+    }
+    return OW_OK;
+}
+
+static bool has_key(const node *map, const char *key)
+{
+    if (map->kind != NODE_MAP)
+        return false;
+    for (const node *k = map->first; k != NULL; k = k->next->next)
+        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
+            return true;
+    return false;
 }
 
 /* How many items an agenda holds once sub-items are flattened. */
@@ -339,19 +389,12 @@ static size_t count_items(const node *agenda)
             for (const node *k = e->first; k != NULL; k = k->next->next)
                 if (k->kind == NODE_SCALAR && strcmp(k->text, "subitems") == 0)
                     subitems = k->next;
-        n += subitems != NULL && subitems->kind == NODE_SEQ && subitems->n > 0 ? subitems->n : 1;
+        /* A parent with a duration of its own is an item too, before its sub-items. */
+        n += subitems != NULL && subitems->kind == NODE_SEQ && subitems->n > 0
+                 ? subitems->n + (has_key(e, "duration") ? 1 : 0)
+                 : 1;
     }
     return n;
-}
-
-static bool has_key(const node *map, const char *key)
-{
-    if (map->kind != NODE_MAP)
-        return false;
-    for (const node *k = map->first; k != NULL; k = k->next->next)
-        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
-            return true;
-    return false;
 }
 
 static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
@@ -458,6 +501,8 @@ static ow_status load_body(loader *ld, const node *map, size_t index)
     }
     ld->item = NULL;
     OW_CALL(resolve_after(ld, body, after));
+    if (body->order_free)
+        OW_CALL(discussion_first(ld, body));
 done:
     return rc;
 }

@@ -54,6 +54,9 @@ typedef struct ow_item {
     int pin_meeting;     /* OW_PIN_MEETING */
     int pin_day;         /* OW_PIN_SLOT: index into calendar.days */
     int pin_slot;        /* OW_PIN_SLOT: index into calendar.slots */
+    bool event;          /* an event (a panel, a ceremony), not a numbered agenda item:
+                          * id names it, and the annex prints no item number */
+    bool alone;          /* `alone: true`: its meetings hold nothing else */
     ow_loc loc;          /* where the item's mapping starts */
     ow_loc duration_loc; /* where its duration was given (or loc) */
 } ow_item;

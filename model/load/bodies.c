@@ -12,10 +12,13 @@ static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
 static const char *const ITEM_KEYS[] = {
     "item",    "title", "duration", "subitems",   "split",         "min_part", "first", "last",
-    "meeting", "day",   "after",    "joint_with", "documentation", "pin",      NULL};
+    "meeting", "day",   "after",    "joint_with", "documentation", "pin",      "alone", NULL};
 static const char *const SUBITEM_KEYS[] = {
-    "item",    "title", "duration", "split",      "min_part",      "first", "last",
-    "meeting", "day",   "after",    "joint_with", "documentation", "pin",   NULL};
+    "item", "title", "duration",   "split",         "min_part", "first", "last", "meeting",
+    "day",  "after", "joint_with", "documentation", "pin",      "alone", NULL};
+static const char *const EVENT_KEYS[] = {
+    "event", "title", "duration",   "split",         "min_part", "first", "last", "meeting",
+    "day",   "after", "joint_with", "documentation", "pin",      "alone", NULL};
 static const char *const ITEM_PIN_KEYS[] = {"meeting", "date", "slot", NULL};
 
 static ow_status load_window(loader *ld, const node *map, ow_body *body)
@@ -159,6 +162,8 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
         OW_CALL(get_bool(ld, n, "first", &item->first));
     if ((n = field(f, "last")) != NULL)
         OW_CALL(get_bool(ld, n, "last", &item->last));
+    if ((n = field(f, "alone")) != NULL)
+        OW_CALL(get_bool(ld, n, "alone", &item->alone));
     if ((n = field(f, "meeting")) != NULL)
         OW_CALL(load_meeting(ld, n, item));
     if ((n = field(f, "day")) != NULL)
@@ -202,11 +207,13 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
                          ow_item *item)
 {
     ow_status rc = OW_OK;
-    const node *n = field(f, "item");
+    const node *n = field(f, item->event ? "event" : "item");
     if (n == NULL)
         return fail(
             ld, f->map->loc,
             "missing key \"item\" (expected the item's number, such as 2, or a sub-item's letter)");
+    if (item->event && (n->kind != NODE_SCALAR || is_null(n)))
+        return wrong_type(ld, n, "an id such as panel-1", "event");
     if (n->kind == NODE_SCALAR && parent != NULL && n->len >= 2 && n->text[0] == '(' &&
         n->text[n->len - 1] == ')') {
         /* "(a)" as printed in the agenda is the sub-item "a". */
@@ -217,7 +224,7 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
             return out_of_memory(ld);
         OW_CALL(copy_id(ld, &bare, "item", &item->id));
     } else {
-        OW_CALL(copy_id(ld, n, "item", &item->id));
+        OW_CALL(copy_id(ld, n, item->event ? "event" : "item", &item->id));
     }
     if (parent != NULL) {
         char id[2 * OW_MAX_ID + 8], label[2 * OW_MAX_ID + 8];
@@ -240,8 +247,9 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
             twin = (int)i;
     }
     if (twin >= 0)
-        return fail(ld, n->loc, "item id \"%s\" used twice (first as %s at line %d)", item->label,
-                    body->items[twin].label, body->items[twin].loc.line);
+        return fail(ld, n->loc, "%s id \"%s\" used twice (first as %s at line %d)",
+                    item->event ? "event" : "item", item->label, body->items[twin].label,
+                    body->items[twin].loc.line);
 done:
     return rc;
 }
@@ -258,13 +266,17 @@ static const char *peek(const node *map, const char *key)
     return NULL;
 }
 
-static ow_status load_item(loader *ld, const node *map, const ow_item *parent, ow_body *body,
-                           const node **after)
+/* An agenda item, a sub-item of parent, or (event) an event: a mapping with `event:`
+ * in place of `item:`, in the agenda list like an item and read like one. */
+static ow_status load_item(loader *ld, const node *map, const ow_item *parent, bool event,
+                           ow_body *body, const node **after)
 {
     ow_status rc = OW_OK;
     fields f;
     ow_item *item = &body->items[body->n_items];
-    const char *id = peek(map, "item");
+    item->event = event;
+    ld->event = event;
+    const char *id = peek(map, event ? "event" : "item");
     if (id != NULL && parent != NULL) {
         char label[2 * OW_MAX_ID + 8];
         snprintf(label, sizeof label, "%s (%s)", parent->label, id);
@@ -272,9 +284,12 @@ static ow_status load_item(loader *ld, const node *map, const ow_item *parent, o
     }
     if (id != NULL)
         ld->item = id;
-    OW_CALL(read_fields(ld, map, parent != NULL ? "a sub-item" : "an agenda item",
-                        parent != NULL ? "a sub-item" : "an agenda item",
-                        parent != NULL ? SUBITEM_KEYS : ITEM_KEYS, &f));
+    const char *what = event ? "an event" : parent != NULL ? "a sub-item" : "an agenda item";
+    OW_CALL(read_fields(ld, map, what, what,
+                        event            ? EVENT_KEYS
+                        : parent != NULL ? SUBITEM_KEYS
+                                         : ITEM_KEYS,
+                        &f));
     item->loc = map->loc;
     item->duration_loc = map->loc;
     OW_CALL(item_id(ld, &f, parent, body, item));
@@ -302,6 +317,7 @@ static ow_status load_parent(loader *ld, const node *map, ow_body *body, const n
     ow_item parent;
     memset(&parent, 0, sizeof parent);
     ld->item = peek(map, "item");
+    ld->event = false;
     OW_CALL(read_fields(ld, map, "an agenda item", "an agenda item", ITEM_KEYS, &f));
     const node *subitems = field(&f, "subitems");
     /* item_id checks for twins among the items so far: a parent "1" and an item "1"
@@ -337,7 +353,7 @@ static ow_status load_parent(loader *ld, const node *map, ow_body *body, const n
     }
     for (const node *e = subitems->first; e != NULL; e = e->next) {
         ld->item = parent.label;
-        OW_CALL(load_item(ld, e, &parent, body, after));
+        OW_CALL(load_item(ld, e, &parent, false, body, after));
     }
 done:
     return rc;
@@ -494,10 +510,16 @@ static ow_status load_body(loader *ld, const node *map, size_t index)
         return out_of_memory(ld);
     for (const node *e = agenda->first; e != NULL; e = e->next) {
         ld->item = NULL;
+        if (has_key(e, "event") && has_key(e, "item"))
+            return fail(ld, e->loc,
+                        "give item (an agenda item's number) or event (an event's id), not "
+                        "both: an event has no item number");
+        if (has_key(e, "event") && has_key(e, "subitems"))
+            return fail(ld, e->loc, "an event has no sub-items (give each its own event or item)");
         if (has_key(e, "subitems"))
             OW_CALL(load_parent(ld, e, body, after));
         else
-            OW_CALL(load_item(ld, e, NULL, body, after));
+            OW_CALL(load_item(ld, e, NULL, has_key(e, "event"), body, after));
     }
     ld->item = NULL;
     OW_CALL(resolve_after(ld, body, after));

@@ -512,6 +512,9 @@ static void render_json_meeting(ow_buf *b, const ow_instance *inst, const ow_mee
         const ow_piece *p = &m->pieces[k];
         ow_buf_puts(b, k == 0 ? "\n            {\"item\": " : ",\n            {\"item\": ");
         ow_put_json_string(b, str_or_empty(ow_piece_item(inst, m, p)->id));
+        /* Informative, as joint_with is: readers find the event by its id. */
+        if (ow_piece_item(inst, m, p)->event)
+            ow_buf_puts(b, ", \"event\": true");
         if (p->joint) {
             ow_buf_puts(b, ", \"body\": ");
             ow_put_json_string(b, str_or_empty(inst->bodies[p->owner].id));

@@ -11,14 +11,16 @@ static const char *const BODY_KEYS[] = {
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
 static const char *const ITEM_KEYS[] = {
-    "item",    "title", "duration", "subitems",   "split",         "min_part", "first", "last",
-    "meeting", "day",   "after",    "joint_with", "documentation", "pin",      "alone", NULL};
+    "item",          "title", "duration", "subitems", "split", "min_part",
+    "first",         "last",  "meeting",  "day",      "after", "joint_with",
+    "documentation", "pin",   "alone",    "together", NULL};
 static const char *const SUBITEM_KEYS[] = {
     "item", "title", "duration",   "split",         "min_part", "first", "last", "meeting",
     "day",  "after", "joint_with", "documentation", "pin",      "alone", NULL};
 static const char *const EVENT_KEYS[] = {
     "event", "title", "duration",   "split",         "min_part", "first", "last", "meeting",
     "day",   "after", "joint_with", "documentation", "pin",      "alone", NULL};
+static const char *const TOGETHER_KEYS[] = {"item", "title", "duration", NULL};
 static const char *const ITEM_PIN_KEYS[] = {"meeting", "date", "slot", NULL};
 
 static ow_status load_window(loader *ld, const node *map, ow_body *body)
@@ -326,6 +328,10 @@ static ow_status load_parent(loader *ld, const node *map, ow_body *body, const n
     parent.loc = map->loc;
     parent.duration_loc = map->loc;
     bool own = field(&f, "duration") != NULL;
+    if (field(&f, "together") != NULL)
+        return fail(ld, field_key(&f, "together")->loc,
+                    "an item with subitems is not considered together with others (give "
+                    "together to an item without sub-items)");
     for (size_t i = 0; f.allowed[i] != NULL && !own; i++) {
         const char *k = f.allowed[i];
         if (f.key[i] != NULL && strcmp(k, "item") != 0 && strcmp(k, "title") != 0 &&
@@ -393,6 +399,111 @@ static bool has_key(const node *map, const char *key)
         if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
             return true;
     return false;
+}
+
+/* The value under key in a mapping, or NULL. */
+static const node *value_of(const node *map, const char *key)
+{
+    if (map->kind != NODE_MAP)
+        return NULL;
+    for (const node *k = map->first; k != NULL; k = k->next->next)
+        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
+            return k->next;
+    return NULL;
+}
+
+/* "2 and 3", "2, 3 and 4"; the titles joined by "; ". */
+static ow_status together_texts(loader *ld, ow_item *block, const char **titles)
+{
+    size_t n = block->n_together + 1, label_len = strlen(block->label) + 1, title_len = 1;
+    for (size_t k = 0; k < n; k++) {
+        label_len += (k > 0 ? strlen(block->together[k - 1]) : 0) + 5;
+        title_len += strlen(titles[k]) + 2;
+    }
+    char *label = ow_arena_calloc(ld->arena, label_len, 1);
+    char *title = ow_arena_calloc(ld->arena, title_len, 1);
+    if (label == NULL || title == NULL)
+        return out_of_memory(ld);
+    strcpy(label, block->label);
+    strcpy(title, titles[0]);
+    for (size_t k = 1; k < n; k++) {
+        strcat(label, k + 1 == n ? " and " : ", ");
+        strcat(label, block->together[k - 1]);
+        strcat(title, "; ");
+        strcat(title, titles[k]);
+    }
+    block->label = label;
+    block->title = title;
+    return OW_OK;
+}
+
+/* `together: [3, 4]` on the item just read: the items listed, which the agenda lists
+ * right after it, are considered with it as one block (one item of the program);
+ * they take only item, title and duration.  *cursor moves to the last of them. */
+static ow_status load_together(loader *ld, const node *map, ow_body *body, const node **cursor)
+{
+    ow_status rc = OW_OK;
+    ow_item *block = &body->items[body->n_items - 1];
+    const node *list = value_of(map, "together");
+    bool single = list->kind == NODE_SCALAR;
+    if (!single)
+        OW_CALL(expect_list(ld, list, "together", OW_MAX_ITEMS));
+    size_t n = single ? 1 : list->n;
+    if (n == 0)
+        return fail(ld, list->loc,
+                    "together lists no item (expected the ids of the items considered with "
+                    "this one)");
+    block->together = ow_arena_calloc(ld->arena, n, sizeof *block->together);
+    const char **titles = ow_arena_calloc(ld->tree, n + 1, sizeof *titles);
+    if (block->together == NULL || titles == NULL)
+        return out_of_memory(ld);
+    titles[0] = block->title;
+    const node *at = *cursor;
+    for (const node *e = single ? list : list->first; e != NULL; e = single ? NULL : e->next) {
+        if (e->kind != NODE_SCALAR || is_null(e))
+            return wrong_type(ld, e, "an item id", "together");
+        const node *next = at->next;
+        const char *next_id = next != NULL ? peek(next, "item") : NULL;
+        if (next == NULL || next_id == NULL || has_key(next, "event") ||
+            has_key(next, "subitems") || strcmp(next_id, e->text) != 0)
+            return fail(ld, e->loc,
+                        "item %.*s is considered together with item %s, so the agenda lists it "
+                        "right after %s (expected item %.*s there%s%s)",
+                        QUOTE, e->text, block->id,
+                        block->n_together > 0 ? block->together[block->n_together - 1] : block->id,
+                        QUOTE, e->text, next_id != NULL ? ", found " : "",
+                        next_id != NULL ? next_id : "");
+        ld->item = next_id;
+        fields f;
+        OW_CALL(read_fields(ld, next, "an item considered together with another",
+                            "an item considered together with another", TOGETHER_KEYS, &f));
+        const node *id = field(&f, "item");
+        const char *member;
+        OW_CALL(copy_id(ld, id, "item", &member));
+        int twin = ow_body_find_item(body, member);
+        if (twin >= 0)
+            return fail(ld, id->loc, "item id \"%s\" used twice (first as %s at line %d)", member,
+                        body->items[twin].label, body->items[twin].loc.line);
+        const node *title = field(&f, "title");
+        if (title == NULL)
+            return fail(ld, next->loc, "missing key \"title\" (expected the item's title)");
+        OW_CALL(copy_text(ld, title, "title", OW_MAX_TEXT, &titles[block->n_together + 1]));
+        const node *duration = field(&f, "duration");
+        if (duration == NULL)
+            return fail(ld, next->loc, "missing key \"duration\" (expected " DURATION_FORMS ")");
+        int minutes;
+        OW_CALL(get_duration(ld, duration, "duration", &minutes));
+        if (block->minutes + minutes > MAX_DURATION)
+            return fail(ld, duration->loc,
+                        "items considered together take more than %d minutes in all", MAX_DURATION);
+        block->minutes += minutes;
+        block->together[block->n_together++] = member;
+        at = next;
+    }
+    *cursor = at;
+    OW_CALL(together_texts(ld, block, titles));
+done:
+    return rc;
 }
 
 /* How many items an agenda holds once sub-items are flattened. */
@@ -520,6 +631,8 @@ static ow_status load_body(loader *ld, const node *map, size_t index)
             OW_CALL(load_parent(ld, e, body, after));
         else
             OW_CALL(load_item(ld, e, NULL, has_key(e, "event"), body, after));
+        if (has_key(e, "together") && !has_key(e, "subitems") && !has_key(e, "event"))
+            OW_CALL(load_together(ld, e, body, &e));
     }
     ld->item = NULL;
     OW_CALL(resolve_after(ld, body, after));

@@ -780,6 +780,62 @@ static bool on_required_day(const checker *c, size_t b, size_t t, size_t i)
     return first_day < 0 || m->day == first_day + item->day - 1;
 }
 
+/* not_before_day, not_after_day: days of the session counted as for `day: k`. */
+static bool in_day_window(const checker *c, size_t b, size_t t, size_t i)
+{
+    const ow_item *item = &c->inst->bodies[b].items[t];
+    int first_day = meeting(c, c->bodies[b].order[0])->day;
+    int rel = meeting(c, i)->day - first_day;
+    return first_day < 0 || ((item->day_from == 0 || rel >= item->day_from - 1) &&
+                             (item->day_to == 0 || rel <= item->day_to - 1));
+}
+
+/* `day: last`: the day of the body's last meeting. */
+static bool on_last_day(const checker *c, size_t b, size_t t, size_t i)
+{
+    (void)t;
+    const body_view *bv = &c->bodies[b];
+    return meeting(c, i)->day == meeting(c, bv->order[bv->n - 1])->day;
+}
+
+static void check_day_windows(checker *c)
+{
+    const ow_calendar *cal = &c->inst->calendar;
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++) {
+            const ow_item *item = &body->items[t];
+            long i =
+                item->day_from > 0 || item->day_to > 0 ? first_failing(c, b, t, in_day_window) : -1;
+            if (i >= 0) {
+                int first_day = meeting(c, c->bodies[b].order[0])->day;
+                int rel = meeting(c, (size_t)i)->day - first_day + 1;
+                if (item->day_from > 0 && rel < item->day_from)
+                    add(c, "day",
+                        "%s: item %s may not be taken before day %d of the body's "
+                        "session (it is day %d)",
+                        meeting_name(c, (size_t)i).text, item->label, item->day_from, rel);
+                else
+                    add(c, "day",
+                        "%s: item %s may not be taken after day %d of the body's "
+                        "session (it is day %d)",
+                        meeting_name(c, (size_t)i).text, item->label, item->day_to, rel);
+            }
+            i = item->day_last ? first_failing(c, b, t, on_last_day) : -1;
+            if (i >= 0) {
+                const body_view *bv = &c->bodies[b];
+                int last = meeting(c, bv->order[bv->n - 1])->day;
+                bool in_calendar = last >= 0 && last < cal->n_days;
+                add(c, "day",
+                    "%s: item %s must be taken on the last day of the body's "
+                    "session%s%s",
+                    meeting_name(c, (size_t)i).text, item->label, in_calendar ? ", " : "",
+                    in_calendar ? date_name(cal->days[last]).text : "");
+            }
+        }
+    }
+}
+
 static void check_placement(checker *c)
 {
     for (size_t b = 0; b < c->inst->n_bodies; b++) {
@@ -820,6 +876,7 @@ static void check_placement(checker *c)
                 in_calendar ? date_name(cal->days[day]).text : "");
         }
     }
+    check_day_windows(c);
     for (size_t b = 0; b < c->inst->n_bodies; b++) {
         const ow_body *body = &c->inst->bodies[b];
         for (size_t t = 0; t < body->n_items; t++)

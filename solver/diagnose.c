@@ -277,6 +277,11 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
                 cause(why, body, "item %s is set to day %d but the session has %d days", it->label,
                       it->day, window_days);
             }
+            if (it->day_from > window_days) {
+                cause(why, body,
+                      "item %s may not be taken before day %d but the session has %d days",
+                      it->label, it->day_from, window_days);
+            }
             if (!it->split && it->minutes > len) {
                 ow_duration_words(it->minutes, w1, sizeof w1);
                 ow_duration_words(len, w2, sizeof w2);

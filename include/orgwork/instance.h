@@ -45,6 +45,9 @@ typedef struct ow_item {
     int day;                  /* 0 = any; k >= 1: the k-th working day of the body's session */
     bool has_day_date;
     ow_date day_date; /* when has_day_date: the item is taken on that date */
+    bool day_last;    /* `day: last`: taken on the day of the body's last meeting */
+    int day_from;     /* `not_before_day: k`: not before day k of the session; 0 = none */
+    int day_to;       /* `not_after_day: k`: not after day k of the session; 0 = none */
     size_t n_after;
     size_t *after; /* indices into the body's items it must follow */
     size_t n_joint;

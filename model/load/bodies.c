@@ -10,12 +10,16 @@ static const char *const BODY_KEYS[] = {
     "order", "pin",  "agenda",  NULL};
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
-static const char *const ITEM_KEYS[] = {
-    "item",    "title", "duration", "subitems",   "split",         "min_part", "first", "last",
-    "meeting", "day",   "after",    "joint_with", "documentation", "pin",      NULL};
+static const char *const ITEM_KEYS[] = {"item",    "title",      "duration",       "subitems",
+                                        "split",   "min_part",   "first",          "last",
+                                        "meeting", "day",        "not_before_day", "not_after_day",
+                                        "after",   "joint_with", "documentation",  "pin",
+                                        NULL};
 static const char *const SUBITEM_KEYS[] = {
-    "item",    "title", "duration", "split",      "min_part",      "first", "last",
-    "meeting", "day",   "after",    "joint_with", "documentation", "pin",   NULL};
+    "item",       "title",          "duration",      "split",
+    "min_part",   "first",          "last",          "meeting",
+    "day",        "not_before_day", "not_after_day", "after",
+    "joint_with", "documentation",  "pin",           NULL};
 static const char *const ITEM_PIN_KEYS[] = {"meeting", "date", "slot", NULL};
 
 static ow_status load_window(loader *ld, const node *map, ow_body *body)
@@ -113,9 +117,38 @@ static ow_status load_item_day(loader *ld, const node *n, const ow_body *body, o
         item->day_date = ld->inst->calendar.days[idx];
         return OW_OK;
     }
+    if (n->kind == NODE_SCALAR && strcmp(n->text, "last") == 0) {
+        item->day_last = true;
+        return OW_OK;
+    }
     if (n->kind != NODE_SCALAR || !looks_numeric(n->text))
-        return wrong_type(ld, n, "a day number or a date (YYYY-MM-DD)", "day");
+        return wrong_type(ld, n, "a day number, last or a date (YYYY-MM-DD)", "day");
     OW_CALL(get_int(ld, n, "day", 1, OW_MAX_DAYS, &item->day));
+done:
+    return rc;
+}
+
+/* `not_before_day`, `not_after_day`: days of the body's session, counted as `day: k`
+ * counts them; a window that holds no day, or that leaves out the item's `day: k`,
+ * is refused here rather than found infeasible. */
+static ow_status load_day_window(loader *ld, const fields *f, ow_item *item)
+{
+    ow_status rc = OW_OK;
+    const node *from = field(f, "not_before_day"), *to = field(f, "not_after_day");
+    const node *day = field(f, "day");
+    if (from != NULL)
+        OW_CALL(get_int(ld, from, "not_before_day", 1, OW_MAX_DAYS, &item->day_from));
+    if (to != NULL)
+        OW_CALL(get_int(ld, to, "not_after_day", 1, OW_MAX_DAYS, &item->day_to));
+    if (from != NULL && to != NULL && item->day_from > item->day_to)
+        return fail(ld, to->loc, "not_after_day %d is before not_before_day %d (line %d)",
+                    item->day_to, item->day_from, from->loc.line);
+    if (item->day > 0 && from != NULL && item->day < item->day_from)
+        return fail(ld, from->loc, "not_before_day %d contradicts day %d (line %d)", item->day_from,
+                    item->day, day->loc.line);
+    if (item->day > 0 && to != NULL && item->day > item->day_to)
+        return fail(ld, to->loc, "not_after_day %d contradicts day %d (line %d)", item->day_to,
+                    item->day, day->loc.line);
 done:
     return rc;
 }
@@ -163,6 +196,7 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
         OW_CALL(load_meeting(ld, n, item));
     if ((n = field(f, "day")) != NULL)
         OW_CALL(load_item_day(ld, n, body, item));
+    OW_CALL(load_day_window(ld, f, item));
     if ((n = field(f, "documentation")) != NULL)
         OW_CALL(copy_text(ld, n, "documentation", OW_MAX_TEXT, &item->documentation));
     if ((n = field(f, "pin")) != NULL) {

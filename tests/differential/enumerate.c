@@ -147,6 +147,13 @@ static bool item_rules_hold(const search *s, const plan *p)
             if (!it->has_day_date && it->day > 0 &&
                 day_of(s, p->slot[m]) != day_of(s, p->slot[0]) + it->day - 1)
                 return false;
+            int session_day = day_of(s, p->slot[m]) - day_of(s, p->slot[0]) + 1;
+            if (it->day_from > 0 && session_day < it->day_from)
+                return false;
+            if (it->day_to > 0 && session_day > it->day_to)
+                return false;
+            if (it->day_last && day_of(s, p->slot[m]) != day_of(s, p->slot[p->k - 1]))
+                return false;
         }
         if (it->first && (fm != first_own || fp != 0))
             return false;

@@ -1,6 +1,7 @@
 /* gen.c: a seeded generator of tiny instances (docs/formats.md): 1 to 3 bodies, 1 to 3
  * working days of 1 to 3 slots, 1 or 2 rooms, 2 to 6 items in all, and every item
- * and body rule, pins, windows, free order, joint items, consecutive rules and
+ * and body rule (the day windows `day: last`, `not_before_day`, `not_after_day`
+ * included), pins, windows, free order, joint items, consecutive rules and
  * interpretation teams, each drawn with a small probability so that most instances
  * have a schedule and many have one rule that binds. */
 #include "differential.h"
@@ -66,6 +67,9 @@ static void day_date(int start_weekday, int k, char *buf, size_t size)
 size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
 {
     uint64_t st = seed * 0x2545f4914f6cdd1dull + (period ? 7 : 3);
+    /* Rules added later draw from a stream of their own, so that every seed keeps
+     * the instance it had before them, plus the new rules. */
+    uint64_t st2 = seed * 0x9e3779b97f4a7c15ull + (period ? 11 : 5);
     out o = {buf, 0, size};
     int n_days = 1 + pick(&st, 3), n_slots = 2 + pick(&st, 2), n_rooms = 1 + pick(&st, 2);
     int start_wd = pick(&st, 5);
@@ -141,7 +145,8 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
                 else
                     put(&o, ", meeting: %d", k);
             }
-            if (chance(&st, 8)) {
+            bool has_day = chance(&st, 8);
+            if (has_day) {
                 if (chance(&st, 50)) {
                     put(&o, ", day: %d", 1 + pick(&st, n_days));
                 } else {
@@ -149,6 +154,17 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
                     day_date(start_wd, wf + pick(&st, wt - wf + 1), a, sizeof a);
                     put(&o, ", day: %s", a);
                 }
+            }
+            /* Beside a `day:` the windows are left out (a second `day` key, or a
+             * window that leaves out the day, is refused when the file is read). */
+            if (chance(&st2, 8)) {
+                int k = pick(&st2, 3), within = 1 + pick(&st2, n_days);
+                if (!has_day && k == 0)
+                    put(&o, ", day: last");
+                else if (!has_day && k == 1)
+                    put(&o, ", not_before_day: %d", within);
+                else if (!has_day)
+                    put(&o, ", not_after_day: %d", within);
             }
             if (per[b] > 1 && chance(&st, 10)) {
                 int a = chance(&st, 80) && i > 0 ? pick(&st, i) : pick(&st, per[b]);

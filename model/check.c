@@ -901,6 +901,57 @@ static void check_placement(checker *c)
     }
 }
 
+/* Whether meeting m overlaps the slot (or the whole day) that w names. */
+static bool meets_during(const checker *c, const ow_meeting *m, const ow_when *w)
+{
+    const ow_calendar *cal = &c->inst->calendar;
+    if (w->day < 0 || w->day >= cal->n_days || cal->days[w->day] != m->date)
+        return false;
+    if (w->slot < 0)
+        return true;
+    const ow_slot *s = &cal->slots[w->slot];
+    return m->start < s->end && s->start < m->end;
+}
+
+/* A body's `slots`, `not_during`, and the slots `reserved` for another body, read
+ * from each meeting's date and times. */
+static void check_slot_rules(checker *c)
+{
+    const ow_instance *inst = c->inst;
+    for (size_t i = 0; i < c->s->n_meetings; i++) {
+        const ow_meeting *m = meeting(c, i);
+        const ow_body *body = &inst->bodies[m->body];
+        bool listed = body->n_slot_times == 0;
+        char times[8 * 48 + 16] = "";
+        size_t used = 0;
+        for (size_t k = 0; k < body->n_slot_times; k++) {
+            const ow_slot *t = &body->slot_times[k];
+            listed = listed || (t->start == m->start && t->end == m->end);
+            char house[48];
+            ow_slot_house(*t, house, sizeof house);
+            used += (size_t)snprintf(times + used, sizeof times - used, "%s%s",
+                                     k == 0                        ? ""
+                                     : k + 1 == body->n_slot_times ? " or "
+                                                                   : ", ",
+                                     house);
+            if (used >= sizeof times)
+                used = sizeof times - 1;
+        }
+        if (!listed)
+            add(c, "slots", "%s: the body meets only at %s", meeting_name(c, i).text, times);
+        for (size_t k = 0; k < body->n_not_during; k++)
+            if (meets_during(c, m, &body->not_during[k]))
+                add(c, "slots", "%s: the body may not meet then (not_during, line %d)",
+                    meeting_name(c, i).text, body->not_during[k].loc.line);
+        for (size_t o = 0; o < inst->n_bodies; o++)
+            for (size_t k = 0; o != m->body && k < inst->bodies[o].n_reserved; k++)
+                if (meets_during(c, m, &inst->bodies[o].reserved[k]))
+                    add(c, "slots", "%s: the time is reserved for %s (line %d)",
+                        meeting_name(c, i).text, body_name(&inst->bodies[o]),
+                        inst->bodies[o].reserved[k].loc.line);
+    }
+}
+
 static void check_pins(checker *c)
 {
     const ow_calendar *cal = &c->inst->calendar;
@@ -1130,6 +1181,7 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     check_first_last(&c);
     check_placement(&c);
     check_pins(&c);
+    check_slot_rules(&c);
     check_consecutive(&c);
     check_joint_items(&c);
     check_joint_pieces(&c);

@@ -45,6 +45,43 @@ int ow_body_total_minutes(const ow_body *body)
     return total;
 }
 
+static bool names(const ow_when *list, size_t n, int day, int slot)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i].day == day && (list[i].slot < 0 || list[i].slot == slot))
+            return true;
+    return false;
+}
+
+bool ow_body_may_meet(const ow_calendar *cal, const ow_body *body, int day, int slot)
+{
+    const ow_slot *s = &cal->slots[slot];
+    bool time_ok = body->n_slot_times == 0;
+    for (size_t i = 0; i < body->n_slot_times; i++)
+        time_ok =
+            time_ok || (body->slot_times[i].start == s->start && body->slot_times[i].end == s->end);
+    return time_ok && !names(body->not_during, body->n_not_during, day, slot) &&
+           !names(body->kept_out, body->n_kept_out, day, slot);
+}
+
+int ow_body_meetings_a_day(const ow_instance *inst, const ow_body *body)
+{
+    int per_day = (int)inst->calendar.n_slots;
+    if (body->meetings_per_day > 0 && body->meetings_per_day < per_day)
+        per_day = body->meetings_per_day;
+    if (body->n_slot_times == 0 && body->n_not_during == 0 && body->n_kept_out == 0)
+        return per_day;
+    int most = 0;
+    for (int d = body->window_from; d <= body->window_to && d < inst->calendar.n_days; d++) {
+        int n = 0;
+        for (int s = 0; s < (int)inst->calendar.n_slots; s++)
+            n += ow_body_may_meet(&inst->calendar, body, d, s);
+        if (n > most)
+            most = n;
+    }
+    return most < per_day ? most : per_day;
+}
+
 int ow_body_max_meetings(const ow_instance *inst, const ow_body *body)
 {
     if (body->meetings > 0)
@@ -55,7 +92,16 @@ int ow_body_max_meetings(const ow_instance *inst, const ow_body *body)
     int per_day = (int)inst->calendar.n_slots;
     if (body->meetings_per_day > 0 && body->meetings_per_day < per_day)
         per_day = body->meetings_per_day;
-    return days * per_day;
+    if (body->n_slot_times == 0 && body->n_not_during == 0 && body->n_kept_out == 0)
+        return days * per_day;
+    int total = 0;
+    for (int d = body->window_from; d <= body->window_to && d < inst->calendar.n_days; d++) {
+        int n = 0;
+        for (int s = 0; s < (int)inst->calendar.n_slots; s++)
+            n += ow_body_may_meet(&inst->calendar, body, d, s);
+        total += n < per_day ? n : per_day;
+    }
+    return total;
 }
 
 int ow_calendar_longest_slot(const ow_calendar *cal)

@@ -61,6 +61,13 @@ typedef struct ow_item {
     ow_loc duration_loc; /* where its duration was given (or loc) */
 } ow_item;
 
+/* A slot of one working day, or the whole day: a body's `not_during` and `reserved`. */
+typedef struct ow_when {
+    int day;  /* index into calendar.days */
+    int slot; /* index into calendar.slots; -1: every slot of the day */
+    ow_loc loc;
+} ow_when;
+
 typedef struct ow_body {
     const char *id;
     const char *name;
@@ -75,6 +82,14 @@ typedef struct ow_body {
     bool order_free;      /* `order: free` */
     bool has_pin_from;
     int pin_from; /* index into calendar.days where the body must start */
+    size_t n_slot_times;
+    ow_slot *slot_times; /* `slots`: the body meets only at these times; none: at any */
+    size_t n_not_during;
+    ow_when *not_during; /* `not_during`: the body holds no meeting then */
+    size_t n_reserved;
+    ow_when *reserved; /* `reserved`: no other body meets then */
+    size_t n_kept_out;
+    ow_when *kept_out; /* the other bodies' `reserved`, gathered when the file is read */
     size_t n_items;
     ow_item *items; /* agenda order, sub-items flattened in place of their item */
     ow_loc loc;
@@ -162,11 +177,20 @@ int ow_body_find_item(const ow_body *body, const char *id);
  * most). */
 int ow_calendar_longest_slot(const ow_calendar *cal);
 
+/* Whether the body may meet in slot `slot` of working day `day` by its `slots`,
+ * `not_during` and the other bodies' `reserved` (kept_out), its window and pins
+ * aside. */
+bool ow_body_may_meet(const ow_calendar *cal, const ow_body *body, int day, int slot);
+
+/* The most meetings the body may hold on one day of its window: the slots it may
+ * meet in that day (ow_body_may_meet), capped by meetings_per_day. */
+int ow_body_meetings_a_day(const ow_instance *inst, const ow_body *body);
+
 /* Total agenda minutes of a body. */
 int ow_body_total_minutes(const ow_body *body);
 
-/* Meetings the body may hold at most: `meetings`, or every slot of its window
- * (after meetings_per_day). */
+/* Meetings the body may hold at most: `meetings`, or every slot of its window that
+ * it may meet in (after meetings_per_day). */
 int ow_body_max_meetings(const ow_instance *inst, const ow_body *body);
 
 #endif

@@ -6,8 +6,10 @@
 #include <string.h>
 
 static const char *const BODY_KEYS[] = {
-    "id",    "name", "session", "meetings", "meetings_per_day", "window", "interpretation", "room",
-    "order", "pin",  "agenda",  NULL};
+    "id",     "name",           "session",    "meetings", "meetings_per_day",
+    "window", "interpretation", "room",       "order",    "pin",
+    "agenda", "slots",          "not_during", "reserved", NULL};
+static const char *const WHEN_KEYS[] = {"date", "slot", NULL};
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
 static const char *const ITEM_KEYS[] = {"item",    "title",      "duration",       "subitems",
@@ -55,10 +57,89 @@ done:
     return rc;
 }
 
+/* The index of the calendar's slot that n names ("10:00-13:00"), or an error
+ * listing them. */
+static ow_status find_slot(loader *ld, const node *n, const char *key, int *out)
+{
+    const ow_calendar *cal = &ld->inst->calendar;
+    ow_slot s;
+    if (n->kind != NODE_SCALAR || !ow_slot_parse(n->text, &s))
+        return wrong_type(ld, n, "a time slot HH:MM-HH:MM (start before end)", key);
+    for (size_t i = 0; i < cal->n_slots; i++) {
+        if (cal->slots[i].start == s.start && cal->slots[i].end == s.end) {
+            *out = (int)i;
+            return OW_OK;
+        }
+    }
+    char list[256] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < cal->n_slots; i++) {
+        char a[6], b[6];
+        ow_time_hhmm(cal->slots[i].start, a);
+        ow_time_hhmm(cal->slots[i].end, b);
+        used +=
+            (size_t)snprintf(list + used, sizeof list - used, "%s%s-%s", i > 0 ? ", " : "", a, b);
+    }
+    return fail(ld, n->loc, "slot \"%s\" is not one of the calendar's slots (%s)", n->text, list);
+}
+
+/* `slots: ["19:00-21:00"]`: the calendar's slot times the body meets in. */
+static ow_status load_body_slots(loader *ld, const node *list, ow_body *body)
+{
+    ow_status rc = OW_OK;
+    OW_CALL(expect_list(ld, list, "slots", OW_MAX_SLOTS));
+    if (list->n == 0)
+        return fail(ld, list->loc,
+                    "slots lists no slot (expected the calendar's slots the body meets in)");
+    body->slot_times = ow_arena_calloc(ld->arena, list->n, sizeof *body->slot_times);
+    if (body->slot_times == NULL)
+        return out_of_memory(ld);
+    for (const node *e = list->first; e != NULL; e = e->next) {
+        int idx;
+        OW_CALL(find_slot(ld, e, "slots", &idx));
+        for (size_t j = 0; j < body->n_slot_times; j++)
+            if (body->slot_times[j].start == ld->inst->calendar.slots[idx].start)
+                return fail(ld, e->loc, "slot \"%s\" listed twice in slots", e->text);
+        body->slot_times[body->n_slot_times++] = ld->inst->calendar.slots[idx];
+    }
+done:
+    return rc;
+}
+
+/* `not_during`, `reserved`: a list of {date, slot} (slot left out: the whole day). */
+static ow_status load_whens(loader *ld, const node *list, const char *key, ow_when **out,
+                            size_t *n_out)
+{
+    ow_status rc = OW_OK;
+    OW_CALL(expect_list(ld, list, key, (size_t)OW_MAX_DAYS * OW_MAX_SLOTS));
+    ow_when *w = ow_arena_calloc(ld->arena, list->n + 1, sizeof *w);
+    if (w == NULL)
+        return out_of_memory(ld);
+    size_t n = 0;
+    for (const node *e = list->first; e != NULL; e = e->next, n++) {
+        fields f;
+        OW_CALL(read_fields(ld, e, key, key, WHEN_KEYS, &f));
+        const node *date = field(&f, "date"), *slot = field(&f, "slot");
+        if (date == NULL)
+            return fail(ld, e->loc,
+                        "missing key \"date\" in %s (expected date: YYYY-MM-DD, and a slot or "
+                        "none for the whole day)",
+                        key);
+        OW_CALL(get_working_day(ld, date, key, &w[n].day));
+        w[n].slot = -1;
+        if (slot != NULL)
+            OW_CALL(find_slot(ld, slot, key, &w[n].slot));
+        w[n].loc = e->loc;
+    }
+    *out = w;
+    *n_out = n;
+done:
+    return rc;
+}
+
 static ow_status load_item_pin(loader *ld, const node *map, const ow_body *body, ow_item *item)
 {
     ow_status rc = OW_OK;
-    const ow_calendar *cal = &ld->inst->calendar;
     fields f;
     OW_CALL(read_fields(ld, map, "pin", "pin", ITEM_PIN_KEYS, &f));
     const node *meeting = field(&f, "meeting"), *date = field(&f, "date"),
@@ -81,27 +162,8 @@ static ow_status load_item_pin(loader *ld, const node *map, const ow_body *body,
                     "\"10:00-13:00\")");
     OW_CALL(get_working_day(ld, date, "pin date", &item->pin_day));
     OW_CALL(inside_window(ld, body, date, "pin date", item->pin_day));
-    ow_slot s;
-    if (slot->kind != NODE_SCALAR || !ow_slot_parse(slot->text, &s))
-        return wrong_type(ld, slot, "a time slot HH:MM-HH:MM (start before end)", "pin slot");
-    for (size_t i = 0; i < cal->n_slots; i++) {
-        if (cal->slots[i].start == s.start && cal->slots[i].end == s.end) {
-            item->pin_slot = (int)i;
-            item->pin = OW_PIN_SLOT;
-            return OW_OK;
-        }
-    }
-    char list[256] = "";
-    size_t used = 0;
-    for (size_t i = 0; i < cal->n_slots; i++) {
-        char a[6], b[6];
-        ow_time_hhmm(cal->slots[i].start, a);
-        ow_time_hhmm(cal->slots[i].end, b);
-        used +=
-            (size_t)snprintf(list + used, sizeof list - used, "%s%s-%s", i > 0 ? ", " : "", a, b);
-    }
-    return fail(ld, slot->loc, "slot \"%s\" is not one of the calendar's slots (%s)", slot->text,
-                list);
+    OW_CALL(find_slot(ld, slot, "pin slot", &item->pin_slot));
+    item->pin = OW_PIN_SLOT;
 done:
     return rc;
 }
@@ -443,8 +505,68 @@ static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
         OW_CALL(inside_window(ld, body, from, "pin from", body->pin_from));
         body->has_pin_from = true;
     }
+    if ((n = field(f, "slots")) != NULL)
+        OW_CALL(load_body_slots(ld, n, body));
+    if ((n = field(f, "not_during")) != NULL)
+        OW_CALL(load_whens(ld, n, "not_during", &body->not_during, &body->n_not_during));
+    if ((n = field(f, "reserved")) != NULL)
+        OW_CALL(load_whens(ld, n, "reserved", &body->reserved, &body->n_reserved));
 done:
     return rc;
+}
+
+static bool overlaps(const ow_when *a, const ow_when *b)
+{
+    return a->day == b->day && (a->slot < 0 || b->slot < 0 || a->slot == b->slot);
+}
+
+/* Slots kept for two bodies keep each out of the other's; a body left no slot of
+ * its window by `slots`, `not_during` and the others' `reserved` can hold nothing.
+ * Both are refused here, naming the line.  Each body is given the others'
+ * `reserved` as its kept_out, so that a body seen alone still knows them. */
+static ow_status check_slots_left(loader *ld)
+{
+    ow_instance *inst = ld->inst;
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        const ow_body *body = &inst->bodies[b];
+        for (size_t i = 0; i < body->n_reserved; i++)
+            for (size_t o = 0; o < b; o++)
+                for (size_t j = 0; j < inst->bodies[o].n_reserved; j++)
+                    if (overlaps(&body->reserved[i], &inst->bodies[o].reserved[j])) {
+                        ld->body = body->id;
+                        return fail(ld, body->reserved[i].loc,
+                                    "reserved overlaps a slot reserved for body %s (line %d): "
+                                    "a slot is reserved for one body",
+                                    inst->bodies[o].id, inst->bodies[o].reserved[j].loc.line);
+                    }
+    }
+    size_t n_reserved = 0;
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        n_reserved += inst->bodies[b].n_reserved;
+    for (size_t b = 0; b < inst->n_bodies && n_reserved > 0; b++) {
+        ow_body *body = &inst->bodies[b];
+        body->kept_out = ow_arena_calloc(ld->arena, n_reserved, sizeof *body->kept_out);
+        if (body->kept_out == NULL)
+            return out_of_memory(ld);
+        for (size_t o = 0; o < inst->n_bodies; o++)
+            for (size_t j = 0; o != b && j < inst->bodies[o].n_reserved; j++)
+                body->kept_out[body->n_kept_out++] = inst->bodies[o].reserved[j];
+    }
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        const ow_body *body = &inst->bodies[b];
+        bool any = false;
+        for (int d = body->window_from; d <= body->window_to && !any; d++)
+            for (int s = 0; s < (int)inst->calendar.n_slots && !any; s++)
+                any = ow_body_may_meet(&inst->calendar, body, d, s);
+        if (!any) {
+            ld->body = body->id;
+            return fail(ld, body->loc,
+                        "the body may meet in no slot of its window (its slots, not_during "
+                        "and the slots reserved for other bodies leave none)");
+        }
+    }
+    ld->body = NULL;
+    return OW_OK;
 }
 
 static ow_status load_body(loader *ld, const node *map, size_t index)
@@ -584,6 +706,7 @@ ow_status load_bodies(loader *ld, const fields *top)
     }
     ld->body = ld->item = NULL;
     OW_CALL(resolve_joint(ld));
+    OW_CALL(check_slots_left(ld));
 done:
     return rc;
 }

@@ -157,6 +157,8 @@ void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *o
     int per_day = (int)inst->calendar.n_slots;
     if (body->meetings_per_day > 0 && (per_day == 0 || body->meetings_per_day < per_day))
         per_day = body->meetings_per_day;
+    if (body->n_slot_times > 0 || body->n_not_during > 0 || body->n_kept_out > 0)
+        per_day = ow_body_meetings_a_day(inst, body); /* the slots it may meet in */
     if (per_day <= 0)
         per_day = 1;
 

@@ -909,7 +909,8 @@ static bool meets_during(const checker *c, const ow_meeting *m, const ow_when *w
         return false;
     if (w->slot < 0)
         return true;
-    const ow_slot *s = &cal->slots[w->slot];
+    size_t n;
+    const ow_slot *s = &ow_calendar_day_slots(cal, w->day, &n)[w->slot];
     return m->start < s->end && s->start < m->end;
 }
 
@@ -972,7 +973,9 @@ static void check_pins(checker *c)
                 long i = first_failing(c, b, t, in_pinned_slot);
                 if (i >= 0) {
                     char pinned[112];
-                    const ow_slot *slot = &cal->slots[item->pin_slot];
+                    size_t n;
+                    const ow_slot *slot =
+                        &ow_calendar_day_slots(cal, item->pin_day, &n)[item->pin_slot];
                     when(cal->days[item->pin_day], slot->start, slot->end, pinned, sizeof pinned);
                     add(c, "pin", "%s: item %s is pinned to %s", meeting_name(c, (size_t)i).text,
                         item->label, pinned);

@@ -96,6 +96,16 @@ typedef struct ow_body {
     ow_loc meetings_loc; /* where `meetings` was given (or loc) */
 } ow_body;
 
+/* The slots of some days instead of the calendar's `slots`: `slots_on` (a date) or
+ * `slots_by_weekday` (a weekday). */
+typedef struct ow_day_slots {
+    int weekday;  /* 0 = Monday … 6 = Sunday; -1: the entry is for `date` */
+    ow_date date; /* when weekday < 0 */
+    size_t n_slots;
+    ow_slot slots[OW_MAX_SLOTS]; /* in time order, not overlapping */
+    ow_loc loc;
+} ow_day_slots;
+
 typedef struct ow_calendar {
     ow_date start;
     int n_days;            /* working days in the window */
@@ -103,11 +113,16 @@ typedef struct ow_calendar {
     unsigned weekday_mask; /* 1 << weekday, 0 = Monday */
     size_t n_holidays;
     ow_date *holidays;
-    size_t n_slots;
-    ow_slot *slots;       /* daily slots in time order, not overlapping */
-    int standard_slot;    /* minutes of the first slot: the "standard slot length" */
-    const char *timezone; /* IANA name of the venue's time zone; NULL: the default,
-                           * OW_DEFAULT_TIMEZONE (orgwork/timezone.h) */
+    size_t n_slots;          /* the most slots a day has: a global slot is day × n_slots + slot */
+    ow_slot *slots;          /* `slots`, the regular day's slots, in time order, not
+                              * overlapping (n_slots of them without day_slots; else
+                              * n_regular, and the array is n_slots long) */
+    size_t n_regular;        /* with day_slots: how many `slots` holds */
+    size_t n_day_slots;      /* `slots_on` and `slots_by_weekday` entries; 0: none */
+    ow_day_slots *day_slots; /* dates first, then weekdays */
+    int standard_slot;       /* minutes of the first slot of `slots`: the "standard slot length" */
+    const char *timezone;    /* IANA name of the venue's time zone; NULL: the default,
+                              * OW_DEFAULT_TIMEZONE (orgwork/timezone.h) */
     ow_loc loc;
 } ow_calendar;
 
@@ -173,8 +188,13 @@ int ow_instance_find_body(const ow_instance *inst, const char *id);
  * "1a" for a sub-item. */
 int ow_body_find_item(const ow_body *body, const char *id);
 
-/* Minutes of the longest daily slot of the calendar (what one meeting can hold at
- * most). */
+/* The slots of working day `day` (an index into days), in time order: its
+ * `slots_on` entry, else its weekday's `slots_by_weekday`, else `slots`.  Sets *n;
+ * slot index s of that day is the global slot day × n_slots + s (s < *n). */
+const ow_slot *ow_calendar_day_slots(const ow_calendar *cal, int day, size_t *n);
+
+/* Minutes of the longest slot of any day of the calendar (what one meeting can hold
+ * at most). */
 int ow_calendar_longest_slot(const ow_calendar *cal);
 
 /* Whether the body may meet in slot `slot` of working day `day` by its `slots`,

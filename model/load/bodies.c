@@ -57,28 +57,48 @@ done:
     return rc;
 }
 
-/* The index of the calendar's slot that n names ("10:00-13:00"), or an error
- * listing them. */
-static ow_status find_slot(loader *ld, const node *n, const char *key, int *out)
+/* The slot that n names ("10:00-13:00") among the slots of working day `day`
+ * (ow_calendar_day_slots), or of any day when day < 0: sets *index (its index in
+ * that day; any day: -1) and *out, or fails listing them. */
+static ow_status find_slot(loader *ld, const node *n, const char *key, int day, int *index,
+                           ow_slot *out)
 {
     const ow_calendar *cal = &ld->inst->calendar;
     ow_slot s;
     if (n->kind != NODE_SCALAR || !ow_slot_parse(n->text, &s))
         return wrong_type(ld, n, "a time slot HH:MM-HH:MM (start before end)", key);
-    for (size_t i = 0; i < cal->n_slots; i++) {
-        if (cal->slots[i].start == s.start && cal->slots[i].end == s.end) {
-            *out = (int)i;
+    size_t count;
+    const ow_slot *slots = ow_calendar_day_slots(cal, day, &count);
+    for (size_t i = 0; i < count; i++) {
+        if (slots[i].start == s.start && slots[i].end == s.end) {
+            *index = (int)i;
+            *out = s;
             return OW_OK;
         }
     }
+    for (int d = 0; day < 0 && cal->n_day_slots > 0 && d < cal->n_days; d++) {
+        const ow_slot *other = ow_calendar_day_slots(cal, d, &count);
+        for (size_t i = 0; i < count; i++)
+            if (other[i].start == s.start && other[i].end == s.end) {
+                *index = -1;
+                *out = s;
+                return OW_OK;
+            }
+    }
     char list[256] = "";
     size_t used = 0;
-    for (size_t i = 0; i < cal->n_slots; i++) {
+    for (size_t i = 0; i < count && used < sizeof list; i++) {
         char a[6], b[6];
-        ow_time_hhmm(cal->slots[i].start, a);
-        ow_time_hhmm(cal->slots[i].end, b);
+        ow_time_hhmm(slots[i].start, a);
+        ow_time_hhmm(slots[i].end, b);
         used +=
             (size_t)snprintf(list + used, sizeof list - used, "%s%s-%s", i > 0 ? ", " : "", a, b);
+    }
+    if (day >= 0 && cal->n_day_slots > 0) {
+        char date[11];
+        ow_date_iso(cal->days[day], date);
+        return fail(ld, n->loc, "slot \"%s\" is not one of the slots of %s (%s)", n->text, date,
+                    list);
     }
     return fail(ld, n->loc, "slot \"%s\" is not one of the calendar's slots (%s)", n->text, list);
 }
@@ -96,11 +116,12 @@ static ow_status load_body_slots(loader *ld, const node *list, ow_body *body)
         return out_of_memory(ld);
     for (const node *e = list->first; e != NULL; e = e->next) {
         int idx;
-        OW_CALL(find_slot(ld, e, "slots", &idx));
+        ow_slot slot;
+        OW_CALL(find_slot(ld, e, "slots", -1, &idx, &slot));
         for (size_t j = 0; j < body->n_slot_times; j++)
-            if (body->slot_times[j].start == ld->inst->calendar.slots[idx].start)
+            if (body->slot_times[j].start == slot.start && body->slot_times[j].end == slot.end)
                 return fail(ld, e->loc, "slot \"%s\" listed twice in slots", e->text);
-        body->slot_times[body->n_slot_times++] = ld->inst->calendar.slots[idx];
+        body->slot_times[body->n_slot_times++] = slot;
     }
 done:
     return rc;
@@ -127,8 +148,9 @@ static ow_status load_whens(loader *ld, const node *list, const char *key, ow_wh
                         key);
         OW_CALL(get_working_day(ld, date, key, &w[n].day));
         w[n].slot = -1;
+        ow_slot times;
         if (slot != NULL)
-            OW_CALL(find_slot(ld, slot, key, &w[n].slot));
+            OW_CALL(find_slot(ld, slot, key, w[n].day, &w[n].slot, &times));
         w[n].loc = e->loc;
     }
     *out = w;
@@ -162,7 +184,8 @@ static ow_status load_item_pin(loader *ld, const node *map, const ow_body *body,
                     "\"10:00-13:00\")");
     OW_CALL(get_working_day(ld, date, "pin date", &item->pin_day));
     OW_CALL(inside_window(ld, body, date, "pin date", item->pin_day));
-    OW_CALL(find_slot(ld, slot, "pin slot", &item->pin_slot));
+    ow_slot times;
+    OW_CALL(find_slot(ld, slot, "pin slot", item->pin_day, &item->pin_slot, &times));
     item->pin = OW_PIN_SLOT;
 done:
     return rc;

@@ -53,12 +53,14 @@ static bool position_possible(const ow_formulation *f, const ow_body *body, cons
 }
 
 /* The rank of each position among those the body may meet in (-1 where it may
- * not: ow_body_may_meet), or NULL when it may meet in every slot. */
+ * not, or where the day has fewer slots: ow_body_may_meet), or NULL when it may
+ * meet in every slot of every day. */
 static int *position_ranks(const ow_formulation *f, size_t b, const body_model *bm)
 {
     const ow_instance *inst = f->inst;
     const ow_body *body = &inst->bodies[b];
-    if (body->n_slot_times == 0 && body->n_not_during == 0 && body->n_kept_out == 0)
+    if (body->n_slot_times == 0 && body->n_not_during == 0 && body->n_kept_out == 0 &&
+        inst->calendar.n_day_slots == 0)
         return NULL;
     int *rank = ow_arena_calloc(f->arena, (size_t)bm->n_pos + 1, sizeof *rank);
     if (rank == NULL)

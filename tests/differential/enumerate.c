@@ -324,6 +324,39 @@ static void assign_guests(search *s, int gi)
     }
 }
 
+/* Whether w (a body's not_during or reserved) names day d, slot of times t. */
+static bool when_names(const search *s, const ow_when *w, int d, const ow_slot *t)
+{
+    const ow_calendar *cal = &s->inst->calendar;
+    if (cal->days[w->day] != cal->days[d])
+        return false;
+    return w->slot < 0 ||
+           (cal->slots[w->slot].start == t->start && cal->slots[w->slot].end == t->end);
+}
+
+/* The body's `slots`, `not_during`, and every other body's `reserved`, read from the
+ * instance's own lists. */
+static bool slot_allowed(const search *s, int g)
+{
+    const ow_body *body = &s->inst->bodies[s->b];
+    const ow_slot *t = &s->inst->calendar.slots[g % s->n_slots];
+    int d = day_of(s, g);
+    bool listed = body->n_slot_times == 0;
+    for (size_t i = 0; i < body->n_slot_times; i++)
+        listed =
+            listed || (body->slot_times[i].start == t->start && body->slot_times[i].end == t->end);
+    if (!listed)
+        return false;
+    for (size_t i = 0; i < body->n_not_during; i++)
+        if (when_names(s, &body->not_during[i], d, t))
+            return false;
+    for (size_t o = 0; o < s->inst->n_bodies; o++)
+        for (size_t i = 0; o != s->b && i < s->inst->bodies[o].n_reserved; i++)
+            if (when_names(s, &s->inst->bodies[o].reserved[i], d, t))
+                return false;
+    return true;
+}
+
 static void choose_slots(search *s, int from, int k_left)
 {
     plan *p = &s->cur;
@@ -342,6 +375,8 @@ static void choose_slots(search *s, int from, int k_left)
     int last_g = (body->window_to + 1) * s->n_slots;
     for (int g = from; g < last_g; g++) {
         int m = p->k - k_left;
+        if (!slot_allowed(s, g))
+            continue;
         if (body->meetings_per_day > 0) {
             int same = 1;
             for (int q = 0; q < m; q++)

@@ -1,9 +1,9 @@
 /* gen.c: a seeded generator of tiny instances (docs/formats.md): 1 to 3 bodies, 1 to 3
  * working days of 1 to 3 slots, 1 or 2 rooms, 2 to 6 items in all, and every item
- * and body rule (the day windows `day: last`, `not_before_day`, `not_after_day`
- * included), pins, windows, free order, joint items, consecutive rules and
- * interpretation teams, each drawn with a small probability so that most instances
- * have a schedule and many have one rule that binds. */
+ * and body rule (the day windows `day: last`, `not_before_day`, `not_after_day`,
+ * and a body's `slots`, `not_during` and `reserved` included), pins, windows, free order, joint
+ * items, consecutive rules and interpretation teams, each drawn with a small probability so that
+ * most instances have a schedule and many have one rule that binds. */
 #include "differential.h"
 
 #include <stdarg.h>
@@ -122,6 +122,31 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
             char a[24];
             day_date(start_wd, wf + pick(&st, wt - wf + 1), a, sizeof a);
             put(&o, "    pin: {from: %s}\n", a);
+        }
+        /* Slots kept for or from a body (from the second stream, as above). */
+        if (chance(&st2, 10)) {
+            int a = pick(&st2, n_slots), z = pick(&st2, n_slots);
+            put(&o, "    slots: [\"%s\"", slot_pool[first_slot + a]);
+            if (z != a)
+                put(&o, ", \"%s\"", slot_pool[first_slot + z]);
+            put(&o, "]\n");
+        }
+        if (chance(&st2, 10)) {
+            char a[24];
+            day_date(start_wd, wf + pick(&st2, wt - wf + 1), a, sizeof a);
+            int whole = chance(&st2, 40), sl = pick(&st2, n_slots);
+            if (whole)
+                put(&o, "    not_during: [{date: %s}]\n", a);
+            else
+                put(&o, "    not_during: [{date: %s, slot: \"%s\"}]\n", a,
+                    slot_pool[first_slot + sl]);
+        }
+        /* One body reserves: two reserving one slot are refused when read. */
+        if (b == 0 && n_bodies > 1 && chance(&st2, 12)) {
+            char a[24];
+            day_date(start_wd, pick(&st2, n_days), a, sizeof a);
+            put(&o, "    reserved: [{date: %s, slot: \"%s\"}]\n", a,
+                slot_pool[first_slot + pick(&st2, n_slots)]);
         }
         put(&o, "    agenda:\n");
         for (int i = 0; i < per[b]; i++) {

@@ -68,9 +68,33 @@ static int day_of(const search *s, int g)
     return g / s->n_slots;
 }
 
+/* Slot g's times, from its day's own list (the date's `slots_on`, else the
+ * weekday's `slots_by_weekday`, else `slots`, as docs/formats.md says), or NULL
+ * when the day has fewer slots. */
+static const ow_slot *day_slot(const ow_instance *inst, int n_slots, int g)
+{
+    const ow_calendar *cal = &inst->calendar;
+    int d = g / n_slots, k = g % n_slots;
+    if (cal->n_day_slots == 0)
+        return &cal->slots[k];
+    const ow_day_slots *date = NULL, *weekday = NULL;
+    for (size_t i = 0; i < cal->n_day_slots; i++) {
+        const ow_day_slots *e = &cal->day_slots[i];
+        if (e->weekday < 0 && e->date == cal->days[d])
+            date = e;
+        else if (e->weekday >= 0 && e->weekday == ow_date_weekday(cal->days[d]))
+            weekday = e;
+    }
+    if (date != NULL || weekday != NULL) {
+        const ow_day_slots *e = date != NULL ? date : weekday;
+        return (size_t)k < e->n_slots ? &e->slots[k] : NULL;
+    }
+    return (size_t)k < cal->n_regular ? &cal->slots[k] : NULL;
+}
+
 static int slot_len(const search *s, int g)
 {
-    const ow_slot *sl = &s->inst->calendar.slots[g % s->n_slots];
+    const ow_slot *sl = day_slot(s->inst, s->n_slots, g);
     return sl->end - sl->start;
 }
 
@@ -330,8 +354,9 @@ static bool when_names(const search *s, const ow_when *w, int d, const ow_slot *
     const ow_calendar *cal = &s->inst->calendar;
     if (cal->days[w->day] != cal->days[d])
         return false;
-    return w->slot < 0 ||
-           (cal->slots[w->slot].start == t->start && cal->slots[w->slot].end == t->end);
+    const ow_slot *named =
+        w->slot < 0 ? NULL : day_slot(s->inst, s->n_slots, d * s->n_slots + w->slot);
+    return w->slot < 0 || (named != NULL && named->start == t->start && named->end == t->end);
 }
 
 /* The body's `slots`, `not_during`, and every other body's `reserved`, read from the
@@ -339,8 +364,10 @@ static bool when_names(const search *s, const ow_when *w, int d, const ow_slot *
 static bool slot_allowed(const search *s, int g)
 {
     const ow_body *body = &s->inst->bodies[s->b];
-    const ow_slot *t = &s->inst->calendar.slots[g % s->n_slots];
+    const ow_slot *t = day_slot(s->inst, s->n_slots, g);
     int d = day_of(s, g);
+    if (t == NULL)
+        return false; /* the day has fewer slots */
     bool listed = body->n_slot_times == 0;
     for (size_t i = 0; i < body->n_slot_times; i++)
         listed =
@@ -678,7 +705,7 @@ static ow_schedule *build(const combo *c)
                 return NULL;
             }
             int g = p->slot[m];
-            const ow_slot *sl = &inst->calendar.slots[g % c->s->n_slots];
+            const ow_slot *sl = day_slot(inst, c->s->n_slots, g);
             mt->body = b;
             mt->n = m + 1;
             mt->day = day_of(c->s, g);

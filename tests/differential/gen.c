@@ -1,7 +1,8 @@
 /* gen.c: a seeded generator of tiny instances (docs/formats.md): 1 to 3 bodies, 1 to 3
  * working days of 1 to 3 slots, 1 or 2 rooms, 2 to 6 items in all, and every item
  * and body rule (the day windows `day: last`, `not_before_day`, `not_after_day`,
- * and a body's `slots`, `not_during` and `reserved` included), pins, windows, free order, joint
+ * and a body's `slots`, `not_during` and `reserved` included), days with slots of
+ * their own (`slots_on`, `slots_by_weekday`), pins, windows, free order, joint
  * items, consecutive rules and interpretation teams, each drawn with a small probability so that
  * most instances have a schedule and many have one rule that binds. */
 #include "differential.h"
@@ -81,7 +82,25 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
     put(&o, "orgwork: 1\ncalendar:\n  start: %s\n  days: %d\n  slots: [", date, n_days);
     for (int s = 0; s < n_slots; s++)
         put(&o, "%s\"%s\"", s ? ", " : "", slot_pool[first_slot + s]);
-    put(&o, "]\nrooms: [");
+    put(&o, "]\n");
+    /* Days with slots of their own: one date, or one weekday (which the calendar
+     * may not have), one to three slots of the pool. */
+    static const char *const weekdays[] = {"mon", "tue", "wed", "thu", "fri"};
+    for (int kind = 0; kind < 2; kind++) {
+        if (!chance(&st2, kind == 0 ? 12 : 8))
+            continue;
+        int count = 1 + pick(&st2, 3), at = pick(&st2, 6 - count + 1);
+        char when[24];
+        if (kind == 0)
+            day_date(start_wd, pick(&st2, n_days), when, sizeof when);
+        else
+            snprintf(when, sizeof when, "%s", weekdays[pick(&st2, 5)]);
+        put(&o, "  %s: {%s: [", kind == 0 ? "slots_on" : "slots_by_weekday", when);
+        for (int s = 0; s < count; s++)
+            put(&o, "%s\"%s\"", s ? ", " : "", slot_pool[at + s]);
+        put(&o, "]}\n");
+    }
+    put(&o, "rooms: [");
     for (int r = 0; r < n_rooms; r++)
         put(&o, "%sR%d", r ? ", " : "", r + 1);
     put(&o, "]\nservices: {interpretation_teams: %d}\n", teams);

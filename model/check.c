@@ -944,6 +944,12 @@ static void check_slot_rules(checker *c)
             if (meets_during(c, m, &body->not_during[k]))
                 add(c, "slots", "%s: the body may not meet then (not_during, line %d)",
                     meeting_name(c, i).text, body->not_during[k].loc.line);
+        bool during = body->n_only_during == 0;
+        for (size_t k = 0; k < body->n_only_during; k++)
+            during = during || meets_during(c, m, &body->only_during[k]);
+        if (!during)
+            add(c, "slots", "%s: the body meets only in the slots of its only_during (line %d)",
+                meeting_name(c, i).text, body->only_during[0].loc.line);
         for (size_t o = 0; o < inst->n_bodies; o++)
             for (size_t k = 0; o != m->body && k < inst->bodies[o].n_reserved; k++)
                 if (meets_during(c, m, &inst->bodies[o].reserved[k]))

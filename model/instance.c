@@ -65,7 +65,14 @@ bool ow_body_may_meet(const ow_calendar *cal, const ow_body *body, int day, int 
         time_ok =
             time_ok || (body->slot_times[i].start == s->start && body->slot_times[i].end == s->end);
     return time_ok && !names(body->not_during, body->n_not_during, day, slot) &&
-           !names(body->kept_out, body->n_kept_out, day, slot);
+           !names(body->kept_out, body->n_kept_out, day, slot) &&
+           (body->n_only_during == 0 || names(body->only_during, body->n_only_during, day, slot));
+}
+
+bool ow_body_slots_limited(const ow_instance *inst, const ow_body *body)
+{
+    return inst->calendar.n_day_slots > 0 || body->n_slot_times > 0 || body->n_not_during > 0 ||
+           body->n_only_during > 0 || body->n_kept_out > 0;
 }
 
 int ow_body_meetings_a_day(const ow_instance *inst, const ow_body *body)
@@ -73,8 +80,7 @@ int ow_body_meetings_a_day(const ow_instance *inst, const ow_body *body)
     int per_day = (int)inst->calendar.n_slots;
     if (body->meetings_per_day > 0 && body->meetings_per_day < per_day)
         per_day = body->meetings_per_day;
-    if (body->n_slot_times == 0 && body->n_not_during == 0 && body->n_kept_out == 0 &&
-        inst->calendar.n_day_slots == 0)
+    if (!ow_body_slots_limited(inst, body))
         return per_day;
     int most = 0;
     for (int d = body->window_from; d <= body->window_to && d < inst->calendar.n_days; d++) {
@@ -97,8 +103,7 @@ int ow_body_max_meetings(const ow_instance *inst, const ow_body *body)
     int per_day = (int)inst->calendar.n_slots;
     if (body->meetings_per_day > 0 && body->meetings_per_day < per_day)
         per_day = body->meetings_per_day;
-    if (body->n_slot_times == 0 && body->n_not_during == 0 && body->n_kept_out == 0 &&
-        inst->calendar.n_day_slots == 0)
+    if (!ow_body_slots_limited(inst, body))
         return days * per_day;
     int total = 0;
     for (int d = body->window_from; d <= body->window_to && d < inst->calendar.n_days; d++) {

@@ -86,6 +86,8 @@ typedef struct ow_body {
     ow_slot *slot_times; /* `slots`: the body meets only at these times; none: at any */
     size_t n_not_during;
     ow_when *not_during; /* `not_during`: the body holds no meeting then */
+    size_t n_only_during;
+    ow_when *only_during; /* `only_during`: the body meets only then; none: any time */
     size_t n_reserved;
     ow_when *reserved; /* `reserved`: no other body meets then */
     size_t n_kept_out;
@@ -201,6 +203,11 @@ int ow_calendar_longest_slot(const ow_calendar *cal);
  * `not_during` and the other bodies' `reserved` (kept_out), its window and pins
  * aside. */
 bool ow_body_may_meet(const ow_calendar *cal, const ow_body *body, int day, int slot);
+
+/* Whether some slot of the calendar is closed to the body: days with slots of
+ * their own, its `slots`, `not_during`, `only_during`, or another body's
+ * `reserved`.  When not, it may meet in every slot of every day. */
+bool ow_body_slots_limited(const ow_instance *inst, const ow_body *body);
 
 /* The most meetings the body may hold on one day of its window: the slots it may
  * meet in that day (ow_body_may_meet), capped by meetings_per_day. */

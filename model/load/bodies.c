@@ -6,9 +6,10 @@
 #include <string.h>
 
 static const char *const BODY_KEYS[] = {
-    "id",     "name",           "session",    "meetings", "meetings_per_day",
-    "window", "interpretation", "room",       "order",    "pin",
-    "agenda", "slots",          "not_during", "reserved", NULL};
+    "id",     "name",           "session",    "meetings",    "meetings_per_day",
+    "window", "interpretation", "room",       "order",       "pin",
+    "agenda", "slots",          "not_during", "only_during", "reserved",
+    NULL};
 static const char *const WHEN_KEYS[] = {"date", "slot", NULL};
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
@@ -532,6 +533,8 @@ static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
         OW_CALL(load_body_slots(ld, n, body));
     if ((n = field(f, "not_during")) != NULL)
         OW_CALL(load_whens(ld, n, "not_during", &body->not_during, &body->n_not_during));
+    if ((n = field(f, "only_during")) != NULL)
+        OW_CALL(load_whens(ld, n, "only_during", &body->only_during, &body->n_only_during));
     if ((n = field(f, "reserved")) != NULL)
         OW_CALL(load_whens(ld, n, "reserved", &body->reserved, &body->n_reserved));
 done:
@@ -584,8 +587,8 @@ static ow_status check_slots_left(loader *ld)
         if (!any) {
             ld->body = body->id;
             return fail(ld, body->loc,
-                        "the body may meet in no slot of its window (its slots, not_during "
-                        "and the slots reserved for other bodies leave none)");
+                        "the body may meet in no slot of its window (its slots, not_during, "
+                        "only_during and the slots reserved for other bodies leave none)");
         }
     }
     ld->body = NULL;

@@ -182,8 +182,7 @@ void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *o
     int per_day = (int)inst->calendar.n_slots;
     if (body->meetings_per_day > 0 && (per_day == 0 || body->meetings_per_day < per_day))
         per_day = body->meetings_per_day;
-    if (body->n_slot_times > 0 || body->n_not_during > 0 || body->n_kept_out > 0 ||
-        inst->calendar.n_day_slots > 0)
+    if (ow_body_slots_limited(inst, body))
         per_day = ow_body_meetings_a_day(inst, body); /* the slots it may meet in */
     if (per_day <= 0)
         per_day = 1;
@@ -193,8 +192,7 @@ void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *o
     ow_number_words(meetings, words, sizeof words);
     ow_buf_printf(out, " will permit the holding of %s plenary meeting%s over ", words,
                   meetings == 1 ? "" : "s");
-    if (body->meetings == 0 && (body->n_slot_times > 0 || body->n_not_during > 0 ||
-                                body->n_kept_out > 0 || inst->calendar.n_day_slots > 0))
+    if (body->meetings == 0 && ow_body_slots_limited(inst, body))
         put_window_days(out, inst, body);
     else
         put_days(out, meetings, per_day);

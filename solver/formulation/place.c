@@ -59,8 +59,7 @@ static int *position_ranks(const ow_formulation *f, size_t b, const body_model *
 {
     const ow_instance *inst = f->inst;
     const ow_body *body = &inst->bodies[b];
-    if (body->n_slot_times == 0 && body->n_not_during == 0 && body->n_kept_out == 0 &&
-        inst->calendar.n_day_slots == 0)
+    if (!ow_body_slots_limited(inst, body))
         return NULL;
     int *rank = ow_arena_calloc(f->arena, (size_t)bm->n_pos + 1, sizeof *rank);
     if (rank == NULL)

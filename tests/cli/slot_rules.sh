@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Slots kept for or from a body through the command line: `slots` (the times a body
-# meets at), `not_during` and `reserved` hold in what `solve` returns, planned body
+# meets at), `not_during`, `only_during` and `reserved` hold in what `solve` returns, planned body
 # by body and as one program, `check` names each one a schedule breaks, and a body
 # they leave no slot is refused when the file is read.
 set -u
@@ -64,6 +64,20 @@ for want in \
   '^\[slots\] Drafting Committee, meeting 1 (.*): the body meets only at 7–9 p.m.$'; do
   grep -q "$want" "$t/check.out" || { echo "FAIL: check does not say $want: $(cat "$t/check.out")"; fail=1; }
 done
+
+# only_during: the committee meets only on Friday evening and Monday morning (four
+# hours need both).
+sed -e 's/^    slots: \["19:00-21:00"\]/    only_during: [{date: 2024-07-12, slot: "19:00-21:00"}, {date: 2024-07-15, slot: "10:00-13:00"}]/' \
+    -e 's/title: Drafting, duration: 3h}/title: Drafting, duration: 4h}/' "$t/rules.yaml" > "$t/only.yaml"
+grep -q only_during "$t/only.yaml" || { echo "FAIL: could not write only.yaml"; fail=1; }
+"$bin" solve "$t/only.yaml" --format json -o "$t/only.json" || { echo "FAIL: only_during solve exit $?"; fail=1; }
+"$bin" check "$t/only.yaml" "$t/only.json" > /dev/null || { echo "FAIL: check refuses the only_during schedule"; fail=1; }
+[ "$(meetings "$t/only.json" | grep '^DC' | tr '\n' ' ')" = "DC 2024-07-12 19:00 DC 2024-07-15 10:00 " ] ||
+  { echo "FAIL: only_during: $(meetings "$t/only.json" | grep '^DC')"; fail=1; }
+"$bin" check "$t/only.yaml" "$t/parts.json" > "$t/only.out"
+st=$?
+[ $st -eq 3 ] && grep -q '^\[slots\] Drafting Committee, meeting 1 (Thursday, 11 July 2024, 7–9 p.m.): the body meets only in the slots of its only_during (line 19)$' "$t/only.out" ||
+  { echo "FAIL: check of only_during (exit $st): $(cat "$t/only.out")"; fail=1; }
 
 # A committee that meets only in the evening cannot hold six hours in two evenings.
 sed -e 's/days: 3,/days: 2,/' -e 's/duration: 3h}/duration: 6h}/' "$t/rules.yaml" > "$t/short.yaml"

@@ -359,7 +359,7 @@ static bool when_names(const search *s, const ow_when *w, int d, const ow_slot *
     return w->slot < 0 || (named != NULL && named->start == t->start && named->end == t->end);
 }
 
-/* The body's `slots`, `not_during`, and every other body's `reserved`, read from the
+/* The body's `slots`, `not_during`, `only_during`, and every other body's `reserved`, read from the
  * instance's own lists. */
 static bool slot_allowed(const search *s, int g)
 {
@@ -377,6 +377,11 @@ static bool slot_allowed(const search *s, int g)
     for (size_t i = 0; i < body->n_not_during; i++)
         if (when_names(s, &body->not_during[i], d, t))
             return false;
+    bool during = body->n_only_during == 0;
+    for (size_t i = 0; i < body->n_only_during; i++)
+        during = during || when_names(s, &body->only_during[i], d, t);
+    if (!during)
+        return false;
     for (size_t o = 0; o < s->inst->n_bodies; o++)
         for (size_t i = 0; o != s->b && i < s->inst->bodies[o].n_reserved; i++)
             if (when_names(s, &s->inst->bodies[o].reserved[i], d, t))

@@ -1,7 +1,7 @@
 /* gen.c: a seeded generator of tiny instances (docs/formats.md): 1 to 3 bodies, 1 to 3
  * working days of 1 to 3 slots, 1 or 2 rooms, 2 to 6 items in all, and every item
  * and body rule (the day windows `day: last`, `not_before_day`, `not_after_day`,
- * and a body's `slots`, `not_during` and `reserved` included), days with slots of
+ * and a body's `slots`, `not_during`, `only_during` and `reserved` included), days with slots of
  * their own (`slots_on`, `slots_by_weekday`), pins, windows, free order, joint
  * items, consecutive rules and interpretation teams, each drawn with a small probability so that
  * most instances have a schedule and many have one rule that binds. */
@@ -158,6 +158,16 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
                 put(&o, "    not_during: [{date: %s}]\n", a);
             else
                 put(&o, "    not_during: [{date: %s, slot: \"%s\"}]\n", a,
+                    slot_pool[first_slot + sl]);
+        }
+        if (chance(&st2, 8)) {
+            char a[24];
+            day_date(start_wd, wf + pick(&st2, wt - wf + 1), a, sizeof a);
+            int whole = chance(&st2, 50), sl = pick(&st2, n_slots);
+            if (whole)
+                put(&o, "    only_during: [{date: %s}]\n", a);
+            else
+                put(&o, "    only_during: [{date: %s, slot: \"%s\"}]\n", a,
                     slot_pool[first_slot + sl]);
         }
         /* One body reserves: two reserving one slot are refused when read. */

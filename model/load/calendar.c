@@ -114,9 +114,9 @@ static ow_status read_slots(loader *ld, const node *list, const char *key, ow_sl
     placed_slot placed[OW_MAX_SLOTS];
     OW_CALL(expect_list(ld, list, key, OW_MAX_SLOTS));
     if (list->n == 0)
-        return fail(
-            ld, list->loc,
-            "slots lists no slot (expected a list such as [\"10:00-13:00\", \"15:00-18:00\"])");
+        return fail(ld, list->loc,
+                    "%s lists no slot (expected a list such as [\"10:00-13:00\", \"15:00-18:00\"])",
+                    key);
     size_t k = 0;
     for (const node *e = list->first; e != NULL; e = e->next, k++) {
         if (e->kind != NODE_SCALAR || !ow_slot_parse(e->text, &placed[k].slot))

@@ -25,9 +25,9 @@ static bool place_free(const ow_formulation *f, const ow_body *body, int t, int 
 }
 
 /* Positions a meeting k can take: it needs k earlier meetings, at most per_day a day.
- * rank: where the body may meet by its `slots`, `not_during` and the others'
- * `reserved`, the positions before p it may meet in (else -1); NULL when it may
- * meet in every slot (rank p). */
+ * rank: where the body's slots are limited (ow_body_slots_limited), the positions
+ * before p it may meet in, or -1 where it may not meet; NULL when it may meet in
+ * every slot (rank p). */
 static bool position_possible(const ow_formulation *f, const ow_body *body, const body_model *bm,
                               int k, int p, const int *rank)
 {
@@ -43,6 +43,10 @@ static bool position_possible(const ow_formulation *f, const ow_body *body, cons
     int per_day =
         body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
     if ((rank != NULL ? rank[p] : p) < k)
+        return false;
+    if (rank == NULL && ow_body_slots_limited(inst, body) && /* no room for the ranks */
+        !ow_body_may_meet(&inst->calendar, body, slot_day(inst, bm->pos_slot[p]),
+                          bm->pos_slot[p] % ns))
         return false;
     if (p / ns < k / per_day)
         return false;

@@ -496,8 +496,8 @@ static bool planning_time(double deadline, double whole_limit, double *limit, bo
     else if (whole_limit <= 0)
         *limit = 0;
     else
-        *limit = whole_limit > OW_DECOMPOSE_FINISH_SECONDS ? whole_limit
-                                                           : OW_DECOMPOSE_FINISH_SECONDS;
+        *limit =
+            whole_limit > OW_DECOMPOSE_FINISH_SECONDS ? whole_limit : OW_DECOMPOSE_FINISH_SECONDS;
     return true;
 }
 
@@ -695,8 +695,8 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
                                &unit_bound, &seconds, err));
             double rest = time_left(deadline);
             if (st == OW_MIP_NO_SOLUTION && !first && limit < left && rest > 0) /* all left */
-                OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, rest, true, false, &tried,
-                                   &st, &unit_bound, &seconds, err));
+                OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, rest, true, false, &tried, &st,
+                                   &unit_bound, &seconds, err));
             if (st == OW_MIP_INFEASIBLE)
                 continue;
             if (tried == NULL) {

@@ -96,7 +96,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
     const ow_solve_options *asked = opts; /* the limit said in messages is the user's */
     ow_status rc = OW_OK;
     ow_formulation *f = NULL;
-    ow_schedule *agenda = NULL; /* agenda order, for bodies with `order: free` */
+    ow_schedule *agenda = NULL;  /* agenda order, for bodies with `order: free` */
     ow_schedule *planned = NULL; /* the body-by-body plan the whole program may better */
     bool dead_end = false;       /* body by body found no place for a body */
     ow_mip_result res = {0};
@@ -152,8 +152,8 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
     }
     /* After a dead end of planning in turn, the whole program stands in for the
      * plan: one Ctrl-C lets it search on to a first schedule, as body by body. */
-    ow_mip_options mo = {opts->time_limit, opts->verbose, opts->progress, ow_formulation_scale(f),
-                         dead_end, false};
+    ow_mip_options mo = {opts->time_limit,        opts->verbose, opts->progress,
+                         ow_formulation_scale(f), dead_end,      false};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     switch (res.status) {
     case OW_MIP_OPTIMAL:

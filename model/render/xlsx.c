@@ -25,8 +25,8 @@
 
 typedef struct formats {
     lxw_format *head, *date, *time, *text;
-    ow_buf clean;   /* write_text's scratch */
-    bool failed;    /* out of memory cleaning a text */
+    ow_buf clean; /* write_text's scratch */
+    bool failed;  /* out of memory cleaning a text */
 } formats;
 
 static lxw_datetime as_date(ow_date d)
@@ -93,8 +93,8 @@ static void sheet_name(const char *id, size_t body, char (*names)[SHEET_NAME_MAX
 /* Text from the instance goes into a cell as plain text does (ow_put_plain_text):
  * libxlsxwriter would write a C0 control as Excel's escape (_x001B_, which Excel
  * reads back as the character) and a C1 control as it is. */
-static void write_text(formats *f, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                       const char *s, lxw_format *fmt)
+static void write_text(formats *f, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+                       lxw_format *fmt)
 {
     buf_reset(&f->clean);
     ow_put_plain_text(&f->clean, s);
@@ -122,8 +122,8 @@ static void write_when(lxw_worksheet *ws, lxw_row_t row, formats *f, const ow_me
     write_text(f, ws, row, 3, room != NULL ? room : "", NULL);
 }
 
-static void body_sheet(lxw_workbook *wb, formats *f, const ow_instance *inst,
-                       const char *name, const body_meetings *bm)
+static void body_sheet(lxw_workbook *wb, formats *f, const ow_instance *inst, const char *name,
+                       const body_meetings *bm)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, name);
     if (ws == NULL)

@@ -697,6 +697,16 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
             if (st == OW_MIP_NO_SOLUTION && !first && limit < left && rest > 0) /* all left */
                 OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, rest, true, false, &tried, &st,
                                    &unit_bound, &seconds, err));
+            /* The limit ran out before this unit's first schedule: search on to one. */
+            if (st == OW_MIP_NO_SOLUTION && !first) {
+                if (!planning_time(deadline, opts->time_limit, &limit, &first)) {
+                    result->outcome = OW_DECOMPOSE_STOPPED;
+                    goto done;
+                }
+                if (first)
+                    OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, limit, true, true, &tried,
+                                       &st, &unit_bound, &seconds, err));
+            }
             if (st == OW_MIP_INFEASIBLE)
                 continue;
             if (tried == NULL) {

@@ -24,16 +24,18 @@ done
 # A time limit that runs out body by body keeps the plan, as Ctrl-C does: the
 # bodies not yet planned get a first schedule each.  A limit far below what the
 # search needs (it proves L optimal in seconds), so the plan is cut short whatever
-# the machine: feasible, a gap above zero, and it checks.
-for limit in 0.001 0.2; do
+# the machine: feasible, a gap above zero, and it checks.  M (five bodies, fewer
+# than eight) then goes on to the one program, which the limit stops at once: the
+# plan body by body is kept.
+for run in L-1:0.001 L-1:0.2 M-1:0.001; do
+  inst=instances/bench/${run%%:*}.yaml limit=${run#*:}
   printf 'OLD\n' > "$t/short.json"
-  "$bin" solve instances/bench/L-1.yaml --time-limit $limit --format json -o "$t/short.json" \
-    2> "$t/short.err"
+  "$bin" solve "$inst" --time-limit "$limit" --format json -o "$t/short.json" 2> "$t/short.err"
   st=$?
   [ $st -eq 0 ] && [ "$(field "$t/short.json" status)" = feasible ] &&
     python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["solver"]["gap"] > 0 else 1)' \
-      "$t/short.json" && "$bin" check instances/bench/L-1.yaml "$t/short.json" > /dev/null ||
-    { echo "FAIL: time limit $limit body by body: exit $st, $(head -c 300 "$t/short.err")"; fail=1; }
+      "$t/short.json" && "$bin" check "$inst" "$t/short.json" > /dev/null ||
+    { echo "FAIL: $inst, time limit $limit body by body: exit $st, $(head -c 300 "$t/short.err")"; fail=1; }
 done
 # No schedule in time (the one program): status unknown, exit 3, the reason, gap
 # null, and the old -o file kept.

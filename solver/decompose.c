@@ -303,9 +303,9 @@ static bool unit_instance(const ow_instance *inst, const units *u, const unit *w
 /* Solves unit w under lim (NULL: none), body x of it in room room_of[x] when that
  * is >= 0 (room_of may be NULL), within time_limit seconds (<= 0: none); with
  * finish, one Ctrl-C lets it search on to a first schedule; with first, it stops
- * at its first schedule.  OW_OK whenever the
- * search ran, its outcome in *status; with a schedule (optimal or
- * feasible) sets *out, with the instance's body indices, else NULL. */
+ * at its first schedule.  OW_OK whenever the search ran, its outcome in *status;
+ * with a schedule (optimal or feasible) sets *out, with the instance's body
+ * indices, else NULL. */
 static ow_status solve_unit(const ow_instance *inst, const units *u, const unit *w,
                             const int *room_of, const ow_plan_limits *lim,
                             const ow_solve_options *opts, double time_limit, bool finish,

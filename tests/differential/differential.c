@@ -1,6 +1,7 @@
 /* differential.c: the exhaustive search as a test.
  *
  *   ow_differential ORGWORK [--from N] [--count N] [--save DIR] [--cli-every N]
+ *                   [--part K/N]
  *   ow_differential ORGWORK --replay DIR
  *
  * For each generated instance (even numbers one body, odd numbers a period of two or
@@ -12,11 +13,11 @@
  * (--cli-every, default 1: all) go through the command line, `orgwork solve --format
  * json [--whole]` (exit status, JSON) and `orgwork check` on each schedule printed;
  * the others through the same calls in this process (ow_solve, the JSON rendered and
- * read back, ow_check).  ORGWORK "-" (and the ow_differential_api build): none
- * through the command line.  Then the mutation test: the enumerator's schedule,
- * broken in each way SPEC §3 names, must be rejected by ow_check.  Every
- * disagreement is printed (and with --save the instance is written to DIR); the exit
- * status is 1 when there was any. */
+ * read back, ow_check).  --part K/N takes only the pairs of seeds (2j, 2j + 1) with
+ * j % N == K, so that N processes share a range evenly.  ORGWORK "-" (and the ow_differential_api
+ * build): none through the command line.  Then the mutation test: the enumerator's schedule, broken
+ * in each way SPEC §3 names, must be rejected by ow_check.  Every disagreement is printed (and with
+ * --save the instance is written to DIR); the exit status is 1 when there was any. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -855,7 +856,7 @@ int main(int argc, char **argv)
 {
     if (argc < 2) {
         fputs("usage: ow_differential ORGWORK|- [--from N] [--count N] [--save DIR] "
-              "[--cli-every N] [--replay DIR]\n",
+              "[--cli-every N] [--part K/N] [--replay DIR]\n",
               stderr);
         return 2;
     }
@@ -864,7 +865,7 @@ int main(int argc, char **argv)
 #else
     orgwork = strcmp(argv[1], "-") == 0 ? NULL : argv[1];
 #endif
-    long from = 0, count = 100, cli_every = 1;
+    long from = 0, count = 100, cli_every = 1, part = 0, parts = 1;
     const char *save_dir = NULL, *replay = NULL;
     for (int i = 2; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--from") == 0)
@@ -877,6 +878,12 @@ int main(int argc, char **argv)
             replay = argv[i + 1];
         else if (strcmp(argv[i], "--cli-every") == 0)
             cli_every = atol(argv[i + 1]);
+        else if (strcmp(argv[i], "--part") == 0 &&
+                 (sscanf(argv[i + 1], "%ld/%ld", &part, &parts) != 2 || parts < 1 || part < 0 ||
+                  part >= parts)) {
+            fputs("ow_differential: --part takes K/N, 0 <= K < N\n", stderr);
+            return 2;
+        }
     }
     if (cli_every < 1)
         cli_every = 1;
@@ -908,6 +915,8 @@ int main(int argc, char **argv)
             free(list);
     } else {
         for (long i = from; i < from + count; i++) {
+            if ((i / 2) % parts != part)
+                continue; /* another process's pair of seeds */
             char name[64];
             bool period = i % 2 != 0;
             snprintf(name, sizeof name, "seed-%ld", i);

@@ -918,15 +918,17 @@ int main(int argc, char **argv)
         if (n >= 0)
             free(list);
     } else {
+        long done = 0;
         for (long i = from; i < from + count; i++) {
             if ((i / 2) % parts != part)
                 continue; /* another process's pair of seeds */
+            done++;
             char name[64];
             bool period = i % 2 != 0;
             snprintf(name, sizeof name, "seed-%ld", i);
             size_t len = dt_generate((uint64_t)i, period, yaml, sizeof yaml);
             one(name, yaml, len, save_dir, i % cli_every == 0, &st);
-            if ((i - from + 1) % 1000 == 0) { /* progress of a long run */
+            if (done % 1000 == 0) { /* progress of a long run: this process's seeds */
                 printf("progress: seeds %ld..%ld: %ld optimal, %ld infeasible, %ld refused, %ld "
                        "too large, %ld mismatches\n",
                        from, i, st.optimal, st.infeasible, st.refused, st.too_large, st.mismatches);

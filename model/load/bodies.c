@@ -197,7 +197,15 @@ done:
     return rc;
 }
 
-/* Sets the id and label of an item ("2") or sub-item ("1(a)", shown "1 (a)"). */
+/* A sub-item numbered after its item with a dot: "4.1" of item "4". */
+static bool dotted_child(const char *parent, const char *id)
+{
+    size_t k = strlen(parent);
+    return strncmp(parent, id, k) == 0 && id[k] == '.' && id[k + 1] != '\0';
+}
+
+/* Sets the id and label of an item ("2") or sub-item ("1(a)", shown "1 (a)"; "4.1"
+ * of item 4 as it is). */
 static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_body *body,
                          ow_item *item)
 {
@@ -219,7 +227,9 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
     } else {
         OW_CALL(copy_id(ld, n, "item", &item->id));
     }
-    if (parent != NULL) {
+    if (parent != NULL && dotted_child(parent->id, item->id)) {
+        item->label = item->id; /* "4.1" of item 4 is "4.1" already */
+    } else if (parent != NULL) {
         char id[2 * OW_MAX_ID + 8], label[2 * OW_MAX_ID + 8];
         snprintf(id, sizeof id, "%s(%s)", parent->id, item->id);
         snprintf(label, sizeof label, "%s (%s)", parent->id, item->id);
@@ -236,7 +246,7 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
     for (size_t i = 0; i < body->n_items && twin < 0 && parent == NULL; i++) {
         size_t k = strlen(item->id);
         if (body->items[i].parent_title != NULL && strncmp(body->items[i].id, item->id, k) == 0 &&
-            body->items[i].id[k] == '(')
+            (body->items[i].id[k] == '(' || body->items[i].id[k] == '.'))
             twin = (int)i;
     }
     if (twin >= 0)
@@ -265,7 +275,7 @@ static ow_status load_item(loader *ld, const node *map, const ow_item *parent, o
     fields f;
     ow_item *item = &body->items[body->n_items];
     const char *id = peek(map, "item");
-    if (id != NULL && parent != NULL) {
+    if (id != NULL && parent != NULL && !dotted_child(parent->label, id)) {
         char label[2 * OW_MAX_ID + 8];
         snprintf(label, sizeof label, "%s (%s)", parent->label, id);
         id = ow_arena_strdup(ld->tree, label);

@@ -68,6 +68,8 @@ typedef struct ow_body {
     int window_to;        /* index into calendar.days, inclusive */
     bool has_window;      /* a window was given (else the whole calendar) */
     bool interpretation;  /* default true */
+    bool plenary;         /* its meetings are plenary meetings (`plenary:`, else
+                           * ow_name_holds_plenaries of its name) */
     int room;             /* index into rooms, or -1: any room */
     bool order_free;      /* `order: free` */
     bool has_pin_from;
@@ -154,6 +156,12 @@ int ow_instance_find_body(const ow_instance *inst, const char *id);
 /* Index of the item with that id in body b, or -1.  Accepts "1(a)", "1 (a)",
  * "1a" for a sub-item. */
 int ow_body_find_item(const ow_body *body, const char *id);
+
+/* The default of a body's `plenary`: false when its name says it is a committee,
+ * a drafting group or an informal meeting ("Committee of the Whole", "Drafting
+ * Committee", "informal consultations"), whose meetings are not plenary; true
+ * otherwise (a conference, a working group of the whole). */
+bool ow_name_holds_plenaries(const char *name);
 
 /* Minutes of the longest daily slot of the calendar (what one meeting can hold at
  * most). */

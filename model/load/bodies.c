@@ -7,7 +7,7 @@
 
 static const char *const BODY_KEYS[] = {
     "id",    "name", "session", "meetings", "meetings_per_day", "window", "interpretation", "room",
-    "order", "pin",  "agenda",  NULL};
+    "order", "pin",  "agenda",  "plenary", NULL};
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
 static const char *const ITEM_KEYS[] = {
@@ -385,6 +385,9 @@ static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
     body->window_to = inst->calendar.n_days - 1;
     if ((n = field(f, "window")) != NULL)
         OW_CALL(load_window(ld, n, body));
+    body->plenary = ow_name_holds_plenaries(body->name);
+    if ((n = field(f, "plenary")) != NULL)
+        OW_CALL(get_bool(ld, n, "plenary", &body->plenary));
     body->interpretation = true;
     if ((n = field(f, "interpretation")) != NULL)
         OW_CALL(get_bool(ld, n, "interpretation", &body->interpretation));

@@ -674,6 +674,34 @@ static void check_order(checker *c)
     }
 }
 
+/* An item of one body after an item of another: its first meeting starts no earlier
+ * than the end of the other's last meeting (a later slot: slots do not overlap). */
+static void check_after_other(checker *c)
+{
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++) {
+            const item_view *later = &c->bodies[b].items[t];
+            for (size_t a = 0; a < body->items[t].n_after_other && later->n_pieces > 0; a++) {
+                const ow_item_ref *ref = &body->items[t].after_other[a];
+                const item_view *earlier = &c->bodies[ref->body].items[ref->item];
+                if (earlier->n_pieces == 0)
+                    continue;
+                const ow_meeting *m = meeting(c, at(c, b, later->first));
+                const ow_meeting *e = meeting(c, at(c, ref->body, earlier->last));
+                if (m->date > e->date || (m->date == e->date && m->start >= e->end))
+                    continue;
+                add(c, "after",
+                    "%s: item %s must follow item %s of %s, which ends in %s",
+                    meeting_name(c, at(c, b, later->first)).text, body->items[t].label,
+                    c->inst->bodies[ref->body].items[ref->item].label,
+                    c->inst->bodies[ref->body].id,
+                    meeting_name(c, at(c, ref->body, earlier->last)).text);
+            }
+        }
+    }
+}
+
 /* Whether one of body b's meetings of rank from..to-1 holds its own agenda: the
  * joint meetings it attends for other bodies' items do not open or close its session. */
 static bool own_meeting_between(const checker *c, size_t b, int from, int to)
@@ -1070,6 +1098,7 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     check_run_on(&c);
     check_continued(&c);
     check_order(&c);
+    check_after_other(&c);
     check_first_last(&c);
     check_placement(&c);
     check_pins(&c);

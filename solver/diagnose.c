@@ -200,6 +200,118 @@ static void precheck_circle(const ow_instance *inst, size_t b, ow_buf *why)
     free(before);
 }
 
+/* The k-th item that item i of body b must follow (agenda order, after, first and
+ * last in its body, items of other bodies), as a node number (off[body] + item);
+ * false past the last. */
+static bool follows(const ow_instance *inst, const size_t *off, size_t b, size_t i, size_t k,
+                    size_t *out)
+{
+    const ow_body *body = &inst->bodies[b];
+    const ow_item *it = &body->items[i];
+    if (!body->order_free && i > 0) {
+        if (k == 0) {
+            *out = off[b] + i - 1;
+            return true;
+        }
+        k--;
+    }
+    if (k < it->n_after) {
+        *out = off[b] + it->after[k];
+        return true;
+    }
+    k -= it->n_after;
+    if (k < it->n_after_other) {
+        *out = off[it->after_other[k].body] + it->after_other[k].item;
+        return true;
+    }
+    k -= it->n_after_other;
+    if (!body->order_free)
+        return false;
+    for (size_t q = 0; q < body->n_items; q++)
+        if (q != i && ((body->items[q].first && !it->first) || (it->last && !body->items[q].last)) &&
+            k-- == 0) {
+            *out = off[b] + q;
+            return true;
+        }
+    return false;
+}
+
+/* An item after an item of another body: the rules of all bodies together must leave
+ * an order, no item following itself through others.  Said once, naming the circle. */
+static void precheck_across(const ow_instance *inst, ow_buf *why)
+{
+    size_t nb = inst->n_bodies, n = 0;
+    bool any = false;
+    for (size_t b = 0; b < nb; b++)
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++)
+            any |= inst->bodies[b].items[i].n_after_other > 0;
+    if (!any)
+        return;
+    size_t *off = calloc(nb + 1, sizeof *off);
+    for (size_t b = 0; off != NULL && b < nb; b++) {
+        off[b] = n;
+        n += inst->bodies[b].n_items;
+    }
+    size_t *body_of = calloc(n + 1, sizeof *body_of);
+    unsigned char *state = calloc(n + 1, 1); /* 0 not seen, 1 on the path, 2 done */
+    size_t *stack = calloc(n + 1, sizeof *stack), *next = calloc(n + 1, sizeof *next);
+    if (off == NULL || body_of == NULL || state == NULL || stack == NULL || next == NULL)
+        goto done; /* the solver then says no schedule exists, without the reason */
+    for (size_t b = 0; b < nb; b++)
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++)
+            body_of[off[b] + i] = b;
+    for (size_t root = 0; root < n; root++) {
+        if (state[root] != 0)
+            continue;
+        size_t top = 0;
+        stack[top++] = root;
+        state[root] = 1;
+        next[root] = 0;
+        while (top > 0) {
+            size_t v = stack[top - 1], w;
+            size_t bv = body_of[v];
+            if (!follows(inst, off, bv, v - off[bv], next[v]++, &w)) {
+                state[v] = 2;
+                top--;
+                continue;
+            }
+            if (state[w] == 0) {
+                state[w] = 1;
+                next[w] = 0;
+                stack[top++] = w;
+                continue;
+            }
+            if (state[w] != 1)
+                continue;
+            /* A circle: w follows ... follows v follows w. */
+            ow_buf text = OW_BUF_INIT;
+            size_t from = top;
+            while (from > 0 && stack[from - 1] != w)
+                from--;
+            for (size_t x = from - 1, shown = 0; x < top && shown < 8; x++, shown++) {
+                size_t u = stack[x], bu = body_of[u];
+                ow_buf_printf(&text, "%sitem %s of %s", x + 1 == from ? "" : ", which follows ",
+                              inst->bodies[bu].items[u - off[bu]].label, inst->bodies[bu].id);
+            }
+            ow_buf_printf(&text, ", which follows item %s of %s",
+                          inst->bodies[body_of[w]].items[w - off[body_of[w]]].label,
+                          inst->bodies[body_of[w]].id);
+            cause(why, &inst->bodies[body_of[w]],
+                  "the after rules go round in a circle: %s; no order of the agendas keeps them "
+                  "all",
+                  ow_buf_str(&text));
+            ow_buf_free(&text);
+            goto done;
+        }
+    }
+done:
+    free(off);
+    free(body_of);
+    free(state);
+    free(stack);
+    free(next);
+}
+
 ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
 {
     size_t before = why->len;
@@ -307,5 +419,6 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
         }
     }
     precheck_shared(inst, why);
+    precheck_across(inst, why);
     return why->len > before ? OW_INFEASIBLE : OW_OK;
 }

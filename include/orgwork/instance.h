@@ -31,6 +31,13 @@ typedef enum ow_pin_kind {
     OW_PIN_SLOT     /* pin: {date: D, slot: "HH:MM-HH:MM"} */
 } ow_pin_kind;
 
+/* An item of another body, named in `after` ("DC:3", {body: DC, item: 3}). */
+typedef struct ow_item_ref {
+    size_t body; /* index into instance bodies */
+    size_t item; /* index into that body's items */
+    ow_loc loc;  /* where the reference was written */
+} ow_item_ref;
+
 typedef struct ow_item {
     const char *id;    /* canonical id: "2", "1(a)" */
     const char *label; /* as shown in the annex: "2", "1 (a)" */
@@ -47,6 +54,9 @@ typedef struct ow_item {
     ow_date day_date; /* when has_day_date: the item is taken on that date */
     size_t n_after;
     size_t *after; /* indices into the body's items it must follow */
+    size_t n_after_other;
+    ow_item_ref *after_other; /* items of other bodies it must follow: it begins in a
+                               * later slot than the one in which each of them ends */
     size_t n_joint;
     size_t *joint_with;        /* indices of other bodies attending (issue: multi-body) */
     const char *documentation; /* may be NULL */

@@ -184,7 +184,7 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
                         other->text, other->loc.line);
     }
     if ((n = field(f, "after")) != NULL) {
-        if (n->kind != NODE_SCALAR)
+        if (n->kind != NODE_SCALAR && n->kind != NODE_MAP) /* one id or {body, item} */
             OW_CALL(expect_list(ld, n, "after", OW_MAX_ITEMS));
         *after = n;
     }
@@ -460,6 +460,7 @@ static ow_status load_body(loader *ld, const node *map, size_t index)
     body->items = ow_arena_calloc(ld->arena, n_items, sizeof *body->items);
     const node **after = ow_arena_calloc(ld->tree, n_items, sizeof *after);
     ld->joint[index] = ow_arena_calloc(ld->tree, n_items, sizeof **ld->joint);
+    ld->after[index] = after;
     if (body->items == NULL || after == NULL || ld->joint[index] == NULL)
         return out_of_memory(ld);
     for (const node *e = agenda->first; e != NULL; e = e->next) {
@@ -554,7 +555,8 @@ ow_status load_bodies(loader *ld, const fields *top)
     }
     inst->bodies = ow_arena_calloc(ld->arena, n, sizeof *inst->bodies);
     ld->joint = ow_arena_calloc(ld->tree, n, sizeof *ld->joint);
-    if (inst->bodies == NULL || ld->joint == NULL)
+    ld->after = ow_arena_calloc(ld->tree, n, sizeof *ld->after);
+    if (inst->bodies == NULL || ld->joint == NULL || ld->after == NULL)
         return out_of_memory(ld);
     size_t i = 0;
     for (const node *e = first; e != NULL && i < n; e = e->next, i++) {
@@ -563,6 +565,7 @@ ow_status load_bodies(loader *ld, const fields *top)
     }
     ld->body = ld->item = NULL;
     OW_CALL(resolve_joint(ld));
+    OW_CALL(resolve_after_other(ld));
 done:
     return rc;
 }

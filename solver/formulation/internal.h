@@ -198,6 +198,7 @@ void ow_add_item_rules(ow_formulation *f, size_t b);
 void ow_add_joints(ow_formulation *f);
 void ow_add_shared(ow_formulation *f);
 void ow_add_consecutive(ow_formulation *f);
+void ow_add_across(ow_formulation *f); /* across.c: after an item of another body */
 /* The consecutive rules' rows counted in the size cap: OW_INPUT at the rule that
  * passes OW_MAX_PROGRAM. */
 ow_status ow_size_consecutive(ow_formulation *f, ow_error *err);

@@ -21,6 +21,7 @@
 
 #include "../model/arena.h"
 #include "decode.h"
+#include "diagnose.h"
 #include "formulation/formulation.h"
 #include "mip.h"
 
@@ -438,6 +439,27 @@ static bool fits(const ow_instance *inst, size_t b, int room, int after_slot, in
     return true;
 }
 
+bool ow_decompose_feasible(const ow_instance *inst, void *time_limit)
+{
+    ow_buf ignored = OW_BUF_INIT;
+    ow_formulation *f = NULL;
+    ow_mip_result res = {0};
+    ow_error err;
+    bool feasible = true; /* what is not proven infeasible keeps its rule */
+    if (ow_diagnose_precheck(inst, &ignored) == OW_INFEASIBLE) {
+        feasible = false;
+    } else if (ow_formulation_build(inst, &f, &err) == OW_OK) {
+        ow_mip_options mo = {*(const double *)time_limit, false, false, ow_formulation_scale(f),
+                             false};
+        if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK)
+            feasible = res.status != OW_MIP_INFEASIBLE;
+    }
+    ow_mip_result_free(&res);
+    ow_formulation_free(f);
+    ow_buf_free(&ignored);
+    return feasible;
+}
+
 bool ow_decompose_applies(const ow_instance *inst)
 {
     units u;
@@ -617,10 +639,13 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
                                    "every rule of theirs, even with every room to "
                                    "themselves\n");
             } else {
-                ow_buf_printf(why,
-                              "%s: no schedule keeps every rule of the body, even with every "
-                              "room to itself\n",
-                              inst->bodies[uw->members[0]].name);
+                ow_instance view = alone(inst, uw->members[0]);
+                double limit = OW_DIAGNOSE_SOLVE_SECONDS;
+                if (!ow_diagnose_conflict(&view, ow_decompose_feasible, &limit, why))
+                    ow_buf_printf(why,
+                                  "%s: no schedule keeps every rule of the body, even with "
+                                  "every room to itself\n",
+                                  inst->bodies[uw->members[0]].name);
             }
             result->outcome = OW_DECOMPOSE_INFEASIBLE;
             goto done;

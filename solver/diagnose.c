@@ -2,6 +2,7 @@
 #include "diagnose.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -421,4 +422,266 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
     precheck_shared(inst, why);
     precheck_across(inst, why);
     return why->len > before ? OW_INFEASIBLE : OW_OK;
+}
+
+/* ---- which rules of one body conflict (a deletion filter) ------------------------- */
+
+typedef enum rule_kind {
+    RULE_MEETINGS,
+    RULE_PER_DAY,
+    RULE_WINDOW,
+    RULE_PIN_FROM,
+    RULE_ITEM_MEETING,
+    RULE_ITEM_DAY,
+    RULE_ITEM_PIN,
+    RULE_FIRST,
+    RULE_LAST,
+    RULE_SPLIT,
+    RULE_MIN_PART,
+    RULE_AFTER
+} rule_kind;
+
+/* One rule of a body: a key of the body, or of item `item` (and for after, its
+ * `index`-th entry). */
+typedef struct body_rule {
+    rule_kind kind;
+    size_t item, index;
+} body_rule;
+
+/* The rules of body b, in file order: the body's, then each item's. */
+static size_t list_rules(const ow_body *body, body_rule *out)
+{
+    size_t n = 0;
+#define PUT(k, i, x)                                                                               \
+    do {                                                                                           \
+        if (out != NULL)                                                                           \
+            out[n] = (body_rule){(k), (i), (x)};                                                   \
+        n++;                                                                                       \
+    } while (0)
+    if (body->meetings > 0)
+        PUT(RULE_MEETINGS, 0, 0);
+    if (body->meetings_per_day > 0)
+        PUT(RULE_PER_DAY, 0, 0);
+    if (body->has_window)
+        PUT(RULE_WINDOW, 0, 0);
+    if (body->has_pin_from)
+        PUT(RULE_PIN_FROM, 0, 0);
+    for (size_t i = 0; i < body->n_items; i++) {
+        const ow_item *it = &body->items[i];
+        if (it->meeting != OW_MEETING_ANY)
+            PUT(RULE_ITEM_MEETING, i, 0);
+        if (it->day > 0 || it->has_day_date)
+            PUT(RULE_ITEM_DAY, i, 0);
+        if (it->pin != OW_PIN_NONE)
+            PUT(RULE_ITEM_PIN, i, 0);
+        if (it->first)
+            PUT(RULE_FIRST, i, 0);
+        if (it->last)
+            PUT(RULE_LAST, i, 0);
+        if (!it->split)
+            PUT(RULE_SPLIT, i, 0);
+        if (it->min_part > 0)
+            PUT(RULE_MIN_PART, i, 0);
+        for (size_t a = 0; a < it->n_after; a++)
+            PUT(RULE_AFTER, i, a);
+    }
+#undef PUT
+    return n;
+}
+
+/* Lifts rule r from body (whose items are a copy the caller owns; an after entry is
+ * marked SIZE_MAX and dropped by compact_after). */
+static void lift(ow_body *body, const ow_calendar *cal, const body_rule *r)
+{
+    ow_item *it = &body->items[r->item];
+    switch (r->kind) {
+    case RULE_MEETINGS: body->meetings = 0; break;
+    case RULE_PER_DAY: body->meetings_per_day = 0; break;
+    case RULE_WINDOW:
+        body->has_window = false;
+        body->window_from = 0;
+        body->window_to = cal->n_days - 1;
+        break;
+    case RULE_PIN_FROM: body->has_pin_from = false; break;
+    case RULE_ITEM_MEETING: it->meeting = OW_MEETING_ANY; break;
+    case RULE_ITEM_DAY:
+        it->day = 0;
+        it->has_day_date = false;
+        break;
+    case RULE_ITEM_PIN: it->pin = OW_PIN_NONE; break;
+    case RULE_FIRST: it->first = false; break;
+    case RULE_LAST: it->last = false; break;
+    case RULE_SPLIT: it->split = true; break;
+    case RULE_MIN_PART: it->min_part = 0; break;
+    case RULE_AFTER: it->after[r->index] = SIZE_MAX; break;
+    }
+}
+
+static void compact_after(ow_item *it)
+{
+    size_t k = 0;
+    for (size_t a = 0; a < it->n_after; a++)
+        if (it->after[a] != SIZE_MAX)
+            it->after[k++] = it->after[a];
+    it->n_after = k;
+}
+
+/* Is body 0 of inst feasible with the rules not in keep lifted?  -1 out of memory. */
+static int try_rules(const ow_instance *inst, const body_rule *rules, size_t n, const bool *keep,
+                     ow_feasible_fn feasible, void *ctx)
+{
+    const ow_body *src = &inst->bodies[0];
+    ow_body body = *src;
+    size_t n_after = 0;
+    for (size_t i = 0; i < src->n_items; i++)
+        n_after += src->items[i].n_after;
+    ow_item *items = calloc(src->n_items + 1, sizeof *items);
+    size_t *after = calloc(n_after + 1, sizeof *after);
+    if (items == NULL || after == NULL) {
+        free(items);
+        free(after);
+        return -1;
+    }
+    size_t used = 0;
+    for (size_t i = 0; i < src->n_items; i++) {
+        items[i] = src->items[i];
+        items[i].after = &after[used];
+        for (size_t a = 0; a < src->items[i].n_after; a++)
+            after[used++] = src->items[i].after[a];
+    }
+    body.items = items;
+    for (size_t r = 0; r < n; r++)
+        if (!keep[r])
+            lift(&body, &inst->calendar, &rules[r]);
+    for (size_t i = 0; i < body.n_items; i++)
+        compact_after(&items[i]);
+    ow_instance view = *inst;
+    view.bodies = &body;
+    view.n_bodies = 1;
+    int ok = feasible(&view, ctx) ? 1 : 0;
+    free(items);
+    free(after);
+    return ok;
+}
+
+/* The rule in words, with its place: "item 2 on day 1 (file.yaml:8)". */
+static void say_rule(ow_buf *b, const ow_instance *inst, const ow_body *body, const body_rule *r)
+{
+    const ow_item *it = &body->items[r->item];
+    char w[64];
+    ow_loc at = it->loc;
+    switch (r->kind) {
+    case RULE_MEETINGS:
+        ow_buf_printf(b, "at most %d meeting%s (meetings)", body->meetings,
+                      body->meetings == 1 ? "" : "s");
+        at = body->meetings_loc;
+        break;
+    case RULE_PER_DAY:
+        ow_buf_printf(b, "at most %d meeting%s a day (meetings_per_day)", body->meetings_per_day,
+                      body->meetings_per_day == 1 ? "" : "s");
+        at = body->loc;
+        break;
+    case RULE_WINDOW:
+        ow_buf_puts(b, "its window");
+        at = body->loc;
+        break;
+    case RULE_PIN_FROM:
+        ow_date_long(inst->calendar.days[body->pin_from], w, sizeof w);
+        ow_buf_printf(b, "its start on %s (pin)", w);
+        at = body->loc;
+        break;
+    case RULE_ITEM_MEETING:
+        if (it->meeting == OW_MEETING_LAST)
+            ow_buf_printf(b, "item %s in the last meeting", it->label);
+        else
+            ow_buf_printf(b, "item %s in meeting %d", it->label, it->meeting);
+        break;
+    case RULE_ITEM_DAY:
+        if (it->has_day_date) {
+            ow_date_long(it->day_date, w, sizeof w);
+            ow_buf_printf(b, "item %s on %s", it->label, w);
+        } else {
+            ow_buf_printf(b, "item %s on day %d", it->label, it->day);
+        }
+        break;
+    case RULE_ITEM_PIN:
+        if (it->pin == OW_PIN_MEETING) {
+            ow_buf_printf(b, "item %s pinned to meeting %d", it->label, it->pin_meeting);
+        } else {
+            char slot[48];
+            ow_date_long(inst->calendar.days[it->pin_day], w, sizeof w);
+            ow_slot_house(inst->calendar.slots[it->pin_slot], slot, sizeof slot);
+            ow_buf_printf(b, "item %s pinned to %s, %s", it->label, w, slot);
+        }
+        break;
+    case RULE_FIRST: ow_buf_printf(b, "item %s first", it->label); break;
+    case RULE_LAST: ow_buf_printf(b, "item %s last", it->label); break;
+    case RULE_SPLIT: ow_buf_printf(b, "item %s in one meeting (split: false)", it->label); break;
+    case RULE_MIN_PART:
+        ow_duration_words(it->min_part, w, sizeof w);
+        ow_buf_printf(b, "item %s in pieces of at least %s (min_part)", it->label, w);
+        break;
+    case RULE_AFTER:
+        ow_buf_printf(b, "item %s after item %s", it->label, body->items[it->after[r->index]].label);
+        break;
+    }
+    ow_buf_printf(b, " (%s:%d)", inst->path != NULL ? inst->path : "", at.line);
+}
+
+bool ow_diagnose_conflict(const ow_instance *inst, ow_feasible_fn feasible, void *ctx,
+                          ow_buf *why)
+{
+    if (inst->n_bodies != 1)
+        return false;
+    const ow_body *body = &inst->bodies[0];
+    size_t n = list_rules(body, NULL);
+    if (n == 0 || n > OW_DIAGNOSE_MAX_RULES)
+        return false;
+    body_rule *rules = calloc(n, sizeof *rules);
+    bool *keep = calloc(n, sizeof *keep);
+    bool found = false;
+    if (rules == NULL || keep == NULL)
+        goto done;
+    list_rules(body, rules);
+    for (size_t r = 0; r < n; r++)
+        keep[r] = true;
+    if (try_rules(inst, rules, n, keep, feasible, ctx) != 0)
+        goto done; /* not proven infeasible with them all (a limit, or a rule of the period) */
+    /* Without every rule it may still have no schedule (its agenda is too long for
+     * the calendar): then no rule is to blame. */
+    for (size_t r = 0; r < n; r++)
+        keep[r] = false;
+    int all_off = try_rules(inst, rules, n, keep, feasible, ctx);
+    if (all_off != 1)
+        goto done;
+    for (size_t r = 0; r < n; r++)
+        keep[r] = true;
+    /* Each rule in turn: lifted for good when the body has no schedule without it
+     * either.  What stays is a set no schedule keeps, each rule of it needed. */
+    for (size_t r = 0; r < n; r++) {
+        keep[r] = false;
+        int ok = try_rules(inst, rules, n, keep, feasible, ctx);
+        if (ok < 0)
+            goto done;
+        if (ok == 1)
+            keep[r] = true;
+    }
+    size_t n_kept = 0;
+    for (size_t r = 0; r < n; r++)
+        n_kept += keep[r];
+    ow_buf_printf(why, "%s: no schedule keeps %s, even with every room to itself; relax %s: ",
+                  body->name, n_kept == 1 ? "this rule" : "these rules together",
+                  n_kept == 1 ? "it" : "one of them");
+    for (size_t r = 0, said = 0; r < n; r++)
+        if (keep[r]) {
+            if (said++ > 0)
+                ow_buf_puts(why, "; ");
+            say_rule(why, inst, body, &rules[r]);
+        }
+    ow_buf_putc(why, '\n');
+    found = true;
+done:
+    free(rules);
+    free(keep);
+    return found;
 }

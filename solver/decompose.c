@@ -112,7 +112,8 @@ static bool make_units(const ow_instance *inst, bool with_rules, units *u)
     for (size_t b = 0; ok && b < n; b++)
         for (size_t i = 0; i < inst->bodies[b].n_items; i++)
             for (size_t q = 0; q < inst->bodies[b].items[i].n_after_other; q++)
-                parent[find(parent, b)] = find(parent, inst->bodies[b].items[i].after_other[q].body);
+                parent[find(parent, b)] =
+                    find(parent, inst->bodies[b].items[i].after_other[q].body);
     for (size_t b = 0; ok && b < n; b++)
         for (size_t i = 0; i < inst->bodies[b].n_items; i++)
             if (inst->bodies[b].items[i].n_joint > 0 || inst->bodies[b].items[i].n_after_other > 0)
@@ -258,8 +259,7 @@ static bool unit_instance(const ow_instance *inst, const units *u, const unit *w
             ow_item *it = &bodies[x].items[i];
             *it = src->items[i];
             if (it->n_after_other > 0) {
-                it->after_other =
-                    ow_arena_calloc(a, it->n_after_other, sizeof *it->after_other);
+                it->after_other = ow_arena_calloc(a, it->n_after_other, sizeof *it->after_other);
                 if (it->after_other == NULL)
                     return false;
                 for (size_t q = 0; q < it->n_after_other; q++) {

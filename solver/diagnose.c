@@ -229,7 +229,8 @@ static bool follows(const ow_instance *inst, const size_t *off, size_t b, size_t
     if (!body->order_free)
         return false;
     for (size_t q = 0; q < body->n_items; q++)
-        if (q != i && ((body->items[q].first && !it->first) || (it->last && !body->items[q].last)) &&
+        if (q != i &&
+            ((body->items[q].first && !it->first) || (it->last && !body->items[q].last)) &&
             k-- == 0) {
             *out = off[b] + q;
             return true;
@@ -495,25 +496,45 @@ static void lift(ow_body *body, const ow_calendar *cal, const body_rule *r)
 {
     ow_item *it = &body->items[r->item];
     switch (r->kind) {
-    case RULE_MEETINGS: body->meetings = 0; break;
-    case RULE_PER_DAY: body->meetings_per_day = 0; break;
+    case RULE_MEETINGS:
+        body->meetings = 0;
+        break;
+    case RULE_PER_DAY:
+        body->meetings_per_day = 0;
+        break;
     case RULE_WINDOW:
         body->has_window = false;
         body->window_from = 0;
         body->window_to = cal->n_days - 1;
         break;
-    case RULE_PIN_FROM: body->has_pin_from = false; break;
-    case RULE_ITEM_MEETING: it->meeting = OW_MEETING_ANY; break;
+    case RULE_PIN_FROM:
+        body->has_pin_from = false;
+        break;
+    case RULE_ITEM_MEETING:
+        it->meeting = OW_MEETING_ANY;
+        break;
     case RULE_ITEM_DAY:
         it->day = 0;
         it->has_day_date = false;
         break;
-    case RULE_ITEM_PIN: it->pin = OW_PIN_NONE; break;
-    case RULE_FIRST: it->first = false; break;
-    case RULE_LAST: it->last = false; break;
-    case RULE_SPLIT: it->split = true; break;
-    case RULE_MIN_PART: it->min_part = 0; break;
-    case RULE_AFTER: it->after[r->index] = SIZE_MAX; break;
+    case RULE_ITEM_PIN:
+        it->pin = OW_PIN_NONE;
+        break;
+    case RULE_FIRST:
+        it->first = false;
+        break;
+    case RULE_LAST:
+        it->last = false;
+        break;
+    case RULE_SPLIT:
+        it->split = true;
+        break;
+    case RULE_MIN_PART:
+        it->min_part = 0;
+        break;
+    case RULE_AFTER:
+        it->after[r->index] = SIZE_MAX;
+        break;
     }
 }
 
@@ -614,22 +635,28 @@ static void say_rule(ow_buf *b, const ow_instance *inst, const ow_body *body, co
             ow_buf_printf(b, "item %s pinned to %s, %s", it->label, w, slot);
         }
         break;
-    case RULE_FIRST: ow_buf_printf(b, "item %s first", it->label); break;
-    case RULE_LAST: ow_buf_printf(b, "item %s last", it->label); break;
-    case RULE_SPLIT: ow_buf_printf(b, "item %s in one meeting (split: false)", it->label); break;
+    case RULE_FIRST:
+        ow_buf_printf(b, "item %s first", it->label);
+        break;
+    case RULE_LAST:
+        ow_buf_printf(b, "item %s last", it->label);
+        break;
+    case RULE_SPLIT:
+        ow_buf_printf(b, "item %s in one meeting (split: false)", it->label);
+        break;
     case RULE_MIN_PART:
         ow_duration_words(it->min_part, w, sizeof w);
         ow_buf_printf(b, "item %s in pieces of at least %s (min_part)", it->label, w);
         break;
     case RULE_AFTER:
-        ow_buf_printf(b, "item %s after item %s", it->label, body->items[it->after[r->index]].label);
+        ow_buf_printf(b, "item %s after item %s", it->label,
+                      body->items[it->after[r->index]].label);
         break;
     }
     ow_buf_printf(b, " (%s:%d)", inst->path != NULL ? inst->path : "", at.line);
 }
 
-bool ow_diagnose_conflict(const ow_instance *inst, ow_feasible_fn feasible, void *ctx,
-                          ow_buf *why)
+bool ow_diagnose_conflict(const ow_instance *inst, ow_feasible_fn feasible, void *ctx, ow_buf *why)
 {
     if (inst->n_bodies != 1)
         return false;
@@ -669,9 +696,9 @@ bool ow_diagnose_conflict(const ow_instance *inst, ow_feasible_fn feasible, void
     size_t n_kept = 0;
     for (size_t r = 0; r < n; r++)
         n_kept += keep[r];
-    ow_buf_printf(why, "%s: no schedule keeps %s, even with every room to itself; relax %s: ",
-                  body->name, n_kept == 1 ? "this rule" : "these rules together",
-                  n_kept == 1 ? "it" : "one of them");
+    ow_buf_printf(
+        why, "%s: no schedule keeps %s, even with every room to itself; relax %s: ", body->name,
+        n_kept == 1 ? "this rule" : "these rules together", n_kept == 1 ? "it" : "one of them");
     for (size_t r = 0, said = 0; r < n; r++)
         if (keep[r]) {
             if (said++ > 0)

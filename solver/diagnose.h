@@ -36,7 +36,6 @@ typedef bool (*ow_feasible_fn)(const ow_instance *inst, void *ctx);
  * with its file:line to why, and returns true; false (nothing appended) when the
  * body has no schedule even without any of them, when it has more than
  * OW_DIAGNOSE_MAX_RULES, or out of memory. */
-bool ow_diagnose_conflict(const ow_instance *inst, ow_feasible_fn feasible, void *ctx,
-                          ow_buf *why);
+bool ow_diagnose_conflict(const ow_instance *inst, ow_feasible_fn feasible, void *ctx, ow_buf *why);
 
 #endif

@@ -162,15 +162,14 @@ static void test_rooms_infeasible(void **state)
 /* The rules of Group A no schedule keeps together (a deletion filter): item 1 is on
  * the first day anyway, so its rule is not among them. */
 #define GROUP_A_CONFLICT                                                                           \
-    "Group A: no schedule keeps these rules together, even with every room to itself; relax one " \
-    "of them: at most 1 meeting a day (meetings_per_day) (test.yaml:4); item 2 on day 1 "        \
+    "Group A: no schedule keeps these rules together, even with every room to itself; relax one "  \
+    "of them: at most 1 meeting a day (meetings_per_day) (test.yaml:4); item 2 on day 1 "          \
     "(test.yaml:9)\n"
 
 static void test_unit_infeasible(void **state)
 {
     (void)state;
-    expect_infeasible(HEAD(3) "bodies:\n" TWO_ON_DAY_ONE ONE("B", 60, ""),
-                      GROUP_A_CONFLICT);
+    expect_infeasible(HEAD(3) "bodies:\n" TWO_ON_DAY_ONE ONE("B", 60, ""), GROUP_A_CONFLICT);
     expect_infeasible(HEAD(3) "bodies:\n" TWO_ON_DAY_ONE
                               "  - id: B\n    name: Group B\n    agenda:\n"
                               "      - {item: \"1\", title: Debate, duration: 1h, joint_with: "

@@ -1003,12 +1003,15 @@ static void assert_resources(const char *yaml, size_t n, const held_spec *held,
 static void test_resources(void **state)
 {
     (void)state;
-    static const held_spec two_days[] = {
-        {"2024-07-11", 10, 13}, {"2024-07-11", 15, 18}, {"2024-07-12", 10, 13},
-        {"2024-07-12", 15, 18}};
-    static const held_spec two_and_a_half[] = {
-        {"2024-07-11", 10, 13}, {"2024-07-11", 15, 18}, {"2024-07-12", 10, 13},
-        {"2024-07-12", 15, 18}, {"2024-07-15", 10, 13}};
+    static const held_spec two_days[] = {{"2024-07-11", 10, 13},
+                                         {"2024-07-11", 15, 18},
+                                         {"2024-07-12", 10, 13},
+                                         {"2024-07-12", 15, 18}};
+    static const held_spec two_and_a_half[] = {{"2024-07-11", 10, 13},
+                                               {"2024-07-11", 15, 18},
+                                               {"2024-07-12", 10, 13},
+                                               {"2024-07-12", 15, 18},
+                                               {"2024-07-15", 10, 13}};
     static const held_spec two_halves[] = {{"2024-07-11", 10, 13}, {"2024-07-12", 15, 18}};
     /* The 2024 annex: four plenary meetings over two days. */
     ow_instance *seed = load(SEED_2024);

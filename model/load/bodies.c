@@ -6,8 +6,8 @@
 #include <string.h>
 
 static const char *const BODY_KEYS[] = {
-    "id",    "name", "session", "meetings", "meetings_per_day", "window", "interpretation", "room",
-    "order", "pin",  "agenda",  "plenary", NULL};
+    "id",   "name",  "session", "meetings", "meetings_per_day", "window", "interpretation",
+    "room", "order", "pin",     "agenda",   "plenary",          NULL};
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
 static const char *const ITEM_KEYS[] = {

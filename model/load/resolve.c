@@ -92,7 +92,8 @@ static ow_status other_ref(loader *ld, const node *e, ow_item_ref *ref)
         }
         if (colon == NULL) {
             const char *c = strchr(e->text, ':');
-            snprintf(body_id, sizeof body_id, "%.*s", (int)(c - e->text) > OW_MAX_ID ? OW_MAX_ID : (int)(c - e->text), e->text);
+            snprintf(body_id, sizeof body_id, "%.*s",
+                     (int)(c - e->text) > OW_MAX_ID ? OW_MAX_ID : (int)(c - e->text), e->text);
         } else {
             snprintf(body_id, sizeof body_id, "%s", inst->bodies[b].id);
             item_id = colon + 1;
@@ -108,8 +109,8 @@ static ow_status other_ref(loader *ld, const node *e, ow_item_ref *ref)
     if (k < 0) {
         char ids[400];
         join(ids, sizeof ids, &other->items[0].label, other->n_items, sizeof(ow_item));
-        return fail(ld, at->loc, "unknown item \"%.*s\" of body %s in after (its items: %s)",
-                    QUOTE, item_id, other->id, ids);
+        return fail(ld, at->loc, "unknown item \"%.*s\" of body %s in after (its items: %s)", QUOTE,
+                    item_id, other->id, ids);
     }
     ref->body = (size_t)b;
     ref->item = (size_t)k;

@@ -152,8 +152,8 @@ static void put_days(ow_buf *b, int days, int half_days)
 /* The six official languages of the United Nations, in any order and each once. */
 static bool six_official(const ow_instance *inst)
 {
-    static const char *const SIX[] = {"Arabic", "Chinese", "English", "French", "Russian",
-                                      "Spanish"};
+    static const char *const SIX[] = {"Arabic", "Chinese", "English",
+                                      "French", "Russian", "Spanish"};
     if (inst->n_languages != 6)
         return false;
     for (size_t k = 0; k < 6; k++) {

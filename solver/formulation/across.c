@@ -36,15 +36,13 @@ void ow_add_across(ow_formulation *f)
                 const ow_body *other = &inst->bodies[b];
                 for (int k = 0; k < f->bodies[a].K; k++)
                     for (int kk = 0; kk < f->bodies[b].K; kk++) {
-                        int row = ow_program_row(f->program, OW_ROW_GE, 1 - 2 * M,
-                                                 "across[%s,%s,%s,%s,%d,%d]", body->id, it->id,
-                                                 other->id, other->items[ref->item].id, k + 1,
-                                                 kk + 1);
+                        int row = ow_program_row(
+                            f->program, OW_ROW_GE, 1 - 2 * M, "across[%s,%s,%s,%s,%d,%d]", body->id,
+                            it->id, other->id, other->items[ref->item].id, k + 1, kk + 1);
                         add_position(f, a, row, k, 1);
                         add_position(f, b, row, kk, -1);
                         ow_add_presence(f->program, &f->bodies[a], row, k, (int)i + 1, -M);
-                        ow_add_presence(f->program, &f->bodies[b], row, kk, (int)ref->item + 1,
-                                        -M);
+                        ow_add_presence(f->program, &f->bodies[b], row, kk, (int)ref->item + 1, -M);
                     }
             }
         }

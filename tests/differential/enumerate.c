@@ -116,12 +116,15 @@ static void where(const plan *p, int item, int *fm, int *fp, int *lm, int *lp)
 static bool item_rules_hold(const search *s, const plan *p)
 {
     const ow_body *body = &s->inst->bodies[s->b];
-    int first_own = -1, last_own = -1;
+    /* docs/formats.md: first / last open and close the body's session, joint meetings
+     * it attends included; a joint item marked first (last) is the first (last)
+     * meeting of every body attending it. */
     for (int m = 0; m < p->k; m++)
-        if (p->guest[m] < 0) {
-            if (first_own < 0)
-                first_own = m;
-            last_own = m;
+        if (p->guest[m] >= 0) {
+            const guest *g = &s->bp[s->b].g[p->guest[m]];
+            const ow_item *jt = &s->inst->bodies[g->owner].items[g->item];
+            if ((jt->first && m != 0) || (jt->last && m != p->k - 1))
+                return false;
         }
     for (size_t i = 0; i < body->n_items; i++) {
         const ow_item *it = &body->items[i];
@@ -148,9 +151,9 @@ static bool item_rules_hold(const search *s, const plan *p)
                 day_of(s, p->slot[m]) != day_of(s, p->slot[0]) + it->day - 1)
                 return false;
         }
-        if (it->first && (fm != first_own || fp != 0))
+        if (it->first && (fm != 0 || fp != 0))
             return false;
-        if (it->last && (lm != last_own || lp != p->np[lm] - 1))
+        if (it->last && (lm != p->k - 1 || lp != p->np[lm] - 1))
             return false;
         for (size_t a = 0; a < it->n_after; a++) {
             int afm, afp, alm, alp;

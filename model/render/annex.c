@@ -173,6 +173,8 @@ void ow_put_resources(ow_buf *out, const ow_instance *inst, const ow_body *body,
     int per_day = (int)inst->calendar.n_slots;
     if (body->meetings_per_day > 0 && (per_day == 0 || body->meetings_per_day < per_day))
         per_day = body->meetings_per_day;
+    if (ow_body_slots_limited(inst, body))
+        per_day = ow_body_meetings_a_day(inst, body); /* the slots it may meet in */
     int held = 0, days = 0, half_days = 0, today = 0;
     for (size_t i = 0; i <= a->n; i++) {
         if (i == a->n || a->rows[i].is_day) {
@@ -261,7 +263,7 @@ ow_status ow_build_annex(const ow_instance *inst, const body_meetings *bm, annex
         }
         for (size_t k = 0; k < m->n_pieces; k++) {
             const ow_item *item = ow_piece_item(inst, m, &m->pieces[k]);
-            rows[n].label = str_or_empty(item->label);
+            rows[n].label = item_number(item);
             rows[n].title = str_or_empty(item->title);
             rows[n].continued = m->pieces[k].continued;
             rows[n].m = m;

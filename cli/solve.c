@@ -31,7 +31,8 @@ static const char *usage =
     "  --meetings N     let every body hold N meetings\n"
     "  --body ID        print only that body's organization of work\n"
     "  --time-limit S   stop after S seconds with the best schedule found\n"
-    "                   (status \"feasible\" and its gap)\n"
+    "                   (status \"feasible\" and its gap); body by body, the bodies\n"
+    "                   not yet planned then get a first schedule each\n"
     "  --timings        include the solver's time in JSON output\n"
     "  --keep OLD.json  re-plan: change the fewest item placements of the schedule\n"
     "                   OLD.json (items matched by id), then find the best schedule\n"
@@ -252,6 +253,7 @@ int ow_cli_solve(int argc, char **argv)
     ow_solve_options so = {a.o.time_limit, a.verbose,
                            !a.quiet && !a.verbose && isatty(STDERR_FILENO), a.o.whole, kept};
     OW_CALL(ow_solve(inst, &so, &s, &why, &err));
+    ow_cli_solve_note(s);
     bool found = ow_solve_status_has_schedule(s->status);
     if (found && kept != NULL)
         report_kept(inst, kept, s);

@@ -141,15 +141,6 @@ static bool holds_own(const ow_meeting *m, size_t t)
     return false;
 }
 
-/* Whether m holds anything of its own body's agenda. */
-static bool holds_agenda(const ow_meeting *m)
-{
-    for (size_t k = 0; k < m->n_pieces; k++)
-        if (!m->pieces[k].joint)
-            return true;
-    return false;
-}
-
 /* "Thursday, 11 July 2024, 10 a.m.–1 p.m." */
 static void when(ow_date date, int start, int end, char *out, size_t size)
 {
@@ -674,16 +665,51 @@ static void check_order(checker *c)
     }
 }
 
-/* Whether one of body b's meetings of rank from..to-1 holds its own agenda: the
- * joint meetings it attends for other bodies' items do not open or close its session. */
-static bool own_meeting_between(const checker *c, size_t b, int from, int to)
+/* An item of one body after an item of another: its first meeting starts no earlier
+ * than the end of the other's last meeting (a later slot: slots do not overlap). */
+static void check_after_other(checker *c)
 {
-    for (int r = from; r < to; r++)
-        if (holds_agenda(meeting(c, c->bodies[b].order[r])))
-            return true;
-    return false;
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++) {
+            const item_view *later = &c->bodies[b].items[t];
+            for (size_t a = 0; a < body->items[t].n_after_other && later->n_pieces > 0; a++) {
+                const ow_item_ref *ref = &body->items[t].after_other[a];
+                const item_view *earlier = &c->bodies[ref->body].items[ref->item];
+                if (earlier->n_pieces == 0)
+                    continue;
+                const ow_meeting *m = meeting(c, at(c, b, later->first));
+                const ow_meeting *e = meeting(c, at(c, ref->body, earlier->last));
+                if (m->date > e->date || (m->date == e->date && m->start >= e->end))
+                    continue;
+                add(c, "after", "%s: item %s must follow item %s of %s, which ends in %s",
+                    meeting_name(c, at(c, b, later->first)).text, body->items[t].label,
+                    c->inst->bodies[ref->body].items[ref->item].label,
+                    c->inst->bodies[ref->body].id,
+                    meeting_name(c, at(c, ref->body, earlier->last)).text);
+            }
+        }
+    }
 }
 
+/* The rank, among body b's meetings, of the joint meeting it attends for item t of
+ * body owner, or -1. */
+static int guest_rank(const checker *c, size_t b, size_t owner, size_t t)
+{
+    const body_view *bv = &c->bodies[b];
+    for (size_t r = 0; r < bv->n; r++) {
+        const ow_meeting *m = meeting(c, bv->order[r]);
+        for (size_t k = 0; k < m->n_pieces; k++)
+            if (m->pieces[k].joint && m->pieces[k].owner == owner && m->pieces[k].item == t)
+                return (int)r;
+    }
+    return -1;
+}
+
+/* An item marked first opens the body's session and one marked last closes it: no
+ * meeting of the body, joint meetings it attends for other bodies' items included,
+ * comes before (after) it.  A joint item so marked is the first (last) meeting of
+ * every body attending it. */
 static void check_first_last(checker *c)
 {
     for (size_t b = 0; b < c->inst->n_bodies; b++) {
@@ -693,7 +719,7 @@ static void check_first_last(checker *c)
             const item_view *iv = &bv->items[t];
             if (!body->items[t].first || iv->n_pieces == 0)
                 continue;
-            if (own_meeting_between(c, b, 0, iv->first.rank))
+            if (iv->first.rank > 0)
                 add(c, "first",
                     "%s: item %s must be the first thing the body does in the "
                     "session, but the body met before",
@@ -710,7 +736,7 @@ static void check_first_last(checker *c)
             if (!body->items[t].last || iv->n_pieces == 0)
                 continue;
             const ow_meeting *m = meeting(c, at(c, b, iv->last));
-            if (own_meeting_between(c, b, iv->last.rank + 1, (int)bv->n))
+            if (iv->last.rank + 1 < (int)bv->n)
                 add(c, "last",
                     "%s: item %s must be the last thing the body does in the "
                     "session, but the body meets again after it",
@@ -721,6 +747,30 @@ static void check_first_last(checker *c)
                     "session, but item %s closes the meeting",
                     meeting_name(c, at(c, b, iv->last)).text, body->items[t].label,
                     item_of(c, m, m->n_pieces - 1)->label);
+        }
+        /* Joint items marked first or last bind every body attending them. */
+        for (size_t t = 0; t < body->n_items; t++) {
+            const ow_item *it = &body->items[t];
+            if (!it->first && !it->last)
+                continue;
+            for (size_t q = 0; q < it->n_joint; q++) {
+                size_t g = it->joint_with[q];
+                int r = guest_rank(c, g, b, t);
+                if (r < 0)
+                    continue; /* [joint] says it is missing */
+                if (it->first && r > 0)
+                    add(c, "first",
+                        "%s: joint item %s of %s must be the first thing every body attending "
+                        "it does, but %s met before",
+                        meeting_name(c, c->bodies[g].order[r]).text, it->label, body->id,
+                        c->inst->bodies[g].id);
+                if (it->last && r + 1 < (int)c->bodies[g].n)
+                    add(c, "last",
+                        "%s: joint item %s of %s must be the last thing every body attending "
+                        "it does, but %s meets again after it",
+                        meeting_name(c, c->bodies[g].order[r]).text, it->label, body->id,
+                        c->inst->bodies[g].id);
+            }
         }
     }
 }
@@ -1204,6 +1254,7 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     check_run_on(&c);
     check_continued(&c);
     check_order(&c);
+    check_after_other(&c);
     check_first_last(&c);
     check_placement(&c);
     check_alone(&c);

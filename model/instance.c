@@ -1,6 +1,7 @@
 /* instance.c: look-ups and totals over a loaded instance. */
 #include "orgwork/instance.h"
 
+#include <ctype.h>
 #include <string.h>
 
 int ow_instance_find_body(const ow_instance *inst, const char *id)
@@ -163,4 +164,26 @@ int ow_calendar_longest_slot(const ow_calendar *cal)
         best = longest(slots, n, best);
     }
     return best;
+}
+
+/* Whether needle occurs in s, ignoring ASCII case. */
+static bool contains_word(const char *s, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *s != '\0'; s++) {
+        size_t i = 0;
+        while (i < n && s[i] != '\0' && tolower((unsigned char)s[i]) == needle[i])
+            i++;
+        if (i == n)
+            return true;
+    }
+    return false;
+}
+
+bool ow_name_holds_plenaries(const char *name)
+{
+    if (name == NULL)
+        return true;
+    return !contains_word(name, "committee") && !contains_word(name, "drafting") &&
+           !contains_word(name, "informal");
 }

@@ -6,8 +6,9 @@
  * one after another, each in what the earlier ones left, gives a schedule.  The gap
  * between the two is reported; when it is zero the schedule is proven optimal.
  *
- * Bodies tied together by joint items (a joint meeting puts them in one slot) are
- * planned as one unit, a program of their own, for the bound and for the plan.  A
+ * Bodies tied together by joint items (a joint meeting puts them in one slot), or by
+ * an item of one after an item of another (`after: [DC:3]`), are planned as one
+ * unit, a program of their own, for the bound and for the plan.  A
  * consecutive rule between units is kept by planning them in its order: the later
  * body starts after the earlier one ends, by the next working day, in its room.
  * Where that order goes round in a circle, or a body follows two others, the rules
@@ -20,6 +21,7 @@
 
 #include "../model/arena.h"
 #include "decode.h"
+#include "diagnose.h"
 #include "formulation/formulation.h"
 #include "mip.h"
 
@@ -105,9 +107,16 @@ static bool make_units(const ow_instance *inst, bool with_rules, units *u)
         for (size_t i = 0; i < inst->bodies[b].n_items; i++)
             for (size_t q = 0; q < inst->bodies[b].items[i].n_joint; q++)
                 parent[find(parent, b)] = find(parent, inst->bodies[b].items[i].joint_with[q]);
+    /* An item after an item of another body ties the two bodies as a joint item does:
+     * their program holds the row between them. */
     for (size_t b = 0; ok && b < n; b++)
         for (size_t i = 0; i < inst->bodies[b].n_items; i++)
-            if (inst->bodies[b].items[i].n_joint > 0)
+            for (size_t q = 0; q < inst->bodies[b].items[i].n_after_other; q++)
+                parent[find(parent, b)] =
+                    find(parent, inst->bodies[b].items[i].after_other[q].body);
+    for (size_t b = 0; ok && b < n; b++)
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++)
+            if (inst->bodies[b].items[i].n_joint > 0 || inst->bodies[b].items[i].n_after_other > 0)
                 joint[find(parent, b)] = true;
     for (size_t b = 0; ok && b < n; b++)
         count[find(parent, b)]++;
@@ -249,6 +258,15 @@ static bool unit_instance(const ow_instance *inst, const units *u, const unit *w
         for (size_t i = 0; i < src->n_items; i++) {
             ow_item *it = &bodies[x].items[i];
             *it = src->items[i];
+            if (it->n_after_other > 0) {
+                it->after_other = ow_arena_calloc(a, it->n_after_other, sizeof *it->after_other);
+                if (it->after_other == NULL)
+                    return false;
+                for (size_t q = 0; q < it->n_after_other; q++) {
+                    it->after_other[q] = src->items[i].after_other[q];
+                    it->after_other[q].body = (size_t)pos[src->items[i].after_other[q].body];
+                }
+            }
             if (it->n_joint == 0)
                 continue;
             it->joint_with = ow_arena_calloc(a, it->n_joint, sizeof *it->joint_with);
@@ -420,6 +438,27 @@ static bool fits(const ow_instance *inst, size_t b, int room, int after_slot, in
             }
     }
     return true;
+}
+
+bool ow_decompose_feasible(const ow_instance *inst, void *time_limit)
+{
+    ow_buf ignored = OW_BUF_INIT;
+    ow_formulation *f = NULL;
+    ow_mip_result res = {0};
+    ow_error err;
+    bool feasible = true; /* what is not proven infeasible keeps its rule */
+    if (ow_diagnose_precheck(inst, &ignored) == OW_INFEASIBLE) {
+        feasible = false;
+    } else if (ow_formulation_build(inst, &f, &err) == OW_OK) {
+        ow_mip_options mo = {*(const double *)time_limit, false, false, ow_formulation_scale(f),
+                             false, false};
+        if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK)
+            feasible = res.status != OW_MIP_INFEASIBLE;
+    }
+    ow_mip_result_free(&res);
+    ow_formulation_free(f);
+    ow_buf_free(&ignored);
+    return feasible;
 }
 
 bool ow_decompose_applies(const ow_instance *inst)
@@ -622,10 +661,13 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
                                    "every rule of theirs, even with every room to "
                                    "themselves\n");
             } else {
-                ow_buf_printf(why,
-                              "%s: no schedule keeps every rule of the body, even with every "
-                              "room to itself\n",
-                              inst->bodies[uw->members[0]].name);
+                ow_instance view = alone(inst, uw->members[0]);
+                double limit = OW_DIAGNOSE_SOLVE_SECONDS;
+                if (!ow_diagnose_conflict(&view, ow_decompose_feasible, &limit, why))
+                    ow_buf_printf(why,
+                                  "%s: no schedule keeps every rule of the body, even with "
+                                  "every room to itself\n",
+                                  inst->bodies[uw->members[0]].name);
             }
             result->outcome = OW_DECOMPOSE_INFEASIBLE;
             goto done;

@@ -27,6 +27,11 @@
  * consecutive rules allow (else the rules join units too; see docs/model.md). */
 bool ow_decompose_applies(const ow_instance *inst);
 
+/* Whether inst (one body, as ow_diagnose_conflict asks) may have a schedule: false
+ * only when the precheck or the program proves it has none; time_limit points to
+ * the seconds the search may take (a double). */
+bool ow_decompose_feasible(const ow_instance *inst, void *time_limit);
+
 /* What planning unit by unit came to. */
 typedef enum ow_decompose_outcome {
     OW_DECOMPOSE_PLANNED = 0, /* a schedule: optimal when it meets the bound, else

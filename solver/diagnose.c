@@ -2,6 +2,7 @@
 #include "diagnose.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,6 +208,119 @@ static void precheck_circle(const ow_instance *inst, size_t b, ow_buf *why)
     free(before);
 }
 
+/* The k-th item that item i of body b must follow (agenda order, after, first and
+ * last in its body, items of other bodies), as a node number (off[body] + item);
+ * false past the last. */
+static bool follows(const ow_instance *inst, const size_t *off, size_t b, size_t i, size_t k,
+                    size_t *out)
+{
+    const ow_body *body = &inst->bodies[b];
+    const ow_item *it = &body->items[i];
+    if (!body->order_free && i > 0) {
+        if (k == 0) {
+            *out = off[b] + i - 1;
+            return true;
+        }
+        k--;
+    }
+    if (k < it->n_after) {
+        *out = off[b] + it->after[k];
+        return true;
+    }
+    k -= it->n_after;
+    if (k < it->n_after_other) {
+        *out = off[it->after_other[k].body] + it->after_other[k].item;
+        return true;
+    }
+    k -= it->n_after_other;
+    if (!body->order_free)
+        return false;
+    for (size_t q = 0; q < body->n_items; q++)
+        if (q != i &&
+            ((body->items[q].first && !it->first) || (it->last && !body->items[q].last)) &&
+            k-- == 0) {
+            *out = off[b] + q;
+            return true;
+        }
+    return false;
+}
+
+/* An item after an item of another body: the rules of all bodies together must leave
+ * an order, no item following itself through others.  Said once, naming the circle. */
+static void precheck_across(const ow_instance *inst, ow_buf *why)
+{
+    size_t nb = inst->n_bodies, n = 0;
+    bool any = false;
+    for (size_t b = 0; b < nb; b++)
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++)
+            any |= inst->bodies[b].items[i].n_after_other > 0;
+    if (!any)
+        return;
+    size_t *off = calloc(nb + 1, sizeof *off);
+    for (size_t b = 0; off != NULL && b < nb; b++) {
+        off[b] = n;
+        n += inst->bodies[b].n_items;
+    }
+    size_t *body_of = calloc(n + 1, sizeof *body_of);
+    unsigned char *state = calloc(n + 1, 1); /* 0 not seen, 1 on the path, 2 done */
+    size_t *stack = calloc(n + 1, sizeof *stack), *next = calloc(n + 1, sizeof *next);
+    if (off == NULL || body_of == NULL || state == NULL || stack == NULL || next == NULL)
+        goto done; /* the solver then says no schedule exists, without the reason */
+    for (size_t b = 0; b < nb; b++)
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++)
+            body_of[off[b] + i] = b;
+    for (size_t root = 0; root < n; root++) {
+        if (state[root] != 0)
+            continue;
+        size_t top = 0;
+        stack[top++] = root;
+        state[root] = 1;
+        next[root] = 0;
+        while (top > 0) {
+            size_t v = stack[top - 1], w;
+            size_t bv = body_of[v];
+            if (!follows(inst, off, bv, v - off[bv], next[v]++, &w)) {
+                state[v] = 2;
+                top--;
+                continue;
+            }
+            if (state[w] == 0) {
+                state[w] = 1;
+                next[w] = 0;
+                stack[top++] = w;
+                continue;
+            }
+            if (state[w] != 1)
+                continue;
+            /* A circle: w follows ... follows v follows w. */
+            ow_buf text = OW_BUF_INIT;
+            size_t from = top;
+            while (from > 0 && stack[from - 1] != w)
+                from--;
+            for (size_t x = from - 1, shown = 0; x < top && shown < 8; x++, shown++) {
+                size_t u = stack[x], bu = body_of[u];
+                ow_buf_printf(&text, "%sitem %s of %s", x + 1 == from ? "" : ", which follows ",
+                              inst->bodies[bu].items[u - off[bu]].label, inst->bodies[bu].id);
+            }
+            ow_buf_printf(&text, ", which follows item %s of %s",
+                          inst->bodies[body_of[w]].items[w - off[body_of[w]]].label,
+                          inst->bodies[body_of[w]].id);
+            cause(why, &inst->bodies[body_of[w]],
+                  "the after rules go round in a circle: %s; no order of the agendas keeps them "
+                  "all",
+                  ow_buf_str(&text));
+            ow_buf_free(&text);
+            goto done;
+        }
+    }
+done:
+    free(off);
+    free(body_of);
+    free(state);
+    free(stack);
+    free(next);
+}
+
 ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
 {
     size_t before = why->len;
@@ -319,5 +433,294 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
         }
     }
     precheck_shared(inst, why);
+    precheck_across(inst, why);
     return why->len > before ? OW_INFEASIBLE : OW_OK;
+}
+
+/* ---- which rules of one body conflict (a deletion filter) ------------------------- */
+
+typedef enum rule_kind {
+    RULE_MEETINGS,
+    RULE_PER_DAY,
+    RULE_WINDOW,
+    RULE_PIN_FROM,
+    RULE_ITEM_MEETING,
+    RULE_ITEM_DAY,
+    RULE_ITEM_PIN,
+    RULE_FIRST,
+    RULE_LAST,
+    RULE_SPLIT,
+    RULE_MIN_PART,
+    RULE_AFTER
+} rule_kind;
+
+/* One rule of a body: a key of the body, or of item `item` (and for after, its
+ * `index`-th entry). */
+typedef struct body_rule {
+    rule_kind kind;
+    size_t item, index;
+} body_rule;
+
+/* The rules of body b, in file order: the body's, then each item's. */
+static size_t list_rules(const ow_body *body, body_rule *out)
+{
+    size_t n = 0;
+#define PUT(k, i, x)                                                                               \
+    do {                                                                                           \
+        if (out != NULL)                                                                           \
+            out[n] = (body_rule){(k), (i), (x)};                                                   \
+        n++;                                                                                       \
+    } while (0)
+    if (body->meetings > 0)
+        PUT(RULE_MEETINGS, 0, 0);
+    if (body->meetings_per_day > 0)
+        PUT(RULE_PER_DAY, 0, 0);
+    if (body->has_window)
+        PUT(RULE_WINDOW, 0, 0);
+    if (body->has_pin_from)
+        PUT(RULE_PIN_FROM, 0, 0);
+    for (size_t i = 0; i < body->n_items; i++) {
+        const ow_item *it = &body->items[i];
+        if (it->meeting != OW_MEETING_ANY)
+            PUT(RULE_ITEM_MEETING, i, 0);
+        if (it->day > 0 || it->has_day_date)
+            PUT(RULE_ITEM_DAY, i, 0);
+        if (it->pin != OW_PIN_NONE)
+            PUT(RULE_ITEM_PIN, i, 0);
+        if (it->first)
+            PUT(RULE_FIRST, i, 0);
+        if (it->last)
+            PUT(RULE_LAST, i, 0);
+        if (!it->split)
+            PUT(RULE_SPLIT, i, 0);
+        if (it->min_part > 0)
+            PUT(RULE_MIN_PART, i, 0);
+        for (size_t a = 0; a < it->n_after; a++)
+            PUT(RULE_AFTER, i, a);
+    }
+#undef PUT
+    return n;
+}
+
+/* Lifts rule r from body (whose items are a copy the caller owns; an after entry is
+ * marked SIZE_MAX and dropped by compact_after). */
+static void lift(ow_body *body, const ow_calendar *cal, const body_rule *r)
+{
+    ow_item *it = &body->items[r->item];
+    switch (r->kind) {
+    case RULE_MEETINGS:
+        body->meetings = 0;
+        break;
+    case RULE_PER_DAY:
+        body->meetings_per_day = 0;
+        break;
+    case RULE_WINDOW:
+        body->has_window = false;
+        body->window_from = 0;
+        body->window_to = cal->n_days - 1;
+        break;
+    case RULE_PIN_FROM:
+        body->has_pin_from = false;
+        break;
+    case RULE_ITEM_MEETING:
+        it->meeting = OW_MEETING_ANY;
+        break;
+    case RULE_ITEM_DAY:
+        it->day = 0;
+        it->has_day_date = false;
+        break;
+    case RULE_ITEM_PIN:
+        it->pin = OW_PIN_NONE;
+        break;
+    case RULE_FIRST:
+        it->first = false;
+        break;
+    case RULE_LAST:
+        it->last = false;
+        break;
+    case RULE_SPLIT:
+        it->split = true;
+        break;
+    case RULE_MIN_PART:
+        it->min_part = 0;
+        break;
+    case RULE_AFTER:
+        it->after[r->index] = SIZE_MAX;
+        break;
+    }
+}
+
+static void compact_after(ow_item *it)
+{
+    size_t k = 0;
+    for (size_t a = 0; a < it->n_after; a++)
+        if (it->after[a] != SIZE_MAX)
+            it->after[k++] = it->after[a];
+    it->n_after = k;
+}
+
+/* Is body 0 of inst feasible with the rules not in keep lifted?  -1 out of memory. */
+static int try_rules(const ow_instance *inst, const body_rule *rules, size_t n, const bool *keep,
+                     ow_feasible_fn feasible, void *ctx)
+{
+    const ow_body *src = &inst->bodies[0];
+    ow_body body = *src;
+    size_t n_after = 0;
+    for (size_t i = 0; i < src->n_items; i++)
+        n_after += src->items[i].n_after;
+    ow_item *items = calloc(src->n_items + 1, sizeof *items);
+    size_t *after = calloc(n_after + 1, sizeof *after);
+    if (items == NULL || after == NULL) {
+        free(items);
+        free(after);
+        return -1;
+    }
+    size_t used = 0;
+    for (size_t i = 0; i < src->n_items; i++) {
+        items[i] = src->items[i];
+        items[i].after = &after[used];
+        for (size_t a = 0; a < src->items[i].n_after; a++)
+            after[used++] = src->items[i].after[a];
+    }
+    body.items = items;
+    for (size_t r = 0; r < n; r++)
+        if (!keep[r])
+            lift(&body, &inst->calendar, &rules[r]);
+    for (size_t i = 0; i < body.n_items; i++)
+        compact_after(&items[i]);
+    ow_instance view = *inst;
+    view.bodies = &body;
+    view.n_bodies = 1;
+    int ok = feasible(&view, ctx) ? 1 : 0;
+    free(items);
+    free(after);
+    return ok;
+}
+
+/* The rule in words, with its place: "item 2 on day 1 (file.yaml:8)". */
+static void say_rule(ow_buf *b, const ow_instance *inst, const ow_body *body, const body_rule *r)
+{
+    const ow_item *it = &body->items[r->item];
+    char w[64];
+    ow_loc at = it->loc;
+    switch (r->kind) {
+    case RULE_MEETINGS:
+        ow_buf_printf(b, "at most %d meeting%s (meetings)", body->meetings,
+                      body->meetings == 1 ? "" : "s");
+        at = body->meetings_loc;
+        break;
+    case RULE_PER_DAY:
+        ow_buf_printf(b, "at most %d meeting%s a day (meetings_per_day)", body->meetings_per_day,
+                      body->meetings_per_day == 1 ? "" : "s");
+        at = body->loc;
+        break;
+    case RULE_WINDOW:
+        ow_buf_puts(b, "its window");
+        at = body->loc;
+        break;
+    case RULE_PIN_FROM:
+        ow_date_long(inst->calendar.days[body->pin_from], w, sizeof w);
+        ow_buf_printf(b, "its start on %s (pin)", w);
+        at = body->loc;
+        break;
+    case RULE_ITEM_MEETING:
+        if (it->meeting == OW_MEETING_LAST)
+            ow_buf_printf(b, "item %s in the last meeting", it->label);
+        else
+            ow_buf_printf(b, "item %s in meeting %d", it->label, it->meeting);
+        break;
+    case RULE_ITEM_DAY:
+        if (it->has_day_date) {
+            ow_date_long(it->day_date, w, sizeof w);
+            ow_buf_printf(b, "item %s on %s", it->label, w);
+        } else {
+            ow_buf_printf(b, "item %s on day %d", it->label, it->day);
+        }
+        break;
+    case RULE_ITEM_PIN:
+        if (it->pin == OW_PIN_MEETING) {
+            ow_buf_printf(b, "item %s pinned to meeting %d", it->label, it->pin_meeting);
+        } else {
+            char slot[48];
+            ow_date_long(inst->calendar.days[it->pin_day], w, sizeof w);
+            ow_slot_house(inst->calendar.slots[it->pin_slot], slot, sizeof slot);
+            ow_buf_printf(b, "item %s pinned to %s, %s", it->label, w, slot);
+        }
+        break;
+    case RULE_FIRST:
+        ow_buf_printf(b, "item %s first", it->label);
+        break;
+    case RULE_LAST:
+        ow_buf_printf(b, "item %s last", it->label);
+        break;
+    case RULE_SPLIT:
+        ow_buf_printf(b, "item %s in one meeting (split: false)", it->label);
+        break;
+    case RULE_MIN_PART:
+        ow_duration_words(it->min_part, w, sizeof w);
+        ow_buf_printf(b, "item %s in pieces of at least %s (min_part)", it->label, w);
+        break;
+    case RULE_AFTER:
+        ow_buf_printf(b, "item %s after item %s", it->label,
+                      body->items[it->after[r->index]].label);
+        break;
+    }
+    ow_buf_printf(b, " (%s:%d)", inst->path != NULL ? inst->path : "", at.line);
+}
+
+bool ow_diagnose_conflict(const ow_instance *inst, ow_feasible_fn feasible, void *ctx, ow_buf *why)
+{
+    if (inst->n_bodies != 1)
+        return false;
+    const ow_body *body = &inst->bodies[0];
+    size_t n = list_rules(body, NULL);
+    if (n == 0 || n > OW_DIAGNOSE_MAX_RULES)
+        return false;
+    body_rule *rules = calloc(n, sizeof *rules);
+    bool *keep = calloc(n, sizeof *keep);
+    bool found = false;
+    if (rules == NULL || keep == NULL)
+        goto done;
+    list_rules(body, rules);
+    for (size_t r = 0; r < n; r++)
+        keep[r] = true;
+    if (try_rules(inst, rules, n, keep, feasible, ctx) != 0)
+        goto done; /* not proven infeasible with them all (a limit, or a rule of the period) */
+    /* Without every rule it may still have no schedule (its agenda is too long for
+     * the calendar): then no rule is to blame. */
+    for (size_t r = 0; r < n; r++)
+        keep[r] = false;
+    int all_off = try_rules(inst, rules, n, keep, feasible, ctx);
+    if (all_off != 1)
+        goto done;
+    for (size_t r = 0; r < n; r++)
+        keep[r] = true;
+    /* Each rule in turn: lifted for good when the body has no schedule without it
+     * either.  What stays is a set no schedule keeps, each rule of it needed. */
+    for (size_t r = 0; r < n; r++) {
+        keep[r] = false;
+        int ok = try_rules(inst, rules, n, keep, feasible, ctx);
+        if (ok < 0)
+            goto done;
+        if (ok == 1)
+            keep[r] = true;
+    }
+    size_t n_kept = 0;
+    for (size_t r = 0; r < n; r++)
+        n_kept += keep[r];
+    ow_buf_printf(
+        why, "%s: no schedule keeps %s, even with every room to itself; relax %s: ", body->name,
+        n_kept == 1 ? "this rule" : "these rules together", n_kept == 1 ? "it" : "one of them");
+    for (size_t r = 0, said = 0; r < n; r++)
+        if (keep[r]) {
+            if (said++ > 0)
+                ow_buf_puts(why, "; ");
+            say_rule(why, inst, body, &rules[r]);
+        }
+    ow_buf_putc(why, '\n');
+    found = true;
+done:
+    free(rules);
+    free(keep);
+    return found;
 }

@@ -186,7 +186,12 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
         *out = s;
         break;
     }
-    case OW_MIP_INFEASIBLE:
+    case OW_MIP_INFEASIBLE: {
+        double limit = OW_DIAGNOSE_SOLVE_SECONDS;
+        if (inst->n_bodies == 1 && ow_diagnose_conflict(inst, ow_decompose_feasible, &limit, why)) {
+            rc = no_schedule(out, OW_SOLVE_INFEASIBLE, err);
+            break;
+        }
         for (size_t b = 0; b < inst->n_bodies; b++) {
             int m = ow_diagnose_min_meetings(inst, b), d = ow_diagnose_min_days(inst, b);
             ow_buf_printf(why,
@@ -199,6 +204,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
         }
         rc = no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         break;
+    }
     case OW_MIP_NO_SOLUTION: {
         ow_schedule **better = stand_in(&agenda, &planned);
         if (better != NULL) {

@@ -342,7 +342,8 @@ static void test_refusals(void **state)
            "t.yaml:10:14: error: item id \"1\" used twice (first as 1 at line 9) (in body "
            "WG.7, agenda item 1)");
     refuse(HEAD BODY "    - {item: 1, title: O, duration: 30m, after: [9]}\n",
-           "t.yaml:9:50: error: unknown item \"9\" in after (items of body WG.7: 1) (in body "
+           "t.yaml:9:50: error: unknown item \"9\" in after (items of body WG.7: 1; an item of "
+           "another body is BODY:ITEM) (in body "
            "WG.7, agenda item 1)");
     refuse(HEAD BODY "    - {item: 1, title: O, duration: 30m, day: 2024-07-15}\n",
            "t.yaml:9:47: error: day 2024-07-15 is outside the calendar (2024-07-11 to "

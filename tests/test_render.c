@@ -972,45 +972,134 @@ static void test_svg_escaping(void **state)
     ow_instance_free(inst);
 }
 
-/* The resources sentence for a body of a one-body instance built from yaml. */
-static void assert_resources(const char *yaml, const char *expected)
+/* The resources sentence for the first body of an instance built from yaml, as a
+ * schedule of n meetings (a date and hours each, item "1" in each) plans it. */
+typedef struct held_spec {
+    const char *date;
+    int start_h, end_h;
+} held_spec;
+
+static void assert_resources(const char *yaml, size_t n, const held_spec *held,
+                             const char *expected)
 {
+    static const piece_spec one[] = {{"1", 30, false}};
     ow_instance *inst = load(yaml);
+    ow_schedule *s = ow_schedule_new();
+    assert_non_null(s);
+    for (size_t i = 0; i < n; i++)
+        add(s, inst, 0, held[i].date, held[i].start_h, held[i].end_h, 1, one);
+    ow_schedule_sort(s);
+    s->status = OW_SOLVE_OPTIMAL;
     ow_buf out = OW_BUF_INIT;
-    ow_render_resources(inst, &inst->bodies[0], &out);
+    ow_error err;
+    assert_int_equal(ow_render_resources(inst, s, 0, &out, &err), OW_OK);
     assert_string_equal(ow_buf_str(&out), expected);
+    assert_int_equal(ow_render_resources(inst, s, 1, &out, &err), OW_INPUT);
     ow_buf_free(&out);
+    ow_schedule_free(s);
     ow_instance_free(inst);
 }
 
 static void test_resources(void **state)
 {
     (void)state;
-    assert_resources(SEED_2024,
-                     "The resources available to the Working Group will permit the holding "
-                     "of four plenary meetings over two days, with interpretation into the "
-                     "six official languages of the United Nations.");
-    assert_resources("orgwork: 1\ncalendar: {start: 2024-07-11, days: 3}\n"
+    static const held_spec two_days[] = {{"2024-07-11", 10, 13},
+                                         {"2024-07-11", 15, 18},
+                                         {"2024-07-12", 10, 13},
+                                         {"2024-07-12", 15, 18}};
+    static const held_spec two_and_a_half[] = {{"2024-07-11", 10, 13},
+                                               {"2024-07-11", 15, 18},
+                                               {"2024-07-12", 10, 13},
+                                               {"2024-07-12", 15, 18},
+                                               {"2024-07-15", 10, 13}};
+    static const held_spec two_halves[] = {{"2024-07-11", 10, 13}, {"2024-07-12", 15, 18}};
+    /* The 2024 annex: four plenary meetings over two days. */
+    ow_instance *seed = load(SEED_2024);
+    ow_schedule *s = seed_schedule(seed);
+    ow_buf out = OW_BUF_INIT;
+    ow_error err;
+    assert_int_equal(ow_render_resources(seed, s, 0, &out, &err), OW_OK);
+    assert_string_equal(ow_buf_str(&out),
+                        "The resources available to the Working Group will permit the holding "
+                        "of four plenary meetings over two days, with interpretation into the "
+                        "six official languages of the United Nations.");
+    ow_buf_free(&out);
+    ow_schedule_free(s);
+    ow_instance_free(seed);
+    /* The meetings held, not the meetings allowed: five of an allowance of eight, the
+     * last alone on its day. */
+    assert_resources("orgwork: 1\ncalendar: {start: 2024-07-11, days: 4}\n"
                      "services: {languages: [Arabic, Chinese, English, French, Russian, "
                      "Spanish]}\n"
-                     "body: {id: A, name: Working Group on Firearms, meetings: 5,\n"
+                     "body: {id: A, name: Working Group on Firearms, meetings: 8,\n"
                      "  agenda: [{item: \"1\", title: T, duration: 1h}]}\n",
+                     5, two_and_a_half,
                      "The resources available to the Working Group will permit the holding "
                      "of five plenary meetings over two and a half days, with interpretation "
                      "into the six official languages of the United Nations.");
+    /* Two half days are two days. */
     assert_resources("orgwork: 1\ncalendar: {start: 2024-07-11, days: 3}\n"
-                     "services: {languages: [Arabic, English, French]}\n"
+                     "body: {id: A, name: Conference of the Parties,\n"
+                     "  agenda: [{item: \"1\", title: T, duration: 1h}]}\n",
+                     2, two_halves,
+                     "The resources available to the Conference will permit the holding of "
+                     "two plenary meetings over two days, with interpretation into the six "
+                     "official languages of the United Nations.");
+    /* Languages named unless they are the six; six others are named too. */
+    assert_resources("orgwork: 1\ncalendar: {start: 2024-07-11, days: 3}\n"
+                     "services: {languages: [Arabic, English, French, Spanish]}\n"
                      "body: {id: A, name: Conference of the Parties, meetings: 6,\n"
                      "  agenda: [{item: \"1\", title: T, duration: 1h}]}\n",
+                     4, two_days,
                      "The resources available to the Conference will permit the holding of "
-                     "six plenary meetings over three days, with interpretation into Arabic, "
-                     "English and French.");
+                     "four plenary meetings over two days, with interpretation into Arabic, "
+                     "English, French and Spanish.");
+    assert_resources("orgwork: 1\ncalendar: {start: 2024-07-11, days: 3}\n"
+                     "services: {languages: [Arabic, English, French, Spanish, German, "
+                     "Japanese]}\n"
+                     "body: {id: A, name: Conference of the Parties,\n"
+                     "  agenda: [{item: \"1\", title: T, duration: 1h}]}\n",
+                     2, two_halves,
+                     "The resources available to the Conference will permit the holding of "
+                     "two plenary meetings over two days, with interpretation into Arabic, "
+                     "English, French, Spanish, German and Japanese.");
+    /* Committees hold meetings, not plenary meetings, unless they say otherwise. */
+    assert_resources("orgwork: 1\ncalendar: {start: 2024-07-11, days: 3}\n"
+                     "body: {id: A, name: Committee of the Whole,\n"
+                     "  agenda: [{item: \"1\", title: T, duration: 1h}]}\n",
+                     4, two_days,
+                     "The resources available to the Committee will permit the holding of "
+                     "four meetings over two days, with interpretation into the six official "
+                     "languages of the United Nations.");
+    assert_resources("orgwork: 1\ncalendar: {start: 2024-07-11, days: 3}\n"
+                     "body: {id: A, name: Ad Hoc Committee on Cybercrime, plenary: true,\n"
+                     "  agenda: [{item: \"1\", title: T, duration: 1h}]}\n",
+                     4, two_days,
+                     "The resources available to the Ad Hoc Committee will permit the holding "
+                     "of four plenary meetings over two days, with interpretation into the six "
+                     "official languages of the United Nations.");
+    assert_resources("orgwork: 1\ncalendar: {start: 2024-07-11, days: 3}\n"
+                     "body: {id: A, name: Working Group on Firearms, plenary: false,\n"
+                     "  agenda: [{item: \"1\", title: T, duration: 1h}]}\n",
+                     2, two_halves,
+                     "The resources available to the Working Group will permit the holding "
+                     "of two meetings over two days, with interpretation into the six "
+                     "official languages of the United Nations.");
     assert_resources("orgwork: 1\n"
                      "calendar: {start: 2024-07-11, days: 1, slots: [\"10:00-13:00\"]}\n"
                      "body: {id: A, name: Working Group, meetings: 1, interpretation: false,\n"
                      "  agenda: [{item: \"1\", title: T, duration: 1h}]}\n",
+                     1, two_days,
                      "The resources available to the Working Group will permit the holding "
                      "of one plenary meeting over one day, without interpretation.");
+    static const held_spec morning[] = {{"2024-07-11", 10, 13}};
+    assert_resources("orgwork: 1\ncalendar: {start: 2024-07-11, days: 1}\n"
+                     "body: {id: A, name: Drafting Committee,\n"
+                     "  agenda: [{item: \"1\", title: T, duration: 1h}]}\n",
+                     1, morning,
+                     "The resources available to the Drafting Committee will permit the holding "
+                     "of one meeting over half a day, with interpretation into the six official "
+                     "languages of the United Nations.");
 }
 
 int main(void)

@@ -478,10 +478,10 @@ static void test_infeasible_rules_together(void **state)
     expect_infeasible(HEAD(2) BODY "  meetings_per_day: 1\n" AGENDA ITEM(
                           "1", 60, ", pin: {date: 2024-07-09, slot: \"10:00-13:00\"}")
                           ITEM("2", 300, ", day: 2024-07-08"),
-                      "Body: no schedule keeps every rule together; relax a pin, a day or a "
-                      "meeting set for an item, a window or a consecutive rule, or give more "
-                      "meetings or days (by time alone at least 2 meetings over 2 days are "
-                      "needed)\n");
+                      "Body: no schedule keeps these rules together, even with every room to "
+                      "itself; relax one of them: item 1 pinned to Tuesday, 9 July 2024, "
+                      "10 a.m.\u20131 p.m. (test.yaml:8); item 2 on Monday, 8 July 2024 "
+                      "(test.yaml:9)\n");
 }
 
 int main(void)

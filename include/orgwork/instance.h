@@ -31,6 +31,13 @@ typedef enum ow_pin_kind {
     OW_PIN_SLOT     /* pin: {date: D, slot: "HH:MM-HH:MM"} */
 } ow_pin_kind;
 
+/* An item of another body, named in `after` ("DC:3", {body: DC, item: 3}). */
+typedef struct ow_item_ref {
+    size_t body; /* index into instance bodies */
+    size_t item; /* index into that body's items */
+    ow_loc loc;  /* where the reference was written */
+} ow_item_ref;
+
 typedef struct ow_item {
     const char *id;    /* canonical id: "2", "1(a)" */
     const char *label; /* as shown in the annex: "2", "1 (a)" */
@@ -50,6 +57,9 @@ typedef struct ow_item {
     int day_to;       /* `not_after_day: k`: not after day k of the session; 0 = none */
     size_t n_after;
     size_t *after; /* indices into the body's items it must follow */
+    size_t n_after_other;
+    ow_item_ref *after_other; /* items of other bodies it must follow: it begins in a
+                               * later slot than the one in which each of them ends */
     size_t n_joint;
     size_t *joint_with;        /* indices of other bodies attending (issue: multi-body) */
     const char *documentation; /* may be NULL */
@@ -87,6 +97,8 @@ typedef struct ow_body {
     int window_to;        /* index into calendar.days, inclusive */
     bool has_window;      /* a window was given (else the whole calendar) */
     bool interpretation;  /* default true */
+    bool plenary;         /* its meetings are plenary meetings (`plenary:`, else
+                           * ow_name_holds_plenaries of its name) */
     int room;             /* index into rooms, or -1: any room */
     bool order_free;      /* `order: free` */
     bool has_pin_from;
@@ -200,6 +212,12 @@ int ow_instance_find_body(const ow_instance *inst, const char *id);
  * "1a" for a sub-item; an item considered together with another gives that block's
  * index. */
 int ow_body_find_item(const ow_body *body, const char *id);
+
+/* The default of a body's `plenary`: false when its name says it is a committee,
+ * a drafting group or an informal meeting ("Committee of the Whole", "Drafting
+ * Committee", "informal consultations"), whose meetings are not plenary; true
+ * otherwise (a conference, a working group of the whole). */
+bool ow_name_holds_plenaries(const char *name);
 
 /* The slots of working day `day` (an index into days), in time order: its
  * `slots_on` entry, else its weekday's `slots_by_weekday`, else `slots`.  Sets *n;

@@ -47,9 +47,14 @@ typedef struct ow_render_options {
 ow_status ow_render(const ow_instance *inst, const ow_schedule *s, ow_format f,
                     const ow_render_options *opts, ow_buf *out, ow_error *err);
 
-/* The resources sentence of the annotations: "The resources available to the
- * Working Group will permit the holding of four plenary meetings over two days,
- * with interpretation into the six official languages of the United Nations." */
-void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *out);
+/* The resources sentence of the annotations, as the schedule s plans it for body
+ * (an index into inst's bodies): "The resources available to the Working Group will
+ * permit the holding of four plenary meetings over two days, with interpretation into
+ * the six official languages of the United Nations."  The meetings are those the
+ * body holds (joint meetings it attends included), the days those it meets on;
+ * "plenary" only for a body whose `plenary` is true; the languages named unless they
+ * are the six official ones.  OW_INPUT when body is out of range. */
+ow_status ow_render_resources(const ow_instance *inst, const ow_schedule *s, size_t body,
+                              ow_buf *out, ow_error *err);
 
 #endif

@@ -9,7 +9,7 @@ static const char *const BODY_KEYS[] = {
     "id",     "name",           "session",    "meetings",    "meetings_per_day",
     "window", "interpretation", "room",       "order",       "pin",
     "agenda", "slots",          "not_during", "only_during", "reserved",
-    NULL};
+    "plenary", NULL};
 static const char *const WHEN_KEYS[] = {"date", "slot", NULL};
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
@@ -312,7 +312,7 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
                         other->text, other->loc.line);
     }
     if ((n = field(f, "after")) != NULL) {
-        if (n->kind != NODE_SCALAR)
+        if (n->kind != NODE_SCALAR && n->kind != NODE_MAP) /* one id or {body, item} */
             OW_CALL(expect_list(ld, n, "after", OW_MAX_ITEMS));
         *after = n;
     }
@@ -325,7 +325,15 @@ done:
     return rc;
 }
 
-/* Sets the id and label of an item ("2") or sub-item ("1(a)", shown "1 (a)"). */
+/* A sub-item numbered after its item with a dot: "4.1" of item "4". */
+static bool dotted_child(const char *parent, const char *id)
+{
+    size_t k = strlen(parent);
+    return strncmp(parent, id, k) == 0 && id[k] == '.' && id[k + 1] != '\0';
+}
+
+/* Sets the id and label of an item ("2") or sub-item ("1(a)", shown "1 (a)"; "4.1"
+ * of item 4 as it is). */
 static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_body *body,
                          ow_item *item)
 {
@@ -349,7 +357,9 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
     } else {
         OW_CALL(copy_id(ld, n, item->event ? "event" : "item", &item->id));
     }
-    if (parent != NULL) {
+    if (parent != NULL && dotted_child(parent->id, item->id)) {
+        item->label = item->id; /* "4.1" of item 4 is "4.1" already */
+    } else if (parent != NULL) {
         char id[2 * OW_MAX_ID + 8], label[2 * OW_MAX_ID + 8];
         snprintf(id, sizeof id, "%s(%s)", parent->id, item->id);
         snprintf(label, sizeof label, "%s (%s)", parent->id, item->id);
@@ -366,7 +376,7 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
     for (size_t i = 0; i < body->n_items && twin < 0 && parent == NULL; i++) {
         size_t k = strlen(item->id);
         if (body->items[i].parent_title != NULL && strncmp(body->items[i].id, item->id, k) == 0 &&
-            body->items[i].id[k] == '(')
+            (body->items[i].id[k] == '(' || body->items[i].id[k] == '.'))
             twin = (int)i;
     }
     if (twin >= 0)
@@ -400,7 +410,7 @@ static ow_status load_item(loader *ld, const node *map, const ow_item *parent, b
     item->event = event;
     ld->event = event;
     const char *id = peek(map, event ? "event" : "item");
-    if (id != NULL && parent != NULL) {
+    if (id != NULL && parent != NULL && !dotted_child(parent->label, id)) {
         char label[2 * OW_MAX_ID + 8];
         snprintf(label, sizeof label, "%s (%s)", parent->label, id);
         id = ow_arena_strdup(ld->tree, label);
@@ -666,6 +676,9 @@ static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
     body->window_to = inst->calendar.n_days - 1;
     if ((n = field(f, "window")) != NULL)
         OW_CALL(load_window(ld, n, body));
+    body->plenary = ow_name_holds_plenaries(body->name);
+    if ((n = field(f, "plenary")) != NULL)
+        OW_CALL(get_bool(ld, n, "plenary", &body->plenary));
     body->interpretation = true;
     if ((n = field(f, "interpretation")) != NULL)
         OW_CALL(get_bool(ld, n, "interpretation", &body->interpretation));
@@ -800,6 +813,7 @@ static ow_status load_body(loader *ld, const node *map, size_t index)
     body->items = ow_arena_calloc(ld->arena, n_items, sizeof *body->items);
     const node **after = ow_arena_calloc(ld->tree, n_items, sizeof *after);
     ld->joint[index] = ow_arena_calloc(ld->tree, n_items, sizeof **ld->joint);
+    ld->after[index] = after;
     if (body->items == NULL || after == NULL || ld->joint[index] == NULL)
         return out_of_memory(ld);
     for (const node *e = agenda->first; e != NULL; e = e->next) {
@@ -904,7 +918,8 @@ ow_status load_bodies(loader *ld, const fields *top)
     }
     inst->bodies = ow_arena_calloc(ld->arena, n, sizeof *inst->bodies);
     ld->joint = ow_arena_calloc(ld->tree, n, sizeof *ld->joint);
-    if (inst->bodies == NULL || ld->joint == NULL)
+    ld->after = ow_arena_calloc(ld->tree, n, sizeof *ld->after);
+    if (inst->bodies == NULL || ld->joint == NULL || ld->after == NULL)
         return out_of_memory(ld);
     size_t i = 0;
     for (const node *e = first; e != NULL && i < n; e = e->next, i++) {
@@ -913,6 +928,7 @@ ow_status load_bodies(loader *ld, const fields *top)
     }
     ld->body = ld->item = NULL;
     OW_CALL(resolve_joint(ld));
+    OW_CALL(resolve_after_other(ld));
     OW_CALL(check_slots_left(ld));
 done:
     return rc;

@@ -52,7 +52,8 @@ ow_status read_fields(loader *ld, const node *map, const char *what, const char 
     f->allowed = allowed;
     f->map = map;
     OW_CALL(expect_map(ld, map, key));
-    for (const node *k = map->first; k != NULL; k = k->next->next) {
+    const node *prev = NULL; /* the key before k */
+    for (const node *k = map->first; k != NULL; prev = k, k = k->next->next) {
         if (k->kind != NODE_SCALAR)
             return fail(ld, k->loc, "expected a key name in %s, found %s", what, kind_name(k));
         size_t i = 0;
@@ -65,6 +66,15 @@ ow_status read_fields(loader *ld, const node *map, const char *what, const char 
             for (size_t j = 0; allowed[j] != NULL && used < sizeof list; j++)
                 used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", j > 0 ? ", " : "",
                                          allowed[j]);
+            /* In a {…} mapping a comma ends a value: `title: Report (Vienna, September
+             * 2003)` reads as a title and a key "September 2003)" with no value. */
+            if (prev != NULL && is_null(k->next) && prev->next->kind == NODE_SCALAR &&
+                prev->next->plain && !is_null(prev->next))
+                return fail(ld, k->loc,
+                            "unknown key \"%.*s\" in %s: a comma ends a value here; if it "
+                            "belongs to %s, quote the whole value: %s: \"%.*s, %.*s\"",
+                            QUOTE, k->text, what, prev->text, prev->text, QUOTE, prev->next->text,
+                            QUOTE, k->text);
             return fail(ld, k->loc, "unknown key \"%.*s\" in %s (expected one of: %s)", QUOTE,
                         k->text, what, list);
         }

@@ -98,6 +98,8 @@ typedef struct loader {
     const char *item;
     bool event;          /* item names an event ("event panel-1") */
     const node ***joint; /* per body, per item: its joint_with list, resolved last */
+    const node ***after; /* per body, per item: its after list; items of other bodies
+                          * in it are resolved last */
     /* For the other files read with this loader (model/workplan/); NULL in an
      * instance: */
     const char *expected; /* an empty file's: "a mapping starting with workplan: 1" */
@@ -151,6 +153,7 @@ ow_status resolve_after(loader *ld, ow_body *body, const node **after);
 ow_status body_refs(loader *ld, const node *list, const char *key, size_t self, size_t **out,
                     size_t *n_out);
 ow_status resolve_joint(loader *ld);
+ow_status resolve_after_other(loader *ld);
 
 /* ---- bodies.c: bodies, agendas, rules, objective */
 ow_status load_rules(loader *ld, const node *list);

@@ -130,77 +130,76 @@ size_t ow_short_name_len(const char *name)
     return len;
 }
 
-static void put_day_words(ow_buf *b, int days, bool half);
-
-static void put_days(ow_buf *b, int meetings, int per_day)
-{
-    int days = meetings / per_day;
-    int rest = meetings % per_day;
-    bool half = rest != 0 && 2 * rest == per_day;
-    if (rest != 0 && !half)
-        days++; /* part of a day that is not a half counts as a day */
-    put_day_words(b, days, half);
-}
-
-/* When days differ in the slots a body may meet in (slots_on, slots_by_weekday,
- * its slots, not_during, reserved) and `meetings` is not given: the days of its
- * window on which it may meet, a day with half the slots of its fullest day
- * counting half. */
-static void put_window_days(ow_buf *b, const ow_instance *inst, const ow_body *body)
-{
-    int most = ow_body_meetings_a_day(inst, body), halves = 0;
-    for (int d = body->window_from; d <= body->window_to && d < inst->calendar.n_days; d++) {
-        int n = 0;
-        for (int s = 0; s < (int)inst->calendar.n_slots; s++)
-            n += ow_body_may_meet(&inst->calendar, body, d, s);
-        if (n > most)
-            n = most;
-        halves += n == 0 ? 0 : 2 * n == most ? 1 : 2;
-    }
-    put_day_words(b, halves / 2, halves % 2 != 0);
-}
-
-static void put_day_words(ow_buf *b, int days, bool half)
+/* "two days", "two and a half days", "half a day": the dates used, a date on which
+ * the body held half the meetings of a day counted as half a day when it is the only
+ * such date (two half days read as two days). */
+static void put_days(ow_buf *b, int days, int half_days)
 {
     char words[64];
-    if (half && days == 0) {
+    if (half_days == 1 && days == 1) {
         ow_buf_puts(b, "half a day");
         return;
     }
-    ow_number_words(days, words, sizeof words);
-    if (half)
+    if (half_days == 1) {
+        ow_number_words(days - 1, words, sizeof words);
         ow_buf_printf(b, "%s and a half days", words);
-    else
-        ow_buf_printf(b, "%s day%s", words, days == 1 ? "" : "s");
+        return;
+    }
+    ow_number_words(days, words, sizeof words);
+    ow_buf_printf(b, "%s day%s", words, days == 1 ? "" : "s");
 }
 
-void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *out)
+/* The six official languages of the United Nations, in any order and each once. */
+static bool six_official(const ow_instance *inst)
+{
+    static const char *const SIX[] = {"Arabic", "Chinese", "English",
+                                      "French", "Russian", "Spanish"};
+    if (inst->n_languages != 6)
+        return false;
+    for (size_t k = 0; k < 6; k++) {
+        bool found = false;
+        for (size_t i = 0; i < 6 && !found; i++)
+            found = inst->languages[i] != NULL && strcmp(inst->languages[i], SIX[k]) == 0;
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+void ow_put_resources(ow_buf *out, const ow_instance *inst, const ow_body *body, const annex *a)
 {
     char words[64];
     const char *name = str_or_empty(body->name);
-    int meetings = ow_body_max_meetings(inst, body);
     int per_day = (int)inst->calendar.n_slots;
     if (body->meetings_per_day > 0 && (per_day == 0 || body->meetings_per_day < per_day))
         per_day = body->meetings_per_day;
     if (ow_body_slots_limited(inst, body))
         per_day = ow_body_meetings_a_day(inst, body); /* the slots it may meet in */
-    if (per_day <= 0)
-        per_day = 1;
+    int held = 0, days = 0, half_days = 0, today = 0;
+    for (size_t i = 0; i <= a->n; i++) {
+        if (i == a->n || a->rows[i].is_day) {
+            if (days > 0 && 2 * today == per_day)
+                half_days++;
+            if (i < a->n)
+                days++;
+            today = 0;
+        } else if (a->rows[i].when[0] != '\0') { /* a meeting's first row */
+            held++;
+            today++;
+        }
+    }
 
     ow_buf_puts(out, "The resources available to the ");
     ow_buf_append(out, name, ow_short_name_len(name));
-    ow_number_words(meetings, words, sizeof words);
-    ow_buf_printf(out, " will permit the holding of %s plenary meeting%s over ", words,
-                  meetings == 1 ? "" : "s");
-    if (body->meetings == 0 && ow_body_slots_limited(inst, body))
-        put_window_days(out, inst, body);
-    else
-        put_days(out, meetings, per_day);
+    ow_number_words(held, words, sizeof words);
+    ow_buf_printf(out, " will permit the holding of %s %smeeting%s over ", words,
+                  body->plenary ? "plenary " : "", held == 1 ? "" : "s");
+    put_days(out, days, half_days);
 
     size_t n = inst->n_languages;
     if (!body->interpretation) {
         ow_buf_puts(out, ", without interpretation.");
-    } else if (n == 6) {
+    } else if (six_official(inst)) {
         ow_buf_puts(out, ", with interpretation into the six official languages of the "
                          "United Nations.");
     } else if (n == 0) {
@@ -214,6 +213,24 @@ void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *o
         }
         ow_buf_putc(out, '.');
     }
+}
+
+ow_status ow_render_resources(const ow_instance *inst, const ow_schedule *s, size_t body,
+                              ow_buf *out, ow_error *err)
+{
+    ow_status rc = OW_OK;
+    body_meetings bm = {0};
+    annex a = {0};
+    if (body >= inst->n_bodies)
+        return ow_error_set(err, OW_INPUT, NULL, (ow_loc){0, 0}, "no body %zu in the instance",
+                            body);
+    OW_CALL(ow_collect_meetings(s, body, &bm, err));
+    OW_CALL(ow_build_annex(inst, &bm, &a, err));
+    ow_put_resources(out, inst, &inst->bodies[body], &a);
+done:
+    free(a.rows);
+    free(bm.list);
+    return rc;
 }
 
 /* ---- the annex as rows -------------------------------------------------------------- */

@@ -196,7 +196,7 @@ static void render_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
     ow_put_heading_text(&text, inst, body);
     put_paragraph(b, annex_heading ? "HCh" : "H1", ow_buf_str(&text));
     buf_reset(&text);
-    ow_render_resources(inst, body, &text);
+    ow_put_resources(&text, inst, body, a);
     put_paragraph(b, "SingleTxt", ow_buf_str(&text));
 
     static const int cols[3] = {COL_WHEN, COL_ITEM, COL_TITLE};

@@ -105,6 +105,8 @@ bool ow_meeting_attended_by(const ow_instance *inst, const ow_meeting *m, size_t
 bool ow_put_joint_note(ow_buf *b, const ow_instance *inst, const ow_meeting *m, const ow_piece *p);
 void ow_put_heading_text(ow_buf *b, const ow_instance *inst, const ow_body *body);
 size_t ow_short_name_len(const char *name);
+/* The resources sentence for the body whose annex is a (ow_render_resources). */
+void ow_put_resources(ow_buf *out, const ow_instance *inst, const ow_body *body, const annex *a);
 ow_status ow_build_annex(const ow_instance *inst, const body_meetings *bm, annex *out,
                          ow_error *err);
 void ow_put_row_title(ow_buf *b, const ow_instance *inst, const annex_row *r);

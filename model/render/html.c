@@ -101,7 +101,7 @@ void ow_render_html_body(ow_buf *b, const ow_instance *inst, const ow_body *body
         b->failed = true;
     ow_buf_free(&tmp);
     ow_buf_puts(b, "</h2>\n<p>");
-    ow_render_resources(inst, body, &tmp);
+    ow_put_resources(&tmp, inst, body, a);
     ow_put_html_escaped(b, ow_buf_str(&tmp));
     if (tmp.failed)
         b->failed = true;

@@ -50,7 +50,7 @@ void ow_render_md_body(ow_buf *b, const ow_instance *inst, const ow_body *body, 
     ow_buf_puts(b, "\n\n");
 
     ow_buf sentence = OW_BUF_INIT;
-    ow_render_resources(inst, body, &sentence);
+    ow_put_resources(&sentence, inst, body, a);
     if (sentence.failed)
         b->failed = true;
     ow_put_md_escaped(b, ow_buf_str(&sentence));

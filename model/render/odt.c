@@ -176,7 +176,7 @@ static void render_body(ow_buf *b, const ow_instance *inst, const ow_body *body,
     const char *style = annex_heading ? "HCh" : new_page ? "PageH1" : "H1";
     put_para(b, "text:h", style, ow_buf_str(&text));
     buf_reset(&text);
-    ow_render_resources(inst, body, &text);
+    ow_put_resources(&text, inst, body, a);
     put_para(b, "text:p", "SingleTxt", ow_buf_str(&text));
     ow_buf_printf(b,
                   "<table:table table:name=\"Annex%zu\" table:style-name=\"Annex\">"

@@ -99,7 +99,7 @@ void ow_render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body
     ow_buf_puts(b, "\n\n");
     buf_reset(&tmp);
     buf_reset(&heading);
-    ow_render_resources(inst, body, &tmp);
+    ow_put_resources(&tmp, inst, body, a);
     ow_put_plain_text(&heading, ow_buf_str(&tmp));
     put_text_wrapped(b, ow_buf_str(&heading), heading.len, TEXT_WIDTH);
     ow_buf_putc(b, '\n');

@@ -110,6 +110,7 @@ ow_status ow_formulation_build_limited(const ow_instance *inst, const ow_plan_li
         ow_add_joints(f);
         ow_add_shared(f);
         ow_add_consecutive(f);
+        ow_add_across(f);
     } else {
         /* 0 >= 1: infeasible in a way every solver reads the same. */
         ow_program_row(f->program, OW_ROW_GE, 1, "no_schedule");

@@ -144,7 +144,7 @@ static void add_guest_columns(ow_formulation *f, size_t b, double scale)
     for (int k = 0; k < K; k++) {
         for (size_t j = 0; j < nj; j++) {
             bm->gj[(size_t)k * nj + j] = -1;
-            if (!attends(inst, &f->joints[j], b))
+            if (!guest_step_allowed(f, b, j, k, -1))
                 continue;
             const joint *jt = &f->joints[j];
             bm->gj[(size_t)k * nj + j] = ow_program_col(

@@ -137,13 +137,50 @@ static inline bool attends(const ow_instance *inst, const joint *jt, size_t b)
     return false;
 }
 
-/* Cut states at which a guest may hold a joint meeting: between two of its own
- * items (or before its first, or after its last: a joint meeting may open or close
- * its session, as where two bodies meeting consecutively hand over). */
-static inline bool joint_state(const body_model *bm, int s)
+/* Does the body have an item marked first (last)?  Under agenda order it is the
+ * first (last) item, or the precheck has said no schedule exists. */
+static inline bool has_first(const ow_body *body)
 {
-    (void)bm;
-    return s % 2 == 0;
+    for (size_t i = 0; i < body->n_items; i++)
+        if (body->items[i].first)
+            return true;
+    return false;
+}
+
+static inline bool has_last(const ow_body *body)
+{
+    for (size_t i = 0; i < body->n_items; i++)
+        if (body->items[i].last)
+            return true;
+    return false;
+}
+
+/* May body b hold joint meeting j as a guest in its meeting k, at cut state s (for a
+ * body with free order, s is -1: any)?  Between two of its own items, or before its
+ * first or after its last, as where two bodies meeting consecutively hand over; but
+ * an item marked first opens the body's session and one marked last closes it, joint
+ * meetings attended included, and a joint item marked first (last) is the first
+ * (last) meeting of every body attending it. */
+static inline bool guest_step_allowed(const ow_formulation *f, size_t b, size_t j, int k, int s)
+{
+    const ow_instance *inst = f->inst;
+    const joint *jt = &f->joints[j];
+    if (!attends(inst, jt, b))
+        return false;
+    const ow_body *body = &inst->bodies[b];
+    const ow_item *it = &inst->bodies[jt->owner].items[jt->item];
+    if (s < 0) /* free order: the rows of free.c say the rest */
+        return !(k == 0 && has_first(body)) && !(it->first && k != 0);
+    int done = f->bodies[b].n_states - 1;
+    if (s % 2 != 0)
+        return false;
+    if ((s == 0 && has_first(body)) || (s == done && has_last(body)))
+        return false;
+    if (it->first && (s != 0 || k != 0))
+        return false;
+    if (it->last && s != done)
+        return false;
+    return true;
 }
 
 /* Position of global slot t in body b's window, or -1. */
@@ -204,6 +241,7 @@ void ow_add_item_rules(ow_formulation *f, size_t b);
 void ow_add_joints(ow_formulation *f);
 void ow_add_shared(ow_formulation *f);
 void ow_add_consecutive(ow_formulation *f);
+void ow_add_across(ow_formulation *f); /* across.c: after an item of another body */
 /* The consecutive rules' rows counted in the size cap: OW_INPUT at the rule that
  * passes OW_MAX_PROGRAM. */
 ow_status ow_size_consecutive(ow_formulation *f, ow_error *err);

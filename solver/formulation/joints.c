@@ -164,6 +164,39 @@ static void add_jointmeets(ow_formulation *f, size_t j, size_t b)
         }
 }
 
+/* jointlast: a guest's joint meeting k for a joint item marked last is its last
+ * meeting, xj/g(k) + u[k+1] ≤ 1; and when the guest has an item marked last of its
+ * own (free order: item L), no joint meeting after the meeting where L ends,
+ * g(k) + a[L,k-1] ≤ 1 (the path's states already say both). */
+static void add_jointlast(ow_formulation *f, size_t j, size_t b)
+{
+    const ow_instance *inst = f->inst;
+    const body_model *bm = &f->bodies[b];
+    ow_program *P = f->program;
+    const joint *jt = &f->joints[j];
+    const ow_item *it = &inst->bodies[jt->owner].items[jt->item];
+    const ow_body *body = &inst->bodies[b];
+    for (int k = 0; k + 1 < bm->K && it->last; k++) {
+        int row = ow_program_row(P, OW_ROW_LE, 1, "jointlast[%s,%s,%s,%d]", body->id,
+                                 inst->bodies[jt->owner].id, it->id, k + 1);
+        ow_add_guest_step(f, bm, row, k, j, 1);
+        ow_program_add(P, row, bm->u[k + 1], 1);
+    }
+    for (size_t l = 0; bm->free && l < body->n_items; l++) {
+        if (!body->items[l].last)
+            continue;
+        for (int k = 1; k < bm->K; k++) {
+            int a = bm->a[AIDX(bm, l, k - 1)], g = bm->gj[(size_t)k * f->n_joints + j];
+            if (a < 0 || g < 0)
+                continue;
+            int row = ow_program_row(P, OW_ROW_LE, 1, "guestlast[%s,%s,%s,%d]", body->id,
+                                     inst->bodies[jt->owner].id, it->id, k + 1);
+            ow_program_add(P, row, g, 1);
+            ow_program_add(P, row, a, 1);
+        }
+    }
+}
+
 /* Joint item by joint item: its J columns, then the rows of each attending body,
  * the owner and its guests, in body order. */
 void ow_add_joints(ow_formulation *f)
@@ -175,8 +208,10 @@ void ow_add_joints(ow_formulation *f)
             bool owner = b == jt->owner;
             if (!owner && !attends(f->inst, jt, b))
                 continue;
-            if (!owner)
+            if (!owner) {
                 add_guest(f, j, b);
+                add_jointlast(f, j, b);
+            }
             add_jointat(f, j, b);
             add_jointv(f, j, b);
             add_jointmeets(f, j, b);

@@ -158,9 +158,19 @@ static void set_ranges(const ow_body *body, body_model *bm)
 /* Marks in fwd[k * S + s] the states cut k can reach from cut 0 in state 0, in
  * bwd those from which cut K can still end in the last state; a joint meeting of a
  * guest leaves its state as it is.  Returns the arcs that lie on a path. */
-static size_t sweep(const ow_body *body, const body_model *bm, size_t n_guest, int Lmax,
-                    unsigned char *fwd, unsigned char *bwd)
+static size_t guest_steps(const ow_formulation *f, size_t b, int k, int s)
 {
+    size_t n = 0;
+    for (size_t j = 0; j < f->n_joints; j++)
+        n += guest_step_allowed(f, b, j, k, s);
+    return n;
+}
+
+static size_t sweep(const ow_formulation *f, size_t b, int Lmax, unsigned char *fwd,
+                    unsigned char *bwd)
+{
+    const ow_body *body = &f->inst->bodies[b];
+    const body_model *bm = &f->bodies[b];
     size_t S = (size_t)bm->n_states;
     int K = bm->K;
     fwd[0] = 1;
@@ -168,7 +178,7 @@ static size_t sweep(const ow_body *body, const body_model *bm, size_t n_guest, i
         for (int s = 0; s < bm->n_states; s++) {
             if (!fwd[(size_t)k * S + (size_t)s])
                 continue;
-            if (n_guest > 0 && joint_state(bm, s))
+            if (guest_steps(f, b, k, s) > 0)
                 fwd[(size_t)(k + 1) * S + (size_t)s] = 1;
             for (int t = s; t < bm->n_states; t++)
                 if (step_possible(body, bm, k, s, t, Lmax))
@@ -180,10 +190,11 @@ static size_t sweep(const ow_body *body, const body_model *bm, size_t n_guest, i
         for (int s = 0; s < bm->n_states; s++) {
             if (!fwd[(size_t)k * S + (size_t)s])
                 continue;
-            if (n_guest > 0 && joint_state(bm, s) && fwd[(size_t)(k + 1) * S + (size_t)s] &&
+            size_t steps = guest_steps(f, b, k, s);
+            if (steps > 0 && fwd[(size_t)(k + 1) * S + (size_t)s] &&
                 bwd[(size_t)(k + 1) * S + (size_t)s]) {
                 bwd[(size_t)k * S + (size_t)s] = 1;
-                n_arcs += n_guest;
+                n_arcs += steps;
             }
             for (int t = s; t < bm->n_states; t++)
                 if (fwd[(size_t)(k + 1) * S + (size_t)t] && bwd[(size_t)(k + 1) * S + (size_t)t] &&
@@ -196,8 +207,8 @@ static size_t sweep(const ow_body *body, const body_model *bm, size_t n_guest, i
 }
 
 /* Lists body b's arcs, layer by layer: each meeting's steps that lie on a path. */
-static void list_arcs(const ow_formulation *f, size_t b, size_t n_guest, int Lmax,
-                      const unsigned char *fwd, const unsigned char *bwd)
+static void list_arcs(const ow_formulation *f, size_t b, int Lmax, const unsigned char *fwd,
+                      const unsigned char *bwd)
 {
     const ow_body *body = &f->inst->bodies[b];
     body_model *bm = &f->bodies[b];
@@ -211,9 +222,9 @@ static void list_arcs(const ow_formulation *f, size_t b, size_t n_guest, int Lma
             for (int t = s; t < bm->n_states; t++)
                 if (bwd[(size_t)(k + 1) * S + (size_t)t] && step_possible(body, bm, k, s, t, Lmax))
                     bm->arcs[bm->n_arcs++] = (arc){s, t, -1, -1};
-            if (n_guest > 0 && joint_state(bm, s) && bwd[(size_t)(k + 1) * S + (size_t)s])
+            if (bwd[(size_t)(k + 1) * S + (size_t)s])
                 for (size_t j = 0; j < f->n_joints; j++)
-                    if (attends(f->inst, &f->joints[j], b))
+                    if (guest_step_allowed(f, b, j, k, s))
                         bm->arcs[bm->n_arcs++] = (arc){s, s, -1, (int)j};
         }
     }
@@ -241,7 +252,7 @@ ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
         rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
         goto done;
     }
-    size_t n_arcs = sweep(body, bm, n_guest, Lmax, fwd, bwd);
+    size_t n_arcs = sweep(f, b, Lmax, fwd, bwd);
     bm->k_min = (bm->cum[bm->n] + Lmax - 1) / Lmax + (int)n_guest;
     if (bm->k_min > bm->K)
         bm->k_min = bm->K;
@@ -254,7 +265,7 @@ ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
         rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
         goto done;
     }
-    list_arcs(f, b, n_guest, Lmax, fwd, bwd);
+    list_arcs(f, b, Lmax, fwd, bwd);
 done:
     free(fwd);
     free(bwd);

@@ -104,7 +104,10 @@ grep -qxF "orgwork: 12 of 12 items keep their place; 0 move" "$t/kept.err" ||
     { echo "FAIL: --keep: $(cat "$t/kept.err")"; fail=1; }
 cmp -s "$t/out.json" "$t/kept.json" || { echo "FAIL: --keep changed the schedule"; fail=1; }
 "$bin" diff "$t/out.json" "$t/shared.json" > "$t/diff.out"
-grep -q 'panel' "$t/diff.out" || { echo "FAIL: diff does not name the moved panel: $(cat "$t/diff.out")"; fail=1; }
+# (Where the panel goes without alone depends on the rest of the plan: the report of
+# WG.4 now closes its session after the joint special event, so the panel may keep
+# its slot and another item move.)
+grep -q 'moves from' "$t/diff.out" || { echo "FAIL: diff names no move: $(cat "$t/diff.out")"; fail=1; }
 
 [ $fail -eq 0 ] && echo "events: all checks passed"
 exit $fail

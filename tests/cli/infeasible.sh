@@ -61,7 +61,13 @@ printf 'orgwork: 1\ncalendar: {start: 2024-07-08, days: 5}\nrooms: [A, B]\nbodie
 expect "$t/rooms.yaml" "P and Q must meet consecutively in one room, but P is set to A and Q to B"
 # A conflict only the solver finds: a pin to the second day before an item set to the first date.
 printf 'orgwork: 1\ncalendar: {start: 2024-07-11, days: 2}\nbody:\n  id: WG.6\n  name: Working Group on Firearms\n  agenda:\n    - {item: "1", title: Opening, duration: 30m, pin: {date: 2024-07-12, slot: "10:00-13:00"}}\n    - {item: "2", title: Debate, duration: 1h, day: 2024-07-11}\n' > "$t/solver.yaml"
-expect "$t/solver.yaml" "Working Group on Firearms: no schedule keeps every rule together; relax a pin, a day or a meeting set for an item, a window or a consecutive rule, or give more meetings or days (by time alone at least 1 meeting over 1 day is needed)"
+# The rules that conflict are named, each with its line (a deletion filter re-solves
+# the body with each rule lifted in turn).
+expect "$t/solver.yaml" "Working Group on Firearms: no schedule keeps these rules together, even with every room to itself; relax one of them: item 1 pinned to Friday, 12 July 2024, 10 a.m.–1 p.m. ($t/solver.yaml:7); item 2 on Thursday, 11 July 2024 ($t/solver.yaml:8)"
+# A smallest set: the pin and the day do not conflict with meetings_per_day; the
+# cap does with the days set.
+printf 'orgwork: 1\ncalendar: {start: 2024-07-01, days: 3}\nbody:\n  id: A\n  name: Group A\n  meetings: 4\n  meetings_per_day: 1\n  agenda:\n    - {item: 1, title: One, duration: 1h, day: 1}\n    - {item: 2, title: Two, duration: 1h, day: 1, split: false}\n    - {item: 3, title: Three, duration: 2h, min_part: 1h}\n    - {item: 4, title: Four, duration: 3h, after: [1], pin: {date: 2024-07-02, slot: "15:00-18:00"}}\n' > "$t/smallest.yaml"
+expect "$t/smallest.yaml" "Group A: no schedule keeps these rules together, even with every room to itself; relax one of them: at most 1 meeting a day (meetings_per_day) ($t/smallest.yaml:4); item 4 pinned to Tuesday, 2 July 2024, 3–6 p.m. ($t/smallest.yaml:12)"
 # JSON output of an infeasible instance says so, and still exits 3.
 out=$("$bin" solve instances/infeasible/one-room.yaml --format json 2>/dev/null); st=$?
 if [ "$st" -ne 3 ] || ! grep -q '"status": "infeasible"' <<<"$out"; then

@@ -162,6 +162,16 @@ static bool meeting_allowed(const search *s, const ow_item *it, const plan *p, i
 static bool item_rules_hold(const search *s, const plan *p)
 {
     const ow_body *body = &s->inst->bodies[s->b];
+    /* docs/formats.md: first / last open and close the body's session, joint meetings
+     * it attends included; a joint item marked first (last) is the first (last)
+     * meeting of every body attending it. */
+    for (int m = 0; m < p->k; m++)
+        if (p->guest[m] >= 0) {
+            const guest *g = &s->bp[s->b].g[p->guest[m]];
+            const ow_item *jt = &s->inst->bodies[g->owner].items[g->item];
+            if ((jt->first && m != 0) || (jt->last && m != p->k - 1))
+                return false;
+        }
     for (size_t i = 0; i < body->n_items; i++) {
         const ow_item *it = &body->items[i];
         int fm, fp, lm, lp;
@@ -378,13 +388,10 @@ static void assign_guests(search *s, int gi)
     plan *p = &s->cur;
     body_plans *bp = &s->bp[s->b];
     if (gi == bp->n_guests) {
-        s->first_own = s->last_own = -1;
-        for (int m = 0; m < p->k; m++)
-            if (p->guest[m] < 0) {
-                if (s->first_own < 0)
-                    s->first_own = m;
-                s->last_own = m;
-            }
+        /* docs/formats.md: first / last open and close the body's session, joint
+         * meetings it attends included. */
+        s->first_own = 0;
+        s->last_own = p->k - 1;
         place_items(s, 0, -1, false);
         return;
     }

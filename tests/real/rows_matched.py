@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""How many rows of a published organization of work a schedule reproduces.
+
+Usage: rows_matched.py EXPECTED SCHEDULE.csv [--list]
+
+EXPECTED (tests/real/*.expected) holds the published table, one row a line:
+    DATE<TAB>TIME<TAB>BODY<TAB>ITEM<TAB>published title
+DATE is YYYY-MM-DD; TIME the start of the meeting as published (HH:MM), or a word
+such as "evening" where the document gives no hour; BODY the id the instance gives
+the body that holds the row; ITEM the agenda item as published, "-" for a row that
+is no agenda item (a registration, a panel, a drafting committee).  Lines starting
+with "#" are comments.
+
+SCHEDULE.csv is `orgwork solve FILE --format csv`.  A published row is matched when
+the schedule has a row of the same body with the same item on that date in a meeting
+that starts at that time (each schedule row matches one published row at most).  The
+title and the order of rows inside a meeting are not compared.  Item labels are
+compared after writing a sub-item "4 (a)" as "4.a", so that the FAO style "16.1"
+and orgwork's "16 (1)" name the same item.
+
+Prints "matched X of Y rows"; --list also prints each published row that is not
+matched.  Exit 0, or 2 on unreadable input."""
+import csv
+import re
+import sys
+from collections import Counter
+
+
+def fail(message):
+    print("rows_matched.py: " + message, file=sys.stderr)
+    sys.exit(2)
+
+
+def norm(label):
+    label = label.strip()
+    m = re.fullmatch(r"(\S+) \((\S+)\)", label)
+    return m.group(1) + "." + m.group(2) if m else label
+
+
+def expected_rows(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if len(cells) < 4:
+                fail(f"{path}:{n}: expected DATE, TIME, BODY, ITEM separated by tabs")
+            rows.append((cells[0], cells[1], cells[2], norm(cells[3])))
+    return rows
+
+
+def schedule_rows(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return Counter((r["date"], r["start"], r["body"], norm(r["item"]))
+                       for r in csv.DictReader(f))
+
+
+def main(argv):
+    if len(argv) < 3:
+        fail("usage: rows_matched.py EXPECTED SCHEDULE.csv [--list]")
+    try:
+        want = expected_rows(argv[1])
+        have = schedule_rows(argv[2])
+    except (OSError, UnicodeDecodeError, KeyError, csv.Error) as e:
+        fail(f"cannot read {e}")
+    matched, missing = 0, []
+    for row in want:
+        if have[row] > 0:
+            have[row] -= 1
+            matched += 1
+        else:
+            missing.append(row)
+    print(f"matched {matched} of {len(want)} rows")
+    if "--list" in argv[3:]:
+        for row in missing:
+            print("  not matched: " + "\t".join(row))
+
+
+if __name__ == "__main__":
+    main(sys.argv)

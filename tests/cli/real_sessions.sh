@@ -62,5 +62,18 @@ line=$(python3 tests/real/rows_matched.py tests/real/fao-pc-2005.expected "$tmp/
 line=$(python3 tests/real/rows_matched.py tests/real/fao-pc-2005.expected "$tmp/all.csv")
 [ "$line" = "matched 18 of 18 rows" ] && passed=$((passed + 1)) || fail "published rows: $line"
 
+# A published "evening" is matched by a meeting from 18:00 on that date, not by one at
+# 14:30.
+{
+    printf 'body,meeting,date,start,end,room,item,title,minutes,continued\n'
+    printf 'DC,1,2004-09-21,14:30,17:30,Plenary,-,t,10,false\n'
+    printf 'DC,2,2004-09-21,18:00,20:00,Plenary,-,t,10,false\n'
+} >"$tmp/evening.csv"
+line=$(python3 tests/real/rows_matched.py tests/real/cfs-2004.expected "$tmp/evening.csv" --list)
+case $line in
+    "matched 1 of 17 rows"*"afternoon	DC"*) passed=$((passed + 1)) ;;
+    *) fail "parts of the day: $line" ;;
+esac
+
 printf 'real sessions: %d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

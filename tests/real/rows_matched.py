@@ -5,15 +5,18 @@ Usage: rows_matched.py EXPECTED SCHEDULE.csv [--list]
 
 EXPECTED (tests/real/*.expected) holds the published table, one row a line:
     DATE<TAB>TIME<TAB>BODY<TAB>ITEM<TAB>published title
-DATE is YYYY-MM-DD; TIME the start of the meeting as published (HH:MM), or a word
-such as "evening" where the document gives no hour; BODY the id the instance gives
+DATE is YYYY-MM-DD; TIME the start of the meeting as published (HH:MM), or
+"morning", "afternoon" or "evening" where the document gives no hour (matched by a
+meeting that starts before 12:00, from 12:00 to 17:59, from 18:00), or another word
+("after plenary"), which no meeting matches; BODY the id the instance gives
 the body that holds the row; ITEM the agenda item as published, "-" for a row that
 is no agenda item (a registration, a panel, a drafting committee).  Lines starting
 with "#" are comments.
 
 SCHEDULE.csv is `orgwork solve FILE --format csv`.  A published row is matched when
 the schedule has a row of the same body with the same item on that date in a meeting
-that starts at that time (each schedule row matches one published row at most).  The
+that starts at that time, or in that part of the day (each schedule row matches one
+published row at most).  The
 title and the order of rows inside a meeting are not compared.  Item labels are
 compared after writing a sub-item "4 (a)" as "4.a", so that the FAO style "16.1"
 and orgwork's "16 (1)" name the same item.
@@ -35,6 +38,24 @@ def norm(label):
     label = label.strip()
     m = re.fullmatch(r"(\S+) \((\S+)\)", label)
     return m.group(1) + "." + m.group(2) if m else label
+
+
+PARTS = {"morning": ("00:00", "11:59"), "afternoon": ("12:00", "17:59"),
+         "evening": ("18:00", "23:59")}
+
+
+def take(have, row):
+    """Takes a schedule row for the published row, if there is one left."""
+    date, time, body, item = row
+    if time in PARTS:
+        lo, hi = PARTS[time]
+        keys = sorted(k for k in have if have[k] > 0 and k[0] == date and k[2] == body
+                      and k[3] == item and lo <= k[1] <= hi)
+        row = keys[0] if keys else None
+    if row is None or have[row] <= 0:
+        return False
+    have[row] -= 1
+    return True
 
 
 def expected_rows(path):
@@ -67,8 +88,7 @@ def main(argv):
         fail(f"cannot read {e}")
     matched, missing = 0, []
     for row in want:
-        if have[row] > 0:
-            have[row] -= 1
+        if take(have, row):
             matched += 1
         else:
             missing.append(row)

@@ -844,6 +844,23 @@ static void check_placement(checker *c)
     }
 }
 
+/* [alone]: an item set `alone` has each of its meetings to itself. */
+static void check_alone(checker *c)
+{
+    for (size_t w = 0; w < c->s->n_meetings; w++) {
+        size_t i = walk(c, w);
+        const ow_meeting *m = meeting(c, i);
+        for (size_t k = 0; k < m->n_pieces && m->n_pieces > 1; k++) {
+            if (m->pieces[k].joint || !item_of(c, m, k)->alone)
+                continue;
+            add(c, "alone",
+                "%s: item %s is taken alone, in meetings of its own, but this one holds "
+                "%zu pieces",
+                meeting_name(c, i).text, item_of(c, m, k)->label, m->n_pieces);
+        }
+    }
+}
+
 static void check_pins(checker *c)
 {
     const ow_calendar *cal = &c->inst->calendar;
@@ -1072,6 +1089,7 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     check_order(&c);
     check_first_last(&c);
     check_placement(&c);
+    check_alone(&c);
     check_pins(&c);
     check_consecutive(&c);
     check_joint_items(&c);

@@ -31,9 +31,13 @@ static bool same_item_id(const char *a, const char *b)
 
 int ow_body_find_item(const ow_body *body, const char *id)
 {
-    for (size_t i = 0; i < body->n_items; i++)
+    for (size_t i = 0; i < body->n_items; i++) {
         if (same_item_id(body->items[i].id, id))
             return (int)i;
+        for (size_t k = 0; k < body->items[i].n_together; k++)
+            if (same_item_id(body->items[i].together[k], id))
+                return (int)i;
+    }
     return -1;
 }
 

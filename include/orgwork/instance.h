@@ -56,6 +56,15 @@ typedef struct ow_item {
     int pin_slot;        /* OW_PIN_SLOT: index into calendar.slots */
     ow_loc loc;          /* where the item's mapping starts */
     ow_loc duration_loc; /* where its duration was given (or loc) */
+
+    /* Agenda entries beyond a numbered item (docs/formats.md). */
+    bool event; /* an event (a panel, a ceremony), not a numbered agenda item: id names
+                 * it, and the annex prints no item number */
+    bool alone; /* `alone: true`: its meetings hold nothing else */
+    size_t n_together;
+    const char **together; /* `together: [3]`: the ids of the items considered with it,
+                            * one block: label "2 and 3", the titles joined, the
+                            * durations summed (the agenda lists no item for them) */
 } ow_item;
 
 typedef struct ow_body {
@@ -73,7 +82,8 @@ typedef struct ow_body {
     bool has_pin_from;
     int pin_from; /* index into calendar.days where the body must start */
     size_t n_items;
-    ow_item *items; /* agenda order, sub-items flattened in place of their item */
+    ow_item *items; /* agenda order, sub-items flattened in place of their item (after
+                     * the item itself when it has a duration of its own) */
     ow_loc loc;
     ow_loc meetings_loc; /* where `meetings` was given (or loc) */
 } ow_body;
@@ -152,7 +162,8 @@ ow_status ow_instance_override(ow_instance *inst, int days, int meetings, ow_err
 int ow_instance_find_body(const ow_instance *inst, const char *id);
 
 /* Index of the item with that id in body b, or -1.  Accepts "1(a)", "1 (a)",
- * "1a" for a sub-item. */
+ * "1a" for a sub-item; an item considered together with another gives that block's
+ * index. */
 int ow_body_find_item(const ow_body *body, const char *id);
 
 /* Minutes of the longest daily slot of the calendar (what one meeting can hold at

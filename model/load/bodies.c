@@ -11,11 +11,16 @@ static const char *const BODY_KEYS[] = {
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
 static const char *const ITEM_KEYS[] = {
-    "item",    "title", "duration", "subitems",   "split",         "min_part", "first", "last",
-    "meeting", "day",   "after",    "joint_with", "documentation", "pin",      NULL};
+    "item",          "title", "duration", "subitems", "split", "min_part",
+    "first",         "last",  "meeting",  "day",      "after", "joint_with",
+    "documentation", "pin",   "alone",    "together", NULL};
 static const char *const SUBITEM_KEYS[] = {
-    "item",    "title", "duration", "split",      "min_part",      "first", "last",
-    "meeting", "day",   "after",    "joint_with", "documentation", "pin",   NULL};
+    "item", "title", "duration",   "split",         "min_part", "first", "last", "meeting",
+    "day",  "after", "joint_with", "documentation", "pin",      "alone", NULL};
+static const char *const EVENT_KEYS[] = {
+    "event", "title", "duration",   "split",         "min_part", "first", "last", "meeting",
+    "day",   "after", "joint_with", "documentation", "pin",      "alone", NULL};
+static const char *const TOGETHER_KEYS[] = {"item", "title", "duration", NULL};
 static const char *const ITEM_PIN_KEYS[] = {"meeting", "date", "slot", NULL};
 
 static ow_status load_window(loader *ld, const node *map, ow_body *body)
@@ -159,6 +164,8 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
         OW_CALL(get_bool(ld, n, "first", &item->first));
     if ((n = field(f, "last")) != NULL)
         OW_CALL(get_bool(ld, n, "last", &item->last));
+    if ((n = field(f, "alone")) != NULL)
+        OW_CALL(get_bool(ld, n, "alone", &item->alone));
     if ((n = field(f, "meeting")) != NULL)
         OW_CALL(load_meeting(ld, n, item));
     if ((n = field(f, "day")) != NULL)
@@ -202,11 +209,13 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
                          ow_item *item)
 {
     ow_status rc = OW_OK;
-    const node *n = field(f, "item");
+    const node *n = field(f, item->event ? "event" : "item");
     if (n == NULL)
         return fail(
             ld, f->map->loc,
             "missing key \"item\" (expected the item's number, such as 2, or a sub-item's letter)");
+    if (item->event && (n->kind != NODE_SCALAR || is_null(n)))
+        return wrong_type(ld, n, "an id such as panel-1", "event");
     if (n->kind == NODE_SCALAR && parent != NULL && n->len >= 2 && n->text[0] == '(' &&
         n->text[n->len - 1] == ')') {
         /* "(a)" as printed in the agenda is the sub-item "a". */
@@ -217,7 +226,7 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
             return out_of_memory(ld);
         OW_CALL(copy_id(ld, &bare, "item", &item->id));
     } else {
-        OW_CALL(copy_id(ld, n, "item", &item->id));
+        OW_CALL(copy_id(ld, n, item->event ? "event" : "item", &item->id));
     }
     if (parent != NULL) {
         char id[2 * OW_MAX_ID + 8], label[2 * OW_MAX_ID + 8];
@@ -240,8 +249,9 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
             twin = (int)i;
     }
     if (twin >= 0)
-        return fail(ld, n->loc, "item id \"%s\" used twice (first as %s at line %d)", item->label,
-                    body->items[twin].label, body->items[twin].loc.line);
+        return fail(ld, n->loc, "%s id \"%s\" used twice (first as %s at line %d)",
+                    item->event ? "event" : "item", item->label, body->items[twin].label,
+                    body->items[twin].loc.line);
 done:
     return rc;
 }
@@ -258,13 +268,17 @@ static const char *peek(const node *map, const char *key)
     return NULL;
 }
 
-static ow_status load_item(loader *ld, const node *map, const ow_item *parent, ow_body *body,
-                           const node **after)
+/* An agenda item, a sub-item of parent, or (event) an event: a mapping with `event:`
+ * in place of `item:`, in the agenda list like an item and read like one. */
+static ow_status load_item(loader *ld, const node *map, const ow_item *parent, bool event,
+                           ow_body *body, const node **after)
 {
     ow_status rc = OW_OK;
     fields f;
     ow_item *item = &body->items[body->n_items];
-    const char *id = peek(map, "item");
+    item->event = event;
+    ld->event = event;
+    const char *id = peek(map, event ? "event" : "item");
     if (id != NULL && parent != NULL) {
         char label[2 * OW_MAX_ID + 8];
         snprintf(label, sizeof label, "%s (%s)", parent->label, id);
@@ -272,9 +286,12 @@ static ow_status load_item(loader *ld, const node *map, const ow_item *parent, o
     }
     if (id != NULL)
         ld->item = id;
-    OW_CALL(read_fields(ld, map, parent != NULL ? "a sub-item" : "an agenda item",
-                        parent != NULL ? "a sub-item" : "an agenda item",
-                        parent != NULL ? SUBITEM_KEYS : ITEM_KEYS, &f));
+    const char *what = event ? "an event" : parent != NULL ? "a sub-item" : "an agenda item";
+    OW_CALL(read_fields(ld, map, what, what,
+                        event            ? EVENT_KEYS
+                        : parent != NULL ? SUBITEM_KEYS
+                                         : ITEM_KEYS,
+                        &f));
     item->loc = map->loc;
     item->duration_loc = map->loc;
     OW_CALL(item_id(ld, &f, parent, body, item));
@@ -290,7 +307,11 @@ done:
     return rc;
 }
 
-/* An item with sub-items only names them: they stand in its place in the agenda. */
+/* An item with sub-items names them: they follow it in the agenda.  Without a
+ * duration it is only their heading, and its sub-items stand in its place; with a
+ * duration it also has a discussion of its own (the general discussion of the item),
+ * an item of the agenda taken just before its sub-items, which takes every key an
+ * item takes. */
 static ow_status load_parent(loader *ld, const node *map, ow_body *body, const node **after)
 {
     ow_status rc = OW_OK;
@@ -298,19 +319,28 @@ static ow_status load_parent(loader *ld, const node *map, ow_body *body, const n
     ow_item parent;
     memset(&parent, 0, sizeof parent);
     ld->item = peek(map, "item");
+    ld->event = false;
     OW_CALL(read_fields(ld, map, "an agenda item", "an agenda item", ITEM_KEYS, &f));
     const node *subitems = field(&f, "subitems");
     /* item_id checks for twins among the items so far: a parent "1" and an item "1"
      * are one id twice. */
     OW_CALL(item_id(ld, &f, NULL, body, &parent));
     parent.loc = map->loc;
-    for (size_t i = 0; f.allowed[i] != NULL; i++) {
+    parent.duration_loc = map->loc;
+    bool own = field(&f, "duration") != NULL;
+    if (field(&f, "together") != NULL)
+        return fail(ld, field_key(&f, "together")->loc,
+                    "an item with subitems is not considered together with others (give "
+                    "together to an item without sub-items)");
+    for (size_t i = 0; f.allowed[i] != NULL && !own; i++) {
         const char *k = f.allowed[i];
         if (f.key[i] != NULL && strcmp(k, "item") != 0 && strcmp(k, "title") != 0 &&
             strcmp(k, "subitems") != 0)
-            return fail(
-                ld, f.key[i]->loc,
-                "key \"%s\" is not allowed on an item with subitems (give it to its sub-items)", k);
+            return fail(ld, f.key[i]->loc,
+                        "key \"%s\" is not allowed on an item with subitems and no duration "
+                        "(give it to its sub-items, or give the item a duration for a "
+                        "discussion of its own)",
+                        k);
     }
     const node *title = field(&f, "title");
     if (title == NULL)
@@ -321,10 +351,157 @@ static ow_status load_parent(loader *ld, const node *map, ow_body *body, const n
         return fail(
             ld, subitems->loc,
             "subitems lists no sub-item (expected a list of sub-items, or a duration instead)");
+    if (own) {
+        ow_item *item = &body->items[body->n_items];
+        *item = parent;
+        OW_CALL(load_item_fields(ld, &f, body, item, &after[body->n_items]));
+        body->n_items++;
+    }
     for (const node *e = subitems->first; e != NULL; e = e->next) {
         ld->item = parent.label;
-        OW_CALL(load_item(ld, e, &parent, body, after));
+        OW_CALL(load_item(ld, e, &parent, false, body, after));
     }
+done:
+    return rc;
+}
+
+/* In free order the agenda does not put an item's own discussion before its
+ * sub-items: each sub-item is then also `after` it. */
+static ow_status discussion_first(loader *ld, ow_body *body)
+{
+    for (size_t i = 0, p = 0; i < body->n_items; i++) {
+        ow_item *item = &body->items[i];
+        if (item->parent_title == NULL) {
+            p = i;
+            continue;
+        }
+        /* The discussion is the item just before the first sub-item, its title the
+         * very string the sub-items keep as parent_title. */
+        if (p == i || body->items[p].title != item->parent_title ||
+            body->items[p].parent_title != NULL)
+            continue;
+        size_t *after = ow_arena_calloc(ld->arena, item->n_after + 1, sizeof *after);
+        if (after == NULL)
+            return out_of_memory(ld);
+        if (item->n_after > 0)
+            memcpy(after, item->after, item->n_after * sizeof *after);
+        after[item->n_after++] = p;
+        item->after = after;
+    }
+    return OW_OK;
+}
+
+static bool has_key(const node *map, const char *key)
+{
+    if (map->kind != NODE_MAP)
+        return false;
+    for (const node *k = map->first; k != NULL; k = k->next->next)
+        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
+            return true;
+    return false;
+}
+
+/* The value under key in a mapping, or NULL. */
+static const node *value_of(const node *map, const char *key)
+{
+    if (map->kind != NODE_MAP)
+        return NULL;
+    for (const node *k = map->first; k != NULL; k = k->next->next)
+        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
+            return k->next;
+    return NULL;
+}
+
+/* "2 and 3", "2, 3 and 4"; the titles joined by "; ". */
+static ow_status together_texts(loader *ld, ow_item *block, const char **titles)
+{
+    size_t n = block->n_together + 1, label_len = strlen(block->label) + 1, title_len = 1;
+    for (size_t k = 0; k < n; k++) {
+        label_len += (k > 0 ? strlen(block->together[k - 1]) : 0) + 5;
+        title_len += strlen(titles[k]) + 2;
+    }
+    char *label = ow_arena_calloc(ld->arena, label_len, 1);
+    char *title = ow_arena_calloc(ld->arena, title_len, 1);
+    if (label == NULL || title == NULL)
+        return out_of_memory(ld);
+    strcpy(label, block->label);
+    strcpy(title, titles[0]);
+    for (size_t k = 1; k < n; k++) {
+        strcat(label, k + 1 == n ? " and " : ", ");
+        strcat(label, block->together[k - 1]);
+        strcat(title, "; ");
+        strcat(title, titles[k]);
+    }
+    block->label = label;
+    block->title = title;
+    return OW_OK;
+}
+
+/* `together: [3, 4]` on the item just read: the items listed, which the agenda lists
+ * right after it, are considered with it as one block (one item of the program);
+ * they take only item, title and duration.  *cursor moves to the last of them. */
+static ow_status load_together(loader *ld, const node *map, ow_body *body, const node **cursor)
+{
+    ow_status rc = OW_OK;
+    ow_item *block = &body->items[body->n_items - 1];
+    const node *list = value_of(map, "together");
+    bool single = list->kind == NODE_SCALAR;
+    if (!single)
+        OW_CALL(expect_list(ld, list, "together", OW_MAX_ITEMS));
+    size_t n = single ? 1 : list->n;
+    if (n == 0)
+        return fail(ld, list->loc,
+                    "together lists no item (expected the ids of the items considered with "
+                    "this one)");
+    block->together = ow_arena_calloc(ld->arena, n, sizeof *block->together);
+    const char **titles = ow_arena_calloc(ld->tree, n + 1, sizeof *titles);
+    if (block->together == NULL || titles == NULL)
+        return out_of_memory(ld);
+    titles[0] = block->title;
+    const node *at = *cursor;
+    for (const node *e = single ? list : list->first; e != NULL; e = single ? NULL : e->next) {
+        if (e->kind != NODE_SCALAR || is_null(e))
+            return wrong_type(ld, e, "an item id", "together");
+        const node *next = at->next;
+        const char *next_id = next != NULL ? peek(next, "item") : NULL;
+        if (next == NULL || next_id == NULL || has_key(next, "event") ||
+            has_key(next, "subitems") || strcmp(next_id, e->text) != 0)
+            return fail(ld, e->loc,
+                        "item %.*s is considered together with item %s, so the agenda lists it "
+                        "right after %s (expected item %.*s there%s%s)",
+                        QUOTE, e->text, block->id,
+                        block->n_together > 0 ? block->together[block->n_together - 1] : block->id,
+                        QUOTE, e->text, next_id != NULL ? ", found " : "",
+                        next_id != NULL ? next_id : "");
+        ld->item = next_id;
+        fields f;
+        OW_CALL(read_fields(ld, next, "an item considered together with another",
+                            "an item considered together with another", TOGETHER_KEYS, &f));
+        const node *id = field(&f, "item");
+        const char *member;
+        OW_CALL(copy_id(ld, id, "item", &member));
+        int twin = ow_body_find_item(body, member);
+        if (twin >= 0)
+            return fail(ld, id->loc, "item id \"%s\" used twice (first as %s at line %d)", member,
+                        body->items[twin].label, body->items[twin].loc.line);
+        const node *title = field(&f, "title");
+        if (title == NULL)
+            return fail(ld, next->loc, "missing key \"title\" (expected the item's title)");
+        OW_CALL(copy_text(ld, title, "title", OW_MAX_TEXT, &titles[block->n_together + 1]));
+        const node *duration = field(&f, "duration");
+        if (duration == NULL)
+            return fail(ld, next->loc, "missing key \"duration\" (expected " DURATION_FORMS ")");
+        int minutes;
+        OW_CALL(get_duration(ld, duration, "duration", &minutes));
+        if (block->minutes + minutes > MAX_DURATION)
+            return fail(ld, duration->loc,
+                        "items considered together take more than %d minutes in all", MAX_DURATION);
+        block->minutes += minutes;
+        block->together[block->n_together++] = member;
+        at = next;
+    }
+    *cursor = at;
+    OW_CALL(together_texts(ld, block, titles));
 done:
     return rc;
 }
@@ -339,19 +516,12 @@ static size_t count_items(const node *agenda)
             for (const node *k = e->first; k != NULL; k = k->next->next)
                 if (k->kind == NODE_SCALAR && strcmp(k->text, "subitems") == 0)
                     subitems = k->next;
-        n += subitems != NULL && subitems->kind == NODE_SEQ && subitems->n > 0 ? subitems->n : 1;
+        /* A parent with a duration of its own is an item too, before its sub-items. */
+        n += subitems != NULL && subitems->kind == NODE_SEQ && subitems->n > 0
+                 ? subitems->n + (has_key(e, "duration") ? 1 : 0)
+                 : 1;
     }
     return n;
-}
-
-static bool has_key(const node *map, const char *key)
-{
-    if (map->kind != NODE_MAP)
-        return false;
-    for (const node *k = map->first; k != NULL; k = k->next->next)
-        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
-            return true;
-    return false;
 }
 
 static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
@@ -451,13 +621,23 @@ static ow_status load_body(loader *ld, const node *map, size_t index)
         return out_of_memory(ld);
     for (const node *e = agenda->first; e != NULL; e = e->next) {
         ld->item = NULL;
+        if (has_key(e, "event") && has_key(e, "item"))
+            return fail(ld, e->loc,
+                        "give item (an agenda item's number) or event (an event's id), not "
+                        "both: an event has no item number");
+        if (has_key(e, "event") && has_key(e, "subitems"))
+            return fail(ld, e->loc, "an event has no sub-items (give each its own event or item)");
         if (has_key(e, "subitems"))
             OW_CALL(load_parent(ld, e, body, after));
         else
-            OW_CALL(load_item(ld, e, NULL, body, after));
+            OW_CALL(load_item(ld, e, NULL, has_key(e, "event"), body, after));
+        if (has_key(e, "together") && !has_key(e, "subitems") && !has_key(e, "event"))
+            OW_CALL(load_together(ld, e, body, &e));
     }
     ld->item = NULL;
     OW_CALL(resolve_after(ld, body, after));
+    if (body->order_free)
+        OW_CALL(discussion_first(ld, body));
 done:
     return rc;
 }

@@ -96,6 +96,7 @@ typedef struct loader {
     ow_error *err;
     const char *body; /* for error context */
     const char *item;
+    bool event;          /* item names an event ("event panel-1") */
     const node ***joint; /* per body, per item: its joint_with list, resolved last */
     /* For the other files read with this loader (model/workplan/); NULL in an
      * instance: */

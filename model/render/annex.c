@@ -216,7 +216,7 @@ ow_status ow_build_annex(const ow_instance *inst, const body_meetings *bm, annex
         }
         for (size_t k = 0; k < m->n_pieces; k++) {
             const ow_item *item = ow_piece_item(inst, m, &m->pieces[k]);
-            rows[n].label = str_or_empty(item->label);
+            rows[n].label = item_number(item);
             rows[n].title = str_or_empty(item->title);
             rows[n].continued = m->pieces[k].continued;
             rows[n].m = m;

@@ -29,6 +29,13 @@ static inline const char *str_or_empty(const char *s)
     return s != NULL ? s : "";
 }
 
+/* The item's number as the annex prints it: "1 (a)"; none for an event (a panel, a
+ * ceremony), whose row has only its title, as the annexes print them. */
+static inline const char *item_number(const ow_item *item)
+{
+    return item->event ? "" : str_or_empty(item->label);
+}
+
 static inline const char *room_name(const ow_instance *inst, int room)
 {
     if (room < 0 || (size_t)room >= inst->n_rooms)

@@ -512,6 +512,17 @@ static void render_json_meeting(ow_buf *b, const ow_instance *inst, const ow_mee
         const ow_piece *p = &m->pieces[k];
         ow_buf_puts(b, k == 0 ? "\n            {\"item\": " : ",\n            {\"item\": ");
         ow_put_json_string(b, str_or_empty(ow_piece_item(inst, m, p)->id));
+        /* Informative, as joint_with is: readers find the event by its id. */
+        const ow_item *item = ow_piece_item(inst, m, p);
+        if (item->event)
+            ow_buf_puts(b, ", \"event\": true");
+        /* Informative too: the items considered with it, one block under its id. */
+        for (size_t t = 0; t < item->n_together; t++) {
+            ow_buf_puts(b, t == 0 ? ", \"together\": [" : ", ");
+            ow_put_json_string(b, str_or_empty(item->together[t]));
+        }
+        if (item->n_together > 0)
+            ow_buf_putc(b, ']');
         if (p->joint) {
             ow_buf_puts(b, ", \"body\": ");
             ow_put_json_string(b, str_or_empty(inst->bodies[p->owner].id));

@@ -123,7 +123,7 @@ static void body_sheet(lxw_workbook *wb, const formats *f, const ow_instance *in
                 continue;
             const ow_piece *p = &m->pieces[k];
             const ow_item *item = ow_piece_item(inst, m, p);
-            worksheet_write_string(ws, row, 5, item->label != NULL ? item->label : "", f->text);
+            worksheet_write_string(ws, row, 5, item_number(item), f->text);
             annex_row r = {.title = item->title != NULL ? item->title : "", .m = m, .p = p};
             buf_reset(&title);
             ow_put_row_title(&title, inst, &r);

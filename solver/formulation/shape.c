@@ -28,6 +28,10 @@ static bool step_possible(const ow_body *body, const body_model *bm, int k, int 
         /* A joint item is taken alone and whole in its joint meeting. */
         if (body->items[i - 1].n_joint > 0 && (s != 2 * i - 2 || t != 2 * i))
             return false;
+        /* An item taken alone: the meeting runs from no earlier than its start to no
+         * later than its end, so it holds nothing else. */
+        if (body->items[i - 1].alone && (s < 2 * i - 2 || t > 2 * i))
+            return false;
         int mk = set_meeting(&body->items[i - 1]);
         if (mk < 0)
             continue;

@@ -19,7 +19,9 @@ that starts at that time, or in that part of the day (each schedule row matches 
 published row at most).  The
 title and the order of rows inside a meeting are not compared.  Item labels are
 compared after writing a sub-item "4 (a)" as "4.a", so that the FAO style "16.1"
-and orgwork's "16 (1)" name the same item.
+and orgwork's "16 (1)" name the same item, and "II & III" as "II and III"; an
+event's row (no item number) is "-".  A block of items considered together ("6 (a)
+and 6 (b)") also matches published rows of its items one by one.
 
 Prints "matched X of Y rows"; --list also prints each published row that is not
 matched.  Exit 0, or 2 on unreadable input."""
@@ -35,9 +37,22 @@ def fail(message):
 
 
 def norm(label):
-    label = label.strip()
+    """One spelling of a label: "4 (a)" is "4.a", "II & III" is "II and III", and
+    an event's row (no item number) is "-"."""
+    label = label.strip().replace(" & ", " and ")
+    if not label:
+        return "-"
     m = re.fullmatch(r"(\S+) \((\S+)\)", label)
     return m.group(1) + "." + m.group(2) if m else label
+
+
+def parts(label):
+    """The items of a block of items considered together ("2 and 3", "4, 5 and 6"),
+    or none."""
+    if " and " not in label:
+        return []
+    head, last = label.rsplit(" and ", 1)
+    return [norm(p) for p in head.split(", ")] + [norm(last)]
 
 
 PARTS = {"morning": ("00:00", "11:59"), "afternoon": ("12:00", "17:59"),
@@ -73,9 +88,17 @@ def expected_rows(path):
 
 
 def schedule_rows(path):
+    """The schedule's rows; a block of items considered together also stands for
+    each of its items, for a timetable that lists them on lines of their own."""
+    have = Counter()
     with open(path, encoding="utf-8", newline="") as f:
-        return Counter((r["date"], r["start"], r["body"], norm(r["item"]))
-                       for r in csv.DictReader(f))
+        for r in csv.DictReader(f):
+            key = (r["date"], r["start"], r["body"])
+            label = norm(r["item"])
+            have[key + (label,)] += 1
+            for part in parts(label):
+                have[key + (part,)] += 1
+    return have
 
 
 def main(argv):

@@ -6,20 +6,28 @@
 #include <string.h>
 
 static const char *const BODY_KEYS[] = {
-    "id",    "name", "session", "meetings", "meetings_per_day", "window", "interpretation", "room",
-    "order", "pin",  "agenda",  NULL};
+    "id",     "name",           "session",    "meetings",    "meetings_per_day",
+    "window", "interpretation", "room",       "order",       "pin",
+    "agenda", "slots",          "not_during", "only_during", "reserved",
+    NULL};
+static const char *const WHEN_KEYS[] = {"date", "slot", NULL};
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
 static const char *const ITEM_KEYS[] = {
-    "item",          "title", "duration", "subitems", "split", "min_part",
-    "first",         "last",  "meeting",  "day",      "after", "joint_with",
-    "documentation", "pin",   "alone",    "together", NULL};
+    "item",  "title",      "duration",      "subitems", "split",          "min_part",
+    "first", "last",       "meeting",       "day",      "not_before_day", "not_after_day",
+    "after", "joint_with", "documentation", "pin",      "alone",          "together",
+    NULL};
 static const char *const SUBITEM_KEYS[] = {
-    "item", "title", "duration",   "split",         "min_part", "first", "last", "meeting",
-    "day",  "after", "joint_with", "documentation", "pin",      "alone", NULL};
-static const char *const EVENT_KEYS[] = {
-    "event", "title", "duration",   "split",         "min_part", "first", "last", "meeting",
-    "day",   "after", "joint_with", "documentation", "pin",      "alone", NULL};
+    "item",          "title", "duration",   "split",         "min_part",
+    "first",         "last",  "meeting",    "day",           "not_before_day",
+    "not_after_day", "after", "joint_with", "documentation", "pin",
+    "alone",         NULL};
+static const char *const EVENT_KEYS[] = {"event",      "title",          "duration",      "split",
+                                         "min_part",   "first",          "last",          "meeting",
+                                         "day",        "not_before_day", "not_after_day", "after",
+                                         "joint_with", "documentation",  "pin",           "alone",
+                                         NULL};
 static const char *const TOGETHER_KEYS[] = {"item", "title", "duration", NULL};
 static const char *const ITEM_PIN_KEYS[] = {"meeting", "date", "slot", NULL};
 
@@ -56,10 +64,111 @@ done:
     return rc;
 }
 
+/* The slot that n names ("10:00-13:00") among the slots of working day `day`
+ * (ow_calendar_day_slots), or of any day when day < 0: sets *index (its index in
+ * that day; any day: -1) and *out, or fails listing them. */
+static ow_status find_slot(loader *ld, const node *n, const char *key, int day, int *index,
+                           ow_slot *out)
+{
+    const ow_calendar *cal = &ld->inst->calendar;
+    ow_slot s;
+    if (n->kind != NODE_SCALAR || !ow_slot_parse(n->text, &s))
+        return wrong_type(ld, n, "a time slot HH:MM-HH:MM (start before end)", key);
+    size_t count;
+    const ow_slot *slots = ow_calendar_day_slots(cal, day, &count);
+    for (size_t i = 0; i < count; i++) {
+        if (slots[i].start == s.start && slots[i].end == s.end) {
+            *index = (int)i;
+            *out = s;
+            return OW_OK;
+        }
+    }
+    for (int d = 0; day < 0 && cal->n_day_slots > 0 && d < cal->n_days; d++) {
+        const ow_slot *other = ow_calendar_day_slots(cal, d, &count);
+        for (size_t i = 0; i < count; i++)
+            if (other[i].start == s.start && other[i].end == s.end) {
+                *index = -1;
+                *out = s;
+                return OW_OK;
+            }
+    }
+    char list[256] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < count && used < sizeof list; i++) {
+        char a[6], b[6];
+        ow_time_hhmm(slots[i].start, a);
+        ow_time_hhmm(slots[i].end, b);
+        used +=
+            (size_t)snprintf(list + used, sizeof list - used, "%s%s-%s", i > 0 ? ", " : "", a, b);
+    }
+    if (day >= 0 && cal->n_day_slots > 0) {
+        char date[11];
+        ow_date_iso(cal->days[day], date);
+        return fail(ld, n->loc, "slot \"%s\" is not one of the slots of %s (%s)", n->text, date,
+                    list);
+    }
+    return fail(ld, n->loc, "slot \"%s\" is not one of the calendar's slots (%s)", n->text, list);
+}
+
+/* `slots: ["19:00-21:00"]`: the calendar's slot times the body meets in. */
+static ow_status load_body_slots(loader *ld, const node *list, ow_body *body)
+{
+    ow_status rc = OW_OK;
+    OW_CALL(expect_list(ld, list, "slots", OW_MAX_SLOTS));
+    if (list->n == 0)
+        return fail(ld, list->loc,
+                    "slots lists no slot (expected the calendar's slots the body meets in)");
+    body->slot_times = ow_arena_calloc(ld->arena, list->n, sizeof *body->slot_times);
+    if (body->slot_times == NULL)
+        return out_of_memory(ld);
+    for (const node *e = list->first; e != NULL; e = e->next) {
+        int idx;
+        ow_slot slot;
+        OW_CALL(find_slot(ld, e, "slots", -1, &idx, &slot));
+        for (size_t j = 0; j < body->n_slot_times; j++)
+            if (body->slot_times[j].start == slot.start && body->slot_times[j].end == slot.end)
+                return fail(ld, e->loc, "slot \"%s\" listed twice in slots", e->text);
+        body->slot_times[body->n_slot_times++] = slot;
+    }
+done:
+    return rc;
+}
+
+/* `not_during`, `reserved`: a list of {date, slot} (slot left out: the whole day). */
+static ow_status load_whens(loader *ld, const node *list, const char *key, ow_when **out,
+                            size_t *n_out)
+{
+    ow_status rc = OW_OK;
+    OW_CALL(expect_list(ld, list, key, (size_t)OW_MAX_DAYS * OW_MAX_SLOTS));
+    ow_when *w = ow_arena_calloc(ld->arena, list->n + 1, sizeof *w);
+    if (w == NULL)
+        return out_of_memory(ld);
+    size_t n = 0;
+    for (const node *e = list->first; e != NULL; e = e->next, n++) {
+        fields f;
+        OW_CALL(read_fields(ld, e, key, key, WHEN_KEYS, &f));
+        const node *date = field(&f, "date"), *slot = field(&f, "slot");
+        if (date == NULL)
+            return fail(ld, e->loc,
+                        "missing key \"date\" in %s (expected date: YYYY-MM-DD, and a slot or "
+                        "none for the whole day)",
+                        key);
+        OW_CALL(get_working_day(ld, date, key, &w[n].day));
+        w[n].slot = -1;
+        ow_slot times;
+        if (slot != NULL)
+            OW_CALL(find_slot(ld, slot, key, w[n].day, &w[n].slot, &times));
+        w[n].loc = e->loc;
+    }
+    *out = w;
+    *n_out = n;
+done:
+    return rc;
+}
+
 static ow_status load_item_pin(loader *ld, const node *map, const ow_body *body, ow_item *item)
 {
     ow_status rc = OW_OK;
-    const ow_calendar *cal = &ld->inst->calendar;
     fields f;
     OW_CALL(read_fields(ld, map, "pin", "pin", ITEM_PIN_KEYS, &f));
     const node *meeting = field(&f, "meeting"), *date = field(&f, "date"),
@@ -82,27 +191,9 @@ static ow_status load_item_pin(loader *ld, const node *map, const ow_body *body,
                     "\"10:00-13:00\")");
     OW_CALL(get_working_day(ld, date, "pin date", &item->pin_day));
     OW_CALL(inside_window(ld, body, date, "pin date", item->pin_day));
-    ow_slot s;
-    if (slot->kind != NODE_SCALAR || !ow_slot_parse(slot->text, &s))
-        return wrong_type(ld, slot, "a time slot HH:MM-HH:MM (start before end)", "pin slot");
-    for (size_t i = 0; i < cal->n_slots; i++) {
-        if (cal->slots[i].start == s.start && cal->slots[i].end == s.end) {
-            item->pin_slot = (int)i;
-            item->pin = OW_PIN_SLOT;
-            return OW_OK;
-        }
-    }
-    char list[256] = "";
-    size_t used = 0;
-    for (size_t i = 0; i < cal->n_slots; i++) {
-        char a[6], b[6];
-        ow_time_hhmm(cal->slots[i].start, a);
-        ow_time_hhmm(cal->slots[i].end, b);
-        used +=
-            (size_t)snprintf(list + used, sizeof list - used, "%s%s-%s", i > 0 ? ", " : "", a, b);
-    }
-    return fail(ld, slot->loc, "slot \"%s\" is not one of the calendar's slots (%s)", slot->text,
-                list);
+    ow_slot times;
+    OW_CALL(find_slot(ld, slot, "pin slot", item->pin_day, &item->pin_slot, &times));
+    item->pin = OW_PIN_SLOT;
 done:
     return rc;
 }
@@ -118,9 +209,38 @@ static ow_status load_item_day(loader *ld, const node *n, const ow_body *body, o
         item->day_date = ld->inst->calendar.days[idx];
         return OW_OK;
     }
+    if (n->kind == NODE_SCALAR && strcmp(n->text, "last") == 0) {
+        item->day_last = true;
+        return OW_OK;
+    }
     if (n->kind != NODE_SCALAR || !looks_numeric(n->text))
-        return wrong_type(ld, n, "a day number or a date (YYYY-MM-DD)", "day");
+        return wrong_type(ld, n, "a day number, last or a date (YYYY-MM-DD)", "day");
     OW_CALL(get_int(ld, n, "day", 1, OW_MAX_DAYS, &item->day));
+done:
+    return rc;
+}
+
+/* `not_before_day`, `not_after_day`: days of the body's session, counted as `day: k`
+ * counts them; a window that holds no day, or that leaves out the item's `day: k`,
+ * is refused here rather than found infeasible. */
+static ow_status load_day_window(loader *ld, const fields *f, ow_item *item)
+{
+    ow_status rc = OW_OK;
+    const node *from = field(f, "not_before_day"), *to = field(f, "not_after_day");
+    const node *day = field(f, "day");
+    if (from != NULL)
+        OW_CALL(get_int(ld, from, "not_before_day", 1, OW_MAX_DAYS, &item->day_from));
+    if (to != NULL)
+        OW_CALL(get_int(ld, to, "not_after_day", 1, OW_MAX_DAYS, &item->day_to));
+    if (from != NULL && to != NULL && item->day_from > item->day_to)
+        return fail(ld, to->loc, "not_after_day %d is before not_before_day %d (line %d)",
+                    item->day_to, item->day_from, from->loc.line);
+    if (item->day > 0 && from != NULL && item->day < item->day_from)
+        return fail(ld, from->loc, "not_before_day %d contradicts day %d (line %d)", item->day_from,
+                    item->day, day->loc.line);
+    if (item->day > 0 && to != NULL && item->day > item->day_to)
+        return fail(ld, to->loc, "not_after_day %d contradicts day %d (line %d)", item->day_to,
+                    item->day, day->loc.line);
 done:
     return rc;
 }
@@ -170,6 +290,7 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
         OW_CALL(load_meeting(ld, n, item));
     if ((n = field(f, "day")) != NULL)
         OW_CALL(load_item_day(ld, n, body, item));
+    OW_CALL(load_day_window(ld, f, item));
     if ((n = field(f, "documentation")) != NULL)
         OW_CALL(copy_text(ld, n, "documentation", OW_MAX_TEXT, &item->documentation));
     if ((n = field(f, "pin")) != NULL) {
@@ -579,8 +700,70 @@ static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
         OW_CALL(inside_window(ld, body, from, "pin from", body->pin_from));
         body->has_pin_from = true;
     }
+    if ((n = field(f, "slots")) != NULL)
+        OW_CALL(load_body_slots(ld, n, body));
+    if ((n = field(f, "not_during")) != NULL)
+        OW_CALL(load_whens(ld, n, "not_during", &body->not_during, &body->n_not_during));
+    if ((n = field(f, "only_during")) != NULL)
+        OW_CALL(load_whens(ld, n, "only_during", &body->only_during, &body->n_only_during));
+    if ((n = field(f, "reserved")) != NULL)
+        OW_CALL(load_whens(ld, n, "reserved", &body->reserved, &body->n_reserved));
 done:
     return rc;
+}
+
+static bool overlaps(const ow_when *a, const ow_when *b)
+{
+    return a->day == b->day && (a->slot < 0 || b->slot < 0 || a->slot == b->slot);
+}
+
+/* Slots kept for two bodies keep each out of the other's; a body left no slot of
+ * its window by `slots`, `not_during` and the others' `reserved` can hold nothing.
+ * Both are refused here, naming the line.  Each body is given the others'
+ * `reserved` as its kept_out, so that a body seen alone still knows them. */
+static ow_status check_slots_left(loader *ld)
+{
+    ow_instance *inst = ld->inst;
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        const ow_body *body = &inst->bodies[b];
+        for (size_t i = 0; i < body->n_reserved; i++)
+            for (size_t o = 0; o < b; o++)
+                for (size_t j = 0; j < inst->bodies[o].n_reserved; j++)
+                    if (overlaps(&body->reserved[i], &inst->bodies[o].reserved[j])) {
+                        ld->body = body->id;
+                        return fail(ld, body->reserved[i].loc,
+                                    "reserved overlaps a slot reserved for body %s (line %d): "
+                                    "a slot is reserved for one body",
+                                    inst->bodies[o].id, inst->bodies[o].reserved[j].loc.line);
+                    }
+    }
+    size_t n_reserved = 0;
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        n_reserved += inst->bodies[b].n_reserved;
+    for (size_t b = 0; b < inst->n_bodies && n_reserved > 0; b++) {
+        ow_body *body = &inst->bodies[b];
+        body->kept_out = ow_arena_calloc(ld->arena, n_reserved, sizeof *body->kept_out);
+        if (body->kept_out == NULL)
+            return out_of_memory(ld);
+        for (size_t o = 0; o < inst->n_bodies; o++)
+            for (size_t j = 0; o != b && j < inst->bodies[o].n_reserved; j++)
+                body->kept_out[body->n_kept_out++] = inst->bodies[o].reserved[j];
+    }
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        const ow_body *body = &inst->bodies[b];
+        bool any = false;
+        for (int d = body->window_from; d <= body->window_to && !any; d++)
+            for (int s = 0; s < (int)inst->calendar.n_slots && !any; s++)
+                any = ow_body_may_meet(&inst->calendar, body, d, s);
+        if (!any) {
+            ld->body = body->id;
+            return fail(ld, body->loc,
+                        "the body may meet in no slot of its window (its slots, not_during, "
+                        "only_during and the slots reserved for other bodies leave none)");
+        }
+    }
+    ld->body = NULL;
+    return OW_OK;
 }
 
 static ow_status load_body(loader *ld, const node *map, size_t index)
@@ -730,6 +913,7 @@ ow_status load_bodies(loader *ld, const fields *top)
     }
     ld->body = ld->item = NULL;
     OW_CALL(resolve_joint(ld));
+    OW_CALL(check_slots_left(ld));
 done:
     return rc;
 }

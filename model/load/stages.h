@@ -68,7 +68,7 @@
 #define MAX_DURATION   100000 /* minutes; ow_duration_parse refuses more */
 #define MAX_TEAMS      100
 #define MAX_LANGUAGES  50
-#define MAX_KEYS       16
+#define MAX_KEYS       32
 /* How much of a value an error message quotes. */
 #define QUOTE 60
 

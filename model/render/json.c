@@ -159,10 +159,13 @@ static int find_day(const ow_calendar *cal, ow_date date)
     return -1;
 }
 
-static int find_slot(const ow_calendar *cal, int start, int end)
+/* The index of the slot of that day (its own slots: ow_calendar_day_slots), or -1. */
+static int find_slot(const ow_calendar *cal, int day, int start, int end)
 {
-    for (size_t k = 0; k < cal->n_slots; k++)
-        if (cal->slots[k].start == start && cal->slots[k].end == end)
+    size_t n;
+    const ow_slot *slots = ow_calendar_day_slots(cal, day, &n);
+    for (size_t k = 0; k < n; k++)
+        if (slots[k].start == start && slots[k].end == end)
             return (int)k;
     return -1;
 }
@@ -221,7 +224,7 @@ static ow_status read_meeting(const reader *r, ow_schedule *s, size_t body_index
     m->n = n;
     m->date = date;
     m->day = find_day(&r->inst->calendar, date);
-    m->slot = find_slot(&r->inst->calendar, start, end);
+    m->slot = find_slot(&r->inst->calendar, m->day, start, end);
     m->start = start;
     m->end = end;
     m->room = find_room(r->inst, room_text);

@@ -45,9 +45,9 @@ while read -r file name least; do
         printf '%s: %s\n' "$file" "$line"
     fi
 done <<'LIST'
-instances/real-cfs-2004.yaml cfs-2004 3
-instances/real-fao-pc-2005.yaml fao-pc-2005 9
-instances/real-fao-council-2005.yaml fao-council-2005 2
+instances/real-cfs-2004.yaml cfs-2004 8
+instances/real-fao-pc-2005.yaml fao-pc-2005 13
+instances/real-fao-council-2005.yaml fao-council-2005 4
 tests/real/before/real-cfs-2004.yaml cfs-2004 2
 tests/real/before/real-fao-pc-2005.yaml fao-pc-2005 9
 tests/real/before/real-fao-council-2005.yaml fao-council-2005 2

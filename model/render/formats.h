@@ -69,6 +69,9 @@ static inline bool body_selected(const ow_render_options *opts, size_t b)
 size_t ow_utf8_next(const char *s, size_t n, uint32_t *cp);
 int ow_char_columns(uint32_t c);
 int ow_text_columns(const char *s, size_t n);
+/* Plain text (text, xlsx): line breaks kept (CR LF and CR as LF), every other
+ * control character (ow_text_is_control: C0, DEL, C1) as a space. */
+void ow_put_plain_text(ow_buf *b, const char *s);
 
 /* ---- annex.c: what the formats share ---------------------------------------------- */
 

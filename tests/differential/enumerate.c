@@ -368,7 +368,21 @@ static void enumerate_body(search *s, size_t b)
     int most = body->meetings > 0 && body->meetings < window ? body->meetings : window;
     if (most > MAXM)
         most = MAXM;
-    for (int k = 1; k <= most && !bp->overflow; k++) {
+    /* held: all: every meeting of `meetings` (or of the window, at most
+     * meetings_per_day a day) is held; more than the window holds, none is. */
+    int fewest = 1;
+    if (body->held_all) {
+        int per_day = body->meetings_per_day > 0 && body->meetings_per_day < s->n_slots
+                          ? body->meetings_per_day
+                          : s->n_slots;
+        int slots = (body->window_to - body->window_from + 1) * per_day;
+        fewest = body->meetings > 0 ? body->meetings : slots;
+        if (fewest > slots)
+            most = 0;
+        else
+            most = fewest;
+    }
+    for (int k = fewest; k <= most && !bp->overflow; k++) {
         s->cur.k = (signed char)k;
         choose_slots(s, body->window_from * s->n_slots, k);
     }

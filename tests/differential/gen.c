@@ -66,6 +66,9 @@ static void day_date(int start_weekday, int k, char *buf, size_t size)
 size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
 {
     uint64_t st = seed * 0x2545f4914f6cdd1dull + (period ? 7 : 3);
+    /* Rules added later draw from a stream of their own, so that the instances of
+     * the earlier rules stay as they were, seed for seed. */
+    uint64_t st2 = seed * 0x9e3779b97f4a7c15ull + (period ? 11 : 5);
     out o = {buf, 0, size};
     int n_days = 1 + pick(&st, 3), n_slots = 2 + pick(&st, 2), n_rooms = 1 + pick(&st, 2);
     int start_wd = pick(&st, 5);
@@ -95,8 +98,11 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
     put(&o, "bodies:\n");
     for (int b = 0; b < n_bodies; b++) {
         put(&o, "  - id: %c\n    name: Body %c\n", 'A' + b, 'A' + b);
-        if (chance(&st, 15))
+        bool meetings = chance(&st, 15);
+        if (meetings)
             put(&o, "    meetings: %d\n", 2 + pick(&st, 3));
+        if (chance(&st2, meetings ? 30 : 4))
+            put(&o, "    held: all\n");
         if (chance(&st, 15))
             put(&o, "    meetings_per_day: %d\n", 1 + pick(&st, 2));
         int wf = 0, wt = n_days - 1;

@@ -1,7 +1,7 @@
 /* gen.c: a seeded generator of tiny instances (docs/formats.md): 1 to 3 bodies, 1 to 3
  * working days of 1 to 3 slots, 1 or 2 rooms, 2 to 6 items in all, and every item
- * and body rule, pins, windows, free order, joint items, consecutive rules and
- * interpretation teams, each drawn with a small probability so that most instances
+ * and body rule, pins, windows, free order, joint items, consecutive rules,
+ * interpretation teams, held: all and flexible durations (flex, ranges), each drawn with a small probability so that most instances
  * have a schedule and many have one rule that binds. */
 #include "differential.h"
 
@@ -118,8 +118,12 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
             put(&o, "    interpretation: false\n");
         if (n_rooms > 1 && chance(&st, 20))
             put(&o, "    room: R%d\n", 1 + pick(&st, n_rooms));
-        if (per[b] > 1 && chance(&st, 20))
+        bool free_order = per[b] > 1 && chance(&st, 20);
+        if (free_order)
             put(&o, "    order: free\n");
+        static const int tolerances[] = {10, 25, 50};
+        if (!free_order && chance(&st2, 8))
+            put(&o, "    flex: %d%%\n", tolerances[pick(&st2, 3)]);
         if (chance(&st, 8)) {
             char a[24];
             day_date(start_wd, wf + pick(&st, wt - wf + 1), a, sizeof a);
@@ -128,7 +132,13 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
         put(&o, "    agenda:\n");
         for (int i = 0; i < per[b]; i++) {
             int d = durations[pick(&st, 9)];
-            put(&o, "      - {item: \"%d\", title: Item %d, duration: %dm", i + 1, i + 1, d);
+            /* A range only where no item is joint (one body), never with free order. */
+            bool ranged = !period && !free_order && chance(&st2, 6);
+            if (ranged)
+                put(&o, "      - {item: \"%d\", title: Item %d, duration: %dm..%dm", i + 1, i + 1,
+                    d / 2, d + d / 2);
+            else
+                put(&o, "      - {item: \"%d\", title: Item %d, duration: %dm", i + 1, i + 1, d);
             if (chance(&st, 15))
                 put(&o, ", split: false");
             if (d >= 60 && chance(&st, 12))
@@ -161,7 +171,8 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
                 if (a != i)
                     put(&o, ", after: [\"%d\"]", a + 1);
             }
-            if (n_bodies > 1 && chance(&st, 18)) {
+            bool joint = n_bodies > 1 && chance(&st, 18);
+            if (joint) {
                 int other = pick(&st, n_bodies - 1);
                 if (other >= b)
                     other++;
@@ -180,6 +191,9 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
                         slot_pool[first_slot + pick(&st, n_slots)]);
                 }
             }
+            /* An item's own tolerance (a range takes none; a joint item none). */
+            if (!joint && !free_order && chance(&st2, 8) && !ranged)
+                put(&o, ", flex: %d%%", tolerances[pick(&st2, 3)]);
             put(&o, "}\n");
         }
     }

@@ -1142,8 +1142,7 @@ void ow_check_report_text(const ow_check_report *report, ow_buf *out)
         ow_buf_printf(out,
                       "objective: %ld (%d continued, %d meetings, %d days, %d late starts, "
                       "%ld min from the estimates)\n",
-                      t->total, t->continued, t->meetings, t->days, t->late_starts,
-                      t->deviation);
+                      t->total, t->continued, t->meetings, t->days, t->late_starts, t->deviation);
     else
         ow_buf_printf(out, "objective: %ld (%d continued, %d meetings, %d days, %d late starts)\n",
                       t->total, t->continued, t->meetings, t->days, t->late_starts);

@@ -6,16 +6,17 @@
 #include <string.h>
 
 static const char *const BODY_KEYS[] = {
-    "id",    "name", "session", "meetings", "meetings_per_day", "window", "interpretation", "room",
-    "order", "pin",  "agenda",  "held", "flex", NULL};
+    "id",     "name",           "session", "meetings", "meetings_per_day",
+    "window", "interpretation", "room",    "order",    "pin",
+    "agenda", "held",           "flex",    NULL};
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
 static const char *const ITEM_KEYS[] = {
     "item",    "title", "duration", "subitems",   "split",         "min_part", "first", "last",
-    "meeting", "day",   "after",    "joint_with", "documentation", "pin",      "flex", NULL};
+    "meeting", "day",   "after",    "joint_with", "documentation", "pin",      "flex",  NULL};
 static const char *const SUBITEM_KEYS[] = {
-    "item",    "title", "duration", "split",      "min_part",      "first", "last",
-    "meeting", "day",   "after",    "joint_with", "documentation", "pin",   "flex", NULL};
+    "item", "title", "duration",   "split",         "min_part", "first", "last", "meeting",
+    "day",  "after", "joint_with", "documentation", "pin",      "flex",  NULL};
 static const char *const ITEM_PIN_KEYS[] = {"meeting", "date", "slot", NULL};
 
 static ow_status load_window(loader *ld, const node *map, ow_body *body)
@@ -185,8 +186,10 @@ static ow_status load_duration(loader *ld, const fields *f, const ow_body *body,
                         "as in 2h..4h)",
                         duration->text);
         if (flex != NULL)
-            return fail(ld, flex->loc, "flex with a duration range (line %d): the range already "
-                        "says how long the item may take", duration->loc.line);
+            return fail(ld, flex->loc,
+                        "flex with a duration range (line %d): the range already "
+                        "says how long the item may take",
+                        duration->loc.line);
         item->minutes = item->min_minutes;
         item->has_estimate = false;
     } else {
@@ -205,10 +208,12 @@ static ow_status load_duration(loader *ld, const fields *f, const ow_body *body,
     if (item->min_minutes < item->max_minutes) {
         const node *at = flex != NULL ? flex : duration;
         if (body->order_free)
-            return fail(ld, at->loc, "a flexible duration needs agenda order (the body has "
+            return fail(ld, at->loc,
+                        "a flexible duration needs agenda order (the body has "
                         "order: free)");
         if (joint)
-            return fail(ld, at->loc, "a joint item's duration cannot be flexible (its bodies "
+            return fail(ld, at->loc,
+                        "a joint item's duration cannot be flexible (its bodies "
                         "share it)");
     }
 done:
@@ -236,8 +241,8 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
                         duration->text);
         if (item->min_part > item->min_minutes)
             return fail(ld, n->loc,
-                        "min_part %s is longer than the least the item may take (%d min)",
-                        n->text, item->min_minutes);
+                        "min_part %s is longer than the least the item may take (%d min)", n->text,
+                        item->min_minutes);
     }
     if ((n = field(f, "first")) != NULL)
         OW_CALL(get_bool(ld, n, "first", &item->first));

@@ -15,8 +15,8 @@ static void add_lengths(ow_formulation *f, size_t b, double scale)
     double weight = f->inst->weights.deviation * scale;
 
     for (int j = 1; j <= bm->n; j++)
-        bm->C[j] = ow_program_col(P, OW_COL_INTEGER, bm->cmin[j], bm->cmax[j], 0, "C[%s,%d]", bid,
-                                  j);
+        bm->C[j] =
+            ow_program_col(P, OW_COL_INTEGER, bm->cmin[j], bm->cmax[j], 0, "C[%s,%d]", bid, j);
     for (int i = 1; i <= bm->n; i++) {
         const ow_item *it = &body->items[i - 1];
         /* dur: min ≤ C(i) - C(i-1) ≤ max (one row when the item is fixed). */
@@ -38,8 +38,8 @@ static void add_lengths(ow_formulation *f, size_t b, double scale)
         if (!it->has_estimate)
             continue;
         /* D ≥ |C(i) - C(i-1) - estimate|, paid `deviation` a minute. */
-        int d = ow_program_col(P, OW_COL_CONTINUOUS, 0, it->max_minutes, weight, "D[%s,%d]", bid,
-                               i);
+        int d =
+            ow_program_col(P, OW_COL_CONTINUOUS, 0, it->max_minutes, weight, "D[%s,%d]", bid, i);
         int over = ow_program_row(P, OW_ROW_GE, -it->minutes, "devover[%s,%d]", bid, i);
         int under = ow_program_row(P, OW_ROW_GE, it->minutes, "devunder[%s,%d]", bid, i);
         ow_program_add(P, over, d, 1);

@@ -125,8 +125,8 @@ static ow_status alloc_body(ow_formulation *f, size_t b, ow_error *err)
     bm->z = ow_arena_calloc(f->arena, (size_t)K * (size_t)bm->n_pos * (size_t)bm->n_rooms + 1,
                             sizeof(int));
     bm->y = ow_arena_calloc(f->arena, (size_t)window_days + 1, sizeof(int));
-    if (!bm->pos_slot || !bm->rooms || !bm->cum || !bm->cmin || !bm->cmax || !bm->C || !bm->lo || !bm->hi || !bm->u || !bm->W ||
-        !bm->layer || !bm->z || !bm->y)
+    if (!bm->pos_slot || !bm->rooms || !bm->cum || !bm->cmin || !bm->cmax || !bm->C || !bm->lo ||
+        !bm->hi || !bm->u || !bm->W || !bm->layer || !bm->z || !bm->y)
         return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     for (int p = 0; p < bm->n_pos; p++)
         bm->pos_slot[p] = body->window_from * ns + p;

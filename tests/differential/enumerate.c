@@ -279,7 +279,6 @@ static void place_items(search *s, int idx, int cur, bool closed)
     }
 }
 
-
 /* ---- flexible durations ------------------------------------------------------ */
 
 /* Whether some item of the body may take more or less than one length. */

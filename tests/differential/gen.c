@@ -1,8 +1,8 @@
 /* gen.c: a seeded generator of tiny instances (docs/formats.md): 1 to 3 bodies, 1 to 3
  * working days of 1 to 3 slots, 1 or 2 rooms, 2 to 6 items in all, and every item
  * and body rule, pins, windows, free order, joint items, consecutive rules,
- * interpretation teams, held: all and flexible durations (flex, ranges), each drawn with a small probability so that most instances
- * have a schedule and many have one rule that binds. */
+ * interpretation teams, held: all and flexible durations (flex, ranges), each drawn with a small
+ * probability so that most instances have a schedule and many have one rule that binds. */
 #include "differential.h"
 
 #include <stdarg.h>

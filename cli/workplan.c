@@ -236,6 +236,14 @@ int ow_cli_workplan(int argc, char **argv)
     int st = parse(argc, argv, &o);
     if (st >= 0)
         return st;
+    /* -o naming an input (the workplan, or --check's plan) is refused before any
+     * work, as solve, check, whatif and export do. */
+    ow_error oerr;
+    ow_error_clear(&oerr);
+    const char *inputs[] = {o.file, o.check};
+    ow_status orc = ow_output_check(o.o.output, inputs, 2, &oerr);
+    if (orc != OW_OK)
+        return ow_cli_report(orc, &oerr);
     if (o.check != NULL)
         return run_check(&o);
     if (o.sessions_from > 0)

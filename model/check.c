@@ -793,6 +793,62 @@ static bool on_required_day(const checker *c, size_t b, size_t t, size_t i)
     return first_day < 0 || m->day == first_day + item->day - 1;
 }
 
+/* not_before_day, not_after_day: days of the session counted as for `day: k`. */
+static bool in_day_window(const checker *c, size_t b, size_t t, size_t i)
+{
+    const ow_item *item = &c->inst->bodies[b].items[t];
+    int first_day = meeting(c, c->bodies[b].order[0])->day;
+    int rel = meeting(c, i)->day - first_day;
+    return first_day < 0 || ((item->day_from == 0 || rel >= item->day_from - 1) &&
+                             (item->day_to == 0 || rel <= item->day_to - 1));
+}
+
+/* `day: last`: the day of the body's last meeting. */
+static bool on_last_day(const checker *c, size_t b, size_t t, size_t i)
+{
+    (void)t;
+    const body_view *bv = &c->bodies[b];
+    return meeting(c, i)->day == meeting(c, bv->order[bv->n - 1])->day;
+}
+
+static void check_day_windows(checker *c)
+{
+    const ow_calendar *cal = &c->inst->calendar;
+    for (size_t b = 0; b < c->inst->n_bodies; b++) {
+        const ow_body *body = &c->inst->bodies[b];
+        for (size_t t = 0; t < body->n_items; t++) {
+            const ow_item *item = &body->items[t];
+            long i =
+                item->day_from > 0 || item->day_to > 0 ? first_failing(c, b, t, in_day_window) : -1;
+            if (i >= 0) {
+                int first_day = meeting(c, c->bodies[b].order[0])->day;
+                int rel = meeting(c, (size_t)i)->day - first_day + 1;
+                if (item->day_from > 0 && rel < item->day_from)
+                    add(c, "day",
+                        "%s: item %s may not be taken before day %d of the body's "
+                        "session (it is day %d)",
+                        meeting_name(c, (size_t)i).text, item->label, item->day_from, rel);
+                else
+                    add(c, "day",
+                        "%s: item %s may not be taken after day %d of the body's "
+                        "session (it is day %d)",
+                        meeting_name(c, (size_t)i).text, item->label, item->day_to, rel);
+            }
+            i = item->day_last ? first_failing(c, b, t, on_last_day) : -1;
+            if (i >= 0) {
+                const body_view *bv = &c->bodies[b];
+                int last = meeting(c, bv->order[bv->n - 1])->day;
+                bool in_calendar = last >= 0 && last < cal->n_days;
+                add(c, "day",
+                    "%s: item %s must be taken on the last day of the body's "
+                    "session%s%s",
+                    meeting_name(c, (size_t)i).text, item->label, in_calendar ? ", " : "",
+                    in_calendar ? date_name(cal->days[last]).text : "");
+            }
+        }
+    }
+}
+
 static void check_placement(checker *c)
 {
     for (size_t b = 0; b < c->inst->n_bodies; b++) {
@@ -833,6 +889,7 @@ static void check_placement(checker *c)
                 in_calendar ? date_name(cal->days[day]).text : "");
         }
     }
+    check_day_windows(c);
     for (size_t b = 0; b < c->inst->n_bodies; b++) {
         const ow_body *body = &c->inst->bodies[b];
         for (size_t t = 0; t < body->n_items; t++)
@@ -857,6 +914,81 @@ static void check_placement(checker *c)
     }
 }
 
+/* [alone]: an item set `alone` has each of its meetings to itself. */
+static void check_alone(checker *c)
+{
+    for (size_t w = 0; w < c->s->n_meetings; w++) {
+        size_t i = walk(c, w);
+        const ow_meeting *m = meeting(c, i);
+        for (size_t k = 0; k < m->n_pieces && m->n_pieces > 1; k++) {
+            if (m->pieces[k].joint || !item_of(c, m, k)->alone)
+                continue;
+            add(c, "alone",
+                "%s: item %s is taken alone, in meetings of its own, but this one holds "
+                "%zu pieces",
+                meeting_name(c, i).text, item_of(c, m, k)->label, m->n_pieces);
+        }
+    }
+}
+
+/* Whether meeting m overlaps the slot (or the whole day) that w names. */
+static bool meets_during(const checker *c, const ow_meeting *m, const ow_when *w)
+{
+    const ow_calendar *cal = &c->inst->calendar;
+    if (w->day < 0 || w->day >= cal->n_days || cal->days[w->day] != m->date)
+        return false;
+    if (w->slot < 0)
+        return true;
+    size_t n;
+    const ow_slot *s = &ow_calendar_day_slots(cal, w->day, &n)[w->slot];
+    return m->start < s->end && s->start < m->end;
+}
+
+/* A body's `slots`, `not_during`, and the slots `reserved` for another body, read
+ * from each meeting's date and times. */
+static void check_slot_rules(checker *c)
+{
+    const ow_instance *inst = c->inst;
+    for (size_t i = 0; i < c->s->n_meetings; i++) {
+        const ow_meeting *m = meeting(c, i);
+        const ow_body *body = &inst->bodies[m->body];
+        bool listed = body->n_slot_times == 0;
+        char times[8 * 48 + 16] = "";
+        size_t used = 0;
+        for (size_t k = 0; k < body->n_slot_times; k++) {
+            const ow_slot *t = &body->slot_times[k];
+            listed = listed || (t->start == m->start && t->end == m->end);
+            char house[48];
+            ow_slot_house(*t, house, sizeof house);
+            used += (size_t)snprintf(times + used, sizeof times - used, "%s%s",
+                                     k == 0                        ? ""
+                                     : k + 1 == body->n_slot_times ? " or "
+                                                                   : ", ",
+                                     house);
+            if (used >= sizeof times)
+                used = sizeof times - 1;
+        }
+        if (!listed)
+            add(c, "slots", "%s: the body meets only at %s", meeting_name(c, i).text, times);
+        for (size_t k = 0; k < body->n_not_during; k++)
+            if (meets_during(c, m, &body->not_during[k]))
+                add(c, "slots", "%s: the body may not meet then (not_during, line %d)",
+                    meeting_name(c, i).text, body->not_during[k].loc.line);
+        bool during = body->n_only_during == 0;
+        for (size_t k = 0; k < body->n_only_during; k++)
+            during = during || meets_during(c, m, &body->only_during[k]);
+        if (!during)
+            add(c, "slots", "%s: the body meets only in the slots of its only_during (line %d)",
+                meeting_name(c, i).text, body->only_during[0].loc.line);
+        for (size_t o = 0; o < inst->n_bodies; o++)
+            for (size_t k = 0; o != m->body && k < inst->bodies[o].n_reserved; k++)
+                if (meets_during(c, m, &inst->bodies[o].reserved[k]))
+                    add(c, "slots", "%s: the time is reserved for %s (line %d)",
+                        meeting_name(c, i).text, body_name(&inst->bodies[o]),
+                        inst->bodies[o].reserved[k].loc.line);
+    }
+}
+
 static void check_pins(checker *c)
 {
     const ow_calendar *cal = &c->inst->calendar;
@@ -877,7 +1009,9 @@ static void check_pins(checker *c)
                 long i = first_failing(c, b, t, in_pinned_slot);
                 if (i >= 0) {
                     char pinned[112];
-                    const ow_slot *slot = &cal->slots[item->pin_slot];
+                    size_t n;
+                    const ow_slot *slot =
+                        &ow_calendar_day_slots(cal, item->pin_day, &n)[item->pin_slot];
                     when(cal->days[item->pin_day], slot->start, slot->end, pinned, sizeof pinned);
                     add(c, "pin", "%s: item %s is pinned to %s", meeting_name(c, (size_t)i).text,
                         item->label, pinned);
@@ -1085,7 +1219,9 @@ ow_status ow_check(const ow_instance *inst, const ow_schedule *s, ow_check_repor
     check_order(&c);
     check_first_last(&c);
     check_placement(&c);
+    check_alone(&c);
     check_pins(&c);
+    check_slot_rules(&c);
     check_consecutive(&c);
     check_joint_items(&c);
     check_joint_pieces(&c);

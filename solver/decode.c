@@ -28,8 +28,10 @@ static void set_place(const ow_formulation *f, ow_meeting *m, size_t b, int t, i
     m->day = slot_day(inst, t);
     m->slot = t % (int)inst->calendar.n_slots;
     m->date = inst->calendar.days[m->day];
-    m->start = inst->calendar.slots[m->slot].start;
-    m->end = inst->calendar.slots[m->slot].end;
+    size_t n;
+    const ow_slot *slots = ow_calendar_day_slots(&inst->calendar, m->day, &n);
+    m->start = slots[m->slot].start;
+    m->end = slots[m->slot].end;
     m->room = r;
 }
 

@@ -302,13 +302,14 @@ static bool unit_instance(const ow_instance *inst, const units *u, const unit *w
 
 /* Solves unit w under lim (NULL: none), body x of it in room room_of[x] when that
  * is >= 0 (room_of may be NULL), within time_limit seconds (<= 0: none); with
- * finish, one Ctrl-C lets it search on to a first schedule.  OW_OK whenever the
- * search ran, its outcome in *status; with a schedule (optimal or
- * feasible) sets *out, with the instance's body indices, else NULL. */
+ * finish, one Ctrl-C lets it search on to a first schedule; with first, it stops
+ * at its first schedule.  OW_OK whenever the search ran, its outcome in *status;
+ * with a schedule (optimal or feasible) sets *out, with the instance's body
+ * indices, else NULL. */
 static ow_status solve_unit(const ow_instance *inst, const units *u, const unit *w,
                             const int *room_of, const ow_plan_limits *lim,
                             const ow_solve_options *opts, double time_limit, bool finish,
-                            ow_schedule **out, ow_mip_status *status, double *bound,
+                            bool first, ow_schedule **out, ow_mip_status *status, double *bound,
                             double *seconds, ow_error *err)
 {
     *bound = 0;
@@ -332,7 +333,7 @@ static ow_status solve_unit(const ow_instance *inst, const units *u, const unit 
         }
     }
     OW_CALL(ow_formulation_build_limited(&view, lim, &f, err));
-    ow_mip_options mo = {time_limit, opts->verbose, false, ow_formulation_scale(f), finish};
+    ow_mip_options mo = {time_limit, opts->verbose, false, ow_formulation_scale(f), finish, first};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     *seconds += res.seconds;
     *status = res.status;
@@ -466,17 +467,38 @@ static double share(double left)
 }
 
 /* Seconds left before the deadline (0: none); negative when it has passed or the
- * search was interrupted.  While planning in turn one Ctrl-C does not stop: the
- * units left are planned to a first schedule each (ow_mip_options.finish), so that
- * the plan found so far is kept whole; a second Ctrl-C stops. */
-static double time_left(double deadline, bool planning)
+ * search was interrupted. */
+static double time_left(double deadline)
 {
-    if (planning ? ow_mip_interrupted_twice() : ow_mip_interrupted())
+    if (ow_mip_interrupted())
         return -1;
     if (deadline <= 0)
         return 0;
     double left = deadline - ow_mip_now();
     return left > 0 ? left : -1;
+}
+
+/* While planning in turn, neither one Ctrl-C nor the time limit stops: the units
+ * left are planned to a first schedule each (ow_mip_options.finish and first), so
+ * that the plan found so far is kept whole.  With a time limit each such search
+ * may take the whole limit again, at least OW_DECOMPOSE_FINISH_SECONDS (without
+ * one, after Ctrl-C, as long as it needs); a unit that finds nothing in it stops
+ * the plan.  A second Ctrl-C stops at once.  Sets *limit and *first for the next
+ * unit's search; false when planning must stop. */
+static bool planning_time(double deadline, double whole_limit, double *limit, bool *first)
+{
+    if (ow_mip_interrupted_twice())
+        return false;
+    double left = time_left(deadline);
+    *first = left < 0;
+    if (!*first)
+        *limit = share(left);
+    else if (whole_limit <= 0)
+        *limit = 0;
+    else
+        *limit =
+            whole_limit > OW_DECOMPOSE_FINISH_SECONDS ? whole_limit : OW_DECOMPOSE_FINISH_SECONDS;
+    return true;
 }
 
 /* The bodies of a consecutive rule meet in one room; when one of them must use a
@@ -576,15 +598,15 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
     }
     /* The bound: each unit alone. */
     for (size_t w = 0; w < u.n; w++) {
-        double left = time_left(deadline, false);
+        double left = time_left(deadline);
         if (left < 0)
             break; /* the bound stays partial: the units left count as zero */
         for (size_t y = 0; y < u.list[w].n; y++)
             last_from[y] = end_from[u.list[w].members[y]];
         ow_plan_limits ends = {NULL, NULL, NULL, NULL, last_from};
         double unit_bound;
-        OW_CALL(solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, share(left), false, &part, &st,
-                           &unit_bound, &seconds, err));
+        OW_CALL(solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, share(left), false, false,
+                           &part, &st, &unit_bound, &seconds, err));
         if (st == OW_MIP_INFEASIBLE) {
             /* No schedule even alone: none for the whole period either. */
             const unit *uw = &u.list[w];
@@ -658,21 +680,33 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
         /* Else the best schedule of the rooms tried, each planned in what is left. */
         bool found = part != NULL;
         for (int r = first_room; part == NULL && r <= last_room; r++) {
-            double left = time_left(deadline, true);
-            if (left < 0) {
+            double limit;
+            bool first;
+            if (!planning_time(deadline, opts->time_limit, &limit, &first)) {
                 result->outcome = OW_DECOMPOSE_STOPPED;
                 goto done;
             }
+            double left = time_left(deadline);
             ow_schedule *tried = NULL;
             double unit_bound;
             if (!w->joined)
                 room_of[0] = r;
-            OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, share(left), true, &tried, &st,
+            OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, limit, true, first, &tried, &st,
                                &unit_bound, &seconds, err));
-            double rest = time_left(deadline, true);
-            if (st == OW_MIP_NO_SOLUTION && share(left) < left && rest > 0) /* all left */
-                OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, rest, true, &tried, &st,
+            double rest = time_left(deadline);
+            if (st == OW_MIP_NO_SOLUTION && !first && limit < left && rest > 0) /* all left */
+                OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, rest, true, false, &tried, &st,
                                    &unit_bound, &seconds, err));
+            /* The limit ran out before this unit's first schedule: search on to one. */
+            if (st == OW_MIP_NO_SOLUTION && !first) {
+                if (!planning_time(deadline, opts->time_limit, &limit, &first)) {
+                    result->outcome = OW_DECOMPOSE_STOPPED;
+                    goto done;
+                }
+                if (first)
+                    OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, limit, true, true, &tried,
+                                       &st, &unit_bound, &seconds, err));
+            }
             if (st == OW_MIP_INFEASIBLE)
                 continue;
             if (tried == NULL) {

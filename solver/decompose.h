@@ -17,6 +17,11 @@
 #define OW_DECOMPOSE_MIN_BODIES  2
 #define OW_DECOMPOSE_KEEP_BODIES 8
 
+/* Once the time limit has passed (or after Ctrl-C), the bodies not yet planned are
+ * planned to a first schedule each; with a time limit, each such search may take
+ * that limit again, and at least this many seconds. */
+#define OW_DECOMPOSE_FINISH_SECONDS 10.0
+
 /* True when inst splits into more than one unit (bodies tied by joint items are one
  * unit, every other body one of its own) that can be planned in an order its
  * consecutive rules allow (else the rules join units too; see docs/model.md). */
@@ -28,8 +33,9 @@ typedef enum ow_decompose_outcome {
                                * feasible with the gap to it */
     OW_DECOMPOSE_INFEASIBLE,  /* a unit has no schedule even alone: none exists (the
                                * reason in why) */
-    OW_DECOMPOSE_STOPPED,     /* the time limit (opts->time_limit, for the whole run)
-                               * or Ctrl-C came first */
+    OW_DECOMPOSE_STOPPED,     /* no plan: a second Ctrl-C, or a body that found no
+                               * first schedule once the time limit (for the whole
+                               * run) had passed or Ctrl-C came */
     OW_DECOMPOSE_DEAD_END     /* planning in turn found no place for a unit, which
                                * proves nothing: the whole program is needed */
 } ow_decompose_outcome;

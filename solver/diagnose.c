@@ -15,7 +15,9 @@ static int per_day(const ow_instance *inst, const ow_body *body)
 /* Meetings the body can hold: its limit, within the slots of its window. */
 static int meetings_available(const ow_instance *inst, const ow_body *body)
 {
-    int window = (body->window_to - body->window_from + 1) * per_day(inst, body);
+    ow_body unlimited = *body; /* every slot of its window it may meet in */
+    unlimited.meetings = 0;
+    int window = ow_body_max_meetings(inst, &unlimited);
     return body->meetings > 0 && body->meetings < window ? body->meetings : window;
 }
 
@@ -126,7 +128,12 @@ static void precheck_shared(const ow_instance *inst, ow_buf *why)
     }
     if (inst->n_bodies < 2)
         return;
-    int slots = inst->calendar.n_days * (int)inst->calendar.n_slots;
+    int slots = 0; /* the slots of every day (its own list, with slots_on) */
+    for (int d = 0; d < inst->calendar.n_days; d++) {
+        size_t n;
+        ow_calendar_day_slots(&inst->calendar, d, &n);
+        slots += (int)n;
+    }
     /* Every count is a lower bound (a relaxation): each body's own agenda over the
      * longest slot.  A joint meeting is one meeting, in one room, with one team,
      * however many bodies attend: it is counted once, in its owner's agenda (the
@@ -311,6 +318,11 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
             if (it->day > window_days) {
                 cause(why, body, "item %s is set to day %d but the session has %d days", it->label,
                       it->day, window_days);
+            }
+            if (it->day_from > window_days) {
+                cause(why, body,
+                      "item %s may not be taken before day %d but the session has %d days",
+                      it->label, it->day_from, window_days);
             }
             if (!it->split && it->min_minutes > len) {
                 ow_duration_words(it->min_minutes, w1, sizeof w1);

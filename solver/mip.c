@@ -7,8 +7,9 @@
 
 #include <errno.h>
 #include <float.h>
-#include <signal.h>
 #include <limits.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
@@ -194,10 +195,33 @@ static glp_prob *load(const ow_program *p)
     return lp;
 }
 
+/* One request to stop often comes as two signals: `timeout`, asked to stop its
+ * command, passes the signal on to the command and then to its whole process group,
+ * and a supervisor may signal the process and its group alike.  When the process
+ * runs between the two sends it gets the signal twice, microseconds apart, which
+ * counted as a second Ctrl-C and threw away the plan being finished.  So a signal
+ * counts as a second request only OW_MIP_REPEAT_SECONDS or more after the first.
+ * The time of the first is a lock-free atomic, which a signal handler may touch;
+ * clock_gettime is async-signal-safe. */
+static atomic_llong first_ms;
+
+static long long monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 void ow_mip_interrupt(void)
 {
-    if (interrupted < 2)
-        interrupted++;
+    long long now = monotonic_ms();
+    if (interrupted == 0) {
+        atomic_store(&first_ms, now);
+        interrupted = 1;
+    } else if (interrupted == 1 &&
+               now - atomic_load(&first_ms) >= (long long)(OW_MIP_REPEAT_SECONDS * 1000)) {
+        interrupted = 2;
+    }
 }
 
 bool ow_mip_interrupted(void)
@@ -249,7 +273,8 @@ static void callback(glp_tree *tree, void *info)
     }
     if (reason == GLP_IBINGO)
         si->g->found = true;
-    if (interrupted && (!si->g->finish || si->g->found || interrupted > 1)) {
+    if ((interrupted && (!si->g->finish || si->g->found || interrupted > 1)) ||
+        (si->opts->first && si->g->found)) {
         glp_ios_terminate(tree);
         return;
     }

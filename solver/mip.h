@@ -22,6 +22,8 @@ typedef struct ow_mip_options {
     double scale;      /* the progress line shows objective / scale (> 0) */
     bool finish;       /* after one Ctrl-C, search on to a first solution (a second
                           stops it): the rest of a plan that keeps what is found */
+    bool first;        /* stop at the first solution: the rest of a plan whose time
+                          limit has passed */
 } ow_mip_options;
 
 /* The memory GLPK may take in each thread, in MB (glp_mem_limit): past it a solve
@@ -37,7 +39,9 @@ int ow_mip_memory_limit(void);
  * call from a signal handler), even inside a long linear program (within GLPK's
  * display interval, 5 s at most).  ow_mip_interrupted says whether it was asked;
  * searches with `finish` stop at their first solution after one call, and at
- * once after two. */
+ * once after a second call made OW_MIP_REPEAT_SECONDS or more after the first
+ * (calls closer together are one request: `timeout` sends its signal twice). */
+#define OW_MIP_REPEAT_SECONDS 1.0
 void ow_mip_interrupt(void);
 bool ow_mip_interrupted(void);
 bool ow_mip_interrupted_twice(void);

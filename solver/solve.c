@@ -65,7 +65,7 @@ static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_l
     fixed.bodies = bodies;
     if (ow_diagnose_precheck(&fixed, &ignored) == OW_OK &&
         ow_formulation_build(&fixed, &f, &err) == OW_OK) {
-        ow_mip_options mo = {time_limit, false, false, ow_formulation_scale(f), false};
+        ow_mip_options mo = {time_limit, false, false, ow_formulation_scale(f), false, false};
         if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK &&
             (res.status == OW_MIP_OPTIMAL || res.status == OW_MIP_FEASIBLE) &&
             ow_decode(f, res.x, OW_SOLVE_FEASIBLE, &s, &err) != OW_OK)
@@ -78,13 +78,27 @@ static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_l
     return s;
 }
 
+/* Of the schedules that stand in when the whole program does no better (agenda
+ * order, the plan body by body; either may be NULL), the one of lower objective,
+ * or NULL when there is none. */
+static ow_schedule **stand_in(ow_schedule **agenda, ow_schedule **planned)
+{
+    if (*agenda == NULL)
+        return *planned != NULL ? planned : NULL;
+    if (*planned == NULL || (*agenda)->objective < (*planned)->objective)
+        return agenda;
+    return planned;
+}
+
 static ow_status solve_unverified(const ow_instance *inst, const ow_solve_options *opts,
                                   ow_schedule **out, ow_buf *why, ow_error *err)
 {
     const ow_solve_options *asked = opts; /* the limit said in messages is the user's */
     ow_status rc = OW_OK;
     ow_formulation *f = NULL;
-    ow_schedule *agenda = NULL; /* agenda order, for bodies with `order: free` */
+    ow_schedule *agenda = NULL;  /* agenda order, for bodies with `order: free` */
+    ow_schedule *planned = NULL; /* the body-by-body plan the whole program may better */
+    bool dead_end = false;       /* body by body found no place for a body */
     ow_mip_result res = {0};
     if (ow_diagnose_precheck(inst, why) == OW_INFEASIBLE)
         return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
@@ -108,7 +122,10 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             *out = s;
             return OW_OK;
         }
-        ow_schedule_free(s);
+        /* The whole program may better the plan; if a limit or Ctrl-C stops it
+         * first, the plan stands. */
+        planned = s;
+        dead_end = s == NULL;
         /* The whole program gets what is left of the time limit. */
         if (opts->time_limit > 0) {
             whole.time_limit = opts->time_limit - (ow_mip_now() - start);
@@ -133,8 +150,10 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
         int kept;
         OW_CALL(ow_formulation_keep(f, opts->keep, &kept, err));
     }
-    ow_mip_options mo = {opts->time_limit, opts->verbose, opts->progress, ow_formulation_scale(f),
-                         false};
+    /* After a dead end of planning in turn, the whole program stands in for the
+     * plan: one Ctrl-C lets it search on to a first schedule, as body by body. */
+    ow_mip_options mo = {opts->time_limit,        opts->verbose, opts->progress,
+                         ow_formulation_scale(f), dead_end,      false};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     switch (res.status) {
     case OW_MIP_OPTIMAL:
@@ -145,19 +164,23 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
                           err));
         s->gap = res.gap;
         s->seconds = res.seconds;
-        if (agenda != NULL && res.status == OW_MIP_FEASIBLE && agenda->objective < s->objective) {
-            /* The search stopped at a worse schedule than agenda order gives; its
-             * bound still holds. */
+        ow_schedule **better = stand_in(&agenda, &planned);
+        if (better != NULL && res.status == OW_MIP_FEASIBLE &&
+            (*better)->objective < s->objective) {
+            /* The search stopped at a worse schedule than agenda order or the plan
+             * body by body gives; its bound still holds. */
             double bound = res.bound / ow_formulation_scale(f);
-            agenda->gap = agenda->objective > 0 && bound > 0
-                              ? (agenda->objective - bound) / agenda->objective
-                              : 1.0;
-            if (agenda->gap < 0)
-                agenda->gap = 0;
-            agenda->seconds = res.seconds;
+            double gap = (*better)->objective > 0 && bound > 0
+                             ? ((*better)->objective - bound) / (*better)->objective
+                             : 1.0;
+            if (gap < 0)
+                gap = 0;
+            if (*better != planned || gap < (*better)->gap)
+                (*better)->gap = gap;
+            (*better)->seconds = (*better == planned ? (*better)->seconds : 0) + res.seconds;
             ow_schedule_free(s);
-            s = agenda;
-            agenda = NULL;
+            s = *better;
+            *better = NULL;
         }
         *out = s;
         break;
@@ -175,19 +198,23 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
         }
         rc = no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         break;
-    case OW_MIP_NO_SOLUTION:
-        if (agenda != NULL) {
-            agenda->gap = 1.0; /* no bound known */
-            agenda->seconds = res.seconds;
-            *out = agenda;
-            agenda = NULL;
+    case OW_MIP_NO_SOLUTION: {
+        ow_schedule **better = stand_in(&agenda, &planned);
+        if (better != NULL) {
+            if (*better != planned)
+                (*better)->gap = 1.0; /* no bound known; the plan keeps its own */
+            (*better)->seconds = (*better == planned ? (*better)->seconds : 0) + res.seconds;
+            *out = *better;
+            *better = NULL;
             break;
         }
         stopped_reason(asked, why);
         rc = no_schedule(out, OW_SOLVE_UNKNOWN, err);
         break;
     }
+    }
 done:
+    ow_schedule_free(planned);
     ow_schedule_free(agenda);
     ow_mip_result_free(&res);
     ow_formulation_free(f);

@@ -266,8 +266,8 @@ ow_status ow_workplan_solve(const ow_workplan *wp, const ow_wp_solve_options *op
     if (rc != OW_OK)
         goto done;
     OW_CALL(build(wp, &w, err));
-    ow_mip_options mo = {opts ? opts->time_limit : 0, opts ? opts->verbose : false, false, 1.0,
-                         false};
+    ow_mip_options mo = {
+        opts ? opts->time_limit : 0, opts ? opts->verbose : false, false, 1.0, false, false};
     OW_CALL(ow_mip_solve(w.p, &mo, &res, err));
     plan->seconds = res.seconds;
     if (res.status == OW_MIP_INFEASIBLE) {

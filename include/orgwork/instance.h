@@ -48,6 +48,9 @@ typedef struct ow_item {
     int day;                  /* 0 = any; k >= 1: the k-th working day of the body's session */
     bool has_day_date;
     ow_date day_date; /* when has_day_date: the item is taken on that date */
+    bool day_last;    /* `day: last`: taken on the day of the body's last meeting */
+    int day_from;     /* `not_before_day: k`: not before day k of the session; 0 = none */
+    int day_to;       /* `not_after_day: k`: not after day k of the session; 0 = none */
     size_t n_after;
     size_t *after; /* indices into the body's items it must follow */
     size_t n_joint;
@@ -59,7 +62,23 @@ typedef struct ow_item {
     int pin_slot;        /* OW_PIN_SLOT: index into calendar.slots */
     ow_loc loc;          /* where the item's mapping starts */
     ow_loc duration_loc; /* where its duration was given (or loc) */
+
+    /* Agenda entries beyond a numbered item (docs/formats.md). */
+    bool event; /* an event (a panel, a ceremony), not a numbered agenda item: id names
+                 * it, and the annex prints no item number */
+    bool alone; /* `alone: true`: its meetings hold nothing else */
+    size_t n_together;
+    const char **together; /* `together: [3]`: the ids of the items considered with it,
+                            * one block: label "2 and 3", the titles joined, the
+                            * durations summed (the agenda lists no item for them) */
 } ow_item;
+
+/* A slot of one working day, or the whole day: a body's `not_during` and `reserved`. */
+typedef struct ow_when {
+    int day;  /* index into calendar.days */
+    int slot; /* index into calendar.slots; -1: every slot of the day */
+    ow_loc loc;
+} ow_when;
 
 typedef struct ow_body {
     const char *id;
@@ -77,11 +96,32 @@ typedef struct ow_body {
     int flex;             /* `flex: P%`: default tolerance of its items' estimates; 0 none */
     bool has_pin_from;
     int pin_from; /* index into calendar.days where the body must start */
+    size_t n_slot_times;
+    ow_slot *slot_times; /* `slots`: the body meets only at these times; none: at any */
+    size_t n_not_during;
+    ow_when *not_during; /* `not_during`: the body holds no meeting then */
+    size_t n_only_during;
+    ow_when *only_during; /* `only_during`: the body meets only then; none: any time */
+    size_t n_reserved;
+    ow_when *reserved; /* `reserved`: no other body meets then */
+    size_t n_kept_out;
+    ow_when *kept_out; /* the other bodies' `reserved`, gathered when the file is read */
     size_t n_items;
-    ow_item *items; /* agenda order, sub-items flattened in place of their item */
+    ow_item *items; /* agenda order, sub-items flattened in place of their item (after
+                     * the item itself when it has a duration of its own) */
     ow_loc loc;
     ow_loc meetings_loc; /* where `meetings` was given (or loc) */
 } ow_body;
+
+/* The slots of some days instead of the calendar's `slots`: `slots_on` (a date) or
+ * `slots_by_weekday` (a weekday). */
+typedef struct ow_day_slots {
+    int weekday;  /* 0 = Monday … 6 = Sunday; -1: the entry is for `date` */
+    ow_date date; /* when weekday < 0 */
+    size_t n_slots;
+    ow_slot slots[OW_MAX_SLOTS]; /* in time order, not overlapping */
+    ow_loc loc;
+} ow_day_slots;
 
 typedef struct ow_calendar {
     ow_date start;
@@ -90,11 +130,16 @@ typedef struct ow_calendar {
     unsigned weekday_mask; /* 1 << weekday, 0 = Monday */
     size_t n_holidays;
     ow_date *holidays;
-    size_t n_slots;
-    ow_slot *slots;       /* daily slots in time order, not overlapping */
-    int standard_slot;    /* minutes of the first slot: the "standard slot length" */
-    const char *timezone; /* IANA name of the venue's time zone; NULL: the default,
-                           * OW_DEFAULT_TIMEZONE (orgwork/timezone.h) */
+    size_t n_slots;          /* the most slots a day has: a global slot is day × n_slots + slot */
+    ow_slot *slots;          /* `slots`, the regular day's slots, in time order, not
+                              * overlapping (n_slots of them without day_slots; else
+                              * n_regular, and the array is n_slots long) */
+    size_t n_regular;        /* with day_slots: how many `slots` holds */
+    size_t n_day_slots;      /* `slots_on` and `slots_by_weekday` entries; 0: none */
+    ow_day_slots *day_slots; /* dates first, then weekdays */
+    int standard_slot;       /* minutes of the first slot of `slots`: the "standard slot length" */
+    const char *timezone;    /* IANA name of the venue's time zone; NULL: the default,
+                              * OW_DEFAULT_TIMEZONE (orgwork/timezone.h) */
     ow_loc loc;
 } ow_calendar;
 
@@ -159,19 +204,39 @@ ow_status ow_instance_override(ow_instance *inst, int days, int meetings, ow_err
 int ow_instance_find_body(const ow_instance *inst, const char *id);
 
 /* Index of the item with that id in body b, or -1.  Accepts "1(a)", "1 (a)",
- * "1a" for a sub-item. */
+ * "1a" for a sub-item; an item considered together with another gives that block's
+ * index. */
 int ow_body_find_item(const ow_body *body, const char *id);
 
-/* Minutes of the longest daily slot of the calendar (what one meeting can hold at
- * most). */
+/* The slots of working day `day` (an index into days), in time order: its
+ * `slots_on` entry, else its weekday's `slots_by_weekday`, else `slots`.  Sets *n;
+ * slot index s of that day is the global slot day × n_slots + s (s < *n). */
+const ow_slot *ow_calendar_day_slots(const ow_calendar *cal, int day, size_t *n);
+
+/* Minutes of the longest slot of any day of the calendar (what one meeting can hold
+ * at most). */
 int ow_calendar_longest_slot(const ow_calendar *cal);
+
+/* Whether the body may meet in slot `slot` of working day `day` by its `slots`,
+ * `not_during` and the other bodies' `reserved` (kept_out), its window and pins
+ * aside. */
+bool ow_body_may_meet(const ow_calendar *cal, const ow_body *body, int day, int slot);
+
+/* Whether some slot of the calendar is closed to the body: days with slots of
+ * their own, its `slots`, `not_during`, `only_during`, or another body's
+ * `reserved`.  When not, it may meet in every slot of every day. */
+bool ow_body_slots_limited(const ow_instance *inst, const ow_body *body);
+
+/* The most meetings the body may hold on one day of its window: the slots it may
+ * meet in that day (ow_body_may_meet), capped by meetings_per_day. */
+int ow_body_meetings_a_day(const ow_instance *inst, const ow_body *body);
 
 /* The least agenda minutes of a body (its estimates, or less where they are
  * flexible). */
 int ow_body_total_minutes(const ow_body *body);
 
-/* Meetings the body may hold at most: `meetings`, or every slot of its window
- * (after meetings_per_day). */
+/* Meetings the body may hold at most: `meetings`, or every slot of its window that
+ * it may meet in (after meetings_per_day). */
 int ow_body_max_meetings(const ow_instance *inst, const ow_body *body);
 
 #endif

@@ -31,7 +31,9 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
 /* Asks every search under way to stop and keep the best schedule found (safe to
  * call from a signal handler): even inside a long linear program, within GLPK's
  * display interval (5 s at most).  Body by body, the bodies not yet planned get a
- * first schedule each and the plan is kept; a second call stops at once. */
+ * first schedule each and the plan is kept; a second call, a second or more after
+ * the first, stops at once (calls closer together are one request: `timeout`
+ * passes its signal on twice, to the process and to its process group). */
 void ow_solve_interrupt(void);
 
 /* The memory GLPK may take, in MB (default 768, shared by a what-if sweep's jobs):

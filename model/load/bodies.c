@@ -6,17 +6,29 @@
 #include <string.h>
 
 static const char *const BODY_KEYS[] = {
-    "id",     "name",           "session", "meetings", "meetings_per_day",
-    "window", "interpretation", "room",    "order",    "pin",
-    "agenda", "held",           "flex",    NULL};
+    "id",     "name",           "session",    "meetings",    "meetings_per_day",
+    "window", "interpretation", "room",       "order",       "pin",
+    "agenda", "slots",          "not_during", "only_during", "reserved",
+    "held",   "flex",           NULL};
+static const char *const WHEN_KEYS[] = {"date", "slot", NULL};
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
 static const char *const ITEM_KEYS[] = {
-    "item",    "title", "duration", "subitems",   "split",         "min_part", "first", "last",
-    "meeting", "day",   "after",    "joint_with", "documentation", "pin",      "flex",  NULL};
+    "item",  "title",      "duration",      "subitems", "split",          "min_part",
+    "first", "last",       "meeting",       "day",      "not_before_day", "not_after_day",
+    "after", "joint_with", "documentation", "pin",      "alone",          "together",
+    "flex",  NULL};
 static const char *const SUBITEM_KEYS[] = {
-    "item", "title", "duration",   "split",         "min_part", "first", "last", "meeting",
-    "day",  "after", "joint_with", "documentation", "pin",      "flex",  NULL};
+    "item",          "title", "duration",   "split",         "min_part",
+    "first",         "last",  "meeting",    "day",           "not_before_day",
+    "not_after_day", "after", "joint_with", "documentation", "pin",
+    "alone",         "flex",  NULL};
+static const char *const EVENT_KEYS[] = {"event",      "title",          "duration",      "split",
+                                         "min_part",   "first",          "last",          "meeting",
+                                         "day",        "not_before_day", "not_after_day", "after",
+                                         "joint_with", "documentation",  "pin",           "alone",
+                                         NULL};
+static const char *const TOGETHER_KEYS[] = {"item", "title", "duration", NULL};
 static const char *const ITEM_PIN_KEYS[] = {"meeting", "date", "slot", NULL};
 
 static ow_status load_window(loader *ld, const node *map, ow_body *body)
@@ -52,10 +64,111 @@ done:
     return rc;
 }
 
+/* The slot that n names ("10:00-13:00") among the slots of working day `day`
+ * (ow_calendar_day_slots), or of any day when day < 0: sets *index (its index in
+ * that day; any day: -1) and *out, or fails listing them. */
+static ow_status find_slot(loader *ld, const node *n, const char *key, int day, int *index,
+                           ow_slot *out)
+{
+    const ow_calendar *cal = &ld->inst->calendar;
+    ow_slot s;
+    if (n->kind != NODE_SCALAR || !ow_slot_parse(n->text, &s))
+        return wrong_type(ld, n, "a time slot HH:MM-HH:MM (start before end)", key);
+    size_t count;
+    const ow_slot *slots = ow_calendar_day_slots(cal, day, &count);
+    for (size_t i = 0; i < count; i++) {
+        if (slots[i].start == s.start && slots[i].end == s.end) {
+            *index = (int)i;
+            *out = s;
+            return OW_OK;
+        }
+    }
+    for (int d = 0; day < 0 && cal->n_day_slots > 0 && d < cal->n_days; d++) {
+        const ow_slot *other = ow_calendar_day_slots(cal, d, &count);
+        for (size_t i = 0; i < count; i++)
+            if (other[i].start == s.start && other[i].end == s.end) {
+                *index = -1;
+                *out = s;
+                return OW_OK;
+            }
+    }
+    char list[256] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < count && used < sizeof list; i++) {
+        char a[6], b[6];
+        ow_time_hhmm(slots[i].start, a);
+        ow_time_hhmm(slots[i].end, b);
+        used +=
+            (size_t)snprintf(list + used, sizeof list - used, "%s%s-%s", i > 0 ? ", " : "", a, b);
+    }
+    if (day >= 0 && cal->n_day_slots > 0) {
+        char date[11];
+        ow_date_iso(cal->days[day], date);
+        return fail(ld, n->loc, "slot \"%s\" is not one of the slots of %s (%s)", n->text, date,
+                    list);
+    }
+    return fail(ld, n->loc, "slot \"%s\" is not one of the calendar's slots (%s)", n->text, list);
+}
+
+/* `slots: ["19:00-21:00"]`: the calendar's slot times the body meets in. */
+static ow_status load_body_slots(loader *ld, const node *list, ow_body *body)
+{
+    ow_status rc = OW_OK;
+    OW_CALL(expect_list(ld, list, "slots", OW_MAX_SLOTS));
+    if (list->n == 0)
+        return fail(ld, list->loc,
+                    "slots lists no slot (expected the calendar's slots the body meets in)");
+    body->slot_times = ow_arena_calloc(ld->arena, list->n, sizeof *body->slot_times);
+    if (body->slot_times == NULL)
+        return out_of_memory(ld);
+    for (const node *e = list->first; e != NULL; e = e->next) {
+        int idx;
+        ow_slot slot;
+        OW_CALL(find_slot(ld, e, "slots", -1, &idx, &slot));
+        for (size_t j = 0; j < body->n_slot_times; j++)
+            if (body->slot_times[j].start == slot.start && body->slot_times[j].end == slot.end)
+                return fail(ld, e->loc, "slot \"%s\" listed twice in slots", e->text);
+        body->slot_times[body->n_slot_times++] = slot;
+    }
+done:
+    return rc;
+}
+
+/* `not_during`, `reserved`: a list of {date, slot} (slot left out: the whole day). */
+static ow_status load_whens(loader *ld, const node *list, const char *key, ow_when **out,
+                            size_t *n_out)
+{
+    ow_status rc = OW_OK;
+    OW_CALL(expect_list(ld, list, key, (size_t)OW_MAX_DAYS * OW_MAX_SLOTS));
+    ow_when *w = ow_arena_calloc(ld->arena, list->n + 1, sizeof *w);
+    if (w == NULL)
+        return out_of_memory(ld);
+    size_t n = 0;
+    for (const node *e = list->first; e != NULL; e = e->next, n++) {
+        fields f;
+        OW_CALL(read_fields(ld, e, key, key, WHEN_KEYS, &f));
+        const node *date = field(&f, "date"), *slot = field(&f, "slot");
+        if (date == NULL)
+            return fail(ld, e->loc,
+                        "missing key \"date\" in %s (expected date: YYYY-MM-DD, and a slot or "
+                        "none for the whole day)",
+                        key);
+        OW_CALL(get_working_day(ld, date, key, &w[n].day));
+        w[n].slot = -1;
+        ow_slot times;
+        if (slot != NULL)
+            OW_CALL(find_slot(ld, slot, key, w[n].day, &w[n].slot, &times));
+        w[n].loc = e->loc;
+    }
+    *out = w;
+    *n_out = n;
+done:
+    return rc;
+}
+
 static ow_status load_item_pin(loader *ld, const node *map, const ow_body *body, ow_item *item)
 {
     ow_status rc = OW_OK;
-    const ow_calendar *cal = &ld->inst->calendar;
     fields f;
     OW_CALL(read_fields(ld, map, "pin", "pin", ITEM_PIN_KEYS, &f));
     const node *meeting = field(&f, "meeting"), *date = field(&f, "date"),
@@ -78,27 +191,9 @@ static ow_status load_item_pin(loader *ld, const node *map, const ow_body *body,
                     "\"10:00-13:00\")");
     OW_CALL(get_working_day(ld, date, "pin date", &item->pin_day));
     OW_CALL(inside_window(ld, body, date, "pin date", item->pin_day));
-    ow_slot s;
-    if (slot->kind != NODE_SCALAR || !ow_slot_parse(slot->text, &s))
-        return wrong_type(ld, slot, "a time slot HH:MM-HH:MM (start before end)", "pin slot");
-    for (size_t i = 0; i < cal->n_slots; i++) {
-        if (cal->slots[i].start == s.start && cal->slots[i].end == s.end) {
-            item->pin_slot = (int)i;
-            item->pin = OW_PIN_SLOT;
-            return OW_OK;
-        }
-    }
-    char list[256] = "";
-    size_t used = 0;
-    for (size_t i = 0; i < cal->n_slots; i++) {
-        char a[6], b[6];
-        ow_time_hhmm(cal->slots[i].start, a);
-        ow_time_hhmm(cal->slots[i].end, b);
-        used +=
-            (size_t)snprintf(list + used, sizeof list - used, "%s%s-%s", i > 0 ? ", " : "", a, b);
-    }
-    return fail(ld, slot->loc, "slot \"%s\" is not one of the calendar's slots (%s)", slot->text,
-                list);
+    ow_slot times;
+    OW_CALL(find_slot(ld, slot, "pin slot", item->pin_day, &item->pin_slot, &times));
+    item->pin = OW_PIN_SLOT;
 done:
     return rc;
 }
@@ -114,9 +209,38 @@ static ow_status load_item_day(loader *ld, const node *n, const ow_body *body, o
         item->day_date = ld->inst->calendar.days[idx];
         return OW_OK;
     }
+    if (n->kind == NODE_SCALAR && strcmp(n->text, "last") == 0) {
+        item->day_last = true;
+        return OW_OK;
+    }
     if (n->kind != NODE_SCALAR || !looks_numeric(n->text))
-        return wrong_type(ld, n, "a day number or a date (YYYY-MM-DD)", "day");
+        return wrong_type(ld, n, "a day number, last or a date (YYYY-MM-DD)", "day");
     OW_CALL(get_int(ld, n, "day", 1, OW_MAX_DAYS, &item->day));
+done:
+    return rc;
+}
+
+/* `not_before_day`, `not_after_day`: days of the body's session, counted as `day: k`
+ * counts them; a window that holds no day, or that leaves out the item's `day: k`,
+ * is refused here rather than found infeasible. */
+static ow_status load_day_window(loader *ld, const fields *f, ow_item *item)
+{
+    ow_status rc = OW_OK;
+    const node *from = field(f, "not_before_day"), *to = field(f, "not_after_day");
+    const node *day = field(f, "day");
+    if (from != NULL)
+        OW_CALL(get_int(ld, from, "not_before_day", 1, OW_MAX_DAYS, &item->day_from));
+    if (to != NULL)
+        OW_CALL(get_int(ld, to, "not_after_day", 1, OW_MAX_DAYS, &item->day_to));
+    if (from != NULL && to != NULL && item->day_from > item->day_to)
+        return fail(ld, to->loc, "not_after_day %d is before not_before_day %d (line %d)",
+                    item->day_to, item->day_from, from->loc.line);
+    if (item->day > 0 && from != NULL && item->day < item->day_from)
+        return fail(ld, from->loc, "not_before_day %d contradicts day %d (line %d)", item->day_from,
+                    item->day, day->loc.line);
+    if (item->day > 0 && to != NULL && item->day > item->day_to)
+        return fail(ld, to->loc, "not_after_day %d contradicts day %d (line %d)", item->day_to,
+                    item->day, day->loc.line);
 done:
     return rc;
 }
@@ -248,10 +372,13 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
         OW_CALL(get_bool(ld, n, "first", &item->first));
     if ((n = field(f, "last")) != NULL)
         OW_CALL(get_bool(ld, n, "last", &item->last));
+    if ((n = field(f, "alone")) != NULL)
+        OW_CALL(get_bool(ld, n, "alone", &item->alone));
     if ((n = field(f, "meeting")) != NULL)
         OW_CALL(load_meeting(ld, n, item));
     if ((n = field(f, "day")) != NULL)
         OW_CALL(load_item_day(ld, n, body, item));
+    OW_CALL(load_day_window(ld, f, item));
     if ((n = field(f, "documentation")) != NULL)
         OW_CALL(copy_text(ld, n, "documentation", OW_MAX_TEXT, &item->documentation));
     if ((n = field(f, "pin")) != NULL) {
@@ -291,11 +418,13 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
                          ow_item *item)
 {
     ow_status rc = OW_OK;
-    const node *n = field(f, "item");
+    const node *n = field(f, item->event ? "event" : "item");
     if (n == NULL)
         return fail(
             ld, f->map->loc,
             "missing key \"item\" (expected the item's number, such as 2, or a sub-item's letter)");
+    if (item->event && (n->kind != NODE_SCALAR || is_null(n)))
+        return wrong_type(ld, n, "an id such as panel-1", "event");
     if (n->kind == NODE_SCALAR && parent != NULL && n->len >= 2 && n->text[0] == '(' &&
         n->text[n->len - 1] == ')') {
         /* "(a)" as printed in the agenda is the sub-item "a". */
@@ -306,7 +435,7 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
             return out_of_memory(ld);
         OW_CALL(copy_id(ld, &bare, "item", &item->id));
     } else {
-        OW_CALL(copy_id(ld, n, "item", &item->id));
+        OW_CALL(copy_id(ld, n, item->event ? "event" : "item", &item->id));
     }
     if (parent != NULL) {
         char id[2 * OW_MAX_ID + 8], label[2 * OW_MAX_ID + 8];
@@ -329,8 +458,9 @@ static ow_status item_id(loader *ld, const fields *f, const ow_item *parent, ow_
             twin = (int)i;
     }
     if (twin >= 0)
-        return fail(ld, n->loc, "item id \"%s\" used twice (first as %s at line %d)", item->label,
-                    body->items[twin].label, body->items[twin].loc.line);
+        return fail(ld, n->loc, "%s id \"%s\" used twice (first as %s at line %d)",
+                    item->event ? "event" : "item", item->label, body->items[twin].label,
+                    body->items[twin].loc.line);
 done:
     return rc;
 }
@@ -347,13 +477,17 @@ static const char *peek(const node *map, const char *key)
     return NULL;
 }
 
-static ow_status load_item(loader *ld, const node *map, const ow_item *parent, ow_body *body,
-                           const node **after)
+/* An agenda item, a sub-item of parent, or (event) an event: a mapping with `event:`
+ * in place of `item:`, in the agenda list like an item and read like one. */
+static ow_status load_item(loader *ld, const node *map, const ow_item *parent, bool event,
+                           ow_body *body, const node **after)
 {
     ow_status rc = OW_OK;
     fields f;
     ow_item *item = &body->items[body->n_items];
-    const char *id = peek(map, "item");
+    item->event = event;
+    ld->event = event;
+    const char *id = peek(map, event ? "event" : "item");
     if (id != NULL && parent != NULL) {
         char label[2 * OW_MAX_ID + 8];
         snprintf(label, sizeof label, "%s (%s)", parent->label, id);
@@ -361,9 +495,12 @@ static ow_status load_item(loader *ld, const node *map, const ow_item *parent, o
     }
     if (id != NULL)
         ld->item = id;
-    OW_CALL(read_fields(ld, map, parent != NULL ? "a sub-item" : "an agenda item",
-                        parent != NULL ? "a sub-item" : "an agenda item",
-                        parent != NULL ? SUBITEM_KEYS : ITEM_KEYS, &f));
+    const char *what = event ? "an event" : parent != NULL ? "a sub-item" : "an agenda item";
+    OW_CALL(read_fields(ld, map, what, what,
+                        event            ? EVENT_KEYS
+                        : parent != NULL ? SUBITEM_KEYS
+                                         : ITEM_KEYS,
+                        &f));
     item->loc = map->loc;
     item->duration_loc = map->loc;
     OW_CALL(item_id(ld, &f, parent, body, item));
@@ -379,7 +516,11 @@ done:
     return rc;
 }
 
-/* An item with sub-items only names them: they stand in its place in the agenda. */
+/* An item with sub-items names them: they follow it in the agenda.  Without a
+ * duration it is only their heading, and its sub-items stand in its place; with a
+ * duration it also has a discussion of its own (the general discussion of the item),
+ * an item of the agenda taken just before its sub-items, which takes every key an
+ * item takes. */
 static ow_status load_parent(loader *ld, const node *map, ow_body *body, const node **after)
 {
     ow_status rc = OW_OK;
@@ -387,19 +528,28 @@ static ow_status load_parent(loader *ld, const node *map, ow_body *body, const n
     ow_item parent;
     memset(&parent, 0, sizeof parent);
     ld->item = peek(map, "item");
+    ld->event = false;
     OW_CALL(read_fields(ld, map, "an agenda item", "an agenda item", ITEM_KEYS, &f));
     const node *subitems = field(&f, "subitems");
     /* item_id checks for twins among the items so far: a parent "1" and an item "1"
      * are one id twice. */
     OW_CALL(item_id(ld, &f, NULL, body, &parent));
     parent.loc = map->loc;
-    for (size_t i = 0; f.allowed[i] != NULL; i++) {
+    parent.duration_loc = map->loc;
+    bool own = field(&f, "duration") != NULL;
+    if (field(&f, "together") != NULL)
+        return fail(ld, field_key(&f, "together")->loc,
+                    "an item with subitems is not considered together with others (give "
+                    "together to an item without sub-items)");
+    for (size_t i = 0; f.allowed[i] != NULL && !own; i++) {
         const char *k = f.allowed[i];
         if (f.key[i] != NULL && strcmp(k, "item") != 0 && strcmp(k, "title") != 0 &&
             strcmp(k, "subitems") != 0)
-            return fail(
-                ld, f.key[i]->loc,
-                "key \"%s\" is not allowed on an item with subitems (give it to its sub-items)", k);
+            return fail(ld, f.key[i]->loc,
+                        "key \"%s\" is not allowed on an item with subitems and no duration "
+                        "(give it to its sub-items, or give the item a duration for a "
+                        "discussion of its own)",
+                        k);
     }
     const node *title = field(&f, "title");
     if (title == NULL)
@@ -410,10 +560,159 @@ static ow_status load_parent(loader *ld, const node *map, ow_body *body, const n
         return fail(
             ld, subitems->loc,
             "subitems lists no sub-item (expected a list of sub-items, or a duration instead)");
+    if (own) {
+        ow_item *item = &body->items[body->n_items];
+        *item = parent;
+        OW_CALL(load_item_fields(ld, &f, body, item, &after[body->n_items]));
+        body->n_items++;
+    }
     for (const node *e = subitems->first; e != NULL; e = e->next) {
         ld->item = parent.label;
-        OW_CALL(load_item(ld, e, &parent, body, after));
+        OW_CALL(load_item(ld, e, &parent, false, body, after));
     }
+done:
+    return rc;
+}
+
+/* In free order the agenda does not put an item's own discussion before its
+ * sub-items: each sub-item is then also `after` it. */
+static ow_status discussion_first(loader *ld, ow_body *body)
+{
+    for (size_t i = 0, p = 0; i < body->n_items; i++) {
+        ow_item *item = &body->items[i];
+        if (item->parent_title == NULL) {
+            p = i;
+            continue;
+        }
+        /* The discussion is the item just before the first sub-item, its title the
+         * very string the sub-items keep as parent_title. */
+        if (p == i || body->items[p].title != item->parent_title ||
+            body->items[p].parent_title != NULL)
+            continue;
+        size_t *after = ow_arena_calloc(ld->arena, item->n_after + 1, sizeof *after);
+        if (after == NULL)
+            return out_of_memory(ld);
+        if (item->n_after > 0)
+            memcpy(after, item->after, item->n_after * sizeof *after);
+        after[item->n_after++] = p;
+        item->after = after;
+    }
+    return OW_OK;
+}
+
+static bool has_key(const node *map, const char *key)
+{
+    if (map->kind != NODE_MAP)
+        return false;
+    for (const node *k = map->first; k != NULL; k = k->next->next)
+        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
+            return true;
+    return false;
+}
+
+/* The value under key in a mapping, or NULL. */
+static const node *value_of(const node *map, const char *key)
+{
+    if (map->kind != NODE_MAP)
+        return NULL;
+    for (const node *k = map->first; k != NULL; k = k->next->next)
+        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
+            return k->next;
+    return NULL;
+}
+
+/* "2 and 3", "2, 3 and 4"; the titles joined by "; ". */
+static ow_status together_texts(loader *ld, ow_item *block, const char **titles)
+{
+    size_t n = block->n_together + 1, label_len = strlen(block->label) + 1, title_len = 1;
+    for (size_t k = 0; k < n; k++) {
+        label_len += (k > 0 ? strlen(block->together[k - 1]) : 0) + 5;
+        title_len += strlen(titles[k]) + 2;
+    }
+    char *label = ow_arena_calloc(ld->arena, label_len, 1);
+    char *title = ow_arena_calloc(ld->arena, title_len, 1);
+    if (label == NULL || title == NULL)
+        return out_of_memory(ld);
+    strcpy(label, block->label);
+    strcpy(title, titles[0]);
+    for (size_t k = 1; k < n; k++) {
+        strcat(label, k + 1 == n ? " and " : ", ");
+        strcat(label, block->together[k - 1]);
+        strcat(title, "; ");
+        strcat(title, titles[k]);
+    }
+    block->label = label;
+    block->title = title;
+    return OW_OK;
+}
+
+/* `together: [3, 4]` on the item just read: the items listed, which the agenda lists
+ * right after it, are considered with it as one block (one item of the program);
+ * they take only item, title and duration.  *cursor moves to the last of them. */
+static ow_status load_together(loader *ld, const node *map, ow_body *body, const node **cursor)
+{
+    ow_status rc = OW_OK;
+    ow_item *block = &body->items[body->n_items - 1];
+    const node *list = value_of(map, "together");
+    bool single = list->kind == NODE_SCALAR;
+    if (!single)
+        OW_CALL(expect_list(ld, list, "together", OW_MAX_ITEMS));
+    size_t n = single ? 1 : list->n;
+    if (n == 0)
+        return fail(ld, list->loc,
+                    "together lists no item (expected the ids of the items considered with "
+                    "this one)");
+    block->together = ow_arena_calloc(ld->arena, n, sizeof *block->together);
+    const char **titles = ow_arena_calloc(ld->tree, n + 1, sizeof *titles);
+    if (block->together == NULL || titles == NULL)
+        return out_of_memory(ld);
+    titles[0] = block->title;
+    const node *at = *cursor;
+    for (const node *e = single ? list : list->first; e != NULL; e = single ? NULL : e->next) {
+        if (e->kind != NODE_SCALAR || is_null(e))
+            return wrong_type(ld, e, "an item id", "together");
+        const node *next = at->next;
+        const char *next_id = next != NULL ? peek(next, "item") : NULL;
+        if (next == NULL || next_id == NULL || has_key(next, "event") ||
+            has_key(next, "subitems") || strcmp(next_id, e->text) != 0)
+            return fail(ld, e->loc,
+                        "item %.*s is considered together with item %s, so the agenda lists it "
+                        "right after %s (expected item %.*s there%s%s)",
+                        QUOTE, e->text, block->id,
+                        block->n_together > 0 ? block->together[block->n_together - 1] : block->id,
+                        QUOTE, e->text, next_id != NULL ? ", found " : "",
+                        next_id != NULL ? next_id : "");
+        ld->item = next_id;
+        fields f;
+        OW_CALL(read_fields(ld, next, "an item considered together with another",
+                            "an item considered together with another", TOGETHER_KEYS, &f));
+        const node *id = field(&f, "item");
+        const char *member;
+        OW_CALL(copy_id(ld, id, "item", &member));
+        int twin = ow_body_find_item(body, member);
+        if (twin >= 0)
+            return fail(ld, id->loc, "item id \"%s\" used twice (first as %s at line %d)", member,
+                        body->items[twin].label, body->items[twin].loc.line);
+        const node *title = field(&f, "title");
+        if (title == NULL)
+            return fail(ld, next->loc, "missing key \"title\" (expected the item's title)");
+        OW_CALL(copy_text(ld, title, "title", OW_MAX_TEXT, &titles[block->n_together + 1]));
+        const node *duration = field(&f, "duration");
+        if (duration == NULL)
+            return fail(ld, next->loc, "missing key \"duration\" (expected " DURATION_FORMS ")");
+        int minutes;
+        OW_CALL(get_duration(ld, duration, "duration", &minutes));
+        if (block->minutes + minutes > MAX_DURATION)
+            return fail(ld, duration->loc,
+                        "items considered together take more than %d minutes in all", MAX_DURATION);
+        block->minutes += minutes;
+        block->min_minutes += minutes; /* a member's length is fixed */
+        block->max_minutes += minutes;
+        block->together[block->n_together++] = member;
+        at = next;
+    }
+    *cursor = at;
+    OW_CALL(together_texts(ld, block, titles));
 done:
     return rc;
 }
@@ -428,19 +727,12 @@ static size_t count_items(const node *agenda)
             for (const node *k = e->first; k != NULL; k = k->next->next)
                 if (k->kind == NODE_SCALAR && strcmp(k->text, "subitems") == 0)
                     subitems = k->next;
-        n += subitems != NULL && subitems->kind == NODE_SEQ && subitems->n > 0 ? subitems->n : 1;
+        /* A parent with a duration of its own is an item too, before its sub-items. */
+        n += subitems != NULL && subitems->kind == NODE_SEQ && subitems->n > 0
+                 ? subitems->n + (has_key(e, "duration") ? 1 : 0)
+                 : 1;
     }
     return n;
-}
-
-static bool has_key(const node *map, const char *key)
-{
-    if (map->kind != NODE_MAP)
-        return false;
-    for (const node *k = map->first; k != NULL; k = k->next->next)
-        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
-            return true;
-    return false;
 }
 
 static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
@@ -514,8 +806,70 @@ static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
         OW_CALL(inside_window(ld, body, from, "pin from", body->pin_from));
         body->has_pin_from = true;
     }
+    if ((n = field(f, "slots")) != NULL)
+        OW_CALL(load_body_slots(ld, n, body));
+    if ((n = field(f, "not_during")) != NULL)
+        OW_CALL(load_whens(ld, n, "not_during", &body->not_during, &body->n_not_during));
+    if ((n = field(f, "only_during")) != NULL)
+        OW_CALL(load_whens(ld, n, "only_during", &body->only_during, &body->n_only_during));
+    if ((n = field(f, "reserved")) != NULL)
+        OW_CALL(load_whens(ld, n, "reserved", &body->reserved, &body->n_reserved));
 done:
     return rc;
+}
+
+static bool overlaps(const ow_when *a, const ow_when *b)
+{
+    return a->day == b->day && (a->slot < 0 || b->slot < 0 || a->slot == b->slot);
+}
+
+/* Slots kept for two bodies keep each out of the other's; a body left no slot of
+ * its window by `slots`, `not_during` and the others' `reserved` can hold nothing.
+ * Both are refused here, naming the line.  Each body is given the others'
+ * `reserved` as its kept_out, so that a body seen alone still knows them. */
+static ow_status check_slots_left(loader *ld)
+{
+    ow_instance *inst = ld->inst;
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        const ow_body *body = &inst->bodies[b];
+        for (size_t i = 0; i < body->n_reserved; i++)
+            for (size_t o = 0; o < b; o++)
+                for (size_t j = 0; j < inst->bodies[o].n_reserved; j++)
+                    if (overlaps(&body->reserved[i], &inst->bodies[o].reserved[j])) {
+                        ld->body = body->id;
+                        return fail(ld, body->reserved[i].loc,
+                                    "reserved overlaps a slot reserved for body %s (line %d): "
+                                    "a slot is reserved for one body",
+                                    inst->bodies[o].id, inst->bodies[o].reserved[j].loc.line);
+                    }
+    }
+    size_t n_reserved = 0;
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        n_reserved += inst->bodies[b].n_reserved;
+    for (size_t b = 0; b < inst->n_bodies && n_reserved > 0; b++) {
+        ow_body *body = &inst->bodies[b];
+        body->kept_out = ow_arena_calloc(ld->arena, n_reserved, sizeof *body->kept_out);
+        if (body->kept_out == NULL)
+            return out_of_memory(ld);
+        for (size_t o = 0; o < inst->n_bodies; o++)
+            for (size_t j = 0; o != b && j < inst->bodies[o].n_reserved; j++)
+                body->kept_out[body->n_kept_out++] = inst->bodies[o].reserved[j];
+    }
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        const ow_body *body = &inst->bodies[b];
+        bool any = false;
+        for (int d = body->window_from; d <= body->window_to && !any; d++)
+            for (int s = 0; s < (int)inst->calendar.n_slots && !any; s++)
+                any = ow_body_may_meet(&inst->calendar, body, d, s);
+        if (!any) {
+            ld->body = body->id;
+            return fail(ld, body->loc,
+                        "the body may meet in no slot of its window (its slots, not_during, "
+                        "only_during and the slots reserved for other bodies leave none)");
+        }
+    }
+    ld->body = NULL;
+    return OW_OK;
 }
 
 static ow_status load_body(loader *ld, const node *map, size_t index)
@@ -556,13 +910,23 @@ static ow_status load_body(loader *ld, const node *map, size_t index)
         return out_of_memory(ld);
     for (const node *e = agenda->first; e != NULL; e = e->next) {
         ld->item = NULL;
+        if (has_key(e, "event") && has_key(e, "item"))
+            return fail(ld, e->loc,
+                        "give item (an agenda item's number) or event (an event's id), not "
+                        "both: an event has no item number");
+        if (has_key(e, "event") && has_key(e, "subitems"))
+            return fail(ld, e->loc, "an event has no sub-items (give each its own event or item)");
         if (has_key(e, "subitems"))
             OW_CALL(load_parent(ld, e, body, after));
         else
-            OW_CALL(load_item(ld, e, NULL, body, after));
+            OW_CALL(load_item(ld, e, NULL, has_key(e, "event"), body, after));
+        if (has_key(e, "together") && !has_key(e, "subitems") && !has_key(e, "event"))
+            OW_CALL(load_together(ld, e, body, &e));
     }
     ld->item = NULL;
     OW_CALL(resolve_after(ld, body, after));
+    if (body->order_free)
+        OW_CALL(discussion_first(ld, body));
 done:
     return rc;
 }
@@ -656,6 +1020,7 @@ ow_status load_bodies(loader *ld, const fields *top)
     }
     ld->body = ld->item = NULL;
     OW_CALL(resolve_joint(ld));
+    OW_CALL(check_slots_left(ld));
 done:
     return rc;
 }

@@ -60,14 +60,30 @@ ow_status inside_window(loader *ld, const ow_body *body, const node *n, const ch
 
 /* ---- Calendar, rooms, services --------------------------------------------------- */
 
-static const char *const CALENDAR_KEYS[] = {"start",    "days",  "end",      "weekdays",
-                                            "holidays", "slots", "timezone", NULL};
+static const char *const CALENDAR_KEYS[] = {
+    "start",    "days",     "end", "weekdays", "holidays", "slots", "slots_by_weekday",
+    "slots_on", "timezone", NULL};
+
+static const char *const WEEKDAY_NAMES[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+static const char *const WEEKDAY_LONG_NAMES[7] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                  "friday", "saturday", "sunday"};
+
+/* 0 = Monday … 6 = Sunday for "mon" or "Monday" (any case); 7 when n names none. */
+static int weekday_of(const node *e)
+{
+    char low[16] = "";
+    if (e->kind == NODE_SCALAR && e->len < sizeof low)
+        for (size_t i = 0; i <= e->len; i++)
+            low[i] = (char)(e->text[i] >= 'A' && e->text[i] <= 'Z' ? e->text[i] - 'A' + 'a'
+                                                                   : e->text[i]);
+    int w = 0;
+    while (w < 7 && strcmp(low, WEEKDAY_NAMES[w]) != 0 && strcmp(low, WEEKDAY_LONG_NAMES[w]) != 0)
+        w++;
+    return w;
+}
 
 static ow_status load_weekdays(loader *ld, const node *list, unsigned *mask)
 {
-    static const char *const names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    static const char *const long_names[7] = {"monday", "tuesday",  "wednesday", "thursday",
-                                              "friday", "saturday", "sunday"};
     ow_status rc = OW_OK;
     OW_CALL(expect_list(ld, list, "weekdays", 7));
     if (list->n == 0)
@@ -75,14 +91,7 @@ static ow_status load_weekdays(loader *ld, const node *list, unsigned *mask)
                     "weekdays lists no day (expected some of mon, tue, wed, thu, fri, sat, sun)");
     unsigned m = 0;
     for (const node *e = list->first; e != NULL; e = e->next) {
-        char low[16] = "";
-        if (e->kind == NODE_SCALAR && e->len < sizeof low)
-            for (size_t i = 0; i <= e->len; i++)
-                low[i] = (char)(e->text[i] >= 'A' && e->text[i] <= 'Z' ? e->text[i] - 'A' + 'a'
-                                                                       : e->text[i]);
-        int w = 0;
-        while (w < 7 && strcmp(low, names[w]) != 0 && strcmp(low, long_names[w]) != 0)
-            w++;
+        int w = weekday_of(e);
         if (w == 7)
             return wrong_type(ld, e, "a weekday (mon, tue, wed, thu, fri, sat or sun)", "weekdays");
         m |= 1u << w;
@@ -97,19 +106,21 @@ typedef struct placed_slot {
     const node *n;
 } placed_slot;
 
-static ow_status load_slots(loader *ld, const node *list, ow_calendar *cal)
+/* A list of time slots (key names it in errors) into out[], sorted; *n_out set. */
+static ow_status read_slots(loader *ld, const node *list, const char *key, ow_slot *out,
+                            size_t *n_out)
 {
     ow_status rc = OW_OK;
     placed_slot placed[OW_MAX_SLOTS];
-    OW_CALL(expect_list(ld, list, "slots", OW_MAX_SLOTS));
+    OW_CALL(expect_list(ld, list, key, OW_MAX_SLOTS));
     if (list->n == 0)
-        return fail(
-            ld, list->loc,
-            "slots lists no slot (expected a list such as [\"10:00-13:00\", \"15:00-18:00\"])");
+        return fail(ld, list->loc,
+                    "%s lists no slot (expected a list such as [\"10:00-13:00\", \"15:00-18:00\"])",
+                    key);
     size_t k = 0;
     for (const node *e = list->first; e != NULL; e = e->next, k++) {
         if (e->kind != NODE_SCALAR || !ow_slot_parse(e->text, &placed[k].slot))
-            return wrong_type(ld, e, "a time slot HH:MM-HH:MM (start before end)", "slots");
+            return wrong_type(ld, e, "a time slot HH:MM-HH:MM (start before end)", key);
         placed[k].n = e;
         /* Insertion sort: the slots are few, and a day's order is their time order. */
         for (size_t j = k; j > 0 && placed[j].slot.start < placed[j - 1].slot.start; j--) {
@@ -131,12 +142,97 @@ static ow_status load_slots(loader *ld, const node *list, ow_calendar *cal)
                         later->text, other->text);
         }
     }
+    for (size_t i = 0; i < k; i++)
+        out[i] = placed[i].slot;
+    *n_out = k;
+done:
+    return rc;
+}
+
+static ow_status load_slots(loader *ld, const node *list, ow_calendar *cal)
+{
+    ow_status rc = OW_OK;
+    ow_slot slots[OW_MAX_SLOTS];
+    size_t k = 0;
+    OW_CALL(read_slots(ld, list, "slots", slots, &k));
     cal->slots = ow_arena_calloc(ld->arena, k, sizeof *cal->slots);
     if (cal->slots == NULL)
         return out_of_memory(ld);
-    for (size_t i = 0; i < k; i++)
-        cal->slots[i] = placed[i].slot;
+    memcpy(cal->slots, slots, k * sizeof *slots);
     cal->n_slots = k;
+done:
+    return rc;
+}
+
+/* `slots_by_weekday: {fri: [...]}` and `slots_on: {2024-07-11: [...]}`: the slots of
+ * some days instead of `slots`.  Read once the working days are known: a date must
+ * be one of them, a weekday a working weekday.  The grid (n_slots) becomes the most
+ * slots a day has, `slots` is padded to it, and the day's own list gives the times
+ * (ow_calendar_day_slots). */
+static ow_status load_day_slots(loader *ld, const node *by_weekday, const node *on)
+{
+    ow_status rc = OW_OK;
+    ow_calendar *cal = &ld->inst->calendar;
+    size_t n = (by_weekday != NULL ? by_weekday->n : 0) + (on != NULL ? on->n : 0);
+    if (by_weekday != NULL)
+        OW_CALL(expect_map(ld, by_weekday, "slots_by_weekday"));
+    if (on != NULL)
+        OW_CALL(expect_map(ld, on, "slots_on"));
+    cal->day_slots = ow_arena_calloc(ld->arena, n + 1, sizeof *cal->day_slots);
+    if (cal->day_slots == NULL)
+        return out_of_memory(ld);
+    /* Dates first: a date's entry comes before its weekday's. */
+    for (const node *k = on != NULL ? on->first : NULL; k != NULL; k = k->next->next) {
+        ow_day_slots *e = &cal->day_slots[cal->n_day_slots];
+        e->weekday = -1;
+        e->loc = k->loc;
+        OW_CALL(get_date(ld, k, "slots_on", &e->date));
+        int day = -1;
+        for (int d = 0; d < cal->n_days; d++)
+            if (cal->days[d] == e->date)
+                day = d;
+        if (day < 0)
+            return fail(ld, k->loc, "slots_on %s is not a working day of the calendar", k->text);
+        for (size_t j = 0; j < cal->n_day_slots; j++)
+            if (cal->day_slots[j].date == e->date)
+                return fail(ld, k->loc, "slots_on %s given twice (first at line %d)", k->text,
+                            cal->day_slots[j].loc.line);
+        OW_CALL(read_slots(ld, k->next, "slots_on", e->slots, &e->n_slots));
+        cal->n_day_slots++;
+    }
+    for (const node *k = by_weekday != NULL ? by_weekday->first : NULL; k != NULL;
+         k = k->next->next) {
+        ow_day_slots *e = &cal->day_slots[cal->n_day_slots];
+        e->loc = k->loc;
+        e->weekday = weekday_of(k);
+        if (e->weekday == 7)
+            return wrong_type(ld, k, "a weekday (mon, tue, wed, thu, fri, sat or sun)",
+                              "slots_by_weekday");
+        if (!(cal->weekday_mask & (1u << e->weekday)))
+            return fail(
+                ld, k->loc,
+                "slots_by_weekday %s is not a working weekday of the calendar (add it to weekdays)",
+                k->text);
+        for (size_t j = 0; j < cal->n_day_slots; j++)
+            if (cal->day_slots[j].weekday == e->weekday)
+                return fail(ld, k->loc, "slots_by_weekday %s given twice (first at line %d)",
+                            k->text, cal->day_slots[j].loc.line);
+        OW_CALL(read_slots(ld, k->next, "slots_by_weekday", e->slots, &e->n_slots));
+        cal->n_day_slots++;
+    }
+    if (cal->n_day_slots == 0)
+        return OW_OK;
+    size_t width = cal->n_slots;
+    for (size_t j = 0; j < cal->n_day_slots; j++)
+        if (cal->day_slots[j].n_slots > width)
+            width = cal->day_slots[j].n_slots;
+    ow_slot *padded = ow_arena_calloc(ld->arena, width, sizeof *padded);
+    if (padded == NULL)
+        return out_of_memory(ld);
+    memcpy(padded, cal->slots, cal->n_slots * sizeof *padded);
+    cal->n_regular = cal->n_slots;
+    cal->slots = padded;
+    cal->n_slots = width;
 done:
     return rc;
 }
@@ -225,6 +321,8 @@ ow_status load_calendar(loader *ld, const node *map)
                     "back from a schedule)",
                     last);
     }
+    if (field(&f, "slots_by_weekday") != NULL || field(&f, "slots_on") != NULL)
+        OW_CALL(load_day_slots(ld, field(&f, "slots_by_weekday"), field(&f, "slots_on")));
 done:
     return rc;
 }

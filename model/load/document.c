@@ -24,7 +24,8 @@ ow_status fail(loader *ld, ow_loc loc, const char *fmt, ...)
     bool body = ld->body != NULL && ld->body[0] != '\0';
     bool item = ld->item != NULL && ld->item[0] != '\0';
     if (body && item)
-        ow_error_context(ld->err, "in body %s, agenda item %s", ld->body, ld->item);
+        ow_error_context(ld->err, "in body %s, %s %s", ld->body,
+                         ld->event ? "event" : "agenda item", ld->item);
     else if (body)
         ow_error_context(ld->err, "in body %s", ld->body);
     else if (ld->where != NULL)

@@ -205,6 +205,23 @@ static ow_status override_days(ow_instance *inst, int days, ow_error *err)
                                     days, item->label, body->id);
         }
     }
+    /* The slots a body may meet in, in the new window: none left is refused too. */
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        const ow_body *body = &inst->bodies[b];
+        int to = !body->has_window || body->window_to >= days ? days - 1 : body->window_to;
+        bool any = false;
+        for (int day = body->window_from; day <= to && !any; day++)
+            for (int s = 0; s < (int)cal->n_slots && !any; s++)
+                any = ow_body_may_meet(cal, body, day, s);
+        if (!any) {
+            char last[11];
+            ow_date_iso(d[days - 1], last);
+            return ow_error_set(err, OW_INPUT, inst->path, body->loc,
+                                "--days %d ends the calendar on %s, before any slot body %s "
+                                "may meet in",
+                                days, last, body->id);
+        }
+    }
     cal->days = d;
     cal->n_days = days;
     for (size_t b = 0; b < inst->n_bodies; b++) {

@@ -11,6 +11,7 @@ ow_status resolve_after(loader *ld, ow_body *body, const node **after)
             continue;
         ow_item *item = &body->items[i];
         ld->item = item->label;
+        ld->event = item->event;
         bool single = list->kind == NODE_SCALAR;
         size_t n = single ? 1 : list->n;
         item->after = ow_arena_calloc(ld->arena, n, sizeof *item->after);
@@ -79,6 +80,7 @@ ow_status resolve_joint(loader *ld)
             if (list == NULL)
                 continue;
             ld->item = body->items[i].label;
+            ld->event = body->items[i].event;
             OW_CALL(body_refs(ld, list, "joint_with", b, &body->items[i].joint_with,
                               &body->items[i].n_joint));
         }

@@ -68,7 +68,7 @@
 #define MAX_DURATION   100000 /* minutes; ow_duration_parse refuses more */
 #define MAX_TEAMS      100
 #define MAX_LANGUAGES  50
-#define MAX_KEYS       16
+#define MAX_KEYS       32
 /* How much of a value an error message quotes. */
 #define QUOTE 60
 
@@ -96,6 +96,7 @@ typedef struct loader {
     ow_error *err;
     const char *body; /* for error context */
     const char *item;
+    bool event;          /* item names an event ("event panel-1") */
     const node ***joint; /* per body, per item: its joint_with list, resolved last */
     /* For the other files read with this loader (model/workplan/); NULL in an
      * instance: */

@@ -130,14 +130,39 @@ size_t ow_short_name_len(const char *name)
     return len;
 }
 
+static void put_day_words(ow_buf *b, int days, bool half);
+
 static void put_days(ow_buf *b, int meetings, int per_day)
 {
-    char words[64];
     int days = meetings / per_day;
     int rest = meetings % per_day;
     bool half = rest != 0 && 2 * rest == per_day;
     if (rest != 0 && !half)
         days++; /* part of a day that is not a half counts as a day */
+    put_day_words(b, days, half);
+}
+
+/* When days differ in the slots a body may meet in (slots_on, slots_by_weekday,
+ * its slots, not_during, reserved) and `meetings` is not given: the days of its
+ * window on which it may meet, a day with half the slots of its fullest day
+ * counting half. */
+static void put_window_days(ow_buf *b, const ow_instance *inst, const ow_body *body)
+{
+    int most = ow_body_meetings_a_day(inst, body), halves = 0;
+    for (int d = body->window_from; d <= body->window_to && d < inst->calendar.n_days; d++) {
+        int n = 0;
+        for (int s = 0; s < (int)inst->calendar.n_slots; s++)
+            n += ow_body_may_meet(&inst->calendar, body, d, s);
+        if (n > most)
+            n = most;
+        halves += n == 0 ? 0 : 2 * n == most ? 1 : 2;
+    }
+    put_day_words(b, halves / 2, halves % 2 != 0);
+}
+
+static void put_day_words(ow_buf *b, int days, bool half)
+{
+    char words[64];
     if (half && days == 0) {
         ow_buf_puts(b, "half a day");
         return;
@@ -157,6 +182,8 @@ void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *o
     int per_day = (int)inst->calendar.n_slots;
     if (body->meetings_per_day > 0 && (per_day == 0 || body->meetings_per_day < per_day))
         per_day = body->meetings_per_day;
+    if (ow_body_slots_limited(inst, body))
+        per_day = ow_body_meetings_a_day(inst, body); /* the slots it may meet in */
     if (per_day <= 0)
         per_day = 1;
 
@@ -165,7 +192,10 @@ void ow_render_resources(const ow_instance *inst, const ow_body *body, ow_buf *o
     ow_number_words(meetings, words, sizeof words);
     ow_buf_printf(out, " will permit the holding of %s plenary meeting%s over ", words,
                   meetings == 1 ? "" : "s");
-    put_days(out, meetings, per_day);
+    if (body->meetings == 0 && ow_body_slots_limited(inst, body))
+        put_window_days(out, inst, body);
+    else
+        put_days(out, meetings, per_day);
 
     size_t n = inst->n_languages;
     if (!body->interpretation) {
@@ -216,7 +246,7 @@ ow_status ow_build_annex(const ow_instance *inst, const body_meetings *bm, annex
         }
         for (size_t k = 0; k < m->n_pieces; k++) {
             const ow_item *item = ow_piece_item(inst, m, &m->pieces[k]);
-            rows[n].label = str_or_empty(item->label);
+            rows[n].label = item_number(item);
             rows[n].title = str_or_empty(item->title);
             rows[n].continued = m->pieces[k].continued;
             rows[n].m = m;

@@ -114,7 +114,7 @@ void ow_render_csv(const ow_instance *inst, const ow_schedule *s, const ow_rende
             }
             const ow_piece *p = &m->pieces[k];
             const ow_item *item = ow_piece_item(inst, m, p);
-            put_csv_label(b, str_or_empty(item->label), opts, sep);
+            put_csv_label(b, item_number(item), opts, sep);
             ow_buf_putc(b, sep);
             ow_buf title = OW_BUF_INIT;
             ow_buf_puts(&title, str_or_empty(item->title));

@@ -29,6 +29,13 @@ static inline const char *str_or_empty(const char *s)
     return s != NULL ? s : "";
 }
 
+/* The item's number as the annex prints it: "1 (a)"; none for an event (a panel, a
+ * ceremony), whose row has only its title, as the annexes print them. */
+static inline const char *item_number(const ow_item *item)
+{
+    return item->event ? "" : str_or_empty(item->label);
+}
+
 static inline const char *room_name(const ow_instance *inst, int room)
 {
     if (room < 0 || (size_t)room >= inst->n_rooms)
@@ -62,6 +69,9 @@ static inline bool body_selected(const ow_render_options *opts, size_t b)
 size_t ow_utf8_next(const char *s, size_t n, uint32_t *cp);
 int ow_char_columns(uint32_t c);
 int ow_text_columns(const char *s, size_t n);
+/* Plain text (text, xlsx): line breaks kept (CR LF and CR as LF), every other
+ * control character (ow_text_is_control: C0, DEL, C1) as a space. */
+void ow_put_plain_text(ow_buf *b, const char *s);
 
 /* ---- annex.c: what the formats share ---------------------------------------------- */
 

@@ -146,8 +146,10 @@ static void render_ics_event(ow_buf *b, ow_buf *line, const ow_instance *inst,
             const ow_item *item = ow_piece_item(inst, m, &m->pieces[k]);
             if (k > 0)
                 ow_buf_puts(line, "\\n");
-            put_ics_text(line, str_or_empty(item->label));
-            ow_buf_putc(line, ' ');
+            if (!item->event) {
+                put_ics_text(line, str_or_empty(item->label));
+                ow_buf_putc(line, ' ');
+            }
             put_ics_text(line, str_or_empty(item->title));
             ow_buf note = OW_BUF_INIT;
             if (ow_put_joint_note(&note, inst, m, &m->pieces[k])) {

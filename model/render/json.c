@@ -159,10 +159,13 @@ static int find_day(const ow_calendar *cal, ow_date date)
     return -1;
 }
 
-static int find_slot(const ow_calendar *cal, int start, int end)
+/* The index of the slot of that day (its own slots: ow_calendar_day_slots), or -1. */
+static int find_slot(const ow_calendar *cal, int day, int start, int end)
 {
-    for (size_t k = 0; k < cal->n_slots; k++)
-        if (cal->slots[k].start == start && cal->slots[k].end == end)
+    size_t n;
+    const ow_slot *slots = ow_calendar_day_slots(cal, day, &n);
+    for (size_t k = 0; k < n; k++)
+        if (slots[k].start == start && slots[k].end == end)
             return (int)k;
     return -1;
 }
@@ -221,7 +224,7 @@ static ow_status read_meeting(const reader *r, ow_schedule *s, size_t body_index
     m->n = n;
     m->date = date;
     m->day = find_day(&r->inst->calendar, date);
-    m->slot = find_slot(&r->inst->calendar, start, end);
+    m->slot = find_slot(&r->inst->calendar, m->day, start, end);
     m->start = start;
     m->end = end;
     m->room = find_room(r->inst, room_text);
@@ -512,6 +515,17 @@ static void render_json_meeting(ow_buf *b, const ow_instance *inst, const ow_mee
         const ow_piece *p = &m->pieces[k];
         ow_buf_puts(b, k == 0 ? "\n            {\"item\": " : ",\n            {\"item\": ");
         ow_put_json_string(b, str_or_empty(ow_piece_item(inst, m, p)->id));
+        /* Informative, as joint_with is: readers find the event by its id. */
+        const ow_item *item = ow_piece_item(inst, m, p);
+        if (item->event)
+            ow_buf_puts(b, ", \"event\": true");
+        /* Informative too: the items considered with it, one block under its id. */
+        for (size_t t = 0; t < item->n_together; t++) {
+            ow_buf_puts(b, t == 0 ? ", \"together\": [" : ", ");
+            ow_put_json_string(b, str_or_empty(item->together[t]));
+        }
+        if (item->n_together > 0)
+            ow_buf_putc(b, ']');
         if (p->joint) {
             ow_buf_puts(b, ", \"body\": ");
             ow_put_json_string(b, str_or_empty(inst->bodies[p->owner].id));

@@ -111,11 +111,12 @@ static size_t piece_owner(const ow_meeting *m, const ow_piece *p)
 }
 
 /* "Items 1 (a), 2 (cont.)": each item once, though a joint item sits in the meeting of
- * every body attending. */
+ * every body attending; then the events, which have no number, by their ids ("Items
+ * 1, 2; panel"): short, as the cells of a timetable must be. */
 void ow_put_cell_items(ow_buf *b, const ow_instance *inst, const ow_meeting *const *cell, size_t n)
 {
-    size_t shown = 0;
-    ow_buf labels = OW_BUF_INIT;
+    size_t shown = 0, events = 0;
+    ow_buf labels = OW_BUF_INIT, titles = OW_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         const ow_meeting *m = cell[i];
         for (size_t k = 0; k < m->n_pieces; k++) {
@@ -127,17 +128,26 @@ void ow_put_cell_items(ow_buf *b, const ow_instance *inst, const ow_meeting *con
                            piece_owner(cell[j], &cell[j]->pieces[q]) == piece_owner(m, p);
             if (seen)
                 continue;
-            ow_buf_printf(&labels, "%s%s%s", shown ? ", " : "",
-                          str_or_empty(ow_piece_item(inst, m, p)->label),
+            const ow_item *item = ow_piece_item(inst, m, p);
+            if (item->event) {
+                ow_buf_printf(&titles, "%s%s%s", events ? "; " : "", str_or_empty(item->id),
+                              p->continued ? " (cont.)" : "");
+                events++;
+                continue;
+            }
+            ow_buf_printf(&labels, "%s%s%s", shown ? ", " : "", str_or_empty(item->label),
                           p->continued ? " (cont.)" : "");
             shown++;
         }
     }
     if (shown > 0)
         ow_buf_printf(b, "Item%s %s", shown == 1 ? "" : "s", ow_buf_str(&labels));
-    if (labels.failed)
+    if (events > 0)
+        ow_buf_printf(b, "%s%s", shown > 0 ? "; " : "", ow_buf_str(&titles));
+    if (labels.failed || titles.failed)
         b->failed = true;
     ow_buf_free(&labels);
+    ow_buf_free(&titles);
 }
 
 static void put_short_name(ow_buf *b, const ow_body *body)

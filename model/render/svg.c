@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "orgwork/text.h"
+
 /* Sizes in pixels.  Text is not measured by the renderer, so cells hold a fixed number
  * of columns (characters) of 12-pixel serif text, with room to spare. */
 #define SVG_MARGIN          10
@@ -37,7 +39,7 @@ void ow_put_xml_text(ow_buf *b, const char *s, size_t n)
             ow_buf_puts(b, "&quot;");
         else if (c == '\'')
             ow_buf_puts(b, "&#39;");
-        else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF)
+        else if (ow_text_is_control(c) || c == 0xFFFE || c == 0xFFFF)
             ow_buf_putc(b, ' ');
         else if (c == 0xFFFD && len == 1)
             ow_buf_puts(b, "\xEF\xBF\xBD");

@@ -9,23 +9,6 @@
 /* ...but a title column narrower than this would wrap every word. */
 #define TEXT_MIN_TITLE 30
 
-/* Plain text keeps line breaks but no other control characters. */
-static void put_text_clean(ow_buf *b, const char *s)
-{
-    for (; *s != '\0'; s++) {
-        if (*s == '\r' && s[1] == '\n')
-            continue;
-        if (*s == '\r')
-            ow_buf_putc(b, '\n');
-        else if (ow_c1_at(s) && ++s)
-            ow_buf_putc(b, ' ');
-        else if (((unsigned char)*s < 0x20 && *s != '\n') || *s == 0x7F)
-            ow_buf_putc(b, ' ');
-        else
-            ow_buf_putc(b, *s);
-    }
-}
-
 /* The next line of s[0..n) wrapped at width columns: sets *line_len to the bytes
  * to print and returns the bytes consumed.  Breaks at a line break, else at the
  * last space that fits, else (one word wider than the column) between characters. */
@@ -109,7 +92,7 @@ void ow_render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body
     ow_buf tmp = OW_BUF_INIT;
     ow_put_heading_text(&tmp, inst, body);
     ow_buf heading = OW_BUF_INIT;
-    put_text_clean(&heading, ow_buf_str(&tmp));
+    ow_put_plain_text(&heading, ow_buf_str(&tmp));
     /* The heading wraps like any text; its rule is as wide as its widest line. */
     int rule = put_text_wrapped(b, ow_buf_str(&heading), heading.len, TEXT_WIDTH);
     put_repeat(b, "=", rule);
@@ -117,7 +100,7 @@ void ow_render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body
     buf_reset(&tmp);
     buf_reset(&heading);
     ow_render_resources(inst, body, &tmp);
-    put_text_clean(&heading, ow_buf_str(&tmp));
+    ow_put_plain_text(&heading, ow_buf_str(&tmp));
     put_text_wrapped(b, ow_buf_str(&heading), heading.len, TEXT_WIDTH);
     ow_buf_putc(b, '\n');
     if (heading.failed || tmp.failed)
@@ -159,7 +142,7 @@ void ow_render_text_body(ow_buf *b, const ow_instance *inst, const ow_body *body
         }
         ow_buf raw = OW_BUF_INIT, title = OW_BUF_INIT;
         ow_put_row_title(&raw, inst, r);
-        put_text_clean(&title, ow_buf_str(&raw));
+        ow_put_plain_text(&title, ow_buf_str(&raw));
         if (raw.failed)
             b->failed = true;
         ow_buf_free(&raw);

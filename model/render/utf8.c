@@ -1,6 +1,10 @@
-/* utf8.c: UTF-8 for the renderers: decoding one character, and the columns text
- * takes in a terminal or a fixed-width cell. */
+/* utf8.c: UTF-8 for the renderers: decoding one character, the columns text takes
+ * in a terminal or a fixed-width cell, and plain text without control characters. */
 #include "formats.h"
+
+#include <string.h>
+
+#include "orgwork/text.h"
 
 /* Decodes one character of s[0..n) into *cp and returns its length in bytes.  A
  * byte that does not start a well-formed sequence counts as one character U+FFFD,
@@ -66,4 +70,22 @@ int ow_text_columns(const char *s, size_t n)
         cols += ow_char_columns(c);
     }
     return cols;
+}
+
+void ow_put_plain_text(ow_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t len = ow_utf8_next(s + i, n - i, &c);
+        if (c == '\r' && s[i + 1] == '\n')
+            ; /* the LF that follows is the break */
+        else if (c == '\r' || c == '\n')
+            ow_buf_putc(b, '\n');
+        else if (ow_text_is_control(c))
+            ow_buf_putc(b, ' ');
+        else
+            ow_buf_append(b, s + i, len);
+        i += len;
+    }
 }

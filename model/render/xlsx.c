@@ -18,12 +18,15 @@
 
 #include "formats.h"
 #include "orgwork/calendar.h"
+#include "orgwork/text.h"
 
 /* Excel's limit on a sheet name, and the characters it refuses in one. */
 #define SHEET_NAME_MAX 31
 
 typedef struct formats {
     lxw_format *head, *date, *time, *text;
+    ow_buf clean; /* write_text's scratch */
+    bool failed;  /* out of memory cleaning a text */
 } formats;
 
 static lxw_datetime as_date(ow_date d)
@@ -45,19 +48,27 @@ static void write_time(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int minu
     worksheet_write_datetime(ws, row, col, &t, fmt);
 }
 
-/* A sheet name Excel accepts: the body id without []:*?/\', cut to 31 bytes at a
- * character boundary, made unique among names[0..k) with "~2", "~3"... */
+/* A sheet name Excel accepts: the body id without []:*?/\' and control characters,
+ * cut to 31 bytes at a character boundary, made unique among names[0..k) with "~2", "~3"... */
 static void sheet_name(const char *id, size_t body, char (*names)[SHEET_NAME_MAX + 1], size_t k)
 {
     char base[SHEET_NAME_MAX + 1];
     char *out = names[k];
     size_t n = 0;
-    for (const char *p = id != NULL ? id : ""; *p != '\0' && n < SHEET_NAME_MAX; p++)
-        base[n++] = strchr("[]:*?/\\'", *p) != NULL || (unsigned char)*p < 0x20 ? '_' : *p;
-    /* Not in the middle of a UTF-8 character: back up to the start of a cut one. */
+    /* Whole characters only, a control character (ow_text_is_control) as '_'. */
     const char *src = id != NULL ? id : "";
-    while (n > 0 && n < strlen(src) && ((unsigned char)src[n] & 0xC0) == 0x80)
-        n--;
+    for (size_t i = 0, len = strlen(src); i < len;) {
+        uint32_t c;
+        size_t w = ow_utf8_next(src + i, len - i, &c);
+        bool refused = ow_text_is_control(c) || (c < 0x80 && strchr("[]:*?/\\'", (int)c) != NULL);
+        if (n + (refused ? 1 : w) > SHEET_NAME_MAX)
+            break;
+        if (refused)
+            base[n++] = '_';
+        else
+            memcpy(base + n, src + i, w), n += w;
+        i += w;
+    }
     base[n] = '\0';
     if (n == 0 || strcmp(base, "Overview") == 0)
         snprintf(base, sizeof base, "Body %zu", body + 1);
@@ -79,6 +90,20 @@ static void sheet_name(const char *id, size_t body, char (*names)[SHEET_NAME_MAX
     }
 }
 
+/* Text from the instance goes into a cell as plain text does (ow_put_plain_text):
+ * libxlsxwriter would write a C0 control as Excel's escape (_x001B_, which Excel
+ * reads back as the character) and a C1 control as it is. */
+static void write_text(formats *f, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+                       lxw_format *fmt)
+{
+    buf_reset(&f->clean);
+    ow_put_plain_text(&f->clean, s);
+    if (f->clean.failed)
+        f->failed = true;
+    else
+        worksheet_write_string(ws, row, col, ow_buf_str(&f->clean), fmt);
+}
+
 static void put_header(lxw_worksheet *ws, const formats *f, const char *const *names, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -86,7 +111,7 @@ static void put_header(lxw_worksheet *ws, const formats *f, const char *const *n
     worksheet_freeze_panes(ws, 1, 0);
 }
 
-static void write_when(lxw_worksheet *ws, lxw_row_t row, const formats *f, const ow_meeting *m,
+static void write_when(lxw_worksheet *ws, lxw_row_t row, formats *f, const ow_meeting *m,
                        const ow_instance *inst)
 {
     lxw_datetime d = as_date(m->date);
@@ -94,11 +119,11 @@ static void write_when(lxw_worksheet *ws, lxw_row_t row, const formats *f, const
     write_time(ws, row, 1, m->start, f->time);
     write_time(ws, row, 2, m->end, f->time);
     const char *room = room_name(inst, m->room);
-    worksheet_write_string(ws, row, 3, room != NULL ? room : "", NULL);
+    write_text(f, ws, row, 3, room != NULL ? room : "", NULL);
 }
 
-static void body_sheet(lxw_workbook *wb, const formats *f, const ow_instance *inst,
-                       const char *name, const body_meetings *bm)
+static void body_sheet(lxw_workbook *wb, formats *f, const ow_instance *inst, const char *name,
+                       const body_meetings *bm)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, name);
     if (ws == NULL)
@@ -123,11 +148,11 @@ static void body_sheet(lxw_workbook *wb, const formats *f, const ow_instance *in
                 continue;
             const ow_piece *p = &m->pieces[k];
             const ow_item *item = ow_piece_item(inst, m, p);
-            worksheet_write_string(ws, row, 5, item->label != NULL ? item->label : "", f->text);
+            write_text(f, ws, row, 5, item_number(item), f->text);
             annex_row r = {.title = item->title != NULL ? item->title : "", .m = m, .p = p};
             buf_reset(&title);
             ow_put_row_title(&title, inst, &r);
-            worksheet_write_string(ws, row, 6, ow_buf_str(&title), NULL);
+            write_text(f, ws, row, 6, ow_buf_str(&title), NULL);
             worksheet_write_number(ws, row, 7, p->minutes, NULL);
             worksheet_write_boolean(ws, row, 8, p->continued, NULL);
         }
@@ -135,7 +160,7 @@ static void body_sheet(lxw_workbook *wb, const formats *f, const ow_instance *in
     ow_buf_free(&title);
 }
 
-static ow_status overview_sheet(lxw_workbook *wb, const formats *f, const ow_instance *inst,
+static ow_status overview_sheet(lxw_workbook *wb, formats *f, const ow_instance *inst,
                                 const ow_schedule *s, const ow_render_options *opts, ow_error *err)
 {
     grid g;
@@ -165,10 +190,10 @@ static ow_status overview_sheet(lxw_workbook *wb, const formats *f, const ow_ins
             for (size_t k = 0; k < inst->n_bodies; k++)
                 if (g.attends[k])
                     ow_buf_printf(&text, "%s%s", text.len > 0 ? ", " : "", inst->bodies[k].id);
-            worksheet_write_string(ws, row, 4, ow_buf_str(&text), NULL);
+            write_text(f, ws, row, 4, ow_buf_str(&text), NULL);
             buf_reset(&text);
             ow_put_cell_items(&text, inst, cell, n);
-            worksheet_write_string(ws, row, 5, ow_buf_str(&text), NULL);
+            write_text(f, ws, row, 5, ow_buf_str(&text), NULL);
             row++;
         }
     }
@@ -178,9 +203,8 @@ static ow_status overview_sheet(lxw_workbook *wb, const formats *f, const ow_ins
     for (size_t k = 0; k < inst->n_bodies; k++) {
         if (!body_selected(opts, k))
             continue;
-        worksheet_write_string(ws, row, 0, inst->bodies[k].id, NULL);
-        worksheet_write_string(ws, row++, 1,
-                               inst->bodies[k].name != NULL ? inst->bodies[k].name : "", NULL);
+        write_text(f, ws, row, 0, inst->bodies[k].id, NULL);
+        write_text(f, ws, row++, 1, inst->bodies[k].name != NULL ? inst->bodies[k].name : "", NULL);
     }
     ow_buf_free(&text);
     ow_grid_free(&g);
@@ -193,7 +217,7 @@ static ow_status fill_workbook(lxw_workbook *wb, const ow_instance *inst, const 
     ow_status rc = OW_OK;
     body_meetings bm = {0, NULL};
     char(*names)[SHEET_NAME_MAX + 1] = NULL;
-    formats f;
+    formats f = {.clean = OW_BUF_INIT, .failed = false};
     f.head = workbook_add_format(wb);
     format_set_bold(f.head);
     f.date = workbook_add_format(wb);
@@ -204,8 +228,8 @@ static ow_status fill_workbook(lxw_workbook *wb, const ow_instance *inst, const 
     format_set_num_format(f.text, "@");
     if (!ow_solve_status_has_schedule(s->status)) {
         lxw_worksheet *ws = workbook_add_worksheet(wb, "Overview");
-        worksheet_write_string(ws, 0, 0, ow_no_schedule_note(s), NULL);
-        return OW_OK;
+        write_text(&f, ws, 0, 0, ow_no_schedule_note(s), NULL);
+        goto done;
     }
     if (inst->n_bodies > 1 && opts->body < 0)
         OW_CALL(overview_sheet(wb, &f, inst, s, opts, err));
@@ -225,6 +249,9 @@ static ow_status fill_workbook(lxw_workbook *wb, const ow_instance *inst, const 
         bm.list = NULL;
     }
 done:
+    if (rc == OW_OK && f.failed)
+        rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    ow_buf_free(&f.clean);
     free(names);
     free(bm.list);
     return rc;
@@ -254,6 +281,12 @@ ow_status ow_render_xlsx(const ow_instance *inst, const ow_schedule *s,
     char path[4200];
     snprintf(path, sizeof path, "%s/workbook.xlsx", dir);
     ow_status rc = OW_OK;
+    ow_buf title = OW_BUF_INIT;
+    ow_put_plain_text(&title, inst->title != NULL ? inst->title : "Proposed organization of work");
+    if (title.failed) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+        goto cleanup;
+    }
     lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = dir, .use_zip64 = LXW_FALSE};
     lxw_workbook *wb = workbook_new_opt(path, &wo);
     if (wb == NULL) {
@@ -261,7 +294,7 @@ ow_status ow_render_xlsx(const ow_instance *inst, const ow_schedule *s,
         goto cleanup;
     }
     lxw_doc_properties props = {0};
-    props.title = (char *)(inst->title != NULL ? inst->title : "Proposed organization of work");
+    props.title = (char *)ow_buf_str(&title);
     props.author = "orgwork";
     props.created = created(inst);
     workbook_set_properties(wb, &props);
@@ -279,6 +312,7 @@ ow_status ow_render_xlsx(const ow_instance *inst, const ow_schedule *s,
         free(data);
     }
 cleanup:
+    ow_buf_free(&title);
     unlink(path);
     rmdir(dir);
     return rc;

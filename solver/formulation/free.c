@@ -230,32 +230,43 @@ static void add_guestonly(ow_formulation *f, size_t b, int k, int used)
     }
 }
 
-/* alone: an item that runs on into and out of a meeting, or a joint item of the
- * body's own, has the meeting to itself. */
-static void add_alone(ow_formulation *f, size_t b, int k)
+/* alone: an item that runs on into and out of a meeting, a joint item of the body's
+ * own, or an item set `alone`, has the meeting to itself (an item set alone that
+ * also runs through the meeting has both rows). */
+static void add_alone_row(ow_formulation *f, size_t b, int k, int i, bool middle, const char *name)
 {
     const ow_body *body = &f->inst->bodies[b];
     const body_model *bm = &f->bodies[b];
     ow_program *P = f->program;
-    const char *bid = f->inst->bodies[b].id;
+    int n = bm->n;
+    size_t x = AIDX(bm, i, k);
+    int row = ow_program_row(P, OW_ROW_LE, middle ? 2.0 * (n - 1) : n - 1, "%s[%s,%s,%d]", name,
+                             body->id, body->items[i].id, k + 1);
+    for (int q = 0; q < n; q++)
+        if (q != i && bm->a[AIDX(bm, q, k)] >= 0)
+            ow_program_add(P, row, bm->a[AIDX(bm, q, k)], 1);
+    if (middle) {
+        ow_program_add(P, row, bm->c[x], n - 1);
+        ow_program_add(P, row, bm->c[AIDX(bm, i, k - 1)], n - 1);
+    } else {
+        ow_program_add(P, row, bm->a[x], n - 1);
+    }
+}
+
+static void add_alone(ow_formulation *f, size_t b, int k)
+{
+    const ow_body *body = &f->inst->bodies[b];
+    const body_model *bm = &f->bodies[b];
     int n = bm->n;
     for (int i = 0; i < n && n > 1; i++) {
         size_t x = AIDX(bm, i, k);
         bool middle = k > 0 && bm->c[x] >= 0 && bm->c[AIDX(bm, i, k - 1)] >= 0;
-        bool owns = body->items[i].n_joint > 0 && bm->a[x] >= 0;
-        if (!middle && !owns)
-            continue;
-        int row = ow_program_row(P, OW_ROW_LE, middle ? 2.0 * (n - 1) : n - 1, "alone[%s,%s,%d]",
-                                 bid, body->items[i].id, k + 1);
-        for (int q = 0; q < n; q++)
-            if (q != i && bm->a[AIDX(bm, q, k)] >= 0)
-                ow_program_add(P, row, bm->a[AIDX(bm, q, k)], 1);
-        if (middle) {
-            ow_program_add(P, row, bm->c[x], n - 1);
-            ow_program_add(P, row, bm->c[AIDX(bm, i, k - 1)], n - 1);
-        } else {
-            ow_program_add(P, row, bm->a[x], n - 1);
-        }
+        bool owns = (body->items[i].n_joint > 0 || body->items[i].alone) && bm->a[x] >= 0;
+        if (middle)
+            add_alone_row(f, b, k, i, true, "alone");
+        /* A joint item never runs on, so it never has both rows. */
+        if (owns && (!middle || body->items[i].alone))
+            add_alone_row(f, b, k, i, false, middle ? "aloneset" : "alone");
     }
 }
 

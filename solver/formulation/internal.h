@@ -96,8 +96,14 @@ struct ow_formulation {
 /* Minutes of a global slot (day * n_slots + slot), and its working day. */
 static inline int slot_length(const ow_instance *inst, int global_slot)
 {
-    const ow_slot *s = &inst->calendar.slots[global_slot % (int)inst->calendar.n_slots];
-    return s->end - s->start;
+    const ow_calendar *cal = &inst->calendar;
+    int ns = (int)cal->n_slots;
+    if (cal->n_day_slots == 0)
+        return cal->slots[global_slot % ns].end - cal->slots[global_slot % ns].start;
+    size_t n;
+    const ow_slot *s = ow_calendar_day_slots(cal, global_slot / ns, &n);
+    /* A slot past the day's last has no z; its length is never used. */
+    return (size_t)(global_slot % ns) < n ? s[global_slot % ns].end - s[global_slot % ns].start : 0;
 }
 
 static inline int slot_day(const ow_instance *inst, int global_slot)

@@ -24,9 +24,12 @@ static bool place_free(const ow_formulation *f, const ow_body *body, int t, int 
     return true;
 }
 
-/* Positions a meeting k can take: it needs k earlier meetings, at most per_day a day. */
+/* Positions a meeting k can take: it needs k earlier meetings, at most per_day a day.
+ * rank: where the body's slots are limited (ow_body_slots_limited), the positions
+ * before p it may meet in, or -1 where it may not meet; NULL when it may meet in
+ * every slot (rank p). */
 static bool position_possible(const ow_formulation *f, const ow_body *body, const body_model *bm,
-                              int k, int p)
+                              int k, int p, const int *rank)
 {
     const ow_instance *inst = f->inst;
     const ow_plan_limits *lim = f->lim;
@@ -39,7 +42,11 @@ static bool position_possible(const ow_formulation *f, const ow_body *body, cons
     int ns = (int)inst->calendar.n_slots;
     int per_day =
         body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
-    if (p < k)
+    if ((rank != NULL ? rank[p] : p) < k)
+        return false;
+    if (rank == NULL && ow_body_slots_limited(inst, body) && /* no room for the ranks */
+        !ow_body_may_meet(&inst->calendar, body, slot_day(inst, bm->pos_slot[p]),
+                          bm->pos_slot[p] % ns))
         return false;
     if (p / ns < k / per_day)
         return false;
@@ -49,9 +56,31 @@ static bool position_possible(const ow_formulation *f, const ow_body *body, cons
     return true;
 }
 
+/* The rank of each position among those the body may meet in (-1 where it may
+ * not, or where the day has fewer slots: ow_body_may_meet), or NULL when it may
+ * meet in every slot of every day. */
+static int *position_ranks(const ow_formulation *f, size_t b, const body_model *bm)
+{
+    const ow_instance *inst = f->inst;
+    const ow_body *body = &inst->bodies[b];
+    if (!ow_body_slots_limited(inst, body))
+        return NULL;
+    int *rank = ow_arena_calloc(f->arena, (size_t)bm->n_pos + 1, sizeof *rank);
+    if (rank == NULL)
+        return NULL;
+    int ns = (int)inst->calendar.n_slots, seen = 0;
+    for (int p = 0; p < bm->n_pos; p++) {
+        int t = bm->pos_slot[p];
+        rank[p] = ow_body_may_meet(&inst->calendar, body, t / ns, t % ns) ? seen++ : -1;
+    }
+    return rank;
+}
+
 /* place: a held meeting sits in exactly one (slot, room), Σ z[k,·,·] = u[k]; meeting
- * k can only take the k-th slot of the window or later (with meetings_per_day, day
- * ⌊k / per day⌋ or later); a body pinned `from` a day holds nothing before it. */
+ * k can only take the k-th slot of the window it may meet in or later (with
+ * meetings_per_day, day ⌊k / per day⌋ or later); a body pinned `from` a day holds
+ * nothing before it; a slot the body may not meet in (its `slots`, `not_during`,
+ * another body's `reserved`) has no z. */
 void ow_add_place(ow_formulation *f, size_t b, double slot_tie)
 {
     const ow_instance *inst = f->inst;
@@ -60,6 +89,7 @@ void ow_add_place(ow_formulation *f, size_t b, double slot_tie)
     ow_program *P = f->program;
     const char *bid = body->id;
     int K = bm->K;
+    const int *rank = position_ranks(f, b, bm);
 
     /* Placement of meetings in slots and rooms. */
     for (int k = 0; k < K; k++) {
@@ -68,7 +98,7 @@ void ow_add_place(ow_formulation *f, size_t b, double slot_tie)
         for (int p = 0; p < bm->n_pos; p++) {
             for (int r = 0; r < bm->n_rooms; r++) {
                 size_t zi = ZIDX(bm, k, p, r);
-                if (!position_possible(f, body, bm, k, p) ||
+                if (!position_possible(f, body, bm, k, p, rank) ||
                     !place_free(f, body, bm->pos_slot[p], bm->rooms[r])) {
                     bm->z[zi] = -1;
                     continue;

@@ -28,6 +28,10 @@ static bool step_possible(const ow_body *body, const body_model *bm, int k, int 
         /* A joint item is taken alone and whole in its joint meeting. */
         if (body->items[i - 1].n_joint > 0 && (s != 2 * i - 2 || t != 2 * i))
             return false;
+        /* An item taken alone: the meeting runs from no earlier than its start to no
+         * later than its end, so it holds nothing else. */
+        if (body->items[i - 1].alone && (s < 2 * i - 2 || t > 2 * i))
+            return false;
         int mk = set_meeting(&body->items[i - 1]);
         if (mk < 0)
             continue;
@@ -36,6 +40,16 @@ static bool step_possible(const ow_body *body, const body_model *bm, int k, int 
             return false;
     }
     return true;
+}
+
+/* The meetings a body must hold when k_min reaches K: all K, or with `held: all`
+ * every meeting it may hold (fewer than K when its slots are limited). */
+static int held_all_meetings(const ow_instance *inst, const ow_body *body, int K)
+{
+    if (!body->held_all)
+        return K;
+    int all = ow_body_max_meetings(inst, body);
+    return all < K ? all : K;
 }
 
 /* Guest joint meetings body b attends. */
@@ -61,7 +75,7 @@ static ow_status shape_free(ow_formulation *f, size_t b, int Lmax, ow_error *err
         return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     bm->k_min = (bm->cum[bm->n] + Lmax - 1) / Lmax + (int)guest_meetings(f, b);
     if (bm->k_min > bm->K || f->inst->bodies[b].held_all)
-        bm->k_min = bm->K;
+        bm->k_min = held_all_meetings(f->inst, &f->inst->bodies[b], bm->K);
     return OW_OK;
 }
 
@@ -256,7 +270,7 @@ ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
     size_t n_arcs = sweep(body, bm, n_guest, Lmax, fwd, bwd);
     bm->k_min = (bm->cmin[bm->n] + Lmax - 1) / Lmax + (int)n_guest;
     if (bm->k_min > bm->K || body->held_all)
-        bm->k_min = bm->K;
+        bm->k_min = held_all_meetings(f->inst, body, bm->K);
     if (!bwd[0]) {
         f->crossed = true;
         goto done;

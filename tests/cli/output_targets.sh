@@ -81,16 +81,25 @@ cp "$good" "$t/in.yaml"
 cp "$t/expected.json" "$t/old.json"
 ln -s in.yaml "$t/in-link.yaml"
 ln "$t/old.json" "$t/old-hard.json"
+cp instances/som-workplan-2023.yaml "$t/wp.yaml"
+ln -s wp.yaml "$t/wp-link.yaml"
+"$bin" workplan "$t/wp.yaml" --format json -o "$t/plan.json" || bad "workplan: exit $?"
+cp "$t/plan.json" "$t/plan.orig"
+ln "$t/plan.json" "$t/plan-hard.json"
 for run in "solve $t/in.yaml -o $t/in.yaml" "solve $t/in.yaml -o $t/in-link.yaml" \
     "solve $t/in.yaml --keep $t/old.json -o $t/old-hard.json" \
     "check $t/in.yaml $t/old.json -o $t/old.json" "whatif $t/in.yaml --days 2 -o $t/in.yaml" \
-    "export $t/in.yaml --lp $t/in.yaml" "export $t/in.yaml --mps $t/in-link.yaml"; do
+    "export $t/in.yaml --lp $t/in.yaml" "export $t/in.yaml --mps $t/in-link.yaml" \
+    "workplan $t/wp.yaml -o $t/wp.yaml" "workplan $t/wp.yaml --format json -o $t/wp-link.yaml" \
+    "workplan $t/wp.yaml --check $t/plan.json -o $t/plan-hard.json" \
+    "workplan $t/wp.yaml --sessions 1..2 -o $t/wp.yaml"; do
     # shellcheck disable=SC2086
     "$bin" $run 2>"$t/err"
     st=$?
     [ $st -eq 2 ] && grep -q "is the input file" "$t/err" && ok || bad "$run: exit $st"
-    cmp -s "$t/in.yaml" "$good" && cmp -s "$t/old.json" "$t/expected.json" && ok ||
-        bad "$run changed an input"
+    cmp -s "$t/in.yaml" "$good" && cmp -s "$t/old.json" "$t/expected.json" &&
+        cmp -s "$t/wp.yaml" instances/som-workplan-2023.yaml && cmp -s "$t/plan.json" "$t/plan.orig" &&
+        ok || bad "$run changed an input"
 done
 
 # A run that ends without a schedule never replaces an existing output, even in

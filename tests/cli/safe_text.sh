@@ -7,7 +7,8 @@
 # - hostile JSON schedules (control characters and NULs in ids, dates and rooms,
 #   a year past 2999, CR-only lines) are refused with exit 2 and an escaped message.
 # - titles, names and rooms with ESC, BEL, DEL and C1 controls: no format passes one
-#   (md, text, html, ics, svg as spaces, csv dropped, json escaped).
+#   (md, text, html, ics, svg as spaces, csv dropped, json escaped; docx, odt and
+#   xlsx as spaces, checked in every part of the unzipped package).
 # Usage: bash tests/cli/safe_text.sh path/to/orgwork   (run from the repository root)
 set -u
 bin=${1:?usage: safe_text.sh ORGWORK_BINARY}
@@ -74,6 +75,53 @@ for f in md text html csv ics json svg; do
     [ $st -eq 0 ] && clean "$t/controls.$f" && ok ||
         bad "--format $f passes a control character (exit $st): $(grep -a -m1 'Opening' "$t/controls.$f" | od -c | head -n 3)"
 done
+# docx, odt and xlsx: every part of the package (unzipped) is free of them too, a
+# period (overview, key of the bodies, a sheet per body) as well as one body; xlsx
+# carries no Excel escape of one (_x001B_, which Excel reads back as ESC).
+cat >"$t/period.yaml" <<'YAML'
+orgwork: 1
+title: "Period \e[2J\a \x85 tab\there"
+calendar: {start: 2024-07-08, days: 2}
+rooms: ["Room \x7f\x9b1m", "Other \x01\x02"]
+bodies:
+  - id: B
+    name: "Body \e]0;title\a \N \x0b\x0c"
+    session: "first \x9f session"
+    agenda:
+      - {item: "1", title: "Opening \e[31m red \x9b2J \x85 \x7f \ttab", duration: 1h}
+      - {item: "2", title: "Second \x1f\x1e\rline", duration: 1h}
+  - id: "C\x9b\x7f"
+    name: "Cody \x9b\x80"
+    agenda:
+      - {item: "1", title: "Third \x08\x0e", duration: 1h}
+YAML
+for inst in controls period; do
+    for f in docx odt xlsx; do
+        "$bin" solve "$t/$inst.yaml" --format $f -o "$t/$inst.$f" 2>"$t/err"
+        st=$?
+        python3 - "$t/$inst.$f" <<'PY' && [ $st -eq 0 ] && ok || bad "$inst --format $f (exit $st)"
+import re, sys, zipfile
+controls = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+excel_escape = re.compile("_x00[0-9A-Fa-f]{2}_")
+found = []
+with zipfile.ZipFile(sys.argv[1]) as z:
+    parts = z.namelist()
+    text = "".join(z.read(n).decode("utf-8") for n in parts if n.endswith((".xml", ".rels")))
+for m in controls.finditer(text):
+    found.append(repr(text[max(0, m.start() - 30):m.end() + 5]))
+for m in excel_escape.finditer(text):
+    found.append(m.group())
+# The text itself is there (a control became a space, not the end of the text).
+for want in ("Opening", "red", "Second"):
+    if want not in text:
+        found.append("missing " + want)
+if found:
+    print(sys.argv[1], found[:5])
+    sys.exit(1)
+PY
+    done
+done
+
 python3 - "$t/controls.json" <<'PY' && ok || bad "json does not keep the controls, escaped"
 import json, sys
 raw = open(sys.argv[1], encoding="utf-8").read()

@@ -521,7 +521,11 @@ static bool t_pin_slot(ow_instance *inst, const ow_schedule *s, int which)
         return false;
     inst->bodies[b].items[x].pin = OW_PIN_SLOT;
     inst->bodies[b].items[x].pin_day = s->meetings[i].day;
-    inst->bodies[b].items[x].pin_slot = (s->meetings[i].slot + 1) % (int)inst->calendar.n_slots;
+    size_t n; /* the slots of that day (slots_on, slots_by_weekday) */
+    ow_calendar_day_slots(&inst->calendar, s->meetings[i].day, &n);
+    if (n < 2)
+        return false;
+    inst->bodies[b].items[x].pin_slot = (s->meetings[i].slot + 1) % (int)n;
     return true;
 }
 

@@ -70,9 +70,33 @@ static int day_of(const search *s, int g)
     return g / s->n_slots;
 }
 
+/* Slot g's times, from its day's own list (the date's `slots_on`, else the
+ * weekday's `slots_by_weekday`, else `slots`, as docs/formats.md says), or NULL
+ * when the day has fewer slots. */
+static const ow_slot *day_slot(const ow_instance *inst, int n_slots, int g)
+{
+    const ow_calendar *cal = &inst->calendar;
+    int d = g / n_slots, k = g % n_slots;
+    if (cal->n_day_slots == 0)
+        return &cal->slots[k];
+    const ow_day_slots *date = NULL, *weekday = NULL;
+    for (size_t i = 0; i < cal->n_day_slots; i++) {
+        const ow_day_slots *e = &cal->day_slots[i];
+        if (e->weekday < 0 && e->date == cal->days[d])
+            date = e;
+        else if (e->weekday >= 0 && e->weekday == ow_date_weekday(cal->days[d]))
+            weekday = e;
+    }
+    if (date != NULL || weekday != NULL) {
+        const ow_day_slots *e = date != NULL ? date : weekday;
+        return (size_t)k < e->n_slots ? &e->slots[k] : NULL;
+    }
+    return (size_t)k < cal->n_regular ? &cal->slots[k] : NULL;
+}
+
 static int slot_len(const search *s, int g)
 {
-    const ow_slot *sl = &s->inst->calendar.slots[g % s->n_slots];
+    const ow_slot *sl = day_slot(s->inst, s->n_slots, g);
     return sl->end - sl->start;
 }
 
@@ -148,6 +172,13 @@ static bool item_rules_hold(const search *s, const plan *p)
                 return false;
             if (!it->has_day_date && it->day > 0 &&
                 day_of(s, p->slot[m]) != day_of(s, p->slot[0]) + it->day - 1)
+                return false;
+            int session_day = day_of(s, p->slot[m]) - day_of(s, p->slot[0]) + 1;
+            if (it->day_from > 0 && session_day < it->day_from)
+                return false;
+            if (it->day_to > 0 && session_day > it->day_to)
+                return false;
+            if (it->day_last && day_of(s, p->slot[m]) != day_of(s, p->slot[p->k - 1]))
                 return false;
         }
         if (it->first && (fm != first_own || fp != 0))
@@ -306,8 +337,14 @@ static bool flexible_minutes(search *s)
     static long best[MAXI + 1][MAXL];
     static short from_u[MAXI + 1][MAXL], last_piece[MAXI + 1][MAXL], length[MAXI + 1][MAXL];
     const long none = 1L << 40;
+    int lim = 1; /* minutes a meeting may hold, plus one */
+    for (int m = 0; m < p->k; m++)
+        if (slot_len(s, p->slot[m]) + 1 > lim)
+            lim = slot_len(s, p->slot[m]) + 1;
+    if (lim > MAXL)
+        return false;
     for (int i = 0; i <= n; i++)
-        for (int u = 0; u < MAXL; u++)
+        for (int u = 0; u < lim; u++)
             best[i][u] = none;
     best[0][0] = 0;
     for (int i = 0; i < n; i++) {
@@ -319,7 +356,7 @@ static bool flexible_minutes(search *s)
         for (int m = st + 1; m < e; m++)
             mid += slot_len(s, p->slot[m]);
         int len_e = slot_len(s, p->slot[e]);
-        for (int u = 0; u < MAXL; u++) {
+        for (int u = 0; u < lim; u++) {
             if (best[i][u] == none)
                 continue;
             int used = shared ? u : 0;
@@ -352,7 +389,7 @@ static bool flexible_minutes(search *s)
         }
     }
     int end = -1;
-    for (int u = 0; u < MAXL; u++)
+    for (int u = 0; u < lim; u++)
         if (best[n][u] != none && (end < 0 || best[n][u] < best[n][end]))
             end = u;
     if (end < 0)
@@ -488,6 +525,47 @@ static void assign_guests(search *s, int gi)
     }
 }
 
+/* Whether w (a body's not_during or reserved) names day d, slot of times t. */
+static bool when_names(const search *s, const ow_when *w, int d, const ow_slot *t)
+{
+    const ow_calendar *cal = &s->inst->calendar;
+    if (cal->days[w->day] != cal->days[d])
+        return false;
+    const ow_slot *named =
+        w->slot < 0 ? NULL : day_slot(s->inst, s->n_slots, d * s->n_slots + w->slot);
+    return w->slot < 0 || (named != NULL && named->start == t->start && named->end == t->end);
+}
+
+/* The body's `slots`, `not_during`, `only_during`, and every other body's `reserved`, read from the
+ * instance's own lists. */
+static bool slot_allowed(const search *s, int g)
+{
+    const ow_body *body = &s->inst->bodies[s->b];
+    const ow_slot *t = day_slot(s->inst, s->n_slots, g);
+    int d = day_of(s, g);
+    if (t == NULL)
+        return false; /* the day has fewer slots */
+    bool listed = body->n_slot_times == 0;
+    for (size_t i = 0; i < body->n_slot_times; i++)
+        listed =
+            listed || (body->slot_times[i].start == t->start && body->slot_times[i].end == t->end);
+    if (!listed)
+        return false;
+    for (size_t i = 0; i < body->n_not_during; i++)
+        if (when_names(s, &body->not_during[i], d, t))
+            return false;
+    bool during = body->n_only_during == 0;
+    for (size_t i = 0; i < body->n_only_during; i++)
+        during = during || when_names(s, &body->only_during[i], d, t);
+    if (!during)
+        return false;
+    for (size_t o = 0; o < s->inst->n_bodies; o++)
+        for (size_t i = 0; o != s->b && i < s->inst->bodies[o].n_reserved; i++)
+            if (when_names(s, &s->inst->bodies[o].reserved[i], d, t))
+                return false;
+    return true;
+}
+
 static void choose_slots(search *s, int from, int k_left)
 {
     plan *p = &s->cur;
@@ -506,6 +584,8 @@ static void choose_slots(search *s, int from, int k_left)
     int last_g = (body->window_to + 1) * s->n_slots;
     for (int g = from; g < last_g; g++) {
         int m = p->k - k_left;
+        if (!slot_allowed(s, g))
+            continue;
         if (body->meetings_per_day > 0) {
             int same = 1;
             for (int q = 0; q < m; q++)
@@ -547,7 +627,7 @@ static void enumerate_body(search *s, size_t b)
                           ? body->meetings_per_day
                           : s->n_slots;
         int slots = (body->window_to - body->window_from + 1) * per_day;
-        fewest = body->meetings > 0 ? body->meetings : slots;
+        fewest = body->meetings > 0 ? body->meetings : ow_body_max_meetings(s->inst, body);
         if (fewest > slots)
             most = 0;
         else
@@ -821,7 +901,7 @@ static ow_schedule *build(const combo *c)
                 return NULL;
             }
             int g = p->slot[m];
-            const ow_slot *sl = &inst->calendar.slots[g % c->s->n_slots];
+            const ow_slot *sl = day_slot(inst, c->s->n_slots, g);
             mt->body = b;
             mt->n = m + 1;
             mt->day = day_of(c->s, g);

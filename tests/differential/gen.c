@@ -1,8 +1,11 @@
 /* gen.c: a seeded generator of tiny instances (docs/formats.md): 1 to 3 bodies, 1 to 3
  * working days of 1 to 3 slots, 1 or 2 rooms, 2 to 6 items in all, and every item
- * and body rule, pins, windows, free order, joint items, consecutive rules,
- * interpretation teams, held: all and flexible durations (flex, ranges), each drawn with a small
- * probability so that most instances have a schedule and many have one rule that binds. */
+ * and body rule (the day windows `day: last`, `not_before_day`, `not_after_day`,
+ * and a body's `slots`, `not_during`, `only_during` and `reserved` included), days with slots of
+ * their own (`slots_on`, `slots_by_weekday`), pins, windows, free order, joint
+ * items, consecutive rules, interpretation teams, held: all and flexible
+ * durations (flex, ranges), each drawn with a small probability so that
+ * most instances have a schedule and many have one rule that binds. */
 #include "differential.h"
 
 #include <stdarg.h>
@@ -66,9 +69,11 @@ static void day_date(int start_weekday, int k, char *buf, size_t size)
 size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
 {
     uint64_t st = seed * 0x2545f4914f6cdd1dull + (period ? 7 : 3);
-    /* Rules added later draw from a stream of their own, so that the instances of
-     * the earlier rules stay as they were, seed for seed. */
+    /* Rules added later draw from a stream of their own, so that every seed keeps
+     * the instance it had before them, plus the new rules. */
     uint64_t st2 = seed * 0x9e3779b97f4a7c15ull + (period ? 11 : 5);
+    /* held: all and flexible durations: a third stream. */
+    uint64_t st3 = seed * 0xd1b54a32d192ed03ull + (period ? 13 : 17);
     out o = {buf, 0, size};
     int n_days = 1 + pick(&st, 3), n_slots = 2 + pick(&st, 2), n_rooms = 1 + pick(&st, 2);
     int start_wd = pick(&st, 5);
@@ -80,7 +85,25 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
     put(&o, "orgwork: 1\ncalendar:\n  start: %s\n  days: %d\n  slots: [", date, n_days);
     for (int s = 0; s < n_slots; s++)
         put(&o, "%s\"%s\"", s ? ", " : "", slot_pool[first_slot + s]);
-    put(&o, "]\nrooms: [");
+    put(&o, "]\n");
+    /* Days with slots of their own: one date, or one weekday (which the calendar
+     * may not have), one to three slots of the pool. */
+    static const char *const weekdays[] = {"mon", "tue", "wed", "thu", "fri"};
+    for (int kind = 0; kind < 2; kind++) {
+        if (!chance(&st2, kind == 0 ? 12 : 8))
+            continue;
+        int count = 1 + pick(&st2, 3), at = pick(&st2, 6 - count + 1);
+        char when[24];
+        if (kind == 0)
+            day_date(start_wd, pick(&st2, n_days), when, sizeof when);
+        else
+            snprintf(when, sizeof when, "%s", weekdays[pick(&st2, 5)]);
+        put(&o, "  %s: {%s: [", kind == 0 ? "slots_on" : "slots_by_weekday", when);
+        for (int s = 0; s < count; s++)
+            put(&o, "%s\"%s\"", s ? ", " : "", slot_pool[at + s]);
+        put(&o, "]}\n");
+    }
+    put(&o, "rooms: [");
     for (int r = 0; r < n_rooms; r++)
         put(&o, "%sR%d", r ? ", " : "", r + 1);
     put(&o, "]\nservices: {interpretation_teams: %d}\n", teams);
@@ -101,7 +124,7 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
         bool meetings = chance(&st, 15);
         if (meetings)
             put(&o, "    meetings: %d\n", 2 + pick(&st, 3));
-        if (chance(&st2, meetings ? 30 : 4))
+        if (chance(&st3, meetings ? 30 : 4))
             put(&o, "    held: all\n");
         if (chance(&st, 15))
             put(&o, "    meetings_per_day: %d\n", 1 + pick(&st, 2));
@@ -122,18 +145,53 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
         if (free_order)
             put(&o, "    order: free\n");
         static const int tolerances[] = {10, 25, 50};
-        if (!free_order && chance(&st2, 8))
-            put(&o, "    flex: %d%%\n", tolerances[pick(&st2, 3)]);
+        if (!free_order && chance(&st3, 8))
+            put(&o, "    flex: %d%%\n", tolerances[pick(&st3, 3)]);
         if (chance(&st, 8)) {
             char a[24];
             day_date(start_wd, wf + pick(&st, wt - wf + 1), a, sizeof a);
             put(&o, "    pin: {from: %s}\n", a);
         }
+        /* Slots kept for or from a body (from the second stream, as above). */
+        if (chance(&st2, 10)) {
+            int a = pick(&st2, n_slots), z = pick(&st2, n_slots);
+            put(&o, "    slots: [\"%s\"", slot_pool[first_slot + a]);
+            if (z != a)
+                put(&o, ", \"%s\"", slot_pool[first_slot + z]);
+            put(&o, "]\n");
+        }
+        if (chance(&st2, 10)) {
+            char a[24];
+            day_date(start_wd, wf + pick(&st2, wt - wf + 1), a, sizeof a);
+            int whole = chance(&st2, 40), sl = pick(&st2, n_slots);
+            if (whole)
+                put(&o, "    not_during: [{date: %s}]\n", a);
+            else
+                put(&o, "    not_during: [{date: %s, slot: \"%s\"}]\n", a,
+                    slot_pool[first_slot + sl]);
+        }
+        if (chance(&st2, 8)) {
+            char a[24];
+            day_date(start_wd, wf + pick(&st2, wt - wf + 1), a, sizeof a);
+            int whole = chance(&st2, 50), sl = pick(&st2, n_slots);
+            if (whole)
+                put(&o, "    only_during: [{date: %s}]\n", a);
+            else
+                put(&o, "    only_during: [{date: %s, slot: \"%s\"}]\n", a,
+                    slot_pool[first_slot + sl]);
+        }
+        /* One body reserves: two reserving one slot are refused when read. */
+        if (b == 0 && n_bodies > 1 && chance(&st2, 12)) {
+            char a[24];
+            day_date(start_wd, pick(&st2, n_days), a, sizeof a);
+            put(&o, "    reserved: [{date: %s, slot: \"%s\"}]\n", a,
+                slot_pool[first_slot + pick(&st2, n_slots)]);
+        }
         put(&o, "    agenda:\n");
         for (int i = 0; i < per[b]; i++) {
             int d = durations[pick(&st, 9)];
             /* A range only where no item is joint (one body), never with free order. */
-            bool ranged = !period && !free_order && chance(&st2, 6);
+            bool ranged = !period && !free_order && chance(&st3, 6);
             if (ranged)
                 put(&o, "      - {item: \"%d\", title: Item %d, duration: %dm..%dm", i + 1, i + 1,
                     d / 2, d + d / 2);
@@ -157,7 +215,8 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
                 else
                     put(&o, ", meeting: %d", k);
             }
-            if (chance(&st, 8)) {
+            bool has_day = chance(&st, 8);
+            if (has_day) {
                 if (chance(&st, 50)) {
                     put(&o, ", day: %d", 1 + pick(&st, n_days));
                 } else {
@@ -165,6 +224,17 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
                     day_date(start_wd, wf + pick(&st, wt - wf + 1), a, sizeof a);
                     put(&o, ", day: %s", a);
                 }
+            }
+            /* Beside a `day:` the windows are left out (a second `day` key, or a
+             * window that leaves out the day, is refused when the file is read). */
+            if (chance(&st2, 8)) {
+                int k = pick(&st2, 3), within = 1 + pick(&st2, n_days);
+                if (!has_day && k == 0)
+                    put(&o, ", day: last");
+                else if (!has_day && k == 1)
+                    put(&o, ", not_before_day: %d", within);
+                else if (!has_day)
+                    put(&o, ", not_after_day: %d", within);
             }
             if (per[b] > 1 && chance(&st, 10)) {
                 int a = chance(&st, 80) && i > 0 ? pick(&st, i) : pick(&st, per[b]);
@@ -192,8 +262,8 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
                 }
             }
             /* An item's own tolerance (a range takes none; a joint item none). */
-            if (!joint && !free_order && chance(&st2, 8) && !ranged)
-                put(&o, ", flex: %d%%", tolerances[pick(&st2, 3)]);
+            if (!joint && !free_order && chance(&st3, 8) && !ranged)
+                put(&o, ", flex: %d%%", tolerances[pick(&st3, 3)]);
             put(&o, "}\n");
         }
     }

@@ -18,9 +18,15 @@ static void check_instance(const ow_instance *inst)
         cal->n_slots > OW_MAX_SLOTS || inst->n_bodies < 1 || inst->n_bodies > OW_MAX_BODIES ||
         inst->n_rooms < 1 || inst->n_rooms > OW_MAX_ROOMS)
         abort();
-    for (size_t s = 1; s < cal->n_slots; s++)
-        if (cal->slots[s].start < cal->slots[s - 1].end)
+    for (int d = 0; d < cal->n_days; d++) {
+        size_t n;
+        const ow_slot *slots = ow_calendar_day_slots(cal, d, &n);
+        if (n < 1 || n > cal->n_slots)
             abort();
+        for (size_t s = 1; s < n; s++)
+            if (slots[s].start < slots[s - 1].end)
+                abort();
+    }
     for (size_t b = 0; b < inst->n_bodies; b++) {
         const ow_body *body = &inst->bodies[b];
         if (body->n_items < 1 || body->n_items > OW_MAX_ITEMS || body->window_from < 0 ||

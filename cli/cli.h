@@ -108,6 +108,10 @@ ow_status ow_cli_read_schedule(const ow_instance *inst, const char *path, ow_sch
 ow_status ow_cli_read_schedule_matching(const ow_instance *inst, const char *path,
                                         ow_buf *unmatched, ow_schedule **out, ow_error *err);
 
+/* Prints the note ow_solve left in s, if any, on standard error (the library never
+ * prints): "orgwork: note: ...". */
+void ow_cli_solve_note(const ow_schedule *s);
+
 /* Prints err unless rc is OW_OK or OW_INFEASIBLE; returns rc as an exit status. */
 int ow_cli_report(ow_status rc, const ow_error *err);
 

@@ -279,6 +279,12 @@ ow_status ow_cli_read_schedule_matching(const ow_instance *inst, const char *pat
     return rc;
 }
 
+void ow_cli_solve_note(const ow_schedule *s)
+{
+    if (s != NULL && s->note != NULL)
+        fprintf(stderr, "orgwork: note: %s\n", s->note);
+}
+
 int ow_cli_report(ow_status rc, const ow_error *err)
 {
     if (rc != OW_OK && rc != OW_INFEASIBLE)

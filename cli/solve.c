@@ -253,6 +253,7 @@ int ow_cli_solve(int argc, char **argv)
     ow_solve_options so = {a.o.time_limit, a.verbose,
                            !a.quiet && !a.verbose && isatty(STDERR_FILENO), a.o.whole, kept};
     OW_CALL(ow_solve(inst, &so, &s, &why, &err));
+    ow_cli_solve_note(s);
     bool found = ow_solve_status_has_schedule(s->status);
     if (found && kept != NULL)
         report_kept(inst, kept, s);

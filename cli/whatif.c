@@ -160,6 +160,7 @@ int ow_cli_whatif(int argc, char **argv)
     inst = NULL;
     if (show > 0) {
         OW_CALL(ow_whatif_variant(&wo, (size_t)show - 1, &inst, &s, &why, &err));
+        ow_cli_solve_note(s);
         if (!ow_solve_status_has_schedule(s->status)) {
             rc = OW_INFEASIBLE; /* exit status 3, as for solve */
             fprintf(stderr, "%s: variant %d has no schedule:\n  - %s", wo.path, show,
@@ -173,6 +174,9 @@ int ow_cli_whatif(int argc, char **argv)
             rc = rrc;
     } else {
         OW_CALL(ow_whatif_run(&wo, &rows, &n, &err));
+        for (size_t i = 0; i < n; i++)
+            if (rows[i].solve_note[0] != '\0')
+                fprintf(stderr, "orgwork: note: variant %zu: %s\n", i + 1, rows[i].solve_note);
         OW_CALL(ow_variants_render(rows, n, format, timings, &out, &err));
     }
     if (out.failed) {

@@ -9,6 +9,7 @@
 #include "decompose.h"
 #include "diagnose.h"
 #include "formulation/formulation.h"
+#include "../model/arena.h"
 #include "mip.h"
 #include "orgwork/check.h"
 
@@ -246,12 +247,14 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
     if (rc != OW_OK)
         return rc;
     rc = verify(inst, *out, &report, err);
+    char note[640] = "";
     if (rc == OW_INFEASIBLE && !opts->whole) {
-        /* Said on standard error: it is a bug of the planner in turn, worth a report. */
-        fprintf(stderr,
-                "orgwork: note: the body-by-body plan breaks a rule ([%s] %s); solving the "
-                "period as one program instead\n",
-                report.violations[0].rule, report.violations[0].message);
+        /* Carried in the answer for the caller to say: it is a bug of the planner in
+         * turn, worth a report. */
+        snprintf(note, sizeof note,
+                 "the body-by-body plan breaks a rule ([%s] %s); solving the period as one "
+                 "program instead",
+                 report.violations[0].rule, report.violations[0].message);
         ow_check_report_free(&report);
         ow_schedule_free(*out);
         *out = NULL;
@@ -261,6 +264,8 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         if (rc != OW_OK)
             return rc;
         rc = verify(inst, *out, &report, err);
+        if (rc == OW_OK)
+            (*out)->note = ow_arena_strdup((*out)->arena, note);
     }
     if (rc == OW_INFEASIBLE) {
         char rules[768] = "";

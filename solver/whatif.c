@@ -79,6 +79,8 @@ static void run_one(const ow_whatif_options *o, size_t i, ow_variant *v)
                 v->meetings += ow_body_max_meetings(inst, &inst->bodies[b]);
         rc = ow_solve(inst, &o->solve, &s, &why, &err);
     }
+    if (rc == OW_OK && s->note != NULL)
+        snprintf(v->solve_note, sizeof v->solve_note, "%s", s->note);
     if (rc == OW_OK && ow_solve_status_has_schedule(s->status)) {
         v->solved = true;
         ow_variant_from_schedule(inst, s, body, v);

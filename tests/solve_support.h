@@ -97,6 +97,10 @@ static inline void expect_days_meetings(const char *text, int days, int meetings
         print_error("solve: %s%s\n", err.message, ow_buf_str(&why));
     assert_int_equal(rc, OW_OK);
     assert_int_equal(s->status, OW_SOLVE_OPTIMAL);
+    /* No note: a body-by-body plan that broke a rule would have left one. */
+    if (s->note != NULL)
+        print_error("solve: note: %s\n", s->note);
+    assert_null(s->note);
     check_schedule(inst, s);
     describe(inst, s, &got);
     double value = s->objective;
@@ -126,6 +130,7 @@ static inline void expect_infeasible(const char *text, const char *reasons)
     assert_int_equal(ow_solve(inst, &opts, &s, &why, &err), OW_OK);
     assert_non_null(s);
     assert_int_equal(s->status, OW_SOLVE_INFEASIBLE);
+    assert_null(s->note);
     assert_int_equal(s->n_meetings, 0);
     assert_string_equal(ow_buf_str(&why), reasons);
     ow_buf_free(&why);

@@ -54,6 +54,10 @@ typedef struct ow_schedule {
                            * ow_check compares it with the rules' objective */
     double gap;           /* relative gap, 0 when optimal */
     double seconds;       /* solver time; shown only with --timings */
+    const char *note;     /* ow_solve: NULL, or a sentence for the user (owned by the
+                           * schedule): the body-by-body plan broke a rule and the
+                           * whole program stands in (the answer holds; the planner in
+                           * turn has a bug worth a report) */
     size_t n_meetings;
     ow_meeting *meetings;   /* sorted by body, then n */
     struct ow_arena *arena; /* owns the arrays above */

@@ -23,8 +23,10 @@ typedef struct ow_solve_options {
  * ow_schedule_free) to a schedule whose status is the outcome: optimal, or feasible
  * with its gap; infeasible when no schedule exists (no meetings; the reasons, one
  * sentence a line, appended to why); unknown when a time limit or Ctrl-C came
- * before any schedule (no meetings; why says so).  Errors: OW_INPUT / OW_INTERNAL
- * in err, *out untouched. */
+ * before any schedule (no meetings; why says so).  Every schedule is verified by
+ * ow_check first; a body-by-body plan that breaks a rule gives way to the whole
+ * program, and (*out)->note says so (the library prints nothing).  Errors: OW_INPUT
+ * / OW_INTERNAL in err, *out untouched. */
 ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
                    ow_buf *why, ow_error *err);
 

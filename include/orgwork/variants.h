@@ -21,7 +21,8 @@ typedef struct ow_variant {
     long objective;
     double gap;
     double seconds;
-    char note[256]; /* why the variant is infeasible or was not set up */
+    char note[256];       /* why the variant is infeasible or was not set up */
+    char solve_note[640]; /* the note ow_solve left in its schedule (schedule.h), or "" */
 } ow_variant;
 
 /* Fills the "used" columns of v from a schedule: meetings held, body-days used,

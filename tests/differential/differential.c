@@ -1,16 +1,23 @@
 /* differential.c: the exhaustive search as a test.
  *
- *   ow_differential ORGWORK [--from N] [--count N] [--save DIR]
+ *   ow_differential ORGWORK [--from N] [--count N] [--save DIR] [--cli-every N]
+ *                   [--part K/N]
  *   ow_differential ORGWORK --replay DIR
  *
  * For each generated instance (even numbers one body, odd numbers a period of two or
- * three bodies) or each file of DIR: the enumerator's verdict and optimum against
- * `orgwork solve --format json` and `orgwork solve --whole --format json` (status and
- * objective), `orgwork check` on every schedule they print, and the independent
- * checker (ow_check) on the enumerator's own optimal schedule.  Then the mutation
- * test: the enumerator's schedule, broken in each way SPEC §3 names, must be
- * rejected by ow_check.  Every disagreement is printed (and with --save the instance
- * is written to DIR); the exit status is 1 when there was any. */
+ * three bodies) or each file of DIR: the enumerator's verdict and optimum against the
+ * default solve and --whole (status and objective), the independent checker on every
+ * schedule they give, and on the enumerator's own optimal schedule; every precheck
+ * of solver/diagnose.c that says "no schedule exists" against the enumerator.  Each
+ * file of DIR, each instance the loader refuses and every Nth generated instance
+ * (--cli-every, default 1: all) go through the command line, `orgwork solve --format
+ * json [--whole]` (exit status, JSON) and `orgwork check` on each schedule printed;
+ * the others through the same calls in this process (ow_solve, the JSON rendered and
+ * read back, ow_check).  --part K/N takes only the pairs of seeds (2j, 2j + 1) with
+ * j % N == K, so that N processes share a range evenly.  ORGWORK "-" (and the ow_differential_api
+ * build): none through the command line.  Then the mutation test: the enumerator's schedule, broken
+ * in each way SPEC §3 names, must be rejected by ow_check.  Every disagreement is printed (and with
+ * --save the instance is written to DIR); the exit status is 1 when there was any. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -19,20 +26,20 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "diagnose.h" /* solver/diagnose.h: every precheck is checked */
 #include "differential.h"
 #include "orgwork/check.h"
-#ifdef OW_DIFFERENTIAL_API
-#include "diagnose.h" /* solver/diagnose.h: the long mode checks every precheck */
+#include "orgwork/render.h"
 #include "orgwork/solve.h"
-#endif
 
 typedef struct stats {
     long instances, optimal, infeasible, refused, too_large, schedules_checked, mismatches;
     long mutants, mutants_caught;
-    long prechecks; /* instances a precheck declared infeasible (long mode) */
+    long prechecks; /* instances a precheck declared infeasible */
+    long cli;       /* instances solved through the command line */
 } stats;
 
-static const char *orgwork;
+static const char *orgwork; /* NULL: nothing through the command line */
 static char scratch[256];
 
 /* Runs argv with stdout to out_path; returns the exit status (or -1). */
@@ -90,53 +97,103 @@ static bool same_file(const char *a, const char *b)
     return same;
 }
 
-/* One solve mode against the enumerator.  The default mode's schedule is kept in
- * solved-default.json; --whole's, when byte for byte the same, is not checked twice. */
-static bool compare_mode(const ow_instance *inst, const char *file, bool whole, dt_verdict v,
-                         long optimum, const char *name, stats *st)
+/* The schedule a solve mode gave, against the enumerator's optimum: read back from
+ * its JSON as `orgwork check` reads it, with status and objective compared. */
+static bool compare_read_back(const ow_schedule *s, long optimum, const char *name,
+                              const char *mode)
 {
-#ifdef OW_DIFFERENTIAL_API
-    /* The long mode: the same comparison through the C API (ow_solve, which checks
-     * its own answer, then ow_check here), without a process per call. */
-    (void)file;
+    if (s->status != OW_SOLVE_OPTIMAL || (long)s->objective != optimum) {
+        printf("MISMATCH %s (%s): optimum %ld, but solve says %s %ld\n", name, mode, optimum,
+               ow_solve_status_name(s->status), (long)s->objective);
+        return false;
+    }
+    return true;
+}
+
+/* The JSON the default mode printed, so that --whole's, when byte for byte the same,
+ * is not checked twice. */
+static ow_buf default_json = OW_BUF_INIT;
+
+/* One solve mode against the enumerator, in this process: ow_solve with the options
+ * `orgwork solve --format json --quiet [--whole]` gives it, its schedule rendered as
+ * that command prints it, read back and checked by ow_check as `orgwork check` does
+ * (model/check.c; it shares no code with solver/). */
+static bool compare_mode_api(const ow_instance *inst, bool whole, dt_verdict v, long optimum,
+                             const char *name, stats *st)
+{
     ow_solve_options so = {0, false, false, whole, NULL};
     ow_schedule *got = NULL;
-    ow_buf why = OW_BUF_INIT;
+    ow_buf why = OW_BUF_INIT, json = OW_BUF_INIT;
     ow_error e;
     ow_error_clear(&e);
     ow_status src = ow_solve(inst, &so, &got, &why, &e);
     ow_buf_free(&why);
-    const char *how = whole ? "--whole" : "default";
-    bool good = true;
+    const char *mode = whole ? "--whole" : "default";
+    if (!whole)
+        ow_buf_free(&default_json);
+    bool ok = true;
+    if (src == OW_OK && got->note != NULL) {
+        printf("MISMATCH %s (%s): the body-by-body plan broke a rule (the whole program stood "
+               "in): %s\n",
+               name, mode, got->note);
+        ok = false;
+    }
     if (src == OW_OK && got->status == OW_SOLVE_INFEASIBLE)
-        src = OW_INFEASIBLE; /* an answer: no schedule exists */
+        src = OW_INFEASIBLE; /* an answer: no schedule exists (exit status 3) */
     if (v == DT_INFEASIBLE) {
         if (src != OW_INFEASIBLE) {
-            printf("MISMATCH %s (%s): no schedule exists, but ow_solve returns %d\n", name, how,
+            printf("MISMATCH %s (%s): no schedule exists, but ow_solve returns %d\n", name, mode,
                    (int)src);
-            good = false;
+            ok = false;
         }
-    } else if (src != OW_OK) {
-        printf("MISMATCH %s (%s): optimum %ld, but ow_solve returns %d %s\n", name, how, optimum,
+        ow_schedule_free(got);
+        return ok;
+    }
+    if (src != OW_OK) {
+        printf("MISMATCH %s (%s): optimum %ld, but ow_solve returns %d %s\n", name, mode, optimum,
                (int)src, e.message);
-        good = false;
-    } else {
+        ow_schedule_free(got);
+        return false;
+    }
+    ow_render_options ro = {.body = -1};
+    ow_schedule *s = NULL;
+    if (ow_render(inst, got, OW_FORMAT_JSON, &ro, &json, &e) != OW_OK || json.failed ||
+        ow_schedule_read_json_string(inst, name, ow_buf_str(&json), json.len, &s, &e) != OW_OK) {
+        printf("MISMATCH %s (%s): the solver's JSON does not read back: %s\n", name, mode,
+               e.message);
+        ow_schedule_free(got);
+        ow_buf_free(&json);
+        return false;
+    }
+    ow_schedule_free(got);
+    ok = compare_read_back(s, optimum, name, mode) && ok;
+    st->schedules_checked++;
+    bool seen = whole && default_json.len == json.len &&
+                memcmp(ow_buf_str(&default_json), ow_buf_str(&json), json.len) == 0;
+    if (!seen) { /* else checked as the default mode's */
         ow_check_report rep = {0};
-        st->schedules_checked++;
-        if (got->status != OW_SOLVE_OPTIMAL || (long)got->objective != optimum) {
-            printf("MISMATCH %s (%s): optimum %ld, but ow_solve says %s %ld\n", name, how, optimum,
-                   ow_solve_status_name(got->status), (long)got->objective);
-            good = false;
-        }
-        if (ow_check(inst, got, &rep, &e) != OW_OK || rep.n_violations > 0) {
-            printf("MISMATCH %s (%s): ow_check rejects the solver's schedule\n", name, how);
-            good = false;
+        if (ow_check(inst, s, &rep, &e) != OW_OK || rep.n_violations > 0) {
+            printf("MISMATCH %s (%s): check rejects the solver's schedule: %s\n", name, mode,
+                   rep.n_violations > 0 ? rep.violations[0].message : e.message);
+            ok = false;
         }
         ow_check_report_free(&rep);
     }
-    ow_schedule_free(got);
-    return good;
-#endif
+    ow_schedule_free(s);
+    if (whole)
+        ow_buf_free(&json);
+    else
+        default_json = json;
+    return ok;
+}
+
+/* One solve mode against the enumerator, through the command line: `orgwork solve
+ * --format json` (its exit status, its JSON read back, a note on standard error),
+ * then `orgwork check` on the schedule printed.  The default mode's schedule is kept
+ * in solved.json; --whole's, when byte for byte the same, is not checked twice. */
+static bool compare_mode_cli(const ow_instance *inst, const char *file, bool whole, dt_verdict v,
+                             long optimum, const char *name, stats *st)
+{
     char json[300], checked[300], previous[300];
     snprintf(json, sizeof json, "%s/solved%s.json", scratch, whole ? "-whole" : "");
     snprintf(previous, sizeof previous, "%s/solved.json", scratch);
@@ -146,17 +203,6 @@ static bool compare_mode(const ow_instance *inst, const char *file, bool whole, 
     unlink(json);
     int rc = run(solve, json);
     const char *mode = whole ? "--whole" : "default";
-    if (v == DT_INFEASIBLE) {
-        if (rc != 3) {
-            printf("MISMATCH %s (%s): no schedule exists, but solve exits %d\n", name, mode, rc);
-            return false;
-        }
-        return true;
-    }
-    if (rc != 0) {
-        printf("MISMATCH %s (%s): optimum %ld, but solve exits %d\n", name, mode, optimum, rc);
-        return false;
-    }
     char err_path[300], note[512] = "";
     snprintf(err_path, sizeof err_path, "%s/stderr", scratch);
     FILE *ef = fopen(err_path, "r");
@@ -169,6 +215,17 @@ static bool compare_mode(const ow_instance *inst, const char *file, bool whole, 
         printf("MISMATCH %s (%s): the body-by-body plan broke a rule (the whole program "
                "stood in)\n",
                name, mode);
+    if (v == DT_INFEASIBLE) {
+        if (rc != 3) {
+            printf("MISMATCH %s (%s): no schedule exists, but solve exits %d\n", name, mode, rc);
+            return false;
+        }
+        return !fell_back;
+    }
+    if (rc != 0) {
+        printf("MISMATCH %s (%s): optimum %ld, but solve exits %d\n", name, mode, optimum, rc);
+        return false;
+    }
     ow_schedule *s = NULL;
     ow_error err;
     ow_error_clear(&err);
@@ -177,12 +234,7 @@ static bool compare_mode(const ow_instance *inst, const char *file, bool whole, 
                err.message);
         return false;
     }
-    bool ok = !fell_back;
-    if (s->status != OW_SOLVE_OPTIMAL || (long)s->objective != optimum) {
-        printf("MISMATCH %s (%s): optimum %ld, but solve says %s %ld\n", name, mode, optimum,
-               ow_solve_status_name(s->status), (long)s->objective);
-        ok = false;
-    }
+    bool ok = compare_read_back(s, optimum, name, mode) && !fell_back;
     ow_schedule_free(s);
     st->schedules_checked++;
     if (whole && same_file(json, previous))
@@ -713,7 +765,9 @@ static void mutate(ow_instance *inst, const ow_schedule *s, const char *name, st
 
 /* ---- one instance --------------------------------------------------------------- */
 
-static void one(const char *name, const char *yaml, size_t len, const char *save_dir, stats *st)
+/* cli: solved through the command line (when there is one), else in this process. */
+static void one(const char *name, const char *yaml, size_t len, const char *save_dir, bool cli,
+                stats *st)
 {
     char file[300];
     snprintf(file, sizeof file, "%s/instance.yaml", scratch);
@@ -732,12 +786,8 @@ static void one(const char *name, const char *yaml, size_t len, const char *save
         char out[300];
         snprintf(out, sizeof out, "%s/refused.txt", scratch);
         char *solve[] = {(char *)orgwork, "solve", file, "--quiet", NULL};
-#ifdef OW_DIFFERENTIAL_API
-        int rc = 2; /* the API loads with the same loader */
-        (void)solve;
-#else
-        int rc = run(solve, out);
-#endif
+        /* Without the command line: the API loads with the same loader. */
+        int rc = orgwork != NULL ? run(solve, out) : 2;
         st->refused++;
         if (rc != 2) {
             printf("MISMATCH %s: the loader refuses it (%s) but solve exits %d\n", name,
@@ -753,7 +803,6 @@ static void one(const char *name, const char *yaml, size_t len, const char *save
         st->too_large++;
         goto done;
     }
-#ifdef OW_DIFFERENTIAL_API
     /* "No schedule exists" is a proof: every precheck must be a relaxation. */
     ow_buf why = OW_BUF_INIT;
     if (ow_diagnose_precheck(inst, &why) == OW_INFEASIBLE) {
@@ -766,7 +815,6 @@ static void one(const char *name, const char *yaml, size_t len, const char *save
         }
     }
     ow_buf_free(&why);
-#endif
     if (v == DT_OPTIMAL) {
         st->optimal++;
         ow_check_report rep = {0};
@@ -781,8 +829,14 @@ static void one(const char *name, const char *yaml, size_t len, const char *save
     } else {
         st->infeasible++;
     }
-    ok = compare_mode(inst, file, false, v, optimum, name, st) && ok;
-    ok = compare_mode(inst, file, true, v, optimum, name, st) && ok;
+    if (cli && orgwork != NULL) {
+        st->cli++;
+        ok = compare_mode_cli(inst, file, false, v, optimum, name, st) && ok;
+        ok = compare_mode_cli(inst, file, true, v, optimum, name, st) && ok;
+    } else {
+        ok = compare_mode_api(inst, false, v, optimum, name, st) && ok;
+        ok = compare_mode_api(inst, true, v, optimum, name, st) && ok;
+    }
     ow_schedule_free(best);
 done:
     if (!ok) {
@@ -812,13 +866,17 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fputs("usage: ow_differential ORGWORK [--from N] [--count N] [--save DIR] "
-              "[--replay DIR]\n",
+        fputs("usage: ow_differential ORGWORK|- [--from N] [--count N] [--save DIR] "
+              "[--cli-every N] [--part K/N] [--replay DIR]\n",
               stderr);
         return 2;
     }
-    orgwork = argv[1];
-    long from = 0, count = 100;
+#ifdef OW_DIFFERENTIAL_API
+    orgwork = NULL; /* the long mode: all through the C API */
+#else
+    orgwork = strcmp(argv[1], "-") == 0 ? NULL : argv[1];
+#endif
+    long from = 0, count = 100, cli_every = 1, part = 0, parts = 1;
     const char *save_dir = NULL, *replay = NULL;
     for (int i = 2; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--from") == 0)
@@ -829,7 +887,17 @@ int main(int argc, char **argv)
             save_dir = argv[i + 1];
         else if (strcmp(argv[i], "--replay") == 0)
             replay = argv[i + 1];
+        else if (strcmp(argv[i], "--cli-every") == 0)
+            cli_every = atol(argv[i + 1]);
+        else if (strcmp(argv[i], "--part") == 0 &&
+                 (sscanf(argv[i + 1], "%ld/%ld", &part, &parts) != 2 || parts < 1 || part < 0 ||
+                  part >= parts)) {
+            fputs("ow_differential: --part takes K/N, 0 <= K < N\n", stderr);
+            return 2;
+        }
     }
+    if (cli_every < 1)
+        cli_every = 1;
     const char *tmp = getenv("TMPDIR");
     snprintf(scratch, sizeof scratch, "%s/ow-differential-XXXXXX", tmp ? tmp : "/tmp");
     if (mkdtemp(scratch) == NULL) {
@@ -849,7 +917,7 @@ int main(int argc, char **argv)
                 snprintf(path, sizeof path, "%s/%s", replay, list[k]->d_name);
                 char *text = slurp(path, &len);
                 if (text != NULL)
-                    one(path, text, len, NULL, &st);
+                    one(path, text, len, NULL, true, &st);
                 free(text);
             }
             free(list[k]);
@@ -858,11 +926,13 @@ int main(int argc, char **argv)
             free(list);
     } else {
         for (long i = from; i < from + count; i++) {
+            if ((i / 2) % parts != part)
+                continue; /* another process's pair of seeds */
             char name[64];
             bool period = i % 2 != 0;
             snprintf(name, sizeof name, "seed-%ld", i);
             size_t len = dt_generate((uint64_t)i, period, yaml, sizeof yaml);
-            one(name, yaml, len, save_dir, &st);
+            one(name, yaml, len, save_dir, i % cli_every == 0, &st);
             if ((i - from + 1) % 1000 == 0) { /* progress of a long run */
                 printf("progress: seeds %ld..%ld: %ld optimal, %ld infeasible, %ld refused, %ld "
                        "too large, %ld mismatches\n",
@@ -879,14 +949,12 @@ int main(int argc, char **argv)
         unlink(path);
     }
     rmdir(scratch);
-    printf("%ld instances: %ld optimal, %ld infeasible, %ld refused at load, %ld too large; "
-           "%ld solver schedules checked; %ld mutants, %ld rejected by check; %ld mismatches\n",
-           st.instances, st.optimal, st.infeasible, st.refused, st.too_large, st.schedules_checked,
-           st.mutants, st.mutants_caught, st.mismatches);
-#ifdef OW_DIFFERENTIAL_API
-    printf("%ld instances a precheck declared infeasible, each checked against the "
-           "enumerator\n",
-           st.prechecks);
-#endif
+    ow_buf_free(&default_json);
+    ow_solve_shutdown();
+    printf("%ld instances (%ld through the command line): %ld optimal, %ld infeasible, %ld "
+           "refused at load, %ld too large; %ld solver schedules checked; %ld declared "
+           "infeasible by a precheck; %ld mutants, %ld rejected by check; %ld mismatches\n",
+           st.instances, st.cli, st.optimal, st.infeasible, st.refused, st.too_large,
+           st.schedules_checked, st.prechecks, st.mutants, st.mutants_caught, st.mismatches);
     return st.mismatches > 0 ? 1 : 0;
 }

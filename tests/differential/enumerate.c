@@ -21,6 +21,8 @@
 #define MAXP      8 /* pieces in a meeting */
 #define MAXI      8
 #define MAXG      6 /* joint items a body attends as a guest */
+#define MAXB      3 /* bodies */
+#define MAXR      2 /* rooms */
 #define MAX_PLANS 400000
 #define MAX_NODES 1000000L
 
@@ -59,7 +61,7 @@ typedef struct search {
     plan cur;
     int seq[MAXI];
     int rem[MAXM];
-    int first_at[MAXI], last_at[MAXI]; /* meeting of an item's first / last piece */
+    int first_own, last_own; /* the plan's first and last own (not guest) meetings */
     int continued, late;
     long deviation; /* minutes away from flexible estimates, of the plan being kept */
     int span_st[MAXI], span_e[MAXI]; /* flexible bodies: the meetings of each item */
@@ -139,16 +141,29 @@ static void where(const plan *p, int item, int *fm, int *fp, int *lm, int *lp)
             }
 }
 
+/* Whether item it may have a piece in meeting m of plan p: `meeting`, pins, `day`. */
+static bool meeting_allowed(const search *s, const ow_item *it, const plan *p, int m)
+{
+    if (it->meeting == OW_MEETING_LAST && m != p->k - 1)
+        return false;
+    if (it->meeting > 0 && m != it->meeting - 1)
+        return false;
+    if (it->pin == OW_PIN_MEETING && m != it->pin_meeting - 1)
+        return false;
+    if (it->pin == OW_PIN_SLOT &&
+        (day_of(s, p->slot[m]) != it->pin_day || p->slot[m] % s->n_slots != it->pin_slot))
+        return false;
+    if (it->has_day_date && day_of(s, p->slot[m]) != date_index(s->inst, it->day_date))
+        return false;
+    if (!it->has_day_date && it->day > 0 &&
+        day_of(s, p->slot[m]) != day_of(s, p->slot[0]) + it->day - 1)
+        return false;
+    return true;
+}
+
 static bool item_rules_hold(const search *s, const plan *p)
 {
     const ow_body *body = &s->inst->bodies[s->b];
-    int first_own = -1, last_own = -1;
-    for (int m = 0; m < p->k; m++)
-        if (p->guest[m] < 0) {
-            if (first_own < 0)
-                first_own = m;
-            last_own = m;
-        }
     for (size_t i = 0; i < body->n_items; i++) {
         const ow_item *it = &body->items[i];
         int fm, fp, lm, lp;
@@ -157,21 +172,7 @@ static bool item_rules_hold(const search *s, const plan *p)
             bool here = false;
             for (int q = 0; q < p->np[m]; q++)
                 here = here || p->pc[m][q].item == (int)i;
-            if (!here)
-                continue;
-            if (it->meeting == OW_MEETING_LAST && m != p->k - 1)
-                return false;
-            if (it->meeting > 0 && m != it->meeting - 1)
-                return false;
-            if (it->pin == OW_PIN_MEETING && m != it->pin_meeting - 1)
-                return false;
-            if (it->pin == OW_PIN_SLOT &&
-                (day_of(s, p->slot[m]) != it->pin_day || p->slot[m] % s->n_slots != it->pin_slot))
-                return false;
-            if (it->has_day_date && day_of(s, p->slot[m]) != date_index(s->inst, it->day_date))
-                return false;
-            if (!it->has_day_date && it->day > 0 &&
-                day_of(s, p->slot[m]) != day_of(s, p->slot[0]) + it->day - 1)
+            if (here && !meeting_allowed(s, it, p, m))
                 return false;
             int session_day = day_of(s, p->slot[m]) - day_of(s, p->slot[0]) + 1;
             if (it->day_from > 0 && session_day < it->day_from)
@@ -181,9 +182,9 @@ static bool item_rules_hold(const search *s, const plan *p)
             if (it->day_last && day_of(s, p->slot[m]) != day_of(s, p->slot[p->k - 1]))
                 return false;
         }
-        if (it->first && (fm != first_own || fp != 0))
+        if (it->first && (fm != s->first_own || fp != 0))
             return false;
-        if (it->last && (lm != last_own || lp != p->np[lm] - 1))
+        if (it->last && (lm != s->last_own || lp != p->np[lm] - 1))
             return false;
         for (size_t a = 0; a < it->n_after; a++) {
             int afm, afp, alm, alp;
@@ -236,17 +237,50 @@ static int next_own(const plan *p, int m)
     return p->k;
 }
 
-static void place_items(search *s, int idx, int cur, bool closed)
+/* Whether item x = seq[idx], its pieces just placed in meetings st..e (the first at
+ * position fp of meeting st), can still be part of a plan that keeps the item rules:
+ * what its placement alone decides (`meeting`, pins, `day`, `first`), and what no
+ * later item can mend: the items it comes `after` must all be placed already and end
+ * before it starts (a later item starts at or after x's first piece); a `last` item
+ * must end in the plan's last own meeting and be the last item placed (a later one
+ * could only share that meeting, after it).  Only a shortcut: item_rules_hold has the
+ * last word on every plan kept. */
+static bool placement_may_hold(const search *s, int idx, int st, int e, int fp)
+{
+    const plan *p = &s->cur;
+    const ow_body *body = &s->inst->bodies[s->b];
+    int x = s->seq[idx];
+    const ow_item *it = &body->items[x];
+    for (int m = st; m <= e; m++)
+        if (!meeting_allowed(s, it, p, m))
+            return false;
+    if (it->first && (st != s->first_own || fp != 0))
+        return false;
+    if (it->last && (e != s->last_own || idx != (int)body->n_items - 1))
+        return false;
+    for (size_t a = 0; a < it->n_after; a++) {
+        bool placed = false;
+        for (int j = 0; j < idx; j++)
+            placed = placed || s->seq[j] == (int)it->after[a];
+        if (!placed)
+            return false;
+        int afm, afp, alm, alp;
+        where(p, (int)it->after[a], &afm, &afp, &alm, &alp);
+        if (!(alm < st || (alm == st && alp < fp)))
+            return false;
+    }
+    return true;
+}
+
+/* Places item seq[idx] in every way it may go after the items before it (cur: the
+ * meeting where the previous item ended; closed: that item was a joint one, its
+ * meeting holds nothing else), then the items after it. */
+static void place_items(search *s, int idx, int cur, bool closed);
+
+static void place_item(search *s, int idx, int cur, bool closed)
 {
     plan *p = &s->cur;
     const ow_body *body = &s->inst->bodies[s->b];
-    if (s->bp[s->b].overflow)
-        return;
-    if (idx == (int)body->n_items) {
-        if (next_own(p, cur) == p->k)
-            keep_plan(s);
-        return;
-    }
     const ow_item *it = &body->items[s->seq[idx]];
     int x = s->seq[idx];
     int d = it->minutes;
@@ -281,6 +315,8 @@ static void place_items(search *s, int idx, int cur, bool closed)
                 continue;
             int last = d - (int)room_before > g ? d - (int)room_before : g;
             if (last > s->rem[e])
+                continue;
+            if (!placement_may_hold(s, idx, st, e, p->np[st]))
                 continue;
             int rest = d - last, mins[MAXM];
             for (int m = st; m < e; m++) {
@@ -481,24 +517,34 @@ static void place_spans(search *s, int idx, int cur, bool closed)
     }
 }
 
-/* Orders of the items: agenda order, or every permutation with `order: free`. */
-static void orders(search *s, int idx)
+/* The items from seq[idx] on: in agenda order, or with `order: free` each item not
+ * yet placed in turn (every order, chosen item by item so that a placement that
+ * breaks a rule ends every order that begins with it). */
+static void place_items(search *s, int idx, int cur, bool closed)
 {
+    plan *p = &s->cur;
     const ow_body *body = &s->inst->bodies[s->b];
     int n = (int)body->n_items;
-    if (flexible(body)) { /* agenda order: the loader refuses flex with order: free */
+    if (s->bp[s->b].overflow)
+        return;
+    if (idx == 0 && flexible(body)) { /* agenda order: the loader refuses flex with order: free */
         place_spans(s, 0, -1, false);
         return;
     }
-    if (idx == n || !body->order_free) {
-        place_items(s, 0, -1, false);
+    if (idx == n) {
+        if (next_own(p, cur) == p->k)
+            keep_plan(s);
+        return;
+    }
+    if (!body->order_free) {
+        place_item(s, idx, cur, closed);
         return;
     }
     for (int j = idx; j < n; j++) {
         int t = s->seq[idx];
         s->seq[idx] = s->seq[j];
         s->seq[j] = t;
-        orders(s, idx + 1);
+        place_item(s, idx, cur, closed);
         s->seq[j] = s->seq[idx];
         s->seq[idx] = t;
     }
@@ -509,7 +555,14 @@ static void assign_guests(search *s, int gi)
     plan *p = &s->cur;
     body_plans *bp = &s->bp[s->b];
     if (gi == bp->n_guests) {
-        orders(s, 0);
+        s->first_own = s->last_own = -1;
+        for (int m = 0; m < p->k; m++)
+            if (p->guest[m] < 0) {
+                if (s->first_own < 0)
+                    s->first_own = m;
+                s->last_own = m;
+            }
+        place_items(s, 0, -1, false);
         return;
     }
     const ow_item *it = &s->inst->bodies[bp->g[gi].owner].items[bp->g[gi].item];
@@ -637,7 +690,7 @@ static void enumerate_body(search *s, size_t b)
         s->cur.k = (signed char)k;
         choose_slots(s, body->window_from * s->n_slots, k);
     }
-    if (bp->n > 1)
+    if (bp->n > 1 && !bp->overflow) /* an overflow is "too large": no order needed */
         qsort(bp->p, bp->n, sizeof *bp->p, compare_plans);
 }
 
@@ -646,13 +699,13 @@ static void enumerate_body(search *s, size_t b)
 typedef struct combo {
     search *s;
     size_t nb;
-    const plan *chosen[3];
-    const plan *best[3];
-    int best_rooms[3][MAXM];
+    const plan *chosen[MAXB];
+    const plan *best[MAXB];
+    int best_rooms[MAXB][MAXM];
     long best_obj;
     long nodes;
     bool too_large;
-    int rooms[3][MAXM];
+    int rooms[MAXB][MAXM];
 } combo;
 
 /* Meeting m of body b as a unit in its slot: a joint meeting is one unit for all
@@ -723,9 +776,9 @@ static bool together(const combo *c, size_t upto)
     }
     /* Units a slot: rooms and teams. */
     for (int g = 0; g < c->s->n_global; g++) {
-        long keys[3 * MAXM];
+        long keys[MAXB * MAXM];
         int n = 0, interpreted = 0;
-        bool interp_key[3 * MAXM];
+        bool interp_key[MAXB * MAXM];
         for (size_t b = 0; b <= upto; b++) {
             const plan *p = c->chosen[b];
             for (int m = 0; m < p->k; m++) {
@@ -772,7 +825,7 @@ static bool together(const combo *c, size_t upto)
 static bool give_rooms(combo *c)
 {
     const ow_instance *inst = c->s->inst;
-    int group[3] = {-1, -1, -1}, n_groups = 0;
+    int group[MAXB] = {-1, -1, -1}, n_groups = 0;
     for (size_t r = 0; r < inst->n_rules; r++) {
         int g = -1;
         for (size_t k = 0; k < inst->rules[r].n_bodies; k++)
@@ -782,7 +835,7 @@ static bool give_rooms(combo *c)
             g = n_groups++;
         for (size_t k = 0; k < inst->rules[r].n_bodies; k++) {
             int old = group[inst->rules[r].bodies[k]];
-            for (size_t b = 0; b < 3; b++)
+            for (size_t b = 0; b < MAXB; b++)
                 if (old >= 0 && group[b] == old)
                     group[b] = g;
             group[inst->rules[r].bodies[k]] = g;
@@ -792,12 +845,12 @@ static bool give_rooms(combo *c)
     for (int q = 0; q < n_groups; q++)
         choices *= (int)inst->n_rooms;
     for (int ch = 0; ch < choices; ch++) {
-        int rho[3], v = ch;
+        int rho[MAXB], v = ch;
         for (int q = 0; q < n_groups; q++) {
             rho[q] = v % (int)inst->n_rooms;
             v /= (int)inst->n_rooms;
         }
-        int forced[3];
+        int forced[MAXB];
         bool ok = true;
         for (size_t b = 0; b < c->nb; b++) {
             forced[b] = inst->bodies[b].room;
@@ -808,11 +861,11 @@ static bool give_rooms(combo *c)
             }
         }
         for (int g = 0; g < c->s->n_global && ok; g++) {
-            long keys[3 * MAXM];
-            int room[3 * MAXM], n = 0;
-            bool used[2] = {false, false};
-            size_t mb[3 * MAXM];
-            int mm[3 * MAXM], mk[3 * MAXM], nm = 0;
+            long keys[MAXB * MAXM];
+            int room[MAXB * MAXM], n = 0;
+            bool used[MAXR] = {false};
+            size_t mb[MAXB * MAXM];
+            int mm[MAXB * MAXM], mk[MAXB * MAXM], nm = 0;
             for (size_t b = 0; b < c->nb; b++)
                 for (int m = 0; m < c->chosen[b]->k; m++) {
                     if (c->chosen[b]->slot[m] != g)
@@ -861,7 +914,9 @@ static void combine(combo *c, size_t b, long partial, const long *min_rest)
 {
     if (c->too_large)
         return;
-    if (b == c->nb) {
+    /* b < MAXB always (dt_enumerate refuses more bodies): said so that the compiler,
+     * unrolling the recursion, sees the arrays' bound too. */
+    if (b == c->nb || b >= MAXB) {
         if (partial < c->best_obj && give_rooms(c)) {
             c->best_obj = partial;
             for (size_t q = 0; q < c->nb; q++) {
@@ -934,7 +989,8 @@ dt_verdict dt_enumerate(const ow_instance *inst, ow_schedule **best, long *objec
 {
     size_t nb = inst->n_bodies;
     dt_verdict v = DT_INFEASIBLE;
-    if (nb > 3 || inst->calendar.n_days * (int)inst->calendar.n_slots > MAXM || inst->n_rooms > 2)
+    if (nb > MAXB || inst->calendar.n_days * (int)inst->calendar.n_slots > MAXM ||
+        inst->n_rooms > MAXR)
         return DT_TOO_LARGE;
     for (size_t b = 0; b < nb; b++)
         if (inst->bodies[b].n_items > MAXI)
@@ -956,7 +1012,7 @@ dt_verdict dt_enumerate(const ow_instance *inst, ow_schedule **best, long *objec
         v = DT_TOO_LARGE;
         goto done;
     }
-    long min_rest[4] = {0, 0, 0, 0};
+    long min_rest[MAXB + 1] = {0};
     for (size_t b = nb; b-- > 0;) {
         if (s.bp[b].n == 0)
             goto done; /* a body has no schedule even alone */

@@ -215,7 +215,7 @@ static void precheck_held(const ow_instance *inst, size_t b, ow_buf *why)
 {
     const ow_body *body = &inst->bodies[b];
     int window = (body->window_to - body->window_from + 1) * per_day(inst, body);
-    int want = body->meetings > 0 ? body->meetings : window;
+    int want = body->meetings > 0 ? body->meetings : ow_body_max_meetings(inst, body);
     if (want > window) {
         cause(why, body, "held: all asks for %d meetings but its window has %d slots", want,
               window);

@@ -287,8 +287,9 @@ static void callback(glp_tree *tree, void *info)
     }
 }
 
-ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_result *result,
-                       ow_error *err)
+/* One branch-and-cut search; cover says whether GLPK's cover cuts are on. */
+static ow_status search(const ow_program *p, const ow_mip_options *opts, bool cover,
+                        ow_mip_result *result, ow_error *err)
 {
     const ow_loc none = {0, 0};
     memset(result, 0, sizeof *result);
@@ -324,7 +325,7 @@ ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_r
     glp_init_iocp(&parm);
     parm.presolve = GLP_ON;
     parm.mir_cuts = GLP_ON;
-    parm.cov_cuts = GLP_ON;
+    parm.cov_cuts = cover ? GLP_ON : GLP_OFF;
     /* Clique cuts off: GLPK's conflict graph is not bounded by the program-size cap
      * (one body, 200 one-minute items over 2 days: 3.3 GB, 4 days: abort), and on
      * every other instance they changed nothing measurable (median of 3, on -> off:
@@ -388,6 +389,25 @@ done:
     glp_delete_prob(lp);
     disarm();
     return rc;
+}
+
+ow_status ow_mip_solve(const ow_program *p, const ow_mip_options *opts, ow_mip_result *result,
+                       ow_error *err)
+{
+    ow_error first;
+    ow_error_clear(&first);
+    ow_status rc = search(p, opts, true, result, &first);
+    if (rc == OW_OK || strstr(first.message, "memory") != NULL) {
+        if (rc != OW_OK && err != NULL)
+            *err = first;
+        return rc;
+    }
+    /* GLPK 5.0's cover-cut generator can fail on a program its presolver has
+     * reduced (glp_cov_init calls glp_add_cols with no columns: "ncs = 0"); the
+     * same search without cover cuts then runs clean.  Any other GLPK failure is
+     * reported as the second search reports it. */
+    ow_mip_result_free(result);
+    return search(p, opts, false, result, err);
 }
 
 void ow_mip_result_free(ow_mip_result *result)

@@ -443,6 +443,10 @@ static void check_meetings(checker *c)
         if (body->meetings > 0 && bv->n > (size_t)body->meetings)
             add(c, "meetings", "%s: holds %zu meetings but conference services allow %d",
                 body_name(body), bv->n, body->meetings);
+        int all = ow_body_max_meetings(c->inst, body);
+        if (body->held_all && bv->n < (size_t)all)
+            add(c, "meetings", "%s: holds %zu meetings but held: all asks for every one of its %d",
+                body_name(body), bv->n, all);
         for (size_t r = 0; r < bv->n; r++) {
             const ow_meeting *m = meeting(c, bv->order[r]);
             if (body->meetings_per_day <= 0 ||
@@ -487,11 +491,20 @@ static void check_duration(checker *c)
             if (bv->items[t].n_pieces == 0)
                 add(c, "duration", "%s: item %s is missing from the schedule (it needs %s)",
                     body_name(body), item->label, need);
-            else if (bv->items[t].minutes != item->minutes)
+            else if (item->min_minutes < item->max_minutes &&
+                     (bv->items[t].minutes < item->min_minutes ||
+                      bv->items[t].minutes > item->max_minutes))
+                add(c, "duration",
+                    "%s: the pieces of item %s add up to %ld min but the item "
+                    "takes %d to %d min",
+                    body_name(body), item->label, bv->items[t].minutes, item->min_minutes,
+                    item->max_minutes);
+            else if (item->min_minutes == item->max_minutes &&
+                     bv->items[t].minutes != item->min_minutes)
                 add(c, "duration",
                     "%s: the pieces of item %s add up to %ld min but the item "
                     "needs %d min",
-                    body_name(body), item->label, bv->items[t].minutes, item->minutes);
+                    body_name(body), item->label, bv->items[t].minutes, item->min_minutes);
         }
         for (size_t r = 0; r < bv->n; r++) {
             size_t i = bv->order[r];
@@ -1312,8 +1325,14 @@ void ow_check_report_text(const ow_check_report *report, ow_buf *out)
         total += report->unlisted[r].count;
     }
     const ow_objective_terms *t = &report->objective;
-    ow_buf_printf(out, "objective: %ld (%d continued, %d meetings, %d days, %d late starts)\n",
-                  t->total, t->continued, t->meetings, t->days, t->late_starts);
+    if (t->flexible)
+        ow_buf_printf(out,
+                      "objective: %ld (%d continued, %d meetings, %d days, %d late starts, "
+                      "%ld min from the estimates)\n",
+                      t->total, t->continued, t->meetings, t->days, t->late_starts, t->deviation);
+    else
+        ow_buf_printf(out, "objective: %ld (%d continued, %d meetings, %d days, %d late starts)\n",
+                      t->total, t->continued, t->meetings, t->days, t->late_starts);
     if (report->n_violations == 0)
         ow_buf_puts(out, "OK: the schedule keeps every rule\n");
     else

@@ -46,7 +46,7 @@ int ow_body_total_minutes(const ow_body *body)
 {
     int total = 0;
     for (size_t i = 0; i < body->n_items; i++)
-        total += body->items[i].minutes;
+        total += body->items[i].min_minutes;
     return total;
 }
 

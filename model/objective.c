@@ -64,9 +64,44 @@ static bool earlier_in_meeting(const ow_meeting *m, size_t position)
     return false;
 }
 
+/* Minutes the pieces of body b's item give it in the schedule. */
+static long item_minutes(const ow_schedule *s, size_t b, size_t item)
+{
+    long total = 0;
+    for (size_t i = 0; i < s->n_meetings; i++) {
+        const ow_meeting *m = &s->meetings[i];
+        if (m->body != b)
+            continue;
+        for (size_t k = 0; k < m->n_pieces; k++)
+            if (!m->pieces[k].joint && m->pieces[k].item == item)
+                total += m->pieces[k].minutes;
+    }
+    return total;
+}
+
+/* Minutes the items of flexible estimates take more or less than them (an item
+ * missing from the schedule counts nothing: the checker reports it).  Sets
+ * *flexible when some item's duration is flexible. */
+static long deviation(const ow_instance *inst, const ow_schedule *s, bool *flexible)
+{
+    long total = 0;
+    *flexible = false;
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        for (size_t i = 0; i < inst->bodies[b].n_items; i++) {
+            const ow_item *it = &inst->bodies[b].items[i];
+            if (it->min_minutes == it->max_minutes)
+                continue;
+            *flexible = true;
+            long got = it->has_estimate ? item_minutes(s, b, i) : 0;
+            if (got > 0)
+                total += got > it->minutes ? got - it->minutes : it->minutes - got;
+        }
+    return total;
+}
+
 void ow_schedule_objective(const ow_instance *inst, const ow_schedule *s, ow_objective_terms *out)
 {
-    ow_objective_terms t = {0, 0, 0, 0, 0};
+    ow_objective_terms t = {0, 0, 0, 0, 0, false, 0};
     for (size_t i = 0; i < s->n_meetings; i++) {
         const ow_meeting *m = &s->meetings[i];
         t.meetings++;
@@ -87,5 +122,7 @@ void ow_schedule_objective(const ow_instance *inst, const ow_schedule *s, ow_obj
     const ow_weights *w = &inst->weights;
     t.total = (long)w->continued * t.continued + (long)w->meetings * t.meetings +
               (long)w->days * t.days + (long)w->late_start * t.late_starts;
+    t.deviation = deviation(inst, s, &t.flexible);
+    t.total += (long)w->deviation * t.deviation;
     *out = t;
 }

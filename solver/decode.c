@@ -43,10 +43,38 @@ static ow_piece guest_piece(const ow_formulation *f, size_t j)
                       true, jt->owner};
 }
 
+/* The agenda's cumulative minutes in the solution (cum[j]), and the range of
+ * each state of a cut (lo, hi): the body's own when its durations are fixed, else
+ * read from the columns C(j) the solution chose. */
+static void read_lengths(const ow_formulation *f, size_t b, const double *x, int *cum, int *lo,
+                         int *hi)
+{
+    const ow_body *body = &f->inst->bodies[b];
+    const body_model *bm = &f->bodies[b];
+    for (int j = 0; j <= bm->n; j++)
+        cum[j] = bm->flex && bm->C[j] >= 0 ? (int)lround(x[bm->C[j]]) : bm->cum[j];
+    for (int s = 0; s < bm->n_states; s++) {
+        lo[s] = bm->lo[s];
+        hi[s] = bm->hi[s];
+    }
+    if (!bm->flex)
+        return;
+    for (int j = 0; j <= bm->n; j++)
+        lo[2 * j] = hi[2 * j] = cum[j];
+    for (int i = 1; i <= bm->n; i++)
+        if (bm->lo[2 * i - 1] <= bm->hi[2 * i - 1]) {
+            int g = open_margin(&body->items[i - 1]);
+            lo[2 * i - 1] = cum[i - 1] + g;
+            hi[2 * i - 1] = cum[i] - g;
+        }
+}
+
 /* Body b's path in the solution: the state after each meeting (state[k + 1]), the
- * joint meeting each one is (joint_of[k], or -1), and the cut points (cut[k + 1]). */
-static ow_status read_path(const ow_formulation *f, size_t b, const double *x, int *cut, int *state,
-                           int *joint_of, ow_error *err)
+ * joint meeting each one is (joint_of[k], or -1), and the cut points (cut[k + 1]),
+ * within the cumulative minutes cum and the states' ranges lo, hi. */
+static ow_status read_path(const ow_formulation *f, size_t b, const double *x, const int *cum,
+                           const int *lo, const int *hi, int *cut, int *state, int *joint_of,
+                           ow_error *err)
 {
     const ow_body *body = &f->inst->bodies[b];
     const body_model *bm = &f->bodies[b];
@@ -65,11 +93,11 @@ static ow_status read_path(const ow_formulation *f, size_t b, const double *x, i
         }
         /* A boundary cut is exact; a cut inside an item is the solver's, in whole minutes. */
         int c = k + 1;
-        cut[c] = bm->W[c] >= 0 ? (int)lround(x[bm->W[c]]) : bm->cum[n];
-        if (cut[c] < bm->lo[state[c]])
-            cut[c] = bm->lo[state[c]];
-        if (cut[c] > bm->hi[state[c]])
-            cut[c] = bm->hi[state[c]];
+        cut[c] = bm->W[c] >= 0 ? (int)lround(x[bm->W[c]]) : cum[n];
+        if (cut[c] < lo[state[c]])
+            cut[c] = lo[state[c]];
+        if (cut[c] > hi[state[c]])
+            cut[c] = hi[state[c]];
     }
     return OW_OK;
 }
@@ -87,11 +115,16 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
     int *cut = calloc((size_t)K + 1, sizeof *cut);
     int *state = calloc((size_t)K + 1, sizeof *state);
     int *joint_of = calloc((size_t)K + 1, sizeof *joint_of);
-    if (cut == NULL || state == NULL || joint_of == NULL) {
+    int *cum = calloc((size_t)n + 1, sizeof *cum);
+    int *lo = calloc((size_t)bm->n_states, sizeof *lo);
+    int *hi = calloc((size_t)bm->n_states, sizeof *hi);
+    if (cut == NULL || state == NULL || joint_of == NULL || cum == NULL || lo == NULL ||
+        hi == NULL) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
     }
-    OW_CALL(read_path(f, b, x, cut, state, joint_of, err));
+    read_lengths(f, b, x, cum, lo, hi);
+    OW_CALL(read_path(f, b, x, cum, lo, hi, cut, state, joint_of, err));
     for (int k = 0; k < K; k++) {
         if (state[k] == last && joint_of[k] < 0)
             break;
@@ -106,8 +139,8 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
         int st = state[k + 1];
         if (st % 2 == 1 && body->items[(st + 1) / 2 - 1].min_part == 0) {
             int fill = cut[k] + slot_length(inst, bm->pos_slot[p_at]);
-            if (fill > bm->hi[st])
-                fill = bm->hi[st];
+            if (fill > hi[st])
+                fill = hi[st];
             if (k + 2 <= K && state[k + 2] == st && fill >= cut[k + 2])
                 fill = cut[k + 2] - 1;
             if (fill > cut[k + 1])
@@ -115,9 +148,9 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
         }
         size_t n_pieces = joint_of[k] >= 0 ? 1 : 0;
         for (int i = 0; i < n; i++) {
-            int lo = cut[k] > bm->cum[i] ? cut[k] : bm->cum[i];
-            int hi = cut[k + 1] < bm->cum[i + 1] ? cut[k + 1] : bm->cum[i + 1];
-            if (hi > lo)
+            int from = cut[k] > cum[i] ? cut[k] : cum[i];
+            int to = cut[k + 1] < cum[i + 1] ? cut[k + 1] : cum[i + 1];
+            if (to > from)
                 n_pieces++;
         }
         ow_meeting *m = ow_schedule_add_meeting(s, n_pieces);
@@ -130,13 +163,13 @@ static ow_status decode_body(const ow_formulation *f, size_t b, const double *x,
         if (joint_of[k] >= 0)
             m->pieces[j++] = guest_piece(f, (size_t)joint_of[k]);
         for (int i = 0; i < n; i++) {
-            int lo = cut[k] > bm->cum[i] ? cut[k] : bm->cum[i];
-            int hi = cut[k + 1] < bm->cum[i + 1] ? cut[k + 1] : bm->cum[i + 1];
-            if (hi <= lo)
+            int from = cut[k] > cum[i] ? cut[k] : cum[i];
+            int to = cut[k + 1] < cum[i + 1] ? cut[k + 1] : cum[i + 1];
+            if (to <= from)
                 continue;
             m->pieces[j].item = (size_t)i;
-            m->pieces[j].minutes = hi - lo;
-            m->pieces[j].continued = lo > bm->cum[i];
+            m->pieces[j].minutes = to - from;
+            m->pieces[j].continued = from > cum[i];
             j++;
         }
     }
@@ -144,6 +177,9 @@ done:
     free(cut);
     free(state);
     free(joint_of);
+    free(cum);
+    free(lo);
+    free(hi);
     return rc;
 }
 

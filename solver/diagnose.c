@@ -321,6 +321,39 @@ done:
     free(next);
 }
 
+/* `held: all`: every meeting of the window's count, or of `meetings`, is held and
+ * takes at least a piece of an item (or is a joint meeting as a guest).  An item
+ * has at most one piece a meeting, each of at least max(1, min_part) minutes, and
+ * one piece when it may not split or is set to a meeting or a slot. */
+static void precheck_held(const ow_instance *inst, size_t b, ow_buf *why)
+{
+    const ow_body *body = &inst->bodies[b];
+    int window = (body->window_to - body->window_from + 1) * per_day(inst, body);
+    int want = body->meetings > 0 ? body->meetings : ow_body_max_meetings(inst, body);
+    if (want > window) {
+        cause(why, body, "held: all asks for %d meetings but its window has %d slots", want,
+              window);
+        return;
+    }
+    long pieces = 0;
+    for (size_t i = 0; i < body->n_items; i++) {
+        const ow_item *it = &body->items[i];
+        int g = it->min_part > 1 ? it->min_part : 1;
+        bool whole = !it->split || it->n_joint > 0 || it->meeting != OW_MEETING_ANY ||
+                     it->pin != OW_PIN_NONE;
+        pieces += whole ? 1 : it->max_minutes / g;
+    }
+    for (size_t a = 0; a < inst->n_bodies; a++)
+        for (size_t i = 0; i < inst->bodies[a].n_items; i++)
+            for (size_t q = 0; q < inst->bodies[a].items[i].n_joint; q++)
+                pieces += inst->bodies[a].items[i].joint_with[q] == b;
+    if (pieces < want)
+        cause(why, body,
+              "held: all asks for %d meetings but its agenda fills at most %ld (a meeting takes "
+              "at least a piece of an item)",
+              want, pieces);
+}
+
 ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
 {
     size_t before = why->len;
@@ -345,6 +378,8 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
                           min_m, ow_diagnose_min_days(inst, b),
                           ow_diagnose_min_days(inst, b) == 1 ? "" : "s");
         }
+        if (body->held_all)
+            precheck_held(inst, b, why);
         int n_last = 0, last_minutes = 0, first_seen = -1, last_seen = -1;
         for (int i = 0; i < n; i++) {
             const ow_item *it = &body->items[i];
@@ -385,8 +420,8 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
             } else if (mk > 0 && !body->order_free) {
                 int before_i = 0;
                 for (int j = 0; j < i; j++)
-                    before_i += body->items[j].minutes;
-                if (before_i + it->minutes > mk * len) {
+                    before_i += body->items[j].min_minutes;
+                if (before_i + it->min_minutes > mk * len) {
                     ow_duration_words(before_i, w1, sizeof w1);
                     cause(why, body,
                           "item %s is set to meeting %d but the items before it need %s, "
@@ -403,8 +438,8 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
                       "item %s may not be taken before day %d but the session has %d days",
                       it->label, it->day_from, window_days);
             }
-            if (!it->split && it->minutes > len) {
-                ow_duration_words(it->minutes, w1, sizeof w1);
+            if (!it->split && it->min_minutes > len) {
+                ow_duration_words(it->min_minutes, w1, sizeof w1);
                 ow_duration_words(len, w2, sizeof w2);
                 cause(why, body, "item %s (%s) may not be split but a meeting lasts at most %s",
                       it->label, w1, w2);
@@ -418,7 +453,7 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
             }
             if (it->meeting == OW_MEETING_LAST) {
                 n_last++;
-                last_minutes += it->minutes;
+                last_minutes += it->min_minutes;
             }
         }
         if (body->order_free)

@@ -334,7 +334,7 @@ static void test_refusals(void **state)
     refuse(HEAD BODY "    - {item: 1, title: Opening, durtion: 30m}\n",
            "t.yaml:9:33: error: unknown key \"durtion\" in an agenda item (expected one of: "
            "item, title, duration, subitems, split, min_part, first, last, meeting, day, "
-           "not_before_day, not_after_day, after, joint_with, documentation, pin, alone, together) (in body WG.7, agenda item 1)");
+           "not_before_day, not_after_day, after, joint_with, documentation, pin, alone, together, flex) (in body WG.7, agenda item 1)");
     refuse(HEAD "title: a\ntitle: b\n" BODY "    - {item: 1, title: O, duration: 30m}\n",
            "t.yaml:6:1: error: key \"title\" given twice in the instance (first at line 5)");
     refuse(HEAD BODY "    - {item: 1, title: O, duration: 30m}\n    - {item: 1, title: P, "
@@ -442,13 +442,84 @@ static void test_load_file(void **state)
     ow_instance_free(NULL);
 }
 
+/* Fixed sessions and flexible durations: held: all, the body's and the items'
+ * flex, ranges, and the default left off a joint item. */
+static void test_flexible(void **state)
+{
+    (void)state;
+    ow_instance *inst = load("orgwork: 1\n"
+                             "calendar: {start: 2024-07-11, days: 2}\n"
+                             "bodies:\n"
+                             "  - id: A\n"
+                             "    name: Body A\n"
+                             "    meetings: 4\n"
+                             "    held: all\n"
+                             "    flex: 25%\n"
+                             "    agenda:\n"
+                             "      - {item: 1, title: Opening, duration: 10m, flex: 0%}\n"
+                             "      - {item: 2, title: Debate, duration: 1.5 meetings}\n"
+                             "      - {item: 3, title: Review, duration: 0.5 meeting, flex: 10%}\n"
+                             "      - {item: 4, title: Side, duration: 2h..4h}\n"
+                             "      - {item: 5, title: Joint, duration: 1h, joint_with: B}\n"
+                             "  - id: B\n"
+                             "    name: Body B\n"
+                             "    held: as_needed\n"
+                             "    agenda:\n"
+                             "      - {item: 1, title: Debate, duration: 1h}\n");
+    const ow_body *a = &inst->bodies[0], *b = &inst->bodies[1];
+    assert_true(a->held_all);
+    assert_false(b->held_all);
+    assert_int_equal(a->flex, 25);
+    const int want[][4] = {/* minutes, min, max, has_estimate */
+                           {10, 10, 10, 1},
+                           {270, 203, 337, 1},
+                           {90, 81, 99, 1},
+                           {120, 120, 240, 0},
+                           {60, 60, 60, 1}};
+    for (size_t i = 0; i < 5; i++) {
+        assert_int_equal(a->items[i].minutes, want[i][0]);
+        assert_int_equal(a->items[i].min_minutes, want[i][1]);
+        assert_int_equal(a->items[i].max_minutes, want[i][2]);
+        assert_int_equal(a->items[i].has_estimate, want[i][3]);
+    }
+    assert_int_equal(b->items[0].min_minutes, 60);
+    assert_int_equal(b->items[0].max_minutes, 60);
+    assert_int_equal(ow_body_total_minutes(a), 10 + 203 + 81 + 120 + 60);
+    assert_int_equal(inst->weights.deviation, OW_WEIGHT_DEVIATION);
+    ow_instance_free(inst);
+
+    const char *head = "orgwork: 1\ncalendar: {start: 2024-07-11, days: 2}\n"
+                       "objective: {deviation: 5}\nbody:\n  id: A\n  name: Body A\n";
+    char text[512];
+    snprintf(text, sizeof text,
+             "%s  agenda:\n    - {item: 1, title: T, duration: 1h, flex: 100%%}\n", head);
+    inst = load(text);
+    assert_int_equal(inst->weights.deviation, 5);
+    assert_int_equal(inst->bodies[0].items[0].min_minutes, 1);
+    assert_int_equal(inst->bodies[0].items[0].max_minutes, 120);
+    ow_instance_free(inst);
+    snprintf(text, sizeof text, "%s  agenda:\n    - {item: 1, title: T, duration: 4h..2h}\n", head);
+    refuse(text, "t.yaml:8:37: error: duration range \"4h..2h\" runs backwards (expected the "
+                 "shorter end first, as in 2h..4h) (in body A, agenda item 1)");
+    snprintf(text, sizeof text,
+             "%s  agenda:\n    - {item: 1, title: T, duration: 1h, flex: 101%%}\n", head);
+    refuse(text,
+           "t.yaml:8:47: error: flex \"101%\" is out of range (expected 0% to 100%) (in body A, "
+           "agenda item 1)");
+    snprintf(text, sizeof text,
+             "%s  meetings: 5\n  held: all\n  agenda:\n    - {item: 1, title: T, duration: 1h}\n",
+             head);
+    refuse(text, "t.yaml:8:9: error: held: all asks for 5 meetings but the body's window has 4 "
+                 "slots (2 days, 2 a day) (in body A)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_single_body),    cmocka_unit_test(test_multi_body),
         cmocka_unit_test(test_override),       cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_refusals_multi), cmocka_unit_test(test_too_big_and_too_deep),
-        cmocka_unit_test(test_load_file),
+        cmocka_unit_test(test_load_file),      cmocka_unit_test(test_flexible),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,7 +43,10 @@ typedef struct ow_item {
     const char *label; /* as shown in the annex: "2", "1 (a)" */
     const char *title;
     const char *parent_title; /* for a sub-item, the title of its item; else NULL */
-    int minutes;              /* estimated duration, > 0 */
+    int minutes;              /* estimated duration, > 0 (a range's lower end) */
+    int min_minutes;          /* least minutes it may take (= minutes unless flexible) */
+    int max_minutes;          /* most minutes it may take (= minutes unless flexible) */
+    bool has_estimate;        /* false for a range (`2h..4h`): no deviation counted */
     bool split;               /* may run over several meetings (default true) */
     int min_part;             /* smallest piece in one meeting, minutes; 0 = none */
     bool first;               /* first thing the body does in the session */
@@ -101,6 +104,8 @@ typedef struct ow_body {
                            * ow_name_holds_plenaries of its name) */
     int room;             /* index into rooms, or -1: any room */
     bool order_free;      /* `order: free` */
+    bool held_all;        /* `held: all`: exactly its meetings are held, each with an item */
+    int flex;             /* `flex: P%`: default tolerance of its items' estimates; 0 none */
     bool has_pin_from;
     int pin_from; /* index into calendar.days where the body must start */
     size_t n_slot_times;
@@ -162,12 +167,14 @@ typedef struct ow_weights {
     int meetings;   /* per meeting held */
     int days;       /* per day on which a body meets */
     int late_start; /* per item that does not start at the start of a meeting */
+    int deviation;  /* per minute an item takes more or less than its estimate */
 } ow_weights;
 
 #define OW_WEIGHT_CONTINUED  10
 #define OW_WEIGHT_MEETINGS   2
 #define OW_WEIGHT_DAYS       4
 #define OW_WEIGHT_LATE_START 1
+#define OW_WEIGHT_DEVIATION  1
 
 typedef struct ow_instance {
     const char *path;  /* the file it was read from, as given */
@@ -242,7 +249,8 @@ bool ow_body_slots_limited(const ow_instance *inst, const ow_body *body);
  * meet in that day (ow_body_may_meet), capped by meetings_per_day. */
 int ow_body_meetings_a_day(const ow_instance *inst, const ow_body *body);
 
-/* Total agenda minutes of a body. */
+/* The least agenda minutes of a body (its estimates, or less where they are
+ * flexible). */
 int ow_body_total_minutes(const ow_body *body);
 
 /* Meetings the body may hold at most: `meetings`, or every slot of its window that

@@ -82,13 +82,16 @@ void ow_schedule_sort(ow_schedule *s);
 
 /* The objective of a schedule under the instance's weights, computed from the
  * schedule alone (SPEC §3, docs/model.md): continued pieces, meetings held,
- * body-days used, items not starting at the start of a meeting. */
+ * body-days used, items not starting at the start of a meeting, and minutes away
+ * from flexible estimates. */
 typedef struct ow_objective_terms {
     int continued;
     int meetings;
     int days;
     int late_starts;
-    long total; /* the weighted sum */
+    long deviation; /* minutes the items with a flexible estimate take more or less than it */
+    bool flexible;  /* some item's duration is flexible (so deviation is a term) */
+    long total;     /* the weighted sum */
 } ow_objective_terms;
 
 void ow_schedule_objective(const ow_instance *inst, const ow_schedule *s, ow_objective_terms *out);

@@ -6,23 +6,22 @@
 #include <string.h>
 
 static const char *const BODY_KEYS[] = {
-    "id",     "name",           "session",    "meetings",    "meetings_per_day",
-    "window", "interpretation", "room",       "order",       "pin",
-    "agenda", "slots",          "not_during", "only_during", "reserved",
-    "plenary", NULL};
+    "id",      "name",           "session",    "meetings",    "meetings_per_day",
+    "window",  "interpretation", "room",       "order",       "pin",
+    "agenda",  "slots",          "not_during", "only_during", "reserved",
+    "plenary", "held",           "flex",       NULL};
 static const char *const WHEN_KEYS[] = {"date", "slot", NULL};
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
-static const char *const ITEM_KEYS[] = {
-    "item",  "title",      "duration",      "subitems", "split",          "min_part",
-    "first", "last",       "meeting",       "day",      "not_before_day", "not_after_day",
-    "after", "joint_with", "documentation", "pin",      "alone",          "together",
-    NULL};
+static const char *const ITEM_KEYS[] = {"item",    "title",      "duration",       "subitems",
+                                        "split",   "min_part",   "first",          "last",
+                                        "meeting", "day",        "not_before_day", "not_after_day",
+                                        "after",   "joint_with", "documentation",  "pin",
+                                        "alone",   "together",   "flex",           NULL};
 static const char *const SUBITEM_KEYS[] = {
-    "item",          "title", "duration",   "split",         "min_part",
-    "first",         "last",  "meeting",    "day",           "not_before_day",
-    "not_after_day", "after", "joint_with", "documentation", "pin",
-    "alone",         NULL};
+    "item",       "title",         "duration", "split",          "min_part",      "first",
+    "last",       "meeting",       "day",      "not_before_day", "not_after_day", "after",
+    "joint_with", "documentation", "pin",      "alone",          "flex",          NULL};
 static const char *const EVENT_KEYS[] = {"event",      "title",          "duration",      "split",
                                          "min_part",   "first",          "last",          "meeting",
                                          "day",        "not_before_day", "not_after_day", "after",
@@ -260,6 +259,90 @@ static ow_status load_meeting(loader *ld, const node *n, ow_item *item)
     return get_int(ld, n, "meeting", 1, MAX_MEETINGS, &item->meeting);
 }
 
+/* `flex: P%`: a whole percentage from 0 to 100. */
+static ow_status get_flex(loader *ld, const node *n, int *out)
+{
+    if (n->kind == NODE_SCALAR && !is_null(n)) {
+        const char *t = n->text;
+        size_t digits = strspn(t, "0123456789");
+        if (digits > 0 && digits <= 4 && t[digits] == '%' && t[digits + 1] == '\0') {
+            int p = 0;
+            for (size_t k = 0; k < digits; k++)
+                p = p * 10 + (t[k] - '0');
+            if (p > 100)
+                return fail(ld, n->loc, "flex \"%s\" is out of range (expected 0%% to 100%%)", t);
+            *out = p;
+            return OW_OK;
+        }
+    }
+    return wrong_type(ld, n, "a percentage such as 25%", "flex");
+}
+
+/* An item's duration: one estimate (`1 meeting`), made flexible by the item's or
+ * the body's `flex`, or a range with no estimate (`2h..4h`). */
+static ow_status load_duration(loader *ld, const fields *f, const ow_body *body, ow_item *item)
+{
+    ow_status rc = OW_OK;
+    const node *duration = field(f, "duration"), *flex = field(f, "flex");
+    const char *dots = duration->kind == NODE_SCALAR ? strstr(duration->text, "..") : NULL;
+    bool joint = field(f, "joint_with") != NULL;
+    if (dots != NULL) {
+        char low[64];
+        size_t len = (size_t)(dots - duration->text);
+        if (len >= sizeof low)
+            return fail(ld, duration->loc,
+                        "cannot parse duration \"%.*s\" (expected " DURATION_FORMS
+                        ", or a range such as 2h..4h)",
+                        QUOTE, duration->text);
+        memcpy(low, duration->text, len);
+        low[len] = '\0';
+        node part = *duration;
+        part.text = low;
+        part.len = len;
+        OW_CALL(get_duration(ld, &part, "duration", &item->min_minutes));
+        part.text = dots + 2;
+        part.len = strlen(dots + 2);
+        OW_CALL(get_duration(ld, &part, "duration", &item->max_minutes));
+        if (item->min_minutes > item->max_minutes)
+            return fail(ld, duration->loc,
+                        "duration range \"%s\" runs backwards (expected the shorter end first, "
+                        "as in 2h..4h)",
+                        duration->text);
+        if (flex != NULL)
+            return fail(ld, flex->loc,
+                        "flex with a duration range (line %d): the range already "
+                        "says how long the item may take",
+                        duration->loc.line);
+        item->minutes = item->min_minutes;
+        item->has_estimate = false;
+    } else {
+        OW_CALL(get_duration(ld, duration, "duration", &item->minutes));
+        int p = body->flex;
+        if (flex != NULL)
+            OW_CALL(get_flex(ld, flex, &p));
+        else if (joint)
+            p = 0; /* the body's default leaves a joint item as its bodies share it */
+        long lo = ((long)item->minutes * (100 - p) + 99) / 100;
+        long hi = (long)item->minutes * (100 + p) / 100;
+        item->min_minutes = lo < 1 ? 1 : (int)lo;
+        item->max_minutes = hi > MAX_DURATION ? MAX_DURATION : (int)hi;
+        item->has_estimate = true;
+    }
+    if (item->min_minutes < item->max_minutes) {
+        const node *at = flex != NULL ? flex : duration;
+        if (body->order_free)
+            return fail(ld, at->loc,
+                        "a flexible duration needs agenda order (the body has "
+                        "order: free)");
+        if (joint)
+            return fail(ld, at->loc,
+                        "a joint item's duration cannot be flexible (its bodies "
+                        "share it)");
+    }
+done:
+    return rc;
+}
+
 /* The item's own fields, for an item without sub-items or a sub-item. */
 static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *body, ow_item *item,
                                   const node **after)
@@ -269,8 +352,8 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
     const node *duration = field(f, "duration");
     if (duration == NULL)
         return fail(ld, f->map->loc, "missing key \"duration\" (expected " DURATION_FORMS ")");
-    OW_CALL(get_duration(ld, duration, "duration", &item->minutes));
     item->duration_loc = duration->loc;
+    OW_CALL(load_duration(ld, f, body, item));
     item->split = true;
     if ((n = field(f, "split")) != NULL)
         OW_CALL(get_bool(ld, n, "split", &item->split));
@@ -279,6 +362,10 @@ static ow_status load_item_fields(loader *ld, const fields *f, const ow_body *bo
         if (item->min_part > item->minutes)
             return fail(ld, n->loc, "min_part %s is longer than the item's duration %s", n->text,
                         duration->text);
+        if (item->min_part > item->min_minutes)
+            return fail(ld, n->loc,
+                        "min_part %s is longer than the least the item may take (%d min)", n->text,
+                        item->min_minutes);
     }
     if ((n = field(f, "first")) != NULL)
         OW_CALL(get_bool(ld, n, "first", &item->first));
@@ -628,6 +715,8 @@ static ow_status load_together(loader *ld, const node *map, ow_body *body, const
             return fail(ld, duration->loc,
                         "items considered together take more than %d minutes in all", MAX_DURATION);
         block->minutes += minutes;
+        block->min_minutes += minutes; /* a member's length is fixed */
+        block->max_minutes += minutes;
         block->together[block->n_together++] = member;
         at = next;
     }
@@ -700,6 +789,22 @@ static ow_status load_body_fields(loader *ld, const fields *f, ow_body *body)
             body->order_free = true;
         else if (n->kind != NODE_SCALAR || strcmp(n->text, "agenda") != 0)
             return wrong_type(ld, n, "free or agenda", "order");
+    }
+    if ((n = field(f, "flex")) != NULL)
+        OW_CALL(get_flex(ld, n, &body->flex));
+    if ((n = field(f, "held")) != NULL) {
+        if (n->kind == NODE_SCALAR && strcmp(n->text, "all") == 0)
+            body->held_all = true;
+        else if (n->kind != NODE_SCALAR || strcmp(n->text, "as_needed") != 0)
+            return wrong_type(ld, n, "all or as_needed", "held");
+        int days = body->window_to - body->window_from + 1, ns = (int)inst->calendar.n_slots;
+        int per_day =
+            body->meetings_per_day > 0 && body->meetings_per_day < ns ? body->meetings_per_day : ns;
+        if (body->held_all && body->meetings > days * per_day)
+            return fail(ld, n->loc,
+                        "held: all asks for %d meetings but the body's window has %d slots "
+                        "(%d day%s, %d a day)",
+                        body->meetings, days * per_day, days, days == 1 ? "" : "s", per_day);
     }
     if ((n = field(f, "pin")) != NULL) {
         fields pin;
@@ -872,13 +977,14 @@ done:
     return rc;
 }
 
-static const char *const OBJECTIVE_KEYS[] = {"continued", "meetings", "days", "late_start", NULL};
+static const char *const OBJECTIVE_KEYS[] = {"continued",  "meetings",  "days",
+                                             "late_start", "deviation", NULL};
 
 ow_status load_objective(loader *ld, const node *map)
 {
     ow_status rc = OW_OK;
     ow_weights *w = &ld->inst->weights;
-    int *slots[] = {&w->continued, &w->meetings, &w->days, &w->late_start};
+    int *slots[] = {&w->continued, &w->meetings, &w->days, &w->late_start, &w->deviation};
     fields f;
     OW_CALL(read_fields(ld, map, "objective", "objective", OBJECTIVE_KEYS, &f));
     for (size_t i = 0; OBJECTIVE_KEYS[i] != NULL; i++)

@@ -39,6 +39,7 @@ static ow_status set_defaults(loader *ld)
     inst->weights.meetings = OW_WEIGHT_MEETINGS;
     inst->weights.days = OW_WEIGHT_DAYS;
     inst->weights.late_start = OW_WEIGHT_LATE_START;
+    inst->weights.deviation = OW_WEIGHT_DEVIATION;
     return OW_OK;
 }
 

@@ -15,6 +15,8 @@ static void build_body(ow_formulation *f, size_t b, double scale, double slot_ti
     ow_add_start(f, b);
     ow_add_flow(f, b);
     ow_add_cutlo(f, b);
+    if (f->bodies[b].flex)
+        ow_add_durations(f, b, scale);
     ow_add_place(f, b, slot_tie);
     ow_add_after(f, b);
     if (f->bodies[b].free)

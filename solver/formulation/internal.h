@@ -45,8 +45,14 @@ typedef struct body_model {
     int n_pos;     /* slots of its window, in time order */
     int *pos_slot; /* global slot id (day * n_slots + slot) of each position */
     int n_rooms;
-    int *rooms;   /* room indices it may use */
-    int *cum;     /* cum[i] = minutes of items 0..i-1; cum[n] = total */
+    int *rooms; /* room indices it may use */
+    int *cum;   /* cum[i] = minutes of items 0..i-1; cum[n] = total */
+    /* Flexible durations (some item may take more or less than its estimate): the
+     * cumulative minutes are columns C[j] within cmin[j]..cmax[j]; else flex is
+     * false and cmin = cmax = cum. */
+    bool flex;
+    int *cmin, *cmax;
+    int *C;       /* [n + 1] columns of C(j); C[0] = -1 (C(0) = 0) */
     int *lo, *hi; /* agenda minutes a cut in each state may take; lo > hi: no state */
     int *u;       /* [K] meeting k held */
     int *W;       /* [K + 1] cut columns; -1 for cut 0 and cut K (0 and the total) */
@@ -228,6 +234,7 @@ void ow_add_held(ow_formulation *f, size_t b, double scale);
 void ow_add_start(ow_formulation *f, size_t b);
 void ow_add_flow(ow_formulation *f, size_t b);
 void ow_add_cutlo(ow_formulation *f, size_t b);
+void ow_add_durations(ow_formulation *f, size_t b, double scale);
 void ow_add_place(ow_formulation *f, size_t b, double slot_tie);
 void ow_add_after(ow_formulation *f, size_t b);
 void ow_add_free(ow_formulation *f, size_t b, double scale);

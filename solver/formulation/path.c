@@ -110,7 +110,7 @@ void ow_add_cutlo(ow_formulation *f, size_t b)
     body_model *bm = &f->bodies[b];
     ow_program *P = f->program;
     const char *bid = f->inst->bodies[b].id;
-    int K = bm->K, T = bm->cum[bm->n];
+    int K = bm->K, T = bm->cmax[bm->n];
 
     /* Cut points: W[c] lies in the range of the state of cut c. */
     bm->W[0] = bm->W[K] = -1;
@@ -149,6 +149,9 @@ void ow_add_capacity(ow_formulation *f, size_t b)
         if (bm->W[k + 1] >= 0) {
             ow_program_add(P, cap, bm->W[k + 1], 1);
             ow_program_add(P, low, bm->W[k + 1], 1);
+        } else if (bm->flex) { /* the last cut is the agenda's total, C(n) */
+            ow_program_add(P, cap, bm->C[bm->n], 1);
+            ow_program_add(P, low, bm->C[bm->n], 1);
         } else {
             rhs -= T;
         }

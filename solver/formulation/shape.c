@@ -42,6 +42,16 @@ static bool step_possible(const ow_body *body, const body_model *bm, int k, int 
     return true;
 }
 
+/* The meetings a body must hold when k_min reaches K: all K, or with `held: all`
+ * every meeting it may hold (fewer than K when its slots are limited). */
+static int held_all_meetings(const ow_instance *inst, const ow_body *body, int K)
+{
+    if (!body->held_all)
+        return K;
+    int all = ow_body_max_meetings(inst, body);
+    return all < K ? all : K;
+}
+
 /* Guest joint meetings body b attends. */
 static size_t guest_meetings(const ow_formulation *f, size_t b)
 {
@@ -64,8 +74,8 @@ static ow_status shape_free(ow_formulation *f, size_t b, int Lmax, ow_error *err
     if (!bm->a || !bm->pm || !bm->c || !bm->gj)
         return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     bm->k_min = (bm->cum[bm->n] + Lmax - 1) / Lmax + (int)guest_meetings(f, b);
-    if (bm->k_min > bm->K)
-        bm->k_min = bm->K;
+    if (bm->k_min > bm->K || f->inst->bodies[b].held_all)
+        bm->k_min = held_all_meetings(f->inst, &f->inst->bodies[b], bm->K);
     return OW_OK;
 }
 
@@ -118,6 +128,9 @@ static ow_status alloc_body(ow_formulation *f, size_t b, ow_error *err)
     bm->pos_slot = ow_arena_calloc(f->arena, (size_t)bm->n_pos + 1, sizeof(int));
     bm->rooms = ow_arena_calloc(f->arena, (size_t)bm->n_rooms + 1, sizeof(int));
     bm->cum = ow_arena_calloc(f->arena, (size_t)bm->n + 1, sizeof(int));
+    bm->cmin = ow_arena_calloc(f->arena, (size_t)bm->n + 1, sizeof(int));
+    bm->cmax = ow_arena_calloc(f->arena, (size_t)bm->n + 1, sizeof(int));
+    bm->C = ow_arena_calloc(f->arena, (size_t)bm->n + 1, sizeof(int));
     bm->lo = ow_arena_calloc(f->arena, S, sizeof(int));
     bm->hi = ow_arena_calloc(f->arena, S, sizeof(int));
     bm->u = ow_arena_calloc(f->arena, (size_t)K + 1, sizeof(int));
@@ -126,8 +139,8 @@ static ow_status alloc_body(ow_formulation *f, size_t b, ow_error *err)
     bm->z = ow_arena_calloc(f->arena, (size_t)K * (size_t)bm->n_pos * (size_t)bm->n_rooms + 1,
                             sizeof(int));
     bm->y = ow_arena_calloc(f->arena, (size_t)window_days + 1, sizeof(int));
-    if (!bm->pos_slot || !bm->rooms || !bm->cum || !bm->lo || !bm->hi || !bm->u || !bm->W ||
-        !bm->layer || !bm->z || !bm->y)
+    if (!bm->pos_slot || !bm->rooms || !bm->cum || !bm->cmin || !bm->cmax || !bm->C || !bm->lo ||
+        !bm->hi || !bm->u || !bm->W || !bm->layer || !bm->z || !bm->y)
         return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     for (int p = 0; p < bm->n_pos; p++)
         bm->pos_slot[p] = body->window_from * ns + p;
@@ -136,8 +149,18 @@ static ow_status alloc_body(ow_formulation *f, size_t b, ow_error *err)
     else
         for (int r = 0; r < bm->n_rooms; r++)
             bm->rooms[r] = r;
-    for (int i = 0; i < bm->n; i++)
-        bm->cum[i + 1] = bm->cum[i] + body->items[i].minutes;
+    for (int i = 0; i < bm->n; i++) {
+        const ow_item *it = &body->items[i];
+        bm->cum[i + 1] = bm->cum[i] + it->minutes;
+        bm->cmin[i + 1] = bm->cmin[i] + it->min_minutes;
+        bm->cmax[i + 1] = bm->cmax[i] + it->max_minutes;
+        bm->flex = bm->flex || it->min_minutes < it->max_minutes;
+        bm->C[i + 1] = -1;
+    }
+    bm->C[0] = -1;
+    if (!bm->flex) /* a range of one length is that length */
+        for (int i = 0; i <= bm->n; i++)
+            bm->cum[i] = bm->cmin[i];
     return OW_OK;
 }
 
@@ -145,13 +168,16 @@ static ow_status alloc_body(ow_formulation *f, size_t b, ow_error *err)
  * is"): exact at a boundary, an open margin inside an item that may split. */
 static void set_ranges(const ow_body *body, body_model *bm)
 {
-    for (int j = 0; j <= bm->n; j++)
-        bm->lo[2 * j] = bm->hi[2 * j] = bm->cum[j];
+    for (int j = 0; j <= bm->n; j++) {
+        bm->lo[2 * j] = bm->cmin[j];
+        bm->hi[2 * j] = bm->cmax[j];
+    }
     for (int i = 1; i <= bm->n; i++) {
         const ow_item *it = &body->items[i - 1];
         int g = open_margin(it);
-        bm->lo[2 * i - 1] = bm->cum[i - 1] + g;
-        bm->hi[2 * i - 1] = it->split && it->n_joint == 0 ? bm->cum[i] - g : bm->cum[i - 1];
+        bool inside = it->split && it->n_joint == 0 && (!bm->flex || it->max_minutes >= 2 * g);
+        bm->lo[2 * i - 1] = bm->cmin[i - 1] + g;
+        bm->hi[2 * i - 1] = inside ? bm->cmax[i] - g : bm->cmin[i - 1];
     }
 }
 
@@ -253,9 +279,9 @@ ow_status ow_shape_body(ow_formulation *f, size_t b, ow_error *err)
         goto done;
     }
     size_t n_arcs = sweep(f, b, Lmax, fwd, bwd);
-    bm->k_min = (bm->cum[bm->n] + Lmax - 1) / Lmax + (int)n_guest;
-    if (bm->k_min > bm->K)
-        bm->k_min = bm->K;
+    bm->k_min = (bm->cmin[bm->n] + Lmax - 1) / Lmax + (int)n_guest;
+    if (bm->k_min > bm->K || body->held_all)
+        bm->k_min = held_all_meetings(f->inst, body, bm->K);
     if (!bwd[0]) {
         f->crossed = true;
         goto done;

@@ -39,8 +39,10 @@ compare() {
 }
 
 # tests/data/joint-units.yaml: joint meetings in two rooms (every row name unique).
+# instances/som-2024-natural.yaml: flexible durations (the columns C and D, the
+# conditional cut rows).
 for file in instances/som-2024.yaml instances/long-session.yaml instances/expert-group.yaml \
-    tests/data/joint-units.yaml; do
+    tests/data/joint-units.yaml instances/som-2024-natural.yaml; do
     name=$(basename "$file" .yaml)
     "$bin" solve "$file" --format json >"$tmp/$name.json"
     want=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["objective"])' \
@@ -85,6 +87,23 @@ for file in instances/som-2024.yaml instances/long-session.yaml instances/expert
     fi
     compare "$file (cbc)" "$optimum" "$scale" "$want"
 done
+
+# A program with flexible durations has their rows and columns; one without has none.
+"$bin" export instances/som-2024-natural.yaml --lp "$tmp/flex.lp" 2>/dev/null
+for name in 'C(WG.7,1)' 'durlo(WG.7,4)' 'durhi(WG.7,4)' 'devover(WG.7,4)' 'devunder(WG.7,4)' \
+    'dur(WG.7,1)' 'cutfrom(WG.7,1,' 'cutto(WG.7,1,' 'D(WG.7,4)'; do
+    if grep -qF "$name" "$tmp/flex.lp"; then
+        passed=$((passed + 1))
+    else
+        fail "instances/som-2024-natural.yaml: export --lp has no $name"
+    fi
+done
+"$bin" export instances/som-2024.yaml --lp "$tmp/fixed.lp" 2>/dev/null
+if grep -qE 'cutfrom|cutto|durlo|devover|D\(WG' "$tmp/fixed.lp"; then
+    fail "instances/som-2024.yaml: export --lp has rows of flexible durations"
+else
+    passed=$((passed + 1))
+fi
 
 printf 'export: %d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

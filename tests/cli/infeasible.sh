@@ -57,6 +57,16 @@ expect "$(body daybeyond '      - {item: "1", title: Debate, duration: 2h, day: 
 ')" "Working Group on Firearms: item 1 is set to day 3 but the session has 2 days"
 expect "$(body meetingbeyond '      - {item: "1", title: Debate, duration: 2h, meeting: 5}
 ')" "Working Group on Firearms: item 1 is set to meeting 5 but the body holds at most 4 meetings"
+# held: all: four meetings, but two items that may not split fill two at most.
+expect "$(body heldall '      - {item: "1", title: Opening, duration: 30m, split: false}
+      - {item: "2", title: Debate, duration: 2h, split: false}
+' '  held: all
+')" "Working Group on Firearms: held: all asks for 4 meetings but its agenda fills at most 2 (a meeting takes at least a piece of an item)"
+# A flexible estimate may shrink: the least it may take is what the precheck counts.
+expect "$(body flexlast '      - {item: "1", title: Debate, duration: 6h}
+      - {item: "2", title: Other matters, duration: 1 meeting, meeting: last, flex: 10%}
+      - {item: "3", title: Report, duration: 1 meeting, meeting: last, flex: 10%}
+')" "Working Group on Firearms: the items set to the last meeting need 5 h 24 min together but a meeting lasts at most 3 h"
 printf 'orgwork: 1\ncalendar: {start: 2024-07-08, days: 5}\nrooms: [A, B]\nbodies:\n  - {id: P, name: First group, room: A, agenda: [{item: "1", title: Debate, duration: 2h}]}\n  - {id: Q, name: Second group, room: B, agenda: [{item: "1", title: Debate, duration: 2h}]}\nrules:\n  - consecutive: [P, Q]\n' > "$t/rooms.yaml"
 expect "$t/rooms.yaml" "P and Q must meet consecutively in one room, but P is set to A and Q to B"
 # A conflict only the solver finds: a pin to the second day before an item set to the first date.

@@ -289,11 +289,19 @@ static ow_schedule *copy_schedule(const ow_schedule *s)
 typedef bool (*mutation)(const ow_instance *inst, ow_schedule *s, int which);
 
 /* Each returns false when it does not apply to this schedule. */
+/* Whether piece k of meeting m is of an item that may take more or less minutes:
+ * a minute more or less there, or a piece less, may be another valid schedule. */
+static bool flexible_piece(const ow_instance *inst, const ow_meeting *m, size_t k)
+{
+    const ow_piece *p = &m->pieces[k];
+    const ow_item *it = &inst->bodies[p->joint ? p->owner : m->body].items[p->item];
+    return it->min_minutes < it->max_minutes;
+}
+
 static bool m_minutes(const ow_instance *inst, ow_schedule *s, int which)
 {
-    (void)inst;
     ow_meeting *m = &s->meetings[(size_t)which % s->n_meetings];
-    if (m->n_pieces == 0 || m->pieces[0].minutes <= 1)
+    if (m->n_pieces == 0 || m->pieces[0].minutes <= 1 || flexible_piece(inst, m, 0))
         return false;
     m->pieces[0].minutes += which % 2 ? 1 : -1;
     return true;
@@ -308,9 +316,8 @@ static bool m_objective(const ow_instance *inst, ow_schedule *s, int which)
 
 static bool m_drop_piece(const ow_instance *inst, ow_schedule *s, int which)
 {
-    (void)inst;
     ow_meeting *m = &s->meetings[(size_t)which % s->n_meetings];
-    if (m->n_pieces < 2)
+    if (m->n_pieces < 2 || flexible_piece(inst, m, m->n_pieces - 1))
         return false;
     m->n_pieces--;
     return true;

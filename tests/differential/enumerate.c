@@ -63,6 +63,8 @@ typedef struct search {
     int rem[MAXM];
     int first_own, last_own; /* the plan's first and last own (not guest) meetings */
     int continued, late;
+    long deviation; /* minutes away from flexible estimates, of the plan being kept */
+    int span_st[MAXI], span_e[MAXI]; /* flexible bodies: the meetings of each item */
 } search;
 
 static int day_of(const search *s, int g)
@@ -231,8 +233,8 @@ static void keep_plan(search *s)
         if (m == 0 || day_of(s, p->slot[m]) != day_of(s, p->slot[m - 1]))
             days++;
     const ow_weights *w = &s->inst->weights;
-    p->obj =
-        w->continued * s->continued + w->meetings * p->k + w->days * days + w->late_start * s->late;
+    p->obj = w->continued * s->continued + w->meetings * p->k + w->days * days +
+             w->late_start * s->late + (int)(w->deviation * s->deviation);
     (void)body;
 }
 
@@ -354,6 +356,177 @@ static void place_item(search *s, int idx, int cur, bool closed)
     }
 }
 
+/* ---- flexible durations ------------------------------------------------------ */
+
+/* Whether some item of the body may take more or less than one length. */
+static bool flexible(const ow_body *body)
+{
+    for (size_t i = 0; i < body->n_items; i++)
+        if (body->items[i].min_minutes < body->items[i].max_minutes)
+            return true;
+    return false;
+}
+
+#define MAXL 1441 /* minutes a slot may have, plus one */
+
+/* The minutes of a flexible body's plan, whose items run over the meetings
+ * span_st[i]..span_e[i] (agenda order): every length each item may take, and every
+ * split of it into pieces of at least max(1, min_part) within the meetings' slots,
+ * searched exactly by dynamic programming over the minutes the meeting an item ends
+ * in holds so far.  Writes the pieces and s->deviation (the least sum of minutes
+ * away from the estimates); false when no minutes fit. */
+static bool flexible_minutes(search *s)
+{
+    plan *p = &s->cur;
+    const ow_body *body = &s->inst->bodies[s->b];
+    int n = (int)body->n_items;
+    static long best[MAXI + 1][MAXL];
+    static short from_u[MAXI + 1][MAXL], last_piece[MAXI + 1][MAXL], length[MAXI + 1][MAXL];
+    const long none = 1L << 40;
+    int lim = 1; /* minutes a meeting may hold, plus one */
+    for (int m = 0; m < p->k; m++)
+        if (slot_len(s, p->slot[m]) + 1 > lim)
+            lim = slot_len(s, p->slot[m]) + 1;
+    if (lim > MAXL)
+        return false;
+    for (int i = 0; i <= n; i++)
+        for (int u = 0; u < lim; u++)
+            best[i][u] = none;
+    best[0][0] = 0;
+    for (int i = 0; i < n; i++) {
+        const ow_item *it = &body->items[i];
+        int st = s->span_st[i], e = s->span_e[i];
+        bool shared = i > 0 && s->span_e[i - 1] == st;
+        int g = it->min_part > 1 ? it->min_part : 1;
+        long mid = 0;
+        for (int m = st + 1; m < e; m++)
+            mid += slot_len(s, p->slot[m]);
+        int len_e = slot_len(s, p->slot[e]);
+        for (int u = 0; u < lim; u++) {
+            if (best[i][u] == none)
+                continue;
+            int used = shared ? u : 0;
+            int room0 = slot_len(s, p->slot[st]) - used;
+            if (room0 < g)
+                continue;
+            for (int pe = g; pe <= (st == e ? room0 : len_e); pe++) {
+                /* The pieces before the last add up to [lo, hi]. */
+                long lo = st == e ? 0 : (long)g * (e - st);
+                long hi = st == e ? 0 : room0 + mid;
+                long dmin = lo + pe, dmax = hi + pe;
+                if (dmin < it->min_minutes)
+                    dmin = it->min_minutes;
+                if (dmax > it->max_minutes)
+                    dmax = it->max_minutes;
+                if (dmin > dmax)
+                    continue;
+                long d = it->minutes < dmin ? dmin : it->minutes > dmax ? dmax : it->minutes;
+                long dev = it->has_estimate && it->min_minutes < it->max_minutes
+                               ? (d > it->minutes ? d - it->minutes : it->minutes - d)
+                               : 0;
+                int nu = (st == e ? used : 0) + pe;
+                if (best[i][u] + dev < best[i + 1][nu]) {
+                    best[i + 1][nu] = best[i][u] + dev;
+                    from_u[i + 1][nu] = (short)u;
+                    last_piece[i + 1][nu] = (short)pe;
+                    length[i + 1][nu] = (short)d;
+                }
+            }
+        }
+    }
+    int end = -1;
+    for (int u = 0; u < lim; u++)
+        if (best[n][u] != none && (end < 0 || best[n][u] < best[n][end]))
+            end = u;
+    if (end < 0)
+        return false;
+    s->deviation = best[n][end];
+    /* Back from the end: each item's length and last piece; the pieces before its
+     * last take at least g each, then as much as their meetings hold, in order. */
+    int room_used[MAXM] = {0};
+    int u = end;
+    int pe_of[MAXI], d_of[MAXI];
+    for (int i = n; i > 0; i--) {
+        pe_of[i - 1] = last_piece[i][u];
+        d_of[i - 1] = length[i][u];
+        u = from_u[i][u];
+    }
+    for (int m = 0; m < p->k; m++)
+        p->np[m] = p->guest[m] >= 0 ? 1 : 0;
+    for (int i = 0; i < n; i++) {
+        const ow_item *it = &body->items[i];
+        int st = s->span_st[i], e = s->span_e[i];
+        int g = it->min_part > 1 ? it->min_part : 1;
+        int mins[MAXM];
+        int rest = d_of[i] - pe_of[i];
+        for (int m = st; m < e; m++) {
+            mins[m] = g;
+            rest -= g;
+        }
+        for (int m = st; m < e && rest > 0; m++) {
+            int cap = slot_len(s, p->slot[m]) - room_used[m] - g;
+            int more = cap < rest ? cap : rest;
+            mins[m] += more;
+            rest -= more;
+        }
+        mins[e] = pe_of[i];
+        for (int m = st; m <= e; m++) {
+            p->pc[m][p->np[m]++] = (piece){(signed char)i, (short)mins[m]};
+            room_used[m] += mins[m];
+        }
+    }
+    return true;
+}
+
+/* A flexible body's plans: which meetings each item runs over (agenda order), the
+ * minutes found by flexible_minutes. */
+static void place_spans(search *s, int idx, int cur, bool closed)
+{
+    plan *p = &s->cur;
+    const ow_body *body = &s->inst->bodies[s->b];
+    if (s->bp[s->b].overflow)
+        return;
+    if (idx == (int)body->n_items) {
+        if (next_own(p, cur) == p->k && flexible_minutes(s)) {
+            keep_plan(s);
+            s->deviation = 0;
+        }
+        return;
+    }
+    const ow_item *it = &body->items[idx];
+    int g = it->min_part > 1 ? it->min_part : 1;
+    bool joint = is_joint_owned(it); /* taken alone and whole */
+    int starts[2], n_starts = 0;
+    if (cur >= 0 && !closed && !joint)
+        starts[n_starts++] = cur;
+    int fresh = next_own(p, cur);
+    if (fresh < p->k)
+        starts[n_starts++] = fresh;
+    for (int a = 0; a < n_starts; a++) {
+        int st = starts[a];
+        bool shared = st == cur;
+        for (int e = st; e < p->k; e++) {
+            if (e > st && (p->guest[e] >= 0 || !it->split || joint))
+                break;
+            if ((long)(e - st + 1) * g > it->max_minutes)
+                break;
+            if (p->np[e] + 1 > MAXP || p->np[st] + 1 > MAXP)
+                continue;
+            for (int m = st; m <= e; m++)
+                p->np[m]++;
+            s->span_st[idx] = st;
+            s->span_e[idx] = e;
+            s->continued += e - st;
+            s->late += shared ? 1 : 0;
+            place_spans(s, idx + 1, e, joint);
+            s->continued -= e - st;
+            s->late -= shared ? 1 : 0;
+            for (int m = st; m <= e; m++)
+                p->np[m]--;
+        }
+    }
+}
+
 /* The items from seq[idx] on: in agenda order, or with `order: free` each item not
  * yet placed in turn (every order, chosen item by item so that a placement that
  * breaks a rule ends every order that begins with it). */
@@ -364,6 +537,10 @@ static void place_items(search *s, int idx, int cur, bool closed)
     int n = (int)body->n_items;
     if (s->bp[s->b].overflow)
         return;
+    if (idx == 0 && flexible(body)) { /* agenda order: the loader refuses flex with order: free */
+        place_spans(s, 0, -1, false);
+        return;
+    }
     if (idx == n) {
         if (next_own(p, cur) == p->k)
             keep_plan(s);
@@ -502,7 +679,21 @@ static void enumerate_body(search *s, size_t b)
     int most = body->meetings > 0 && body->meetings < window ? body->meetings : window;
     if (most > MAXM)
         most = MAXM;
-    for (int k = 1; k <= most && !bp->overflow; k++) {
+    /* held: all: every meeting of `meetings` (or of the window, at most
+     * meetings_per_day a day) is held; more than the window holds, none is. */
+    int fewest = 1;
+    if (body->held_all) {
+        int per_day = body->meetings_per_day > 0 && body->meetings_per_day < s->n_slots
+                          ? body->meetings_per_day
+                          : s->n_slots;
+        int slots = (body->window_to - body->window_from + 1) * per_day;
+        fewest = body->meetings > 0 ? body->meetings : ow_body_max_meetings(s->inst, body);
+        if (fewest > slots)
+            most = 0;
+        else
+            most = fewest;
+    }
+    for (int k = fewest; k <= most && !bp->overflow; k++) {
         s->cur.k = (signed char)k;
         choose_slots(s, body->window_from * s->n_slots, k);
     }

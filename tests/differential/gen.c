@@ -3,7 +3,8 @@
  * and body rule (the day windows `day: last`, `not_before_day`, `not_after_day`,
  * and a body's `slots`, `not_during`, `only_during` and `reserved` included), days with slots of
  * their own (`slots_on`, `slots_by_weekday`), pins, windows, free order, joint
- * items, consecutive rules and interpretation teams, each drawn with a small probability so that
+ * items, consecutive rules, interpretation teams, held: all and flexible
+ * durations (flex, ranges), each drawn with a small probability so that
  * most instances have a schedule and many have one rule that binds. */
 #include "differential.h"
 
@@ -71,6 +72,8 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
     /* Rules added later draw from a stream of their own, so that every seed keeps
      * the instance it had before them, plus the new rules. */
     uint64_t st2 = seed * 0x9e3779b97f4a7c15ull + (period ? 11 : 5);
+    /* held: all and flexible durations: a third stream. */
+    uint64_t st3 = seed * 0xd1b54a32d192ed03ull + (period ? 13 : 17);
     out o = {buf, 0, size};
     int n_days = 1 + pick(&st, 3), n_slots = 2 + pick(&st, 2), n_rooms = 1 + pick(&st, 2);
     int start_wd = pick(&st, 5);
@@ -118,8 +121,11 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
     put(&o, "bodies:\n");
     for (int b = 0; b < n_bodies; b++) {
         put(&o, "  - id: %c\n    name: Body %c\n", 'A' + b, 'A' + b);
-        if (chance(&st, 15))
+        bool meetings = chance(&st, 15);
+        if (meetings)
             put(&o, "    meetings: %d\n", 2 + pick(&st, 3));
+        if (chance(&st3, meetings ? 30 : 4))
+            put(&o, "    held: all\n");
         if (chance(&st, 15))
             put(&o, "    meetings_per_day: %d\n", 1 + pick(&st, 2));
         int wf = 0, wt = n_days - 1;
@@ -135,8 +141,12 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
             put(&o, "    interpretation: false\n");
         if (n_rooms > 1 && chance(&st, 20))
             put(&o, "    room: R%d\n", 1 + pick(&st, n_rooms));
-        if (per[b] > 1 && chance(&st, 20))
+        bool free_order = per[b] > 1 && chance(&st, 20);
+        if (free_order)
             put(&o, "    order: free\n");
+        static const int tolerances[] = {10, 25, 50};
+        if (!free_order && chance(&st3, 8))
+            put(&o, "    flex: %d%%\n", tolerances[pick(&st3, 3)]);
         if (chance(&st, 8)) {
             char a[24];
             day_date(start_wd, wf + pick(&st, wt - wf + 1), a, sizeof a);
@@ -180,7 +190,13 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
         put(&o, "    agenda:\n");
         for (int i = 0; i < per[b]; i++) {
             int d = durations[pick(&st, 9)];
-            put(&o, "      - {item: \"%d\", title: Item %d, duration: %dm", i + 1, i + 1, d);
+            /* A range only where no item is joint (one body), never with free order. */
+            bool ranged = !period && !free_order && chance(&st3, 6);
+            if (ranged)
+                put(&o, "      - {item: \"%d\", title: Item %d, duration: %dm..%dm", i + 1, i + 1,
+                    d / 2, d + d / 2);
+            else
+                put(&o, "      - {item: \"%d\", title: Item %d, duration: %dm", i + 1, i + 1, d);
             if (chance(&st, 15))
                 put(&o, ", split: false");
             if (d >= 60 && chance(&st, 12))
@@ -225,7 +241,8 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
                 if (a != i)
                     put(&o, ", after: [\"%d\"]", a + 1);
             }
-            if (n_bodies > 1 && chance(&st, 18)) {
+            bool joint = n_bodies > 1 && chance(&st, 18);
+            if (joint) {
                 int other = pick(&st, n_bodies - 1);
                 if (other >= b)
                     other++;
@@ -244,6 +261,9 @@ size_t dt_generate(uint64_t seed, bool period, char *buf, size_t size)
                         slot_pool[first_slot + pick(&st, n_slots)]);
                 }
             }
+            /* An item's own tolerance (a range takes none; a joint item none). */
+            if (!joint && !free_order && chance(&st3, 8) && !ranged)
+                put(&o, ", flex: %d%%", tolerances[pick(&st3, 3)]);
             put(&o, "}\n");
         }
     }

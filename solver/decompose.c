@@ -450,8 +450,8 @@ bool ow_decompose_feasible(const ow_instance *inst, void *time_limit)
     if (ow_diagnose_precheck(inst, &ignored) == OW_INFEASIBLE) {
         feasible = false;
     } else if (ow_formulation_build(inst, &f, &err) == OW_OK) {
-        ow_mip_options mo = {*(const double *)time_limit, false, false, ow_formulation_scale(f),
-                             false, false};
+        ow_mip_options mo = {*(const double *)time_limit, false, false,
+                             ow_formulation_scale(f),     false, false};
         if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK)
             feasible = res.status != OW_MIP_INFEASIBLE;
     }

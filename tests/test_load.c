@@ -334,7 +334,8 @@ static void test_refusals(void **state)
     refuse(HEAD BODY "    - {item: 1, title: Opening, durtion: 30m}\n",
            "t.yaml:9:33: error: unknown key \"durtion\" in an agenda item (expected one of: "
            "item, title, duration, subitems, split, min_part, first, last, meeting, day, "
-           "not_before_day, not_after_day, after, joint_with, documentation, pin, alone, together, flex) (in body WG.7, agenda item 1)");
+           "not_before_day, not_after_day, after, joint_with, documentation, pin, alone, together, "
+           "flex) (in body WG.7, agenda item 1)");
     refuse(HEAD "title: a\ntitle: b\n" BODY "    - {item: 1, title: O, duration: 30m}\n",
            "t.yaml:6:1: error: key \"title\" given twice in the instance (first at line 5)");
     refuse(HEAD BODY "    - {item: 1, title: O, duration: 30m}\n    - {item: 1, title: P, "

@@ -354,6 +354,53 @@ static void precheck_held(const ow_instance *inst, size_t b, ow_buf *why)
               want, pieces);
 }
 
+/* The bodies of a consecutive rule meet in one room (docs/model.md, `sameroom`),
+ * and rules that share a body carry that room on: two bodies so linked that must use
+ * different rooms (`room`) have no schedule.  Said once, for the first such pair. */
+static void precheck_rule_rooms(const ow_instance *inst, ow_buf *why)
+{
+    size_t nb = inst->n_bodies;
+    if (inst->n_rules == 0 || inst->n_rooms < 2)
+        return;
+    size_t *root = malloc(nb * sizeof *root);
+    if (root == NULL)
+        return; /* the solver then says no schedule exists, without the reason */
+    for (size_t b = 0; b < nb; b++)
+        root[b] = b;
+    for (size_t q = 0; q < inst->n_rules; q++) {
+        const ow_rule *rule = &inst->rules[q];
+        for (size_t x = 1; x < rule->n_bodies; x++) {
+            size_t a = rule->bodies[0], c = rule->bodies[x];
+            while (root[a] != a)
+                a = root[a];
+            while (root[c] != c)
+                c = root[c];
+            root[c] = a;
+        }
+    }
+    for (size_t b = 0; b < nb; b++) {
+        const ow_body *body = &inst->bodies[b];
+        for (size_t c = 0; c < b && body->room >= 0; c++) {
+            const ow_body *other = &inst->bodies[c];
+            size_t rb = b, rc = c;
+            while (root[rb] != rb)
+                rb = root[rb];
+            while (root[rc] != rc)
+                rc = root[rc];
+            if (other->room < 0 || other->room == body->room || rb != rc)
+                continue;
+            cause(why, body,
+                  "consecutive rules put %s and %s in one room, but %s must use %s and %s "
+                  "must use %s",
+                  other->id, body->id, other->id, inst->rooms[other->room], body->id,
+                  inst->rooms[body->room]);
+            free(root);
+            return;
+        }
+    }
+    free(root);
+}
+
 ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
 {
     size_t before = why->len;
@@ -468,6 +515,7 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
         }
     }
     precheck_shared(inst, why);
+    precheck_rule_rooms(inst, why);
     precheck_across(inst, why);
     return why->len > before ? OW_INFEASIBLE : OW_OK;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "construct.h"
 #include "decode.h"
 #include "decompose.h"
 #include "diagnose.h"
@@ -104,22 +105,47 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
     if (ow_diagnose_precheck(inst, why) == OW_INFEASIBLE)
         return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
     double start = ow_mip_now();
+    /* A first plan at once, before any search: the answer when the search finds
+     * nothing better in time (docs/model.md, "A first plan"). */
+    ow_schedule *first = opts->whole || opts->keep != NULL ? NULL : ow_construct(inst);
+    if (first != NULL) {
+        first->seconds = ow_mip_now() - start;
+        if (opts->progress)
+            fprintf(stderr, "\r\033[K%7.1f s  first plan %.0f\n", first->seconds, first->objective);
+    }
     ow_solve_options whole = *opts;
     if (!opts->whole && opts->keep == NULL && ow_decompose_applies(inst)) {
         ow_decompose_result plan;
         rc = ow_decompose_solve(inst, opts, &plan, why, err);
-        if (rc != OW_OK)
-            return rc;
-        if (plan.outcome == OW_DECOMPOSE_INFEASIBLE)
-            return no_schedule(out, OW_SOLVE_INFEASIBLE, err);
+        if (rc != OW_OK || plan.outcome == OW_DECOMPOSE_INFEASIBLE) {
+            ow_schedule_free(first);
+            return rc != OW_OK ? rc : no_schedule(out, OW_SOLVE_INFEASIBLE, err);
+        }
         if (plan.outcome == OW_DECOMPOSE_STOPPED) {
+            if (first != NULL) {
+                *out = first;
+                return OW_OK;
+            }
             stopped_reason(opts, why);
             return no_schedule(out, OW_SOLVE_UNKNOWN, err);
         }
         ow_schedule *s = plan.schedule;
+        if (s != NULL && first != NULL && s->status != OW_SOLVE_OPTIMAL &&
+            first->objective < s->objective) {
+            /* The first plan is better than the one found in turn; the bound stands. */
+            double bound = s->objective - s->gap * s->objective;
+            first->gap = first->objective > 0 ? (first->objective - bound) / first->objective : 0;
+            if (first->gap < 0)
+                first->gap = 0;
+            first->seconds += s->seconds;
+            ow_schedule_free(s);
+            s = first;
+            first = NULL;
+        }
         if (s != NULL && (s->status == OW_SOLVE_OPTIMAL ||
                           inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES || ow_mip_interrupted())) {
             /* After Ctrl-C the plan found body by body is kept, with its gap. */
+            ow_schedule_free(first);
             *out = s;
             return OW_OK;
         }
@@ -134,6 +160,10 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
                 whole.time_limit = 0.01;
         }
     }
+    if (planned == NULL) {
+        planned = first; /* it stands in as a plan found in turn would */
+        first = NULL;
+    }
     opts = &whole;
     if (opts->keep == NULL && has_free_order(inst)) {
         /* Within the time limit; the path model takes milliseconds where the free
@@ -146,7 +176,17 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
                 whole.time_limit = 0.01;
         }
     }
-    OW_CALL(ow_formulation_build(inst, &f, err));
+    rc = ow_formulation_build(inst, &f, err);
+    if (rc != OW_OK && planned != NULL) {
+        /* A program too large to build: the first plan is the answer. */
+        ow_error_clear(err);
+        *out = planned;
+        planned = NULL;
+        rc = OW_OK;
+        goto done;
+    }
+    if (rc != OW_OK)
+        goto done;
     if (opts->keep != NULL) {
         int kept;
         OW_CALL(ow_formulation_keep(f, opts->keep, &kept, err));
@@ -221,6 +261,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
     }
     }
 done:
+    ow_schedule_free(first);
     ow_schedule_free(planned);
     ow_schedule_free(agenda);
     ow_mip_result_free(&res);

@@ -361,9 +361,9 @@ static bool pack(ctx *c, size_t b, int from, int want, int first_by, int last_fr
         }
         if (!usable(c, b, t, want))
             continue;
-        /* The last meeting not before day last_from: while what is left would fit
-         * this meeting, wait. */
-        if (t < last_from && done == 0) {
+        /* The last meeting not before slot last_from: once begun, while what is left
+         * would fit this meeting, wait. */
+        if (t < last_from && done == 0 && first_t >= 0) {
             int left = -done;
             for (size_t k = i; k < n; k++)
                 left += body->items[k].minutes;
@@ -379,6 +379,8 @@ static bool pack(ctx *c, size_t b, int from, int want, int first_by, int last_fr
             int rem = x->minutes - done;
             if (x->alone && used > 0)
                 break;
+            if (t < last_from && tail == n && i + 1 == n && done == 0)
+                break; /* the last item waits for the last meeting */
             if (rem <= cap - used) {
                 if (!push_piece(c, i, rem, done > 0, false, 0))
                     return false;

@@ -103,10 +103,11 @@ static bool body_free(const ctx *c, size_t b, int t)
     return body->meetings <= 0 || c->count[b] < body->meetings;
 }
 
-/* A room free in slot t that `want` allows (-1: any), or -1. */
+/* A room free in slot t that `want` allows (-1: any, the last free one: the
+ * blocks of rules try the rooms from the first), or -1. */
 static int free_room(const ctx *c, int t, int want)
 {
-    for (size_t r = 0; r < c->R; r++)
+    for (size_t r = c->R; r-- > 0;)
         if ((want < 0 || (int)r == want) && !c->taken[(size_t)t * c->R + r])
             return (int)r;
     return -1;
@@ -278,6 +279,51 @@ static void unplan(ctx *c)
             c->planned[b] = false;
 }
 
+/* Places owner b's joint item i in slot t, in the first room where every body
+ * attending may meet and can then plan around it (those not planned yet are planned
+ * now).  1 when placed, 0 when not in this slot, -1 when out of memory. */
+static int place_joint(ctx *c, size_t b, size_t i, int t, int want, int depth)
+{
+    const ow_item *it = &c->inst->bodies[b].items[i];
+    for (size_t r = 0; r < c->R; r++) {
+        int room;
+        if ((want >= 0 && (int)r != want) || !joint_fits(c, b, i, t, (int)r, &room))
+            continue;
+        bool interp = c->inst->bodies[b].interpretation;
+        size_t mark = c->nm, p0 = c->np;
+        if (!push_piece(c, i, it->minutes, false, false, b) ||
+            !push_meeting(c, b, t, room, p0, true, false))
+            return -1;
+        size_t owner_meeting = c->nm - 1;
+        for (size_t q = 0; q < it->n_joint; q++) {
+            size_t g = it->joint_with[q];
+            interp |= c->inst->bodies[g].interpretation;
+            size_t gp = c->np;
+            if (!push_piece(c, i, it->minutes, false, true, b) ||
+                !push_meeting(c, g, t, room, gp, false, false))
+                return -1;
+        }
+        if (interp) {
+            c->m[owner_meeting].team_mark = true;
+            c->teams[t]++;
+        }
+        /* The bodies attending plan around it now; if they cannot, another room or a
+         * later slot. */
+        bool around = true;
+        for (size_t q = 0; q < it->n_joint && around; q++) {
+            size_t h = head_of(c, it->joint_with[q]);
+            around = c->planned[h] || plan_block(c, h, depth + 1);
+        }
+        if (around)
+            return 1;
+        rollback(c, mark);
+        unplan(c);
+        if (c->oom)
+            return -1;
+    }
+    return 0;
+}
+
 static bool pack(ctx *c, size_t b, int from, int want, int first_by, int last_from, int depth,
                  int *last_t)
 {
@@ -319,40 +365,11 @@ static bool pack(ctx *c, size_t b, int from, int want, int first_by, int last_fr
             return false;
         const ow_item *it = &body->items[i];
         if (it->n_joint > 0) {
-            int room;
-            if (!joint_fits(c, b, i, t, want, &room) || it->minutes > cap)
-                continue;
-            bool interp = body->interpretation;
-            size_t mark = c->nm, p0 = c->np;
-            if (!push_piece(c, i, it->minutes, false, false, b) ||
-                !push_meeting(c, b, t, room, p0, true, false))
+            int placed = it->minutes > cap ? 0 : place_joint(c, b, i, t, want, depth);
+            if (placed < 0)
                 return false;
-            size_t owner_meeting = c->nm - 1;
-            for (size_t q = 0; q < it->n_joint; q++) {
-                size_t g = it->joint_with[q];
-                interp |= c->inst->bodies[g].interpretation;
-                size_t gp = c->np;
-                if (!push_piece(c, i, it->minutes, false, true, b) ||
-                    !push_meeting(c, g, t, room, gp, false, false))
-                    return false;
-            }
-            if (interp) {
-                c->m[owner_meeting].team_mark = true;
-                c->teams[t]++;
-            }
-            /* The bodies attending plan around it now; if they cannot, a later slot. */
-            bool around = true;
-            for (size_t q = 0; q < it->n_joint && around; q++) {
-                size_t h = head_of(c, it->joint_with[q]);
-                around = c->planned[h] || plan_block(c, h, depth + 1);
-            }
-            if (!around) {
-                rollback(c, mark);
-                unplan(c);
-                if (c->oom)
-                    return false;
+            if (placed == 0)
                 continue;
-            }
             if (first_t < 0)
                 first_t = t;
             *last_t = t;

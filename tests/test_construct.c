@@ -57,8 +57,8 @@ static void test_min_part(void **state)
                 "B 2 2024-07-08 15:00-18:00 Plenary: 2=120\n");
 }
 
-/* Two bodies, two rooms, one interpretation team: they take turns; consecutive
- * bodies share one room and leave no idle day. */
+/* Two bodies, two rooms, one interpretation team: they take turns (each meeting in
+ * the last free room); consecutive bodies share one room and leave no idle day. */
 static void test_period(void **state)
 {
     (void)state;
@@ -67,9 +67,9 @@ static void test_period(void **state)
                         "300}]}\n"
                         "  - {id: B, name: Group B, agenda: [{item: \"1\", title: T, duration: "
                         "120}]}\n",
-                "A 1 2024-07-08 10:00-13:00 R1: 1=180\n"
-                "A 2 2024-07-08 15:00-18:00 R1: 1=120c\n"
-                "B 1 2024-07-09 10:00-13:00 R1: 1=120\n");
+                "A 1 2024-07-08 10:00-13:00 R2: 1=180\n"
+                "A 2 2024-07-08 15:00-18:00 R2: 1=120c\n"
+                "B 1 2024-07-09 10:00-13:00 R2: 1=120\n");
     expect_plan(HEAD(5) "rooms: [R1, R2]\nbodies:\n"
                         "  - {id: A, name: Group A, room: R2, agenda: [{item: \"1\", title: T, "
                         "duration: 120}]}\n"
@@ -81,8 +81,9 @@ static void test_period(void **state)
                 "B 2 2024-07-08 15:00-18:00 R2: 1=60c\n");
 }
 
-/* A joint item: the owner holds it alone, the body attending in the same slot and
- * room, inside its own session (after its opening item, before its closing one). */
+/* A joint item: the owner holds it alone, in the first room where the body attending
+ * may meet, in the same slot, inside that body's session (after its opening item,
+ * before its closing one). */
 static void test_joint(void **state)
 {
     (void)state;
@@ -93,11 +94,11 @@ static void test_joint(void **state)
                         "  - id: B\n    name: Group B\n    agenda:\n"
                         "      - {item: \"1\", title: T, duration: 60, first: true}\n"
                         "      - {item: \"2\", title: T, duration: 60, last: true}\n",
-                "A 1 2024-07-08 10:00-13:00 R1: 1=120\n"
+                "A 1 2024-07-08 10:00-13:00 R2: 1=120\n"
                 "A 2 2024-07-08 15:00-18:00 R1: 2=90\n"
-                "B 1 2024-07-08 10:00-13:00 R2: 1=60\n"
+                "B 1 2024-07-08 10:00-13:00 R1: 1=60\n"
                 "B 2 2024-07-08 15:00-18:00 R1: 2=90\n"
-                "B 3 2024-07-09 10:00-13:00 R1: 2=60\n");
+                "B 3 2024-07-09 10:00-13:00 R2: 2=60\n");
 }
 
 /* Rules the construction does not handle: no plan (the search alone answers). */

@@ -189,6 +189,36 @@ static int rule_room(const ctx *c, size_t b)
     return -1;
 }
 
+/* Whether a joint meeting in slot t fits into planned body g's session: after a
+ * meeting of its own when it has items that open its session (or a body before
+ * it), before one when it has items that close it (or a body after it), and not
+ * between two pieces of one item. */
+static bool between(const ctx *c, size_t g, int t)
+{
+    const ow_body *body = &c->inst->bodies[g];
+    bool opens = c->pred[g] < c->nb, closes = c->next[g] < c->nb;
+    for (size_t k = 0; k < body->n_items; k++) {
+        opens |= body->items[k].first;
+        closes |= body->items[k].last || body->items[k].meeting == OW_MEETING_LAST;
+    }
+    const cmeet *before = NULL, *after = NULL;
+    for (size_t k = 0; k < c->nm; k++) {
+        const cmeet *m = &c->m[k];
+        if (m->body != g || m->np == 0)
+            continue;
+        if (m->t < t && (before == NULL || m->t > before->t))
+            before = m;
+        if (m->t > t && (after == NULL || m->t < after->t))
+            after = m;
+    }
+    if ((opens && before == NULL) || (closes && after == NULL))
+        return false;
+    if (before == NULL || after == NULL)
+        return true;
+    const ow_piece *last = &c->p[before->p0 + before->np - 1], *next = &c->p[after->p0];
+    return last->joint || next->joint || !next->continued || next->item != last->item;
+}
+
 /* The joint meeting of owner b's item i in slot t, when every attending body may
  * meet there: sets *room.  Attending bodies are not planned yet (they plan around
  * it). */
@@ -201,11 +231,10 @@ static bool joint_fits(const ctx *c, size_t b, size_t i, int t, int want, int *r
     for (size_t q = 0; q < it->n_joint; q++) {
         size_t g = it->joint_with[q];
         const ow_body *gb = &c->inst->bodies[g];
-        if (c->planned[g] || !body_free(c, g, t) || head_of(c, g) == head_of(c, b))
+        if (!body_free(c, g, t) || head_of(c, g) == head_of(c, b))
             return false;
-        /* Room for a meeting of its own before it. */
-        if (t <= gb->window_from * c->ns)
-            return false;
+        if (c->planned[g] ? !between(c, g, t) : t <= gb->window_from * c->ns)
+            return false; /* not planned: room for a meeting of its own before it */
         int r = rule_room(c, g);
         if (r >= 0 && want >= 0 && r != want)
             return false;

@@ -18,6 +18,10 @@
 
 #include "orgwork/check.h"
 
+/* The most bodies' agendas laid in one construction (tries included): past it the
+ * construction gives up rather than search on. */
+#define CONSTRUCT_BUDGET 200000L
+
 typedef struct cmeet {
     size_t body;
     int t;    /* global slot: day × n_slots + slot */
@@ -40,7 +44,10 @@ typedef struct ctx {
     size_t *owner_of;     /* [b] the owner of a joint item b attends, or nb */
     int *room_of;         /* [b] the room its rules force (its own `room:` spread), or -1 */
     bool *in_rule;        /* [b] in some consecutive rule: one room for all its meetings */
-    bool *planned;        /* [b] */
+    bool *planned;        /* [b]: its agenda is laid (the joint meetings it attends are
+                           * then fitted between its own) */
+    bool *active;         /* [h]: the block of h is being planned */
+    long work;            /* packs tried: the construction gives up past a budget */
     cmeet *m;
     size_t nm, cap_m;
     ow_piece *p;
@@ -189,6 +196,18 @@ static int rule_room(const ctx *c, size_t b)
     return -1;
 }
 
+/* The first slot body g, not planned yet, may meet in: its window's first, or
+ * after the last meeting of the body before it in a rule when that is planned. */
+static int first_possible(const ctx *c, size_t g)
+{
+    int from = c->inst->bodies[g].window_from * c->ns;
+    size_t p = c->pred[g];
+    for (size_t k = 0; p < c->nb && k < c->nm; k++)
+        if (c->m[k].body == p && c->m[k].t + 1 > from)
+            from = c->m[k].t + 1;
+    return from;
+}
+
 /* Whether a joint meeting in slot t fits into planned body g's session: after a
  * meeting of its own when it has items that open its session (or a body before
  * it), before one when it has items that close it (or a body after it), and not
@@ -233,7 +252,7 @@ static bool joint_fits(const ctx *c, size_t b, size_t i, int t, int want, int *r
         const ow_body *gb = &c->inst->bodies[g];
         if (!body_free(c, g, t) || head_of(c, g) == head_of(c, b))
             return false;
-        if (c->planned[g] ? !between(c, g, t) : t <= gb->window_from * c->ns)
+        if (c->planned[g] ? !between(c, g, t) : t <= first_possible(c, g))
             return false; /* not planned: room for a meeting of its own before it */
         int r = rule_room(c, g);
         if (r >= 0 && want >= 0 && r != want)
@@ -299,6 +318,7 @@ static int next_guest_meeting(const ctx *c, size_t b, int t)
  * earlier (-1: any).  Sets *last_t to its last meeting's slot.  False when it finds
  * no place (the caller rolls back). */
 static bool plan_block(ctx *c, size_t h, int depth);
+static bool plan_block_from(ctx *c, size_t h, int depth);
 
 /* After a rollback: the bodies whose meetings it took back are no longer planned. */
 static void unplan(ctx *c)
@@ -576,8 +596,16 @@ static bool read_rules(ctx *c)
  * each start day of h's window in turn, and in each room when the block keeps one. */
 static bool plan_block(ctx *c, size_t h, int depth)
 {
-    if (depth > 8)
+    if (depth > 8 || c->active[h])
         return false;
+    c->active[h] = true;
+    bool ok = plan_block_from(c, h, depth);
+    c->active[h] = false;
+    return ok;
+}
+
+static bool plan_block_from(ctx *c, size_t h, int depth)
+{
     const ow_body *hb = &c->inst->bodies[h];
     bool one_room = c->in_rule[h] && c->R > 1;
     int forced = rule_room(c, h);
@@ -598,7 +626,14 @@ static bool plan_block(ctx *c, size_t h, int depth)
                                                                             : nb->window_from) -
                         1;
                 }
-                ok = pack(c, b, from, want, first_by, last_from, depth, &last_t);
+                /* A body attending a joint item of a body not planned yet: that body
+                 * is planned first, and places the joint meeting where this one can
+                 * plan around it. */
+                size_t o = c->owner_of[b];
+                if (o < c->nb && !c->planned[o] && !c->active[head_of(c, o)])
+                    ok = plan_block(c, head_of(c, o), depth + 1);
+                ok = ok && ++c->work <= CONSTRUCT_BUDGET &&
+                     pack(c, b, from, want, first_by, last_from, depth, &last_t);
                 c->planned[b] = ok; /* no joint meeting is placed for it from now on */
                 from = last_t + 1;
                 first_by = last_t / c->ns + 1;
@@ -719,9 +754,10 @@ ow_schedule *ow_construct(const ow_instance *inst)
     c.room_of = malloc((c.nb + 1) * sizeof *c.room_of);
     c.in_rule = calloc(c.nb + 1, sizeof *c.in_rule);
     c.planned = calloc(c.nb + 1, sizeof *c.planned);
+    c.active = calloc(c.nb + 1, sizeof *c.active);
     ow_schedule *s = NULL;
     if (c.taken && c.teams && c.busy && c.count && c.pred && c.next && c.owner_of && c.room_of &&
-        c.in_rule && c.planned) {
+        c.in_rule && c.planned && c.active) {
         for (size_t b = 0; b < c.nb; b++)
             c.pred[b] = c.next[b] = c.nb;
         s = construct(&c);
@@ -736,6 +772,7 @@ ow_schedule *ow_construct(const ow_instance *inst)
     free(c.room_of);
     free(c.in_rule);
     free(c.planned);
+    free(c.active);
     free(c.m);
     free(c.p);
     return s;

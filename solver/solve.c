@@ -177,8 +177,10 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
         }
     }
     rc = ow_formulation_build(inst, &f, err);
-    if (rc != OW_OK && planned != NULL) {
-        /* A program too large to build: the first plan is the answer. */
+    if (rc != OW_OK && planned != NULL && dead_end) {
+        /* Planning in turn came to a dead end and the one program is too large to
+         * build: the first plan is the answer.  (Elsewhere the error stands: it says
+         * which body or rule makes the program too large.) */
         ow_error_clear(err);
         *out = planned;
         planned = NULL;

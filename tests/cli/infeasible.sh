@@ -67,6 +67,17 @@ expect "$(body flexlast '      - {item: "1", title: Debate, duration: 6h}
       - {item: "2", title: Other matters, duration: 1 meeting, meeting: last, flex: 10%}
       - {item: "3", title: Report, duration: 1 meeting, meeting: last, flex: 10%}
 ')" "Working Group on Firearms: the items set to the last meeting need 5 h 24 min together but a meeting lasts at most 3 h"
+# An item held to a day needs the items before it (agenda order, after, first, last)
+# by that day too; and an item held from a day, the items after it from that day on.
+expect "$(body daybound '      - {item: "1", title: Opening, duration: 2h}
+      - {item: "2", title: Debate, duration: 3h}
+      - {item: "3", title: Report, duration: 1h30m, not_after_day: 1}
+')" "Working Group on Firearms: item 3 must be taken by day 1 of the body's session, and 2 other items before it: together they need 6 h 30 min, but the body's meetings up to that day give at most 6 h"
+expect "$(body datebound '      - {item: "1", title: Opening, duration: 30m, first: true}
+      - {item: "2", title: Debate, duration: 5h, after: [3]}
+      - {item: "3", title: Statements, duration: 2h, day: 2024-07-12}
+' '  order: free
+')" "Working Group on Firearms: item 3 must be taken from Friday, 12 July 2024, and 1 other item after it: together they need 7 h, but the body's meetings from that day give at most 6 h"
 printf 'orgwork: 1\ncalendar: {start: 2024-07-08, days: 5}\nrooms: [A, B]\nbodies:\n  - {id: P, name: First group, room: A, agenda: [{item: "1", title: Debate, duration: 2h}]}\n  - {id: Q, name: Second group, room: B, agenda: [{item: "1", title: Debate, duration: 2h}]}\nrules:\n  - consecutive: [P, Q]\n' > "$t/rooms.yaml"
 expect "$t/rooms.yaml" "P and Q must meet consecutively in one room, but P is set to A and Q to B"
 # A conflict only the solver finds: a pin to the second day before an item set to the first date.

@@ -677,7 +677,15 @@ typedef enum rule_kind {
     RULE_LAST,
     RULE_SPLIT,
     RULE_MIN_PART,
-    RULE_AFTER
+    RULE_AFTER,
+    RULE_HELD_ALL,
+    RULE_SLOTS,
+    RULE_NOT_DURING,
+    RULE_ONLY_DURING,
+    RULE_DAY_FROM,
+    RULE_DAY_TO,
+    RULE_DAY_LAST,
+    RULE_ALONE
 } rule_kind;
 
 /* One rule of a body: a key of the body, or of item `item` (and for after, its
@@ -705,12 +713,28 @@ static size_t list_rules(const ow_body *body, body_rule *out)
         PUT(RULE_WINDOW, 0, 0);
     if (body->has_pin_from)
         PUT(RULE_PIN_FROM, 0, 0);
+    if (body->held_all)
+        PUT(RULE_HELD_ALL, 0, 0);
+    if (body->n_slot_times > 0)
+        PUT(RULE_SLOTS, 0, 0);
+    if (body->n_not_during > 0)
+        PUT(RULE_NOT_DURING, 0, 0);
+    if (body->n_only_during > 0)
+        PUT(RULE_ONLY_DURING, 0, 0);
     for (size_t i = 0; i < body->n_items; i++) {
         const ow_item *it = &body->items[i];
         if (it->meeting != OW_MEETING_ANY)
             PUT(RULE_ITEM_MEETING, i, 0);
         if (it->day > 0 || it->has_day_date)
             PUT(RULE_ITEM_DAY, i, 0);
+        if (it->day_from > 0)
+            PUT(RULE_DAY_FROM, i, 0);
+        if (it->day_to > 0)
+            PUT(RULE_DAY_TO, i, 0);
+        if (it->day_last)
+            PUT(RULE_DAY_LAST, i, 0);
+        if (it->alone)
+            PUT(RULE_ALONE, i, 0);
         if (it->pin != OW_PIN_NONE)
             PUT(RULE_ITEM_PIN, i, 0);
         if (it->first)
@@ -772,6 +796,30 @@ static void lift(ow_body *body, const ow_calendar *cal, const body_rule *r)
         break;
     case RULE_AFTER:
         it->after[r->index] = SIZE_MAX;
+        break;
+    case RULE_HELD_ALL:
+        body->held_all = false;
+        break;
+    case RULE_SLOTS:
+        body->n_slot_times = 0;
+        break;
+    case RULE_NOT_DURING:
+        body->n_not_during = 0;
+        break;
+    case RULE_ONLY_DURING:
+        body->n_only_during = 0;
+        break;
+    case RULE_DAY_FROM:
+        it->day_from = 0;
+        break;
+    case RULE_DAY_TO:
+        it->day_to = 0;
+        break;
+    case RULE_DAY_LAST:
+        it->day_last = false;
+        break;
+    case RULE_ALONE:
+        it->alone = false;
         break;
     }
 }
@@ -889,6 +937,34 @@ static void say_rule(ow_buf *b, const ow_instance *inst, const ow_body *body, co
     case RULE_AFTER:
         ow_buf_printf(b, "item %s after item %s", it->label,
                       body->items[it->after[r->index]].label);
+        break;
+    case RULE_HELD_ALL:
+        ow_buf_puts(b, "every meeting held (held: all)");
+        at = body->loc;
+        break;
+    case RULE_SLOTS:
+        ow_buf_puts(b, "its meeting times (slots)");
+        at = body->loc;
+        break;
+    case RULE_NOT_DURING:
+        ow_buf_puts(b, "the times it does not meet (not_during)");
+        at = body->not_during[0].loc;
+        break;
+    case RULE_ONLY_DURING:
+        ow_buf_puts(b, "the only times it meets (only_during)");
+        at = body->only_during[0].loc;
+        break;
+    case RULE_DAY_FROM:
+        ow_buf_printf(b, "item %s not before day %d", it->label, it->day_from);
+        break;
+    case RULE_DAY_TO:
+        ow_buf_printf(b, "item %s not after day %d", it->label, it->day_to);
+        break;
+    case RULE_DAY_LAST:
+        ow_buf_printf(b, "item %s on the last day", it->label);
+        break;
+    case RULE_ALONE:
+        ow_buf_printf(b, "item %s in meetings of its own (alone)", it->label);
         break;
     }
     ow_buf_printf(b, " (%s:%d)", inst->path != NULL ? inst->path : "", at.line);

@@ -89,6 +89,13 @@ expect "$t/solver.yaml" "Working Group on Firearms: no schedule keeps these rule
 # cap does with the days set.
 printf 'orgwork: 1\ncalendar: {start: 2024-07-01, days: 3}\nbody:\n  id: A\n  name: Group A\n  meetings: 4\n  meetings_per_day: 1\n  agenda:\n    - {item: 1, title: One, duration: 1h, day: 1}\n    - {item: 2, title: Two, duration: 1h, day: 1, split: false}\n    - {item: 3, title: Three, duration: 2h, min_part: 1h}\n    - {item: 4, title: Four, duration: 3h, after: [1], pin: {date: 2024-07-02, slot: "15:00-18:00"}}\n' > "$t/smallest.yaml"
 expect "$t/smallest.yaml" "Group A: no schedule keeps these rules together, even with every room to itself; relax one of them: at most 1 meeting a day (meetings_per_day) ($t/smallest.yaml:4); item 4 pinned to Tuesday, 2 July 2024, 3–6 p.m. ($t/smallest.yaml:12)"
+# The newer rules are lifted too: alone, held: all, day windows, slots.
+printf 'orgwork: 1\ncalendar: {start: 2024-07-01, days: 3}\nbody:\n  id: A\n  name: Group A\n  held: all\n  agenda:\n    - {item: 1, title: One, duration: 1h, meeting: 1}\n    - {item: 2, title: Two, duration: 30m, alone: true, meeting: 1}\n    - {item: 3, title: Three, duration: 8h}\n' > "$t/alone.yaml"
+expect "$t/alone.yaml" "Group A: no schedule keeps these rules together, even with every room to itself; relax one of them: item 2 in meeting 1 ($t/alone.yaml:9); item 2 in meetings of its own (alone) ($t/alone.yaml:9)"
+printf 'orgwork: 1\ncalendar: {start: 2024-07-01, days: 3}\nbody:\n  id: A\n  name: Group A\n  held: all\n  agenda:\n    - {item: 1, title: One, duration: 30m, day: 1}\n    - {item: 2, title: Two, duration: 30m, day: 1, last: true}\n' > "$t/held.yaml"
+expect "$t/held.yaml" "Group A: no schedule keeps these rules together, even with every room to itself; relax one of them: every meeting held (held: all) ($t/held.yaml:4); item 2 on day 1 ($t/held.yaml:9)"
+printf 'orgwork: 1\ncalendar: {start: 2024-07-01, days: 3}\nbody:\n  id: A\n  name: Group A\n  slots: ["15:00-18:00"]\n  agenda:\n    - {item: 1, title: One, duration: 2h, pin: {date: 2024-07-01, slot: "10:00-13:00"}}\n    - {item: 2, title: Two, duration: 1h, not_after_day: 3}\n' > "$t/slots.yaml"
+expect "$t/slots.yaml" "Group A: no schedule keeps these rules together, even with every room to itself; relax one of them: its meeting times (slots) ($t/slots.yaml:4); item 1 pinned to Monday, 1 July 2024, 10 a.m.–1 p.m. ($t/slots.yaml:8)"
 # JSON output of an infeasible instance says so, and still exits 3.
 out=$("$bin" solve instances/infeasible/one-room.yaml --format json 2>/dev/null); st=$?
 if [ "$st" -ne 3 ] || ! grep -q '"status": "infeasible"' <<<"$out"; then

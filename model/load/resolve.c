@@ -54,6 +54,7 @@ ow_status resolve_after(loader *ld, ow_body *body, const node **after)
 }
 
 static const char *const REF_KEYS[] = {"body", "item", NULL};
+KEYS_FIT(REF_KEYS);
 
 /* The body and item an entry of after names in another body (names_other_body). */
 static ow_status other_ref(loader *ld, const node *e, ow_item_ref *ref)

@@ -316,7 +316,7 @@ int ow_cli_workplan(int argc, char **argv)
             fprintf(stderr, "  - %.*s\n", (int)len, line);
             line += len + (line[len] == '\n');
         }
-        if (o.o.format == OW_FORMAT_JSON) {
+        if (o.o.format == OW_FORMAT_JSON && !ow_cli_kept_output(o.o.output)) {
             ow_status wrc = ow_wp_render(wp, &plan, o.o.format, o.o.timings, &out, &err);
             if (wrc == OW_OK)
                 wrc = write_out(&o, &out, &err);

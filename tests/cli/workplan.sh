@@ -103,6 +103,14 @@ done
 "$bin" solve "$tmp/agendas/WG.7-11.yaml" >"$tmp/annex-11.md" || bad "solve WG.7-11.yaml"
 golden "$tmp/annex-11.md" annex-WG.7-11.md
 
+# A run that finds no workplan leaves an existing -o file as it was (as solve does).
+echo "an earlier plan" >"$tmp/kept.json"
+"$bin" workplan instances/infeasible/workplan-fixed.yaml --format json -o "$tmp/kept.json" >/dev/null 2>"$tmp/err"
+st=$?
+{ [ $st -eq 3 ] && [ "$(cat "$tmp/kept.json")" = "an earlier plan" ] &&
+    grep -qF "orgwork: $tmp/kept.json is left as it was" "$tmp/err"; } && ok ||
+    bad "no workplan over an existing -o: exit $st, $(head -c 80 "$tmp/kept.json")"
+
 # An agenda file never replaces the workplan, -o's file or another session's agenda:
 # refused (exit 2) before anything is written.
 mkdir "$tmp/same"

@@ -18,9 +18,10 @@
 
 #include "orgwork/check.h"
 
-/* The most bodies' agendas laid in one construction (tries included): past it the
- * construction gives up rather than search on. */
-#define CONSTRUCT_BUDGET 200000L
+/* The most slots one construction looks at while laying agendas (tries included):
+ * past it the construction gives up, so that it never delays the search by more
+ * than a fraction of a second. */
+#define CONSTRUCT_BUDGET 1000000L
 
 typedef struct cmeet {
     size_t body;
@@ -47,7 +48,7 @@ typedef struct ctx {
     bool *planned;        /* [b]: its agenda is laid (the joint meetings it attends are
                            * then fitted between its own) */
     bool *active;         /* [h]: the block of h is being planned */
-    long work;            /* packs tried: the construction gives up past a budget */
+    long work;            /* slots looked at: the construction gives up past a budget */
     cmeet *m;
     size_t nm, cap_m;
     ow_piece *p;
@@ -313,10 +314,6 @@ static int next_guest_meeting(const ctx *c, size_t b, int t)
     return best;
 }
 
-/* Lays body b's agenda over its slots from global slot `from` on: its meetings in
- * room `want` (-1: any free room each), the first on working day `first_by` or
- * earlier (-1: any).  Sets *last_t to its last meeting's slot.  False when it finds
- * no place (the caller rolls back). */
 static bool plan_block(ctx *c, size_t h, int depth);
 static bool plan_block_from(ctx *c, size_t h, int depth);
 
@@ -373,6 +370,13 @@ static int place_joint(ctx *c, size_t b, size_t i, int t, int want, int depth)
     return 0;
 }
 
+/* Lays body b's agenda over its slots from global slot `from` on: its meetings in
+ * room `want` (-1: any free room each), the first on working day `first_by` or
+ * earlier (-1: any).  Sets *last_t to its last meeting's slot.  False when it finds
+ * no place (the caller rolls back).  Its last meeting is on working day
+ * `last_from` or later (-1: any), and after the joint meetings it attends when it
+ * has items that close its session.  depth: how deep in joint meetings planned
+ * around (see place_joint). */
 static bool pack(ctx *c, size_t b, int from, int want, int first_by, int last_from, int depth,
                  int *last_t)
 {
@@ -405,6 +409,8 @@ static bool pack(ctx *c, size_t b, int from, int want, int first_by, int last_fr
     if (from < body->window_from * c->ns)
         from = body->window_from * c->ns;
     for (int t = from; t < end && i < n; t++) {
+        if (++c->work > CONSTRUCT_BUDGET)
+            return false;
         int cap = slot_minutes(c, t, NULL, NULL);
         if (cap <= 0)
             continue;
@@ -632,8 +638,7 @@ static bool plan_block_from(ctx *c, size_t h, int depth)
                 size_t o = c->owner_of[b];
                 if (o < c->nb && !c->planned[o] && !c->active[head_of(c, o)])
                     ok = plan_block(c, head_of(c, o), depth + 1);
-                ok = ok && ++c->work <= CONSTRUCT_BUDGET &&
-                     pack(c, b, from, want, first_by, last_from, depth, &last_t);
+                ok = ok && pack(c, b, from, want, first_by, last_from, depth, &last_t);
                 c->planned[b] = ok; /* no joint meeting is placed for it from now on */
                 from = last_t + 1;
                 first_by = last_t / c->ns + 1;

@@ -4,24 +4,11 @@
  * orgwork-first-plan-bench INSTANCE [RUNS] */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "construct.h"
+#include "cpu.h"
 
 #define MAX_RUNS 1000
-
-static double cpu_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv)
 {

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decompose.h"
 #include "orgwork/check.h"
 
 /* The most slots one construction looks at while laying agendas (tries included):
@@ -564,25 +565,12 @@ static bool read_rules(ctx *c)
         if (steps > c->nb)
             return false;
     }
+    ow_body *ruled = NULL;
+    if (!ow_decompose_rule_rooms(inst, &ruled))
+        return false;
     for (size_t b = 0; b < c->nb; b++)
-        c->room_of[b] = inst->bodies[b].room;
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (size_t q = 0; q < inst->n_rules; q++) {
-            const ow_rule *r = &inst->rules[q];
-            int room = -1;
-            for (size_t x = 0; x < r->n_bodies && room < 0; x++)
-                room = c->room_of[r->bodies[x]];
-            for (size_t x = 0; x < r->n_bodies && room >= 0; x++) {
-                if (c->room_of[r->bodies[x]] >= 0 && c->room_of[r->bodies[x]] != room)
-                    return false;
-                if (c->room_of[r->bodies[x]] < 0) {
-                    c->room_of[r->bodies[x]] = room;
-                    changed = true;
-                }
-            }
-        }
-    }
+        c->room_of[b] = ruled[b].room;
+    free(ruled);
     for (size_t b = 0; b < c->nb; b++)
         c->owner_of[b] = c->nb;
     for (size_t b = 0; b < c->nb; b++) {

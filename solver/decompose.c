@@ -545,7 +545,7 @@ static bool planning_time(double deadline, double whole_limit, double *limit, bo
  * follower its predecessor's room, so that room must be chosen knowing this:
  * bodies[b].room is set to the room its rules force (a restriction every schedule
  * keeps, so the bound stays a bound).  Returns false when out of memory. */
-static bool rooms_of_rules(const ow_instance *inst, ow_body **out)
+bool ow_decompose_rule_rooms(const ow_instance *inst, ow_body **out)
 {
     ow_body *bodies = malloc((inst->n_bodies + 1) * sizeof *bodies);
     if (bodies == NULL)
@@ -576,7 +576,7 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
                              ow_decompose_result *result, ow_buf *why, ow_error *err)
 {
     ow_body *bodies = NULL;
-    if (!rooms_of_rules(inst, &bodies))
+    if (!ow_decompose_rule_rooms(inst, &bodies))
         return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     ow_instance ruled = *inst;
     ruled.bodies = bodies;

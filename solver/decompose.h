@@ -32,6 +32,11 @@ bool ow_decompose_applies(const ow_instance *inst);
  * the seconds the search may take (a double). */
 bool ow_decompose_feasible(const ow_instance *inst, void *time_limit);
 
+/* The bodies of inst (a copy, malloc'ed: free it) with each body of a consecutive
+ * rule given the room that any body linked to it by rules must use (its `room:`),
+ * since they share one room.  False when out of memory. */
+bool ow_decompose_rule_rooms(const ow_instance *inst, ow_body **out);
+
 /* What planning unit by unit came to. */
 typedef enum ow_decompose_outcome {
     OW_DECOMPOSE_PLANNED = 0, /* a schedule: optimal when it meets the bound, else

@@ -87,8 +87,8 @@ static void test_last_on_day_one_proven_infeasible(void **state)
 
 /* Two 2-hour items alike in everything but their names, and one unlike them. */
 #define TWINS(first, second)                                                                       \
-    HEAD(2) BODY "  order: free\n" AGENDA ITEM("1", 150m, "") ITEM(first, 2h, "")                \
-        ITEM(second, 2h, "")
+    HEAD(2)                                                                                        \
+    BODY "  order: free\n" AGENDA ITEM("1", 150m, "") ITEM(first, 2h, "") ITEM(second, 2h, "")
 
 /* Interchangeable items get one twins row; re-planning lifts it to what any schedule
  * satisfies, since keeping items in place tells them apart. */
@@ -123,9 +123,10 @@ static void test_twins_row_lifted_by_keep(void **state)
 static void test_no_twins_when_named_apart(void **state)
 {
     (void)state;
-    ow_instance *inst = load(HEAD(2) BODY "  order: free\n" AGENDA ITEM("1", 150m, ", after: [\"X\"]")
-                                 ITEM("X", 2h, "") ITEM("Y", 2h, ""),
-                             0, 0);
+    ow_instance *inst =
+        load(HEAD(2) BODY "  order: free\n" AGENDA ITEM("1", 150m, ", after: [\"X\"]")
+                 ITEM("X", 2h, "") ITEM("Y", 2h, ""),
+             0, 0);
     ow_formulation *f = build(inst);
     assert_int_equal(count_rows(ow_formulation_program(f), "twins[", NULL), 0);
     ow_formulation_free(f);

@@ -66,7 +66,7 @@ static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_l
     fixed.bodies = bodies;
     if (ow_diagnose_precheck(&fixed, &ignored) == OW_OK &&
         ow_formulation_build(&fixed, &f, &err) == OW_OK) {
-        ow_mip_options mo = {time_limit, false, false, ow_formulation_scale(f), false, false};
+        ow_mip_options mo = {.time_limit = time_limit, .scale = ow_formulation_scale(f)};
         if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK &&
             (res.status == OW_MIP_OPTIMAL || res.status == OW_MIP_FEASIBLE) &&
             ow_decode(f, res.x, OW_SOLVE_FEASIBLE, &s, &err) != OW_OK)
@@ -117,8 +117,13 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             return no_schedule(out, OW_SOLVE_UNKNOWN, err);
         }
         ow_schedule *s = plan.schedule;
-        if (s != NULL && (s->status == OW_SOLVE_OPTIMAL ||
-                          inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES || ow_mip_interrupted())) {
+        /* Every part proven best in what the parts before it left, and no limit
+         * cut a search short: the plan's gap is that of planning in turn. */
+        if (s != NULL && s->status == OW_SOLVE_FEASIBLE && !plan.cut && !ow_mip_interrupted())
+            s->stop = OW_STOP_PLANNED;
+        if (s != NULL &&
+            (s->status == OW_SOLVE_OPTIMAL || inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES ||
+             ow_mip_interrupted() || (opts->gap > 0 && s->gap <= opts->gap))) {
             /* After Ctrl-C the plan found body by body is kept, with its gap. */
             *out = s;
             return OW_OK;
@@ -153,8 +158,12 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
     }
     /* After a dead end of planning in turn, the whole program stands in for the
      * plan: one Ctrl-C lets it search on to a first schedule, as body by body. */
-    ow_mip_options mo = {opts->time_limit,        opts->verbose, opts->progress,
-                         ow_formulation_scale(f), dead_end,      false};
+    ow_mip_options mo = {.time_limit = opts->time_limit,
+                         .verbose = opts->verbose,
+                         .progress = opts->progress,
+                         .scale = ow_formulation_scale(f),
+                         .finish = dead_end,
+                         .gap = opts->gap};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     switch (res.status) {
     case OW_MIP_OPTIMAL:
@@ -165,6 +174,8 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
                           err));
         s->gap = res.gap;
         s->seconds = res.seconds;
+        if (res.stop == OW_MIP_STOP_GAP)
+            s->stop = OW_STOP_GAP;
         ow_schedule **better = stand_in(&agenda, &planned);
         if (better != NULL && res.status == OW_MIP_FEASIBLE &&
             (*better)->objective < s->objective) {
@@ -228,6 +239,22 @@ done:
     return rc;
 }
 
+/* Why the search that gave s ended, unless solve_unverified said (OW_STOP_GAP when
+ * GLPK's own gap test stopped it, OW_STOP_PLANNED): proven when complete; the gap
+ * asked for when s is within it; else Ctrl-C, or the time limit. */
+static ow_stop_reason stop_reason(const ow_solve_options *opts, const ow_schedule *s)
+{
+    if (s->status == OW_SOLVE_OPTIMAL || s->status == OW_SOLVE_INFEASIBLE)
+        return OW_STOP_PROVEN;
+    if (s->status == OW_SOLVE_FEASIBLE && opts->gap > 0 && s->gap <= opts->gap)
+        return OW_STOP_GAP;
+    if (ow_mip_interrupted())
+        return OW_STOP_INTERRUPTED;
+    if (s->stop != OW_STOP_NONE)
+        return s->stop;
+    return opts->default_limit ? OW_STOP_DEFAULT : OW_STOP_TIME;
+}
+
 /* Runs the independent checker (model/check.c) on s.  OW_OK when every rule holds;
  * OW_INFEASIBLE with the broken rules in *report otherwise. */
 static ow_status verify(const ow_instance *inst, const ow_schedule *s, ow_check_report *report,
@@ -273,6 +300,8 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         if (rc == OW_OK)
             (*out)->note = ow_arena_strdup((*out)->arena, note);
     }
+    if (rc == OW_OK)
+        (*out)->stop = stop_reason(opts, *out);
     if (rc == OW_INFEASIBLE) {
         char rules[768] = "";
         size_t used = 0;

@@ -291,6 +291,12 @@ int ow_cli_solve(int argc, char **argv)
     OW_CALL(ow_solve(inst, &so, &s, &why, &err));
     ow_cli_solve_note(s);
     bool found = ow_solve_status_has_schedule(s->status);
+    /* The default limit is not the user's: say that it stopped the search. */
+    if (s->stop == OW_STOP_DEFAULT && found && !a.quiet)
+        fprintf(stderr,
+                "orgwork: stopped by the default time limit (%g s) with the best schedule "
+                "found, gap %.2f%%; --time-limit 0 searches until proven\n",
+                so.time_limit, 100.0 * s->gap);
     if (found && kept != NULL)
         report_kept(inst, kept, s);
     if (!found) {

@@ -331,13 +331,13 @@ typedef struct unit_search {
 } unit_search;
 
 /* Solves unit w under lim (NULL: none), body x of it in room room_of[x] when that
- * is >= 0 (room_of may be NULL), as how says.  Under a time limit (the whole run's)
- * a search that stops improving gives its time back (ow_mip_options.stall), and one
- * that meets `known`, or when planning `target`, stops; with a gap asked for (opts->gap), it stops
- * within that gap of `known` (planning) or of its own bound (alone).  OW_OK whenever the search
- * ran, its outcome in *status, *cut set when a limit (not proof, nor the gap) ended
- * it; with a schedule (optimal or feasible) sets *out, with the instance's body
- * indices, else NULL. */
+ * is >= 0 (room_of may be NULL), as how says.  Under a time limit (the whole
+ * run's) a search that stops improving gives its time back (ow_mip_options.stall),
+ * and one that meets `known`, or when planning `target`, stops; with a gap asked
+ * for (opts->gap), it stops within that gap of `known` (planning) or of its own
+ * bound (alone).  OW_OK whenever the search ran, its outcome in *status, *cut set
+ * when a limit (not proof, nor the gap) ended it; with a schedule (optimal or
+ * feasible) sets *out, with the instance's body indices, else NULL. */
 static ow_status solve_unit(const ow_instance *inst, const units *u, const unit *w,
                             const int *room_of, const ow_plan_limits *lim,
                             const ow_solve_options *opts, const unit_search *how, ow_schedule **out,

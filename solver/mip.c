@@ -239,10 +239,11 @@ typedef struct search_info {
     double bound;
     const ow_mip_options *opts;
     double start, shown;
-    double best;      /* the best solution's objective (value / scale), or -1 */
-    double lower;     /* the bound in objective units, rounded down */
-    int improved;     /* the nodes the search had when best or lower last improved */
-    ow_mip_stop stop; /* why the callback ended the search */
+    double best;       /* the best solution's objective (value / scale), or -1 */
+    double lower;      /* the bound in objective units, rounded down */
+    double hundredths; /* the bound in hundredths of those units, rounded down */
+    int improved;      /* the nodes the search had when best or the bound last improved */
+    ow_mip_stop stop;  /* why the callback ended the search */
 } search_info;
 
 static double scale_of(const ow_mip_options *opts)
@@ -317,9 +318,11 @@ static void callback(glp_tree *tree, void *info)
         int best = glp_ios_best_node(tree);
         if (best != 0) {
             si->bound = glp_ios_node_bound(tree, best);
-            double lower = floor(si->bound / scale_of(o));
-            if (lower > si->lower) {
-                si->lower = lower;
+            si->lower = floor(si->bound / scale_of(o));
+            /* Progress towards a proof: the bound up by a hundredth of a point. */
+            double hundredths = floor(si->bound / scale_of(o) * 100);
+            if (hundredths > si->hundredths) {
+                si->hundredths = hundredths;
                 si->improved = nodes;
             }
         }
@@ -437,7 +440,7 @@ static ow_status search(const ow_program *p, const ow_mip_options *opts, bool co
         double ms = opts->time_limit * 1000.0;
         parm.tm_lim = ms > (double)INT_MAX ? INT_MAX : (int)ms;
     }
-    search_info si = {&g, -DBL_MAX, opts, t0, t0, -1, -DBL_MAX, 0, OW_MIP_STOP_DONE};
+    search_info si = {&g, -DBL_MAX, opts, t0, t0, -1, -DBL_MAX, -DBL_MAX, 0, OW_MIP_STOP_DONE};
     parm.cb_func = callback;
     parm.cb_info = &si;
     int ret = glp_intopt(lp, &parm);

@@ -36,9 +36,10 @@ typedef struct ow_mip_options {
     double target;     /* stop once the best solution's objective is at most this (0:
                           none): a unit of a plan in turn under a time limit, as
                           good as its best schedule alone, gives its time back */
-    bool stall;        /* stop once neither the best solution nor the bound has
-                          improved for as many nodes as the search took to its last
-                          improvement (at least OW_MIP_STALL_NODES) */
+    bool stall;        /* stop once neither the best solution nor the bound (by a
+                          hundredth of a point of the objective) has improved for as
+                          many nodes as the search took to its last improvement (at
+                          least OW_MIP_STALL_NODES) */
 } ow_mip_options;
 
 /* The fewest nodes a search with `stall` goes on without improving, and the fewest

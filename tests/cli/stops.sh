@@ -5,7 +5,8 @@
 #   accepts every schedule;
 # - without `--time-limit`, `solve` stops by its default rule and says so
 #   ("default", the limit shortened through ORGWORK_DEFAULT_TIME_LIMIT so that it
-#   surely fires); a solve proven before it says "proven", with the bytes
+#   surely fires, and standard error says so unless --quiet); a solve proven
+#   before it says "proven", with the bytes
 #   `--time-limit 0` (until proven) gives; an explicit limit says "time";
 # - bad values of `--gap` and `--time-limit` are usage errors (exit 2), a bad
 #   `solver.stop` in a schedule read back is refused (exit 2).
@@ -66,6 +67,11 @@ read -r status stop gap <<<"$(field "$t/default.json" 2>/dev/null)"
 [ $st -eq 0 ] && [ "$status" = feasible ] && [ "$stop" = default ] &&
     "$bin" check "$M" "$t/default.json" >/dev/null && ok ||
     bad "default stop: exit $st, $status $stop $gap, $(head -c 300 "$t/err")"
+grep -q "stopped by the default time limit (0.001 s).*--time-limit 0" "$t/err" && ok ||
+    bad "the default stop is not said on standard error: $(head -c 300 "$t/err")"
+ORGWORK_DEFAULT_TIME_LIMIT=0.001 "$bin" solve "$M" --quiet --format json -o "$t/quiet.json" \
+    2>"$t/err"
+[ ! -s "$t/err" ] && ok || bad "--quiet still says the default stop: $(head -c 300 "$t/err")"
 # An explicit limit is the user's: "time".
 "$bin" solve "$M" --time-limit 0.001 --format json -o "$t/time.json" 2>"$t/err"
 st=$?

@@ -328,6 +328,7 @@ typedef struct unit_search {
     double time_limit;
     bool finish, first;
     double known, target;
+    int stall; /* under a time limit: ow_mip_options.stall */
 } unit_search;
 
 /* Solves unit w under lim (NULL: none), body x of it in room room_of[x] when that
@@ -376,7 +377,7 @@ static ow_status solve_unit(const ow_instance *inst, const units *u, const unit 
                          .known = planning ? how->known : 0,
                          .only_known = planning,
                          .target = limited && room_of != NULL ? how->target : 0,
-                         .stall = limited && !how->first};
+                         .stall = limited && !how->first ? how->stall : 0};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     if (res.stop == OW_MIP_STOP_LIMIT || res.stop == OW_MIP_STOP_STALL ||
         res.stop == OW_MIP_STOP_TARGET || res.stop == OW_MIP_STOP_FIRST ||
@@ -715,7 +716,7 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
             last_from[y] = end_from[u.list[w].members[y]];
         ow_plan_limits ends = {NULL, NULL, NULL, NULL, last_from};
         double unit_bound;
-        unit_search how = {share(left, 0.25), false, false, 0, 0};
+        unit_search how = {share(left, 0.25), false, false, 0, 0, OW_DECOMPOSE_STALL_ALONE};
         OW_CALL(solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, &how, &part, &st, &unit_bound,
                            &seconds, &cut, err));
         if (st == OW_MIP_INFEASIBLE) {
@@ -809,8 +810,12 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
             if (!w->joined)
                 room_of[0] = r;
             /* Its bound alone bounds it in what is left too. */
-            unit_search how = {limit, true, first, alone_bound[order[x]],
-                               alone_objective[order[x]]};
+            unit_search how = {limit,
+                               true,
+                               first,
+                               alone_bound[order[x]],
+                               alone_objective[order[x]],
+                               OW_DECOMPOSE_STALL_PLANNED};
             OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, &how, &tried, &st, &unit_bound,
                                &seconds, &cut, err));
             double rest = time_left(deadline);

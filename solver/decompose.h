@@ -24,6 +24,13 @@
  * not use (docs/model.md, "Stopping"). */
 #define OW_DECOMPOSE_FINISH_SECONDS 10.0
 
+/* Under a time limit, a unit's search that has not improved for as many nodes as
+ * it took to its last improvement gives its time back, after this many nodes at
+ * least: alone, where its bound counts for the whole plan, after more; planned,
+ * where only its schedule counts, after fewer. */
+#define OW_DECOMPOSE_STALL_ALONE   1000
+#define OW_DECOMPOSE_STALL_PLANNED 200
+
 /* True when inst splits into more than one unit (bodies tied by joint items are one
  * unit, every other body one of its own) that can be planned in an order its
  * consecutive rules allow (else the rules join units too; see docs/model.md). */

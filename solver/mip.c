@@ -362,9 +362,9 @@ static void callback(glp_tree *tree, void *info)
     }
     /* No progress for as many nodes as the progress so far took: the time is given
      * back. */
-    if (o->stall && si->best >= 0) {
+    if (o->stall > 0 && si->best >= 0) {
         int quiet = nodes - si->improved, worked = si->improved;
-        if (quiet >= (worked > OW_MIP_STALL_NODES ? worked : OW_MIP_STALL_NODES)) {
+        if (quiet >= (worked > o->stall ? worked : o->stall)) {
             stop_search(tree, si, OW_MIP_STOP_STALL);
             return;
         }

@@ -36,15 +36,15 @@ typedef struct ow_mip_options {
     double target;     /* stop once the best solution's objective is at most this (0:
                           none): a unit of a plan in turn under a time limit, as
                           good as its best schedule alone, gives its time back */
-    bool stall;        /* stop once neither the best solution nor the bound (by a
-                          hundredth of a point of the objective) has improved for as
-                          many nodes as the search took to its last improvement (at
-                          least OW_MIP_STALL_NODES) */
+    int stall;         /* > 0: stop once neither the best solution nor the bound (by
+                          a hundredth of a point of the objective) has improved for as
+                          many nodes as the search took to its last improvement, and
+                          at least this many */
 } ow_mip_options;
 
-/* The fewest nodes a search with `stall` goes on without improving, and the fewest
- * a search takes before `target`, or `known` without a gap, stops it.  Counted in
- * nodes, so that the same search stops at the same place whatever the load. */
+/* The fewest nodes a search takes before `target`, or `known` without a gap, stops
+ * it.  Counted in nodes, so that the same search stops at the same place whatever
+ * the load. */
 #define OW_MIP_STALL_NODES 200
 
 /* Why a search ended. */

@@ -14,7 +14,10 @@
  * interpreted bodies and the others bodies meeting without interpreters, so the
  * home blocks alone respect rooms and teams.  A body's window is its home block
  * widened by a few days on either side: the solver still has to choose, and bodies
- * compete for rooms and interpreters where windows overlap. */
+ * compete for rooms and interpreters where windows overlap.  With --rules, a chain
+ * of consecutive bodies has adjacent home blocks in one track, and a joint item is
+ * placed in its owner's agenda where both bodies can meet in their home blocks
+ * (place_joint), so the promise holds for the rules too. */
 
 #include <errno.h>
 #include <inttypes.h>
@@ -25,9 +28,11 @@
 #include <string.h>
 
 #define SLOT_MINUTES 180
-#define MAX_DAYS     400
-#define MAX_BODIES   200
+#define MAX_DAYS     500
+#define MAX_BODIES   300
+#define MAX_ROOMS    10
 #define MAX_HOLIDAYS 16
+#define MAX_ITEMS    64 /* substantive items of one agenda */
 
 typedef struct {
     const char *name;
@@ -43,6 +48,7 @@ static const size_spec sizes[] = {
     {"M", 5, 1, 1, 15, 2, 3, 2, 1, 2025, 3, 3},
     {"L", 30, 3, 2, 63, 2, 5, 3, 2, 2025, 1, 13},
     {"XL", 150, 6, 4, 250, 3, 5, 3, 4, 2025, 1, 6},
+    {"XXL", 300, 10, 6, 500, 3, 5, 3, 8, 2025, 1, 6},
 };
 
 typedef struct {
@@ -200,6 +206,132 @@ static void print_minutes(int minutes)
         printf("%dh%dm", minutes / 60, minutes % 60);
 }
 
+/* ---- agendas ---------------------------------------------------------------------- */
+
+#define OTHER_MINUTES 15 /* "Other matters", in the last meeting with the report */
+
+typedef struct {
+    int session;                     /* index into ordinals */
+    int opening, election, adoption; /* minutes of the organizational sub-items; 0: none */
+    int report, joint;               /* minutes; joint: 0 unless the body lists a joint item */
+    int n_items;                     /* substantive items */
+    int minutes[MAX_ITEMS];
+    size_t title[MAX_ITEMS]; /* index into substantive */
+    bool whole[MAX_ITEMS];   /* split: false */
+    int joint_after;         /* the joint item follows this many substantive items; -1: none */
+} agenda;
+
+/* Agenda: organizational matters, substantive items filling 65-85 % of the granted
+ * meetings, then the closing items in the last meeting.  The draws are those of
+ * every earlier version of the generator, in the same order, so that an instance
+ * without joint items keeps its bytes. */
+static void draw_agenda(const body *b, agenda *g)
+{
+    g->session = uniform(0, COUNT(ordinals) - 1);
+    g->opening = 5 * uniform(2, 4);
+    g->adoption = 5 * uniform(3, 6);
+    bool election = chance(40);
+    g->election = election ? 5 * uniform(4, 6) : 0;
+    g->report = 30 * uniform(1, 3);
+    g->joint = b->joint_with >= 0 && b->joint_owner ? 30 * uniform(3, 5) : 0;
+    g->joint_after = -1;
+    /* A guest gives the joint meeting one of its meetings. */
+    int guest = b->joint_with >= 0 && !b->joint_owner ? SLOT_MINUTES : 0;
+    int budget = b->meetings * SLOT_MINUTES * uniform(65, 85) / 100 - g->opening - g->adoption -
+                 g->election - OTHER_MINUTES - g->report - g->joint - guest;
+    g->n_items = 0;
+    do {
+        int d = draw_duration();
+        if (d > budget)
+            d = budget / 30 * 30;
+        if (d < 60 && g->n_items > 0)
+            break;
+        if (d < 60)
+            d = 60;
+        budget -= d;
+        g->minutes[g->n_items] = d;
+        g->title[g->n_items] = (size_t)uniform(0, COUNT(substantive) - 1);
+        g->whole[g->n_items] = d <= 120 && chance(10);
+        g->n_items++;
+    } while (budget >= 60 && g->n_items < MAX_ITEMS);
+}
+
+/* The meetings that items take in agenda order when a schedule holds them as early
+ * as it can, meetings of SLOT_MINUTES: an item that may split fills what is left of
+ * a meeting and goes on in the next; one that may not starts a new meeting when it
+ * does not fit.  Adds one item to *count meetings begun, *used minutes of the last. */
+static void pack_item(int minutes, bool whole, int *count, int *used)
+{
+    if (*count == 0 || *used == SLOT_MINUTES || (whole && *used + minutes > SLOT_MINUTES)) {
+        ++*count;
+        *used = 0;
+    }
+    while (*used + minutes > SLOT_MINUTES) {
+        minutes -= SLOT_MINUTES - *used;
+        ++*count;
+        *used = 0;
+    }
+    *used += minutes;
+}
+
+/* Meetings taken by the organizational items and the first k substantive items. */
+static int meetings_before(const agenda *g, int k)
+{
+    int count = 0, used = 0;
+    pack_item(g->opening, false, &count, &used);
+    if (g->election > 0)
+        pack_item(g->election, false, &count, &used);
+    pack_item(g->adoption, false, &count, &used);
+    for (int i = 0; i < k; i++)
+        pack_item(g->minutes[i], g->whole[i], &count, &used);
+    return count;
+}
+
+/* Meetings taken by the substantive items from the k-th on and the closing items,
+ * which share the last meeting. */
+static int meetings_after(const agenda *g, int k)
+{
+    int count = 0, used = 0;
+    for (int i = k; i < g->n_items; i++)
+        pack_item(g->minutes[i], g->whole[i], &count, &used);
+    pack_item(OTHER_MINUTES + g->report, true, &count, &used);
+    return count;
+}
+
+/* --rules: where owner a lists its joint item with guest c, so that a schedule holds
+ * it (the promise of the header).  In that schedule each body meets in its home block
+ * (slot 2d is the morning, 2d+1 the afternoon of its day d): its items before a
+ * boundary as early as they can from its first slot, the joint meeting (a meeting
+ * of its own for the owner, docs/model.md) in a slot both home blocks hold, the rest
+ * as late as they can up to its last slot, where a body that another follows must
+ * end.  The guest's joint meeting falls between two of its own items, after its
+ * first meeting and before its last; each body holds at most its meetings.  The
+ * latest position in a's agenda that allows it, in *after; false when none does
+ * (the item is then left out: a guest with less to do still fits). */
+static bool place_joint(const body *a, const agenda *ga, const body *c, const agenda *gc,
+                        int *after)
+{
+    int offset = 2 * (c->start - a->start); /* c's first slot among a's */
+    for (int j = ga->n_items; j >= 0; j--) {
+        int p = meetings_before(ga, j), r = meetings_after(ga, j);
+        if (p + 1 + r > a->meetings)
+            continue;
+        for (int s = p; s <= 2 * a->days - 1 - r; s++) {
+            int t = s - offset; /* the same slot among c's */
+            if (t < 1 || t > 2 * c->days - 2)
+                continue;
+            for (int i = 0; i <= gc->n_items; i++) {
+                int k = meetings_before(gc, i), q = meetings_after(gc, i);
+                if (k <= t && q <= 2 * c->days - 1 - t && k + 1 + q <= c->meetings) {
+                    *after = j;
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 /* ---- layout ---------------------------------------------------------------------- */
 
 /* Places the bodies of one track in order along the calendar: home blocks with random
@@ -263,8 +395,8 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
     }
 
     /* Bodies, dealt round-robin to the tracks; each track must hold its home blocks. */
-    int members[8][MAX_BODIES];
-    int n_members[8] = {0};
+    static int members[MAX_ROOMS][MAX_BODIES];
+    int n_members[MAX_ROOMS] = {0};
     for (int i = 0; i < spec->bodies; i++) {
         body *b = &bodies[i];
         b->track = i % spec->rooms;
@@ -308,7 +440,10 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
         b->meetings = 2 * b->days - (chance(20) ? 1 : 0);
     }
     /* --rules: joint items between interpreted bodies of different tracks whose home
-     * blocks overlap, so that a joint meeting is possible where both already meet.
+     * blocks share two days or more, so that a joint meeting is possible where both
+     * already meet (with one day shared, the day one body ends is the day the other
+     * begins, and no joint meeting fits between the guest's opening and the owner's
+     * closing: place_joint finds that out and leaves the item out).
      * Not between two bodies that both meet consecutively with others: each chain
      * keeps one room, and a joint meeting puts both in one room, so two chains in
      * two tracks could never hold it.  Drawn from a stream of their own; a joint
@@ -324,7 +459,10 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
     for (int i = 0; i < spec->bodies && rules; i++)
         for (int j = i + 1; j < spec->bodies; j++) {
             body *a = &bodies[i], *c = &bodies[j];
-            bool overlap = a->start < c->start + c->days && c->start < a->start + a->days;
+            int shared = (a->start + a->days < c->start + c->days ? a->start + a->days
+                                                                  : c->start + c->days) -
+                         (a->start > c->start ? a->start : c->start);
+            bool overlap = shared >= 2;
             if (a->interpreted && c->interpreted && a->track != c->track && overlap &&
                 !(chained[i] && chained[j]) && a->joint_with < 0 && c->joint_with < 0 &&
                 chance(30)) {
@@ -338,6 +476,19 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
             }
         }
     rng_state = main_stream;
+
+    /* Every draw of an agenda first, body by body in the order they are printed, so
+     * that the joint items can be placed knowing both agendas. */
+    static agenda agendas[MAX_BODIES];
+    for (int i = 0; i < spec->bodies; i++)
+        draw_agenda(&bodies[i], &agendas[i]);
+    for (int i = 0; i < spec->bodies && rules; i++)
+        if (bodies[i].joint_with >= 0 && bodies[i].joint_owner) {
+            int j = bodies[i].joint_with;
+            if (!place_joint(&bodies[i], &agendas[i], &bodies[j], &agendas[j],
+                             &agendas[i].joint_after))
+                agendas[i].joint_after = -1;
+        }
 
     printf("# Synthetic benchmark instance, NOT a real document: written by\n"
            "# `orgwork-gen --size %s --seed %" PRIu64 "%s` (bench/gen.c).\n",
@@ -362,10 +513,11 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
 
     for (int i = 0; i < spec->bodies; i++) {
         const body *b = &bodies[i];
+        const agenda *g = &agendas[i];
         printf("  - id: ");
         print_id(bodies, i);
         printf("\n    name: \"%s %s\"\n", kind_name(b), topics[(size_t)i % COUNT(topics)]);
-        printf("    session: \"%s session\"\n", ordinals[(size_t)uniform(0, COUNT(ordinals) - 1)]);
+        printf("    session: \"%s session\"\n", ordinals[g->session]);
         printf("    meetings: %d\n    meetings_per_day: 2\n", b->meetings);
         if (spec->bodies > 1 || b->from > 0 || b->to < spec->days - 1) {
             printf("    window: {from: ");
@@ -377,65 +529,47 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
         if (!b->interpreted)
             printf("    interpretation: false\n");
 
-        /* Agenda: organizational matters, substantive items filling 65-85 % of the
-         * granted meetings, then the closing items in the last meeting. */
-        int opening = 5 * uniform(2, 4), adoption = 5 * uniform(3, 6);
-        bool election = chance(40);
-        int election_minutes = election ? 5 * uniform(4, 6) : 0;
-        int other = 15, report = 30 * uniform(1, 3);
-        int joint = b->joint_with >= 0 && b->joint_owner ? 30 * uniform(3, 5) : 0;
-        /* A guest gives the joint meeting one of its meetings. */
-        int guest = b->joint_with >= 0 && !b->joint_owner ? SLOT_MINUTES : 0;
-        int budget = b->meetings * SLOT_MINUTES * uniform(65, 85) / 100 - opening - adoption -
-                     election_minutes - other - report - joint - guest;
-
         printf("    agenda:\n");
         printf("      - item: \"1\"\n        title: \"Organizational matters\"\n"
                "        subitems:\n");
         printf("          - {item: a, title: \"Opening of the session\", duration: ");
-        print_minutes(opening);
+        print_minutes(g->opening);
         printf(", first: true}\n");
-        if (election) {
+        if (g->election > 0) {
             printf("          - {item: b, title: \"Election of officers\", duration: ");
-            print_minutes(election_minutes);
+            print_minutes(g->election);
             printf("}\n");
         }
         printf("          - {item: %c, title: \"Adoption of the agenda and organization of "
                "work\", duration: ",
-               election ? 'c' : 'b');
-        print_minutes(adoption);
+               g->election > 0 ? 'c' : 'b');
+        print_minutes(g->adoption);
         printf("}\n");
 
         int number = 2;
-        do {
-            int d = draw_duration();
-            if (d > budget)
-                d = budget / 30 * 30;
-            if (d < 60 && number > 2)
+        for (int k = 0; k <= g->n_items; k++) {
+            if (k == g->joint_after) {
+                printf("      - {item: \"%d\", title: \"Joint discussion with the %s %s\", "
+                       "duration: ",
+                       number++, kind_name(&bodies[b->joint_with]),
+                       topics[(size_t)b->joint_with % COUNT(topics)]);
+                print_minutes(g->joint);
+                printf(", joint_with: [");
+                print_id(bodies, b->joint_with);
+                printf("]}\n");
+            }
+            if (k == g->n_items)
                 break;
-            if (d < 60)
-                d = 60;
-            budget -= d;
             printf("      - {item: \"%d\", title: \"%s\", duration: ", number++,
-                   substantive[(size_t)uniform(0, COUNT(substantive) - 1)]);
-            print_minutes(d);
-            printf(d <= 120 && chance(10) ? ", split: false}\n" : "}\n");
-        } while (budget >= 60);
-        if (joint > 0) {
-            printf("      - {item: \"%d\", title: \"Joint discussion with the %s %s\", "
-                   "duration: ",
-                   number++, kind_name(&bodies[b->joint_with]),
-                   topics[(size_t)b->joint_with % COUNT(topics)]);
-            print_minutes(joint);
-            printf(", joint_with: [");
-            print_id(bodies, b->joint_with);
-            printf("]}\n");
+                   substantive[g->title[k]]);
+            print_minutes(g->minutes[k]);
+            printf(g->whole[k] ? ", split: false}\n" : "}\n");
         }
         printf("      - {item: \"%d\", title: \"Other matters\", duration: ", number++);
-        print_minutes(other);
+        print_minutes(OTHER_MINUTES);
         printf(", meeting: last}\n");
         printf("      - {item: \"%d\", title: \"Adoption of the report\", duration: ", number);
-        print_minutes(report);
+        print_minutes(g->report);
         printf(", meeting: last, last: true}\n");
     }
 
@@ -553,12 +687,13 @@ static int generate_workplan(uint64_t seed)
 
 static int usage(FILE *out)
 {
-    fprintf(out, "usage: orgwork-gen --size S|M|L|XL --seed N [--rules]\n"
+    fprintf(out, "usage: orgwork-gen --size S|M|L|XL|XXL --seed N [--rules]\n"
                  "       orgwork-gen --workplan --seed N\n\n"
                  "Writes a synthetic benchmark instance (SPEC format 1) to standard output.\n"
                  "  S   one body, 2-3 days            M   5 bodies, 3 weeks, 1 room\n"
                  "  L   30 bodies, 3 months, 3 rooms, 2 interpretation teams\n"
                  "  XL  150 bodies, 250 working days, 6 rooms, 4 interpretation teams\n"
+                 "  XXL 300 bodies, 500 working days, 10 rooms, 6 interpretation teams\n"
                  "--rules adds `consecutive` rules and `joint_with` items.\n"
                  "--workplan writes a workplan file instead: 200 topics, 20 clusters,\n"
                  "30 sessions, with fixed topics and rules of every kind.\n"
@@ -585,7 +720,7 @@ int main(int argc, char **argv)
                 if (strcmp(argv[a], sizes[k].name) == 0)
                     spec = &sizes[k];
             if (spec == NULL) {
-                fprintf(stderr, "orgwork-gen: unknown size \"%s\" (expected S, M, L or XL)\n",
+                fprintf(stderr, "orgwork-gen: unknown size \"%s\" (expected S, M, L, XL or XXL)\n",
                         argv[a]);
                 return 2;
             }

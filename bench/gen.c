@@ -221,6 +221,65 @@ typedef struct {
     int joint_after;         /* the joint item follows this many substantive items; -1: none */
 } agenda;
 
+/* The meetings that items take in agenda order when a schedule holds them as early
+ * as it can, meetings of SLOT_MINUTES: an item that may split fills what is left of
+ * a meeting and goes on in the next; one that may not starts a new meeting when it
+ * does not fit.  Adds one item to *count meetings begun, *used minutes of the last. */
+static void pack_item(int minutes, bool whole, int *count, int *used)
+{
+    if (*count == 0 || *used == SLOT_MINUTES || (whole && *used + minutes > SLOT_MINUTES)) {
+        ++*count;
+        *used = 0;
+    }
+    while (*used + minutes > SLOT_MINUTES) {
+        minutes -= SLOT_MINUTES - *used;
+        ++*count;
+        *used = 0;
+    }
+    *used += minutes;
+}
+
+/* The organizational items and the first k substantive items, from a first meeting. */
+static void pack_before(const agenda *g, int k, int *count, int *used)
+{
+    *count = *used = 0;
+    pack_item(g->opening, false, count, used);
+    if (g->election > 0)
+        pack_item(g->election, false, count, used);
+    pack_item(g->adoption, false, count, used);
+    for (int i = 0; i < k; i++)
+        pack_item(g->minutes[i], g->whole[i], count, used);
+}
+
+/* Meetings taken by the organizational items and the first k substantive items. */
+static int meetings_before(const agenda *g, int k)
+{
+    int count, used;
+    pack_before(g, k, &count, &used);
+    return count;
+}
+
+/* Meetings taken by the whole agenda (without a joint item), the closing items in
+ * the last meeting. */
+static int meetings_all(const agenda *g)
+{
+    int count, used;
+    pack_before(g, g->n_items, &count, &used);
+    pack_item(OTHER_MINUTES + g->report, true, &count, &used);
+    return count;
+}
+
+/* Meetings taken by the substantive items from the k-th on and the closing items,
+ * which share the last meeting. */
+static int meetings_after(const agenda *g, int k)
+{
+    int count = 0, used = 0;
+    for (int i = k; i < g->n_items; i++)
+        pack_item(g->minutes[i], g->whole[i], &count, &used);
+    pack_item(OTHER_MINUTES + g->report, true, &count, &used);
+    return count;
+}
+
 /* Agenda: organizational matters, substantive items filling 65-85 % of the granted
  * meetings, then the closing items in the last meeting.  The draws are those of
  * every earlier version of the generator, in the same order, so that an instance
@@ -254,48 +313,16 @@ static void draw_agenda(const body *b, agenda *g)
         g->whole[g->n_items] = d <= 120 && chance(10);
         g->n_items++;
     } while (budget >= 60 && g->n_items < MAX_ITEMS);
-}
-
-/* The meetings that items take in agenda order when a schedule holds them as early
- * as it can, meetings of SLOT_MINUTES: an item that may split fills what is left of
- * a meeting and goes on in the next; one that may not starts a new meeting when it
- * does not fit.  Adds one item to *count meetings begun, *used minutes of the last. */
-static void pack_item(int minutes, bool whole, int *count, int *used)
-{
-    if (*count == 0 || *used == SLOT_MINUTES || (whole && *used + minutes > SLOT_MINUTES)) {
-        ++*count;
-        *used = 0;
-    }
-    while (*used + minutes > SLOT_MINUTES) {
-        minutes -= SLOT_MINUTES - *used;
-        ++*count;
-        *used = 0;
-    }
-    *used += minutes;
-}
-
-/* Meetings taken by the organizational items and the first k substantive items. */
-static int meetings_before(const agenda *g, int k)
-{
-    int count = 0, used = 0;
-    pack_item(g->opening, false, &count, &used);
-    if (g->election > 0)
-        pack_item(g->election, false, &count, &used);
-    pack_item(g->adoption, false, &count, &used);
-    for (int i = 0; i < k; i++)
-        pack_item(g->minutes[i], g->whole[i], &count, &used);
-    return count;
-}
-
-/* Meetings taken by the substantive items from the k-th on and the closing items,
- * which share the last meeting. */
-static int meetings_after(const agenda *g, int k)
-{
-    int count = 0, used = 0;
-    for (int i = k; i < g->n_items; i++)
-        pack_item(g->minutes[i], g->whole[i], &count, &used);
-    pack_item(OTHER_MINUTES + g->report, true, &count, &used);
-    return count;
+    /* The agenda must fit the meetings left to the body's own items (the promise of
+     * the header), held as early as they can: items that may not split can leave the
+     * end of a meeting empty, so where they would not fit they may split after all,
+     * the last first, and then the last items go.  An agenda that fits (almost all
+     * do) keeps its bytes. */
+    int own = b->meetings - (guest > 0 ? 1 : 0);
+    for (int i = g->n_items - 1; i >= 0 && meetings_all(g) > own; i--)
+        g->whole[i] = false;
+    while (g->n_items > 1 && meetings_all(g) > own)
+        g->n_items--;
 }
 
 /* --rules: where owner a lists its joint item with guest c, so that a schedule holds

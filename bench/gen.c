@@ -219,6 +219,10 @@ typedef struct {
     size_t title[MAX_ITEMS]; /* index into substantive */
     bool whole[MAX_ITEMS];   /* split: false */
     int joint_after;         /* the joint item follows this many substantive items; -1: none */
+    /* The schedule that shows the period feasible (--witness): the joint meeting's
+     * slot in the body's home block (-1: none), and for a guest the number of its own
+     * substantive items before it. */
+    int joint_slot, guest_after;
 } agenda;
 
 /* The meetings that items take in agenda order when a schedule holds them as early
@@ -293,7 +297,7 @@ static void draw_agenda(const body *b, agenda *g)
     g->election = election ? 5 * uniform(4, 6) : 0;
     g->report = 30 * uniform(1, 3);
     g->joint = b->joint_with >= 0 && b->joint_owner ? 30 * uniform(3, 5) : 0;
-    g->joint_after = -1;
+    g->joint_after = g->joint_slot = g->guest_after = -1;
     /* A guest gives the joint meeting one of its meetings. */
     int guest = b->joint_with >= 0 && !b->joint_owner ? SLOT_MINUTES : 0;
     int budget = b->meetings * SLOT_MINUTES * uniform(65, 85) / 100 - g->opening - g->adoption -
@@ -333,10 +337,10 @@ static void draw_agenda(const body *b, agenda *g)
  * as late as they can up to its last slot, where a body that another follows must
  * end.  The guest's joint meeting falls between two of its own items, after its
  * first meeting and before its last; each body holds at most its meetings.  The
- * latest position in a's agenda that allows it, in *after; false when none does
- * (the item is then left out: a guest with less to do still fits). */
-static bool place_joint(const body *a, const agenda *ga, const body *c, const agenda *gc,
-                        int *after)
+ * latest position in a's agenda that allows it, and that schedule, in ga and gc;
+ * where none does, ga->joint_after stays -1 and the item is left out (a guest with
+ * less to do still fits). */
+static void place_joint(const body *a, agenda *ga, const body *c, agenda *gc)
 {
     int offset = 2 * (c->start - a->start); /* c's first slot among a's */
     for (int j = ga->n_items; j >= 0; j--) {
@@ -350,13 +354,15 @@ static bool place_joint(const body *a, const agenda *ga, const body *c, const ag
             for (int i = 0; i <= gc->n_items; i++) {
                 int k = meetings_before(gc, i), q = meetings_after(gc, i);
                 if (k <= t && q <= 2 * c->days - 1 - t && k + 1 + q <= c->meetings) {
-                    *after = j;
-                    return true;
+                    ga->joint_after = j;
+                    ga->joint_slot = s;
+                    gc->joint_slot = t;
+                    gc->guest_after = i;
+                    return;
                 }
             }
         }
     }
-    return false;
 }
 
 /* ---- layout ---------------------------------------------------------------------- */
@@ -385,7 +391,12 @@ static void place_track(body *bodies, const int *members, int n, int days, bool 
     }
 }
 
-static int generate(const size_spec *spec, uint64_t seed, bool rules)
+static int print_witness(const size_spec *spec, const body *bodies, const agenda *agendas,
+                         const long *workday, const bool *chained);
+
+/* Writes the instance of a size and seed, or with `witness` the schedule that shows
+ * it feasible. */
+static int generate(const size_spec *spec, uint64_t seed, bool rules, bool witness)
 {
     static body bodies[MAX_BODIES];
     static long workday[MAX_DAYS];
@@ -512,10 +523,11 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
     for (int i = 0; i < spec->bodies && rules; i++)
         if (bodies[i].joint_with >= 0 && bodies[i].joint_owner) {
             int j = bodies[i].joint_with;
-            if (!place_joint(&bodies[i], &agendas[i], &bodies[j], &agendas[j],
-                             &agendas[i].joint_after))
-                agendas[i].joint_after = -1;
+            place_joint(&bodies[i], &agendas[i], &bodies[j], &agendas[j]);
         }
+
+    if (witness)
+        return print_witness(spec, bodies, agendas, workday, chained);
 
     printf("# Synthetic benchmark instance, NOT a real document: written by\n"
            "# `orgwork-gen --size %s --seed %" PRIu64 "%s` (bench/gen.c).\n",
@@ -621,6 +633,196 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
     return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
 }
 
+/* ---- --witness: the schedule that shows a generated period feasible ---------------- */
+
+/* The schedule the comments above promise, as orgwork's JSON (docs/output.md), for
+ * `orgwork check` to verify: every body in its home block and room, its items packed
+ * as early as they can (pack_item) from its first slot up to a boundary, the rest as
+ * late as they can up to its last slot, and the joint meeting (placed by
+ * place_joint) between them. */
+
+typedef struct {
+    char item[12];
+    int minutes;
+    bool continued;
+} w_piece;
+
+typedef struct {
+    int slot; /* in the body's home block: 2d morning, 2d+1 afternoon */
+    int n;    /* pieces */
+    w_piece piece[MAX_ITEMS + 8];
+    int joint_with;      /* a joint meeting: the other body, else -1 */
+    bool owner;          /* of the joint item */
+    char joint_item[12]; /* the joint item's number in the owner's agenda */
+    int joint_minutes;
+} w_meeting;
+
+typedef struct {
+    w_meeting m[64]; /* a body holds at most 2 × 5 meetings */
+    int n;
+} w_list;
+
+/* Adds an item of the given minutes to the meetings, as pack_item counts them. */
+static void w_add(w_list *w, const char *item, int minutes, bool whole, int *used)
+{
+    bool continued = false;
+    if (w->n == 0 || *used == SLOT_MINUTES || (whole && *used + minutes > SLOT_MINUTES)) {
+        w->m[w->n++] = (w_meeting){.joint_with = -1};
+        *used = 0;
+    }
+    for (;;) {
+        w_meeting *m = &w->m[w->n - 1];
+        int take = minutes < SLOT_MINUTES - *used ? minutes : SLOT_MINUTES - *used;
+        w_piece *p = &m->piece[m->n++];
+        snprintf(p->item, sizeof p->item, "%s", item);
+        p->minutes = take;
+        p->continued = continued;
+        *used += take;
+        minutes -= take;
+        if (minutes == 0)
+            return;
+        continued = true;
+        w->m[w->n++] = (w_meeting){.joint_with = -1};
+        *used = 0;
+    }
+}
+
+/* The item numbers of an agenda as the YAML prints them: substantive item k (from 0)
+ * and the joint item, the other matters and the report. */
+static int w_number(const agenda *g, int k)
+{
+    return 2 + k + (g->joint_after >= 0 && k >= g->joint_after ? 1 : 0);
+}
+
+/* The body's own meetings: the organizational items and the first `split`
+ * substantive items into *before, the rest and the closing items from a new meeting
+ * into *after (as meetings_before and meetings_after count them); split < 0: the
+ * whole agenda into *before, as meetings_all counts it. */
+static void w_pack(const agenda *g, int split, w_list *before, w_list *after)
+{
+    char id[12];
+    int used = 0;
+    before->n = after->n = 0;
+    w_add(before, "1(a)", g->opening, false, &used);
+    if (g->election > 0)
+        w_add(before, "1(b)", g->election, false, &used);
+    w_add(before, g->election > 0 ? "1(c)" : "1(b)", g->adoption, false, &used);
+    bool whole_agenda = split < 0;
+    if (whole_agenda)
+        split = g->n_items;
+    for (int k = 0; k < g->n_items; k++) {
+        snprintf(id, sizeof id, "%d", w_number(g, k));
+        if (k == split)
+            used = 0;
+        w_add(k < split ? before : after, id, g->minutes[k], g->whole[k], &used);
+    }
+    if (split >= g->n_items && !whole_agenda)
+        used = 0;
+    int last = w_number(g, g->n_items);
+    w_list *end = whole_agenda ? before : after;
+    /* The closing items share the last meeting: as one item that may not split. */
+    if (end->n == 0 || used == SLOT_MINUTES || used + OTHER_MINUTES + g->report > SLOT_MINUTES) {
+        end->m[end->n++] = (w_meeting){.joint_with = -1};
+        used = 0;
+    }
+    w_meeting *m = &end->m[end->n - 1];
+    snprintf(m->piece[m->n].item, sizeof m->piece[m->n].item, "%d", last);
+    m->piece[m->n].minutes = OTHER_MINUTES;
+    m->piece[m->n++].continued = false;
+    snprintf(m->piece[m->n].item, sizeof m->piece[m->n].item, "%d", last + 1);
+    m->piece[m->n].minutes = g->report;
+    m->piece[m->n++].continued = false;
+}
+
+static void print_room(int track)
+{
+    printf("\"Room %c\"", 'A' + track);
+}
+
+static int print_witness(const size_spec *spec, const body *bodies, const agenda *agendas,
+                         const long *workday, const bool *chained)
+{
+    static w_list before, after, all;
+    printf("{\"orgwork\": 1, \"status\": \"feasible\", \"rooms\": [");
+    for (int t = 0; t < spec->rooms; t++) {
+        printf(t > 0 ? ", " : "");
+        print_room(t);
+    }
+    printf("],\n \"bodies\": [");
+    for (int i = 0; i < spec->bodies; i++) {
+        const body *b = &bodies[i];
+        const agenda *g = &agendas[i];
+        int partner = g->joint_slot >= 0 ? b->joint_with : -1;
+        bool owner = partner >= 0 && b->joint_owner;
+        /* Own items before the joint meeting: the owner's up to its joint item, the
+         * guest's up to the boundary place_joint chose; without one, only the first
+         * meeting comes first, the rest end at the end of the home block. */
+        int split = partner < 0 ? -1 : owner ? g->joint_after : g->guest_after;
+        w_pack(g, split, &before, &after);
+        all.n = 0;
+        if (partner < 0) {
+            /* The first meeting at the first slot, the others up to the last. */
+            for (int k = 0; k < before.n; k++) {
+                all.m[all.n] = before.m[k];
+                all.m[all.n++].slot = k == 0 ? 0 : 2 * b->days - (before.n - k);
+            }
+        } else {
+            for (int k = 0; k < before.n; k++) {
+                all.m[all.n] = before.m[k];
+                all.m[all.n++].slot = k;
+            }
+            const agenda *go = owner ? g : &agendas[partner];
+            w_meeting j = {.slot = g->joint_slot, .joint_with = partner, .owner = owner};
+            snprintf(j.joint_item, sizeof j.joint_item, "%d", 2 + go->joint_after);
+            j.joint_minutes = go->joint;
+            all.m[all.n++] = j;
+            for (int k = 0; k < after.n; k++) {
+                all.m[all.n] = after.m[k];
+                all.m[all.n++].slot = 2 * b->days - (after.n - k);
+            }
+        }
+        printf(i > 0 ? ",\n  " : "\n  ");
+        printf("{\"id\": \"");
+        print_id(bodies, i);
+        printf("\", \"meetings\": [");
+        for (int k = 0; k < all.n; k++) {
+            const w_meeting *m = &all.m[k];
+            int day = b->start + m->slot / 2;
+            /* A joint meeting is in the owner's room, or the guest's when the guest
+             * meets consecutively with others (its chain keeps one room). */
+            int track = b->track;
+            if (m->joint_with >= 0) {
+                int own = owner ? i : m->joint_with, guest = owner ? m->joint_with : i;
+                track = bodies[chained[guest] ? guest : own].track;
+            }
+            printf(k > 0 ? ",\n    " : "\n    ");
+            printf("{\"n\": %d, \"date\": \"", k + 1);
+            print_date(workday[day]);
+            printf("\", \"start\": \"%s\", \"end\": \"%s\", \"room\": ",
+                   m->slot % 2 == 0 ? "10:00" : "15:00", m->slot % 2 == 0 ? "13:00" : "18:00");
+            print_room(track);
+            printf(", \"items\": [");
+            if (m->joint_with >= 0) {
+                printf("{\"item\": \"%s\", ", m->joint_item);
+                if (!m->owner) {
+                    printf("\"body\": \"");
+                    print_id(bodies, m->joint_with);
+                    printf("\", ");
+                }
+                printf("\"minutes\": %d, \"continued\": false}", m->joint_minutes);
+            }
+            for (int p = 0; p < m->n; p++)
+                printf("%s{\"item\": \"%s\", \"minutes\": %d, \"continued\": %s}",
+                       p > 0 ? ", " : "", m->piece[p].item, m->piece[p].minutes,
+                       m->piece[p].continued ? "true" : "false");
+            printf("]}");
+        }
+        printf("]}");
+    }
+    printf("\n]}\n");
+    return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+}
+
 /* ---- --workplan: a workplan file (docs/formats.md, "Workplan files") -------------- */
 
 #define WP_TOPICS   200
@@ -714,7 +916,7 @@ static int generate_workplan(uint64_t seed)
 
 static int usage(FILE *out)
 {
-    fprintf(out, "usage: orgwork-gen --size S|M|L|XL|XXL --seed N [--rules]\n"
+    fprintf(out, "usage: orgwork-gen --size S|M|L|XL|XXL --seed N [--rules] [--witness]\n"
                  "       orgwork-gen --workplan --seed N\n\n"
                  "Writes a synthetic benchmark instance (SPEC format 1) to standard output.\n"
                  "  S   one body, 2-3 days            M   5 bodies, 3 weeks, 1 room\n"
@@ -722,6 +924,8 @@ static int usage(FILE *out)
                  "  XL  150 bodies, 250 working days, 6 rooms, 4 interpretation teams\n"
                  "  XXL 300 bodies, 500 working days, 10 rooms, 6 interpretation teams\n"
                  "--rules adds `consecutive` rules and `joint_with` items.\n"
+                 "--witness writes instead a schedule of that instance (orgwork's JSON),\n"
+                 "the one that shows it feasible, for `orgwork check`.\n"
                  "--workplan writes a workplan file instead: 200 topics, 20 clusters,\n"
                  "30 sessions, with fixed topics and rules of every kind.\n"
                  "The same size and seed always give the same bytes.\n");
@@ -732,12 +936,14 @@ int main(int argc, char **argv)
 {
     const size_spec *spec = NULL;
     uint64_t seed = 1;
-    bool rules = false, workplan = false;
+    bool rules = false, workplan = false, witness = false;
     for (int a = 1; a < argc; a++) {
         if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
             return usage(stdout);
         } else if (strcmp(argv[a], "--rules") == 0) {
             rules = true;
+        } else if (strcmp(argv[a], "--witness") == 0) {
+            witness = true;
         } else if (strcmp(argv[a], "--workplan") == 0) {
             workplan = true;
         } else if (strcmp(argv[a], "--size") == 0 && a + 1 < argc) {
@@ -773,5 +979,5 @@ int main(int argc, char **argv)
         fprintf(stderr, "orgwork-gen: --size is required\n");
         return usage(stderr);
     }
-    return generate(spec, seed, rules);
+    return generate(spec, seed, rules, witness);
 }

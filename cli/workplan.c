@@ -140,6 +140,51 @@ static void agenda_path(const char *dir, const ow_workplan *wp, size_t s, char *
     snprintf(out, size, "%s/%s.yaml", dir, name);
 }
 
+/* Whether paths a and b name one file: the same file when both exist, else the
+ * same name in the same directory. */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    const char *na = strrchr(a, '/'), *nb = strrchr(b, '/');
+    char da[4096], db[4096];
+    snprintf(da, sizeof da, "%.*s", na ? (int)(na - a) + 1 : 1, na ? a : ".");
+    snprintf(db, sizeof db, "%.*s", nb ? (int)(nb - b) + 1 : 1, nb ? b : ".");
+    return strcmp(na ? na + 1 : a, nb ? nb + 1 : b) == 0 && stat(da, &sa) == 0 &&
+           stat(db, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Before anything is written: no agenda file may be the workplan file, -o's file or
+ * another session's agenda (two session ids that differ only in characters made
+ * `-`). */
+static ow_status check_agendas(const char *dir, const wp_options *o, const ow_workplan *wp,
+                               ow_error *err)
+{
+    for (size_t s = 0; s < wp->n_sessions; s++) {
+        char path[4096], other[4096];
+        agenda_path(dir, wp, s, path, sizeof path);
+        const char *clash = same_file(path, o->file)                              ? o->file
+                            : o->o.output != NULL && same_file(path, o->o.output) ? o->o.output
+                                                                                  : NULL;
+        if (clash != NULL)
+            return ow_error_set(err, OW_INPUT, path, (ow_loc){0, 0},
+                                "the agenda of session %s would replace %s: give another "
+                                "--agendas directory",
+                                wp->sessions[s].id, clash);
+        for (size_t q = 0; q < s; q++) {
+            agenda_path(dir, wp, q, other, sizeof other);
+            if (strcmp(path, other) == 0)
+                return ow_error_set(err, OW_INPUT, o->file, wp->sessions[s].loc,
+                                    "sessions %s and %s would both write the agenda %s "
+                                    "(characters other than letters, digits, '.', '-' and '_' "
+                                    "become '-'): rename one of them",
+                                    wp->sessions[q].id, wp->sessions[s].id, path);
+        }
+    }
+    return OW_OK;
+}
+
 static ow_status write_agendas(const char *dir, const ow_workplan *wp, const ow_wp_plan *plan,
                                ow_error *err)
 {
@@ -256,6 +301,8 @@ int ow_cli_workplan(int argc, char **argv)
     ow_status rc = OW_OK;
     memset(&plan, 0, sizeof plan);
     OW_CALL(ow_workplan_load(o.file, &wp, &err));
+    if (o.agendas != NULL)
+        OW_CALL(check_agendas(o.agendas, &o, wp, &err));
     rc = ow_workplan_solve(wp, &o.solve, &plan, &why, &err);
     if (rc == OW_INFEASIBLE) {
         fprintf(stderr, "%s: %s:\n", o.file,
@@ -269,7 +316,7 @@ int ow_cli_workplan(int argc, char **argv)
             fprintf(stderr, "  - %.*s\n", (int)len, line);
             line += len + (line[len] == '\n');
         }
-        if (o.o.format == OW_FORMAT_JSON) {
+        if (o.o.format == OW_FORMAT_JSON && !ow_cli_kept_output(o.o.output)) {
             ow_status wrc = ow_wp_render(wp, &plan, o.o.format, o.o.timings, &out, &err);
             if (wrc == OW_OK)
                 wrc = write_out(&o, &out, &err);

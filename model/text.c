@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,35 +13,59 @@ bool ow_text_is_control(unsigned long c)
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
 }
 
-/* Decodes the UTF-8 character at s (n bytes left): its length, or 0 when the bytes
- * are not UTF-8; *cut is set when they are the start of a character cut short. */
-static size_t decode(const unsigned char *s, size_t n, unsigned long *c, bool *cut)
+/* Decodes one character of s[0..n) into *cp and returns its length in bytes.  A
+ * byte that does not start a well-formed sequence counts as one character U+FFFD,
+ * so malformed input can neither stall a loop nor be cut in the middle. */
+size_t ow_utf8_next(const char *s, size_t n, uint32_t *cp)
 {
-    *cut = false;
-    if (s[0] < 0x80) {
-        *c = s[0];
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len;
+    uint32_t c, min;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    } else if ((u[0] & 0xE0) == 0xC0) {
+        len = 2, c = u[0] & 0x1F, min = 0x80;
+    } else if ((u[0] & 0xF0) == 0xE0) {
+        len = 3, c = u[0] & 0x0F, min = 0x800;
+    } else if ((u[0] & 0xF8) == 0xF0) {
+        len = 4, c = u[0] & 0x07, min = 0x10000;
+    } else {
+        *cp = 0xFFFD;
         return 1;
     }
+    if (len > n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (size_t i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = c;
+    return len;
+}
+
+/* Whether s (n bytes left), which ow_utf8_next does not read as a character,
+ * starts one cut short: a lead byte whose continuation bytes stop early (at the end,
+ * or at a byte that does not continue it, as a "%.60s" leaves it). */
+static bool cut_short(const unsigned char *s, size_t n)
+{
     size_t len = s[0] >= 0xF0 && s[0] <= 0xF4   ? 4
                  : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
                  : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
                                                 : 0;
-    if (len == 0)
-        return 0;
-    unsigned long v = s[0] & (0x7F >> len);
-    for (size_t k = 1; k < len; k++) {
-        if (k >= n || (s[k] & 0xC0) != 0x80) {
-            *cut = true;
-            return 0;
-        }
-        v = (v << 6) | (s[k] & 0x3F);
-    }
-    /* Overlong forms, surrogates and values past U+10FFFF are not UTF-8. */
-    if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-        (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *c = v;
-    return len;
+    for (size_t k = 1; k < len; k++)
+        if (k >= n || (s[k] & 0xC0) != 0x80)
+            return true;
+    return false;
 }
 
 /* The escape of one character or byte into out (at most 6 bytes and a NUL). */
@@ -65,24 +90,23 @@ void ow_text_safe(char *dst, size_t cap, const char *src)
     const unsigned char *s = (const unsigned char *)src;
     size_t n = strlen(src), i = 0, o = 0;
     while (i < n) {
-        unsigned long c = 0;
-        bool cut;
-        size_t len = decode(s + i, n - i, &c, &cut);
+        uint32_t c = 0;
+        size_t len = ow_utf8_next(src + i, n - i, &c);
+        bool bad = len == 1 && s[i] >= 0x80; /* not a character: U+FFFD stands in */
         char esc[24] = "";
         const char *piece;
         size_t plen;
-        if (len == 0 && cut) {
+        if (bad && cut_short(s + i, n - i)) {
             /* Drop the character's start and the continuation bytes it has. */
             i++;
             while (i < n && (s[i] & 0xC0) == 0x80)
                 i++;
             continue;
         }
-        if (len == 0) {
+        if (bad) {
             escape(s[i], true, esc);
             piece = esc;
             plen = strlen(esc);
-            len = 1;
         } else if (ow_text_is_control(c)) {
             escape(c, false, esc);
             piece = esc;

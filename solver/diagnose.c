@@ -354,6 +354,148 @@ static void precheck_held(const ow_instance *inst, size_t b, ow_buf *why)
               want, pieces);
 }
 
+/* Minutes body b can meet on working day d at most: its longest slots of the day
+ * that it may meet in, as many as its meetings a day allow. */
+static int day_minutes(const ow_instance *inst, const ow_body *body, int d)
+{
+    size_t n;
+    const ow_slot *slots = ow_calendar_day_slots(&inst->calendar, d, &n);
+    int len[OW_MAX_SLOTS], k = 0, total = 0;
+    for (size_t s = 0; s < n && k < OW_MAX_SLOTS; s++)
+        if (ow_body_may_meet(&inst->calendar, body, d, (int)s))
+            len[k++] = slots[s].end - slots[s].start;
+    for (int taken = 0; taken < per_day(inst, body) && k > 0; taken++) {
+        int best = 0;
+        for (int x = 1; x < k; x++)
+            if (len[x] > len[best])
+                best = x;
+        total += len[best];
+        len[best] = len[--k];
+    }
+    return total;
+}
+
+/* Most minutes of working days [from, to] of the session that body b can meet:
+ * with days counted from its first meeting (relative), the best first day of its
+ * window (or its pinned start); else calendar indices. */
+static long days_minutes(const ow_body *body, const int *cap, int from, int to, bool relative)
+{
+    int w0 = body->window_from, w1 = body->window_to;
+    long best = 0;
+    for (int d0 = relative ? w0 : 0; d0 <= (relative ? w1 : 0); d0++) {
+        if (relative && body->has_pin_from && d0 != body->pin_from)
+            continue;
+        int a = (relative ? d0 + from : from), z = (relative ? d0 + to : to);
+        long sum = 0;
+        for (int d = a < w0 ? w0 : a; d <= z && d <= w1; d++)
+            sum += cap[d - w0];
+        if (sum > best)
+            best = sum;
+    }
+    return best;
+}
+
+/* The calendar index of a date, or -1. */
+static int day_index(const ow_calendar *cal, ow_date date)
+{
+    for (int d = 0; d < cal->n_days; d++)
+        if (cal->days[d] == date)
+            return d;
+    return -1;
+}
+
+/* Items held to days of the session (`day`, `not_after_day`, `not_before_day`)
+ * and every item that must come before them (agenda order, after, first, last),
+ * or after them, must fit in the minutes those days give the body.  Said once, for
+ * the first such item. */
+static void precheck_day_room(const ow_instance *inst, size_t b, ow_buf *why)
+{
+    const ow_body *body = &inst->bodies[b];
+    size_t n = body->n_items;
+    int w0 = body->window_from, w1 = body->window_to;
+    bool bounded = false;
+    for (size_t i = 0; i < n; i++) {
+        const ow_item *it = &body->items[i];
+        bounded |= it->day > 0 || it->has_day_date || it->day_from > 0 || it->day_to > 0;
+    }
+    if (n == 0 || !bounded || w1 < w0)
+        return;
+    /* before[q * n + i]: item q must end before item i ends (it comes earlier). */
+    bool *before = calloc(n * n, sizeof *before);
+    int *cap = calloc((size_t)(w1 - w0 + 1), sizeof *cap);
+    if (before == NULL || cap == NULL)
+        goto done; /* the solver then says no schedule exists, without the reason */
+    for (int d = w0; d <= w1; d++)
+        cap[d - w0] = day_minutes(inst, body, d);
+    for (size_t i = 0; i < n; i++) {
+        const ow_item *it = &body->items[i];
+        for (size_t a = 0; a < it->n_after; a++)
+            before[it->after[a] * n + i] = true;
+        for (size_t q = 0; q < n; q++) {
+            if (q == i)
+                continue;
+            if ((!body->order_free && q < i) || body->items[q].first || it->last)
+                before[q * n + i] = true;
+        }
+    }
+    for (size_t m = 0; m < n; m++)
+        for (size_t q = 0; q < n; q++)
+            for (size_t i = 0; q != m && before[q * n + m] && i < n; i++)
+                before[q * n + i] |= before[m * n + i];
+    for (size_t x = 0; x < n; x++) {
+        const ow_item *it = &body->items[x];
+        /* Days it must be taken by, and from: relative to the first meeting's day
+         * (0 = that day) or, for a date, calendar indices. */
+        int by = INT32_MAX, from = -1;
+        bool relative = !it->has_day_date;
+        if (it->has_day_date) {
+            by = from = day_index(&inst->calendar, it->day_date);
+            if (by < 0)
+                continue;
+        } else {
+            if (it->day > 0)
+                by = from = it->day - 1;
+            if (it->day_to > 0 && it->day_to - 1 < by)
+                by = it->day_to - 1;
+            if (it->day_from > 0 && it->day_from - 1 > from)
+                from = it->day_from - 1;
+        }
+        for (int side = 0; side < 2; side++) {
+            if ((side == 0 && by == INT32_MAX) || (side == 1 && from < 0))
+                continue;
+            long need = it->min_minutes;
+            size_t others = 0;
+            for (size_t q = 0; q < n; q++)
+                if (q != x && (side == 0 ? before[q * n + x] : before[x * n + q])) {
+                    need += body->items[q].min_minutes;
+                    others++;
+                }
+            long have = side == 0
+                            ? days_minutes(body, cap, relative ? 0 : w0, by, relative)
+                            : days_minutes(body, cap, from, relative ? w1 - w0 : w1, relative);
+            if (others == 0 || need <= have)
+                continue;
+            char w1s[64], w2s[64], when[96];
+            ow_duration_words((int)need, w1s, sizeof w1s);
+            ow_duration_words((int)have, w2s, sizeof w2s);
+            if (relative)
+                snprintf(when, sizeof when, "day %d of the body's session",
+                         (side == 0 ? by : from) + 1);
+            else
+                ow_date_long(inst->calendar.days[by], when, sizeof when);
+            cause(why, body,
+                  "item %s must be taken %s %s, and %zu other item%s %s it: together they need "
+                  "%s, but the body's meetings %s that day give at most %s",
+                  it->label, side == 0 ? "by" : "from", when, others, others == 1 ? "" : "s",
+                  side == 0 ? "before" : "after", w1s, side == 0 ? "up to" : "from", w2s);
+            goto done;
+        }
+    }
+done:
+    free(before);
+    free(cap);
+}
+
 /* The bodies of a consecutive rule meet in one room (docs/model.md, `sameroom`),
  * and rules that share a body carry that room on: two bodies so linked that must use
  * different rooms (`room`) have no schedule.  Said once, for the first such pair. */
@@ -505,6 +647,7 @@ ow_status ow_diagnose_precheck(const ow_instance *inst, ow_buf *why)
         }
         if (body->order_free)
             precheck_circle(inst, b, why);
+        precheck_day_room(inst, b, why);
         if (n_last > 1 && last_minutes > len) {
             ow_duration_words(last_minutes, w1, sizeof w1);
             ow_duration_words(len, w2, sizeof w2);
@@ -534,7 +677,15 @@ typedef enum rule_kind {
     RULE_LAST,
     RULE_SPLIT,
     RULE_MIN_PART,
-    RULE_AFTER
+    RULE_AFTER,
+    RULE_HELD_ALL,
+    RULE_SLOTS,
+    RULE_NOT_DURING,
+    RULE_ONLY_DURING,
+    RULE_DAY_FROM,
+    RULE_DAY_TO,
+    RULE_DAY_LAST,
+    RULE_ALONE
 } rule_kind;
 
 /* One rule of a body: a key of the body, or of item `item` (and for after, its
@@ -562,12 +713,28 @@ static size_t list_rules(const ow_body *body, body_rule *out)
         PUT(RULE_WINDOW, 0, 0);
     if (body->has_pin_from)
         PUT(RULE_PIN_FROM, 0, 0);
+    if (body->held_all)
+        PUT(RULE_HELD_ALL, 0, 0);
+    if (body->n_slot_times > 0)
+        PUT(RULE_SLOTS, 0, 0);
+    if (body->n_not_during > 0)
+        PUT(RULE_NOT_DURING, 0, 0);
+    if (body->n_only_during > 0)
+        PUT(RULE_ONLY_DURING, 0, 0);
     for (size_t i = 0; i < body->n_items; i++) {
         const ow_item *it = &body->items[i];
         if (it->meeting != OW_MEETING_ANY)
             PUT(RULE_ITEM_MEETING, i, 0);
         if (it->day > 0 || it->has_day_date)
             PUT(RULE_ITEM_DAY, i, 0);
+        if (it->day_from > 0)
+            PUT(RULE_DAY_FROM, i, 0);
+        if (it->day_to > 0)
+            PUT(RULE_DAY_TO, i, 0);
+        if (it->day_last)
+            PUT(RULE_DAY_LAST, i, 0);
+        if (it->alone)
+            PUT(RULE_ALONE, i, 0);
         if (it->pin != OW_PIN_NONE)
             PUT(RULE_ITEM_PIN, i, 0);
         if (it->first)
@@ -629,6 +796,30 @@ static void lift(ow_body *body, const ow_calendar *cal, const body_rule *r)
         break;
     case RULE_AFTER:
         it->after[r->index] = SIZE_MAX;
+        break;
+    case RULE_HELD_ALL:
+        body->held_all = false;
+        break;
+    case RULE_SLOTS:
+        body->n_slot_times = 0;
+        break;
+    case RULE_NOT_DURING:
+        body->n_not_during = 0;
+        break;
+    case RULE_ONLY_DURING:
+        body->n_only_during = 0;
+        break;
+    case RULE_DAY_FROM:
+        it->day_from = 0;
+        break;
+    case RULE_DAY_TO:
+        it->day_to = 0;
+        break;
+    case RULE_DAY_LAST:
+        it->day_last = false;
+        break;
+    case RULE_ALONE:
+        it->alone = false;
         break;
     }
 }
@@ -746,6 +937,34 @@ static void say_rule(ow_buf *b, const ow_instance *inst, const ow_body *body, co
     case RULE_AFTER:
         ow_buf_printf(b, "item %s after item %s", it->label,
                       body->items[it->after[r->index]].label);
+        break;
+    case RULE_HELD_ALL:
+        ow_buf_puts(b, "every meeting held (held: all)");
+        at = body->loc;
+        break;
+    case RULE_SLOTS:
+        ow_buf_puts(b, "its meeting times (slots)");
+        at = body->loc;
+        break;
+    case RULE_NOT_DURING:
+        ow_buf_puts(b, "the times it does not meet (not_during)");
+        at = body->not_during[0].loc;
+        break;
+    case RULE_ONLY_DURING:
+        ow_buf_puts(b, "the only times it meets (only_during)");
+        at = body->only_during[0].loc;
+        break;
+    case RULE_DAY_FROM:
+        ow_buf_printf(b, "item %s not before day %d", it->label, it->day_from);
+        break;
+    case RULE_DAY_TO:
+        ow_buf_printf(b, "item %s not after day %d", it->label, it->day_to);
+        break;
+    case RULE_DAY_LAST:
+        ow_buf_printf(b, "item %s on the last day", it->label);
+        break;
+    case RULE_ALONE:
+        ow_buf_printf(b, "item %s in meetings of its own (alone)", it->label);
         break;
     }
     ow_buf_printf(b, " (%s:%d)", inst->path != NULL ? inst->path : "", at.line);

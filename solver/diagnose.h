@@ -28,14 +28,15 @@ typedef bool (*ow_feasible_fn)(const ow_instance *inst, void *ctx);
 #define OW_DIAGNOSE_SOLVE_SECONDS 2.0
 
 /* For a one-body instance with no schedule: a smallest set of the body's rules that
- * no schedule keeps together (meetings, meetings_per_day, window, pin; each item's
- * meeting, day, pin, first, last, split: false, min_part, after).  Each rule in turn
- * is lifted for good when the body still has no schedule without it (feasible,
- * called with a copy of inst, answers); what stays is needed, every rule of it.
- * Appends "<name>: no schedule keeps these rules together, …" and one line per rule
- * with its file:line to why, and returns true; false (nothing appended) when the
- * body has no schedule even without any of them, when it has more than
- * OW_DIAGNOSE_MAX_RULES, or out of memory. */
+ * no schedule keeps together (meetings, meetings_per_day, window, pin, held: all,
+ * slots, not_during, only_during; each item's meeting, day, not_before_day,
+ * not_after_day, day: last, pin, first, last, split: false, min_part, alone, after).
+ * Each rule in turn is lifted for good when the body still has no schedule without
+ * it (feasible, called with a copy of inst, answers); what stays is needed, every
+ * rule of it.  Appends "<name>: no schedule keeps these rules together, …" and one
+ * line per rule with its file:line to why, and returns true; false (nothing
+ * appended) when the body has no schedule even without any of them, when it has
+ * more than OW_DIAGNOSE_MAX_RULES, or out of memory. */
 bool ow_diagnose_conflict(const ow_instance *inst, ow_feasible_fn feasible, void *ctx, ow_buf *why);
 
 #endif

@@ -154,23 +154,25 @@ static void test_rooms_infeasible(void **state)
 
 /* Periods planned unit by unit (solver/decompose.c): a body, or bodies tied by a
  * joint item, that cannot be scheduled even with every room to themselves. */
-#define TWO_ON_DAY_ONE                                                                             \
+#define GROUP_A_RULES                                                                              \
     "  - id: A\n    name: Group A\n    meetings_per_day: 1\n    agenda:\n"                         \
-    "      - {item: \"1\", title: One, duration: 3h, day: 1}\n"                                    \
-    "      - {item: \"2\", title: Two, duration: 3h, day: 1}\n"
+    "      - {item: \"1\", title: One, duration: 1h}\n"                                            \
+    "      - {item: \"2\", title: Two, duration: 1h, meeting: 2}\n"                                \
+    "      - {item: \"3\", title: Three, duration: 1h, day: 1}\n"
 
-/* The rules of Group A no schedule keeps together (a deletion filter): item 1 is on
- * the first day anyway, so its rule is not among them. */
+/* The rules of Group A no schedule keeps together (a deletion filter): with one
+ * meeting a day, item 2 in the second meeting is on the second day, and item 3 after
+ * it cannot be on the first; each of the three is needed. */
 #define GROUP_A_CONFLICT                                                                           \
     "Group A: no schedule keeps these rules together, even with every room to itself; relax one "  \
-    "of them: at most 1 meeting a day (meetings_per_day) (test.yaml:4); item 2 on day 1 "          \
-    "(test.yaml:9)\n"
+    "of them: at most 1 meeting a day (meetings_per_day) (test.yaml:4); item 2 in meeting 2 "      \
+    "(test.yaml:9); item 3 on day 1 (test.yaml:10)\n"
 
 static void test_unit_infeasible(void **state)
 {
     (void)state;
-    expect_infeasible(HEAD(3) "bodies:\n" TWO_ON_DAY_ONE ONE("B", 60, ""), GROUP_A_CONFLICT);
-    expect_infeasible(HEAD(3) "bodies:\n" TWO_ON_DAY_ONE
+    expect_infeasible(HEAD(3) "bodies:\n" GROUP_A_RULES ONE("B", 60, ""), GROUP_A_CONFLICT);
+    expect_infeasible(HEAD(3) "bodies:\n" GROUP_A_RULES
                               "  - id: B\n    name: Group B\n    agenda:\n"
                               "      - {item: \"1\", title: Debate, duration: 1h, joint_with: "
                               "[A]}\n" ONE("C", 60, ""),
@@ -183,7 +185,7 @@ static void test_unit_infeasible(void **state)
 static void test_unit_infeasible_outcome(void **state)
 {
     (void)state;
-    ow_instance *inst = load(HEAD(3) "bodies:\n" TWO_ON_DAY_ONE ONE("B", 60, ""), 0, 0);
+    ow_instance *inst = load(HEAD(3) "bodies:\n" GROUP_A_RULES ONE("B", 60, ""), 0, 0);
     ow_decompose_result plan = {OW_DECOMPOSE_PLANNED, NULL};
     ow_buf why = OW_BUF_INIT;
     ow_error err;

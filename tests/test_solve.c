@@ -477,7 +477,7 @@ static void test_infeasible_rules_together(void **state)
     (void)state;
     expect_infeasible(HEAD(2) BODY "  meetings_per_day: 1\n" AGENDA ITEM(
                           "1", 60, ", pin: {date: 2024-07-09, slot: \"10:00-13:00\"}")
-                          ITEM("2", 300, ", day: 2024-07-08"),
+                          ITEM("2", 120, ", day: 2024-07-08"),
                       "Body: no schedule keeps these rules together, even with every room to "
                       "itself; relax one of them: item 1 pinned to Tuesday, 9 July 2024, "
                       "10 a.m.\u20131 p.m. (test.yaml:8); item 2 on Monday, 8 July 2024 "

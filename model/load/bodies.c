@@ -10,25 +10,34 @@ static const char *const BODY_KEYS[] = {
     "window",  "interpretation", "room",       "order",       "pin",
     "agenda",  "slots",          "not_during", "only_during", "reserved",
     "plenary", "held",           "flex",       NULL};
+KEYS_FIT(BODY_KEYS);
 static const char *const WHEN_KEYS[] = {"date", "slot", NULL};
+KEYS_FIT(WHEN_KEYS);
 static const char *const WINDOW_KEYS[] = {"from", "to", NULL};
+KEYS_FIT(WINDOW_KEYS);
 static const char *const BODY_PIN_KEYS[] = {"from", NULL};
+KEYS_FIT(BODY_PIN_KEYS);
 static const char *const ITEM_KEYS[] = {"item",    "title",      "duration",       "subitems",
                                         "split",   "min_part",   "first",          "last",
                                         "meeting", "day",        "not_before_day", "not_after_day",
                                         "after",   "joint_with", "documentation",  "pin",
                                         "alone",   "together",   "flex",           NULL};
+KEYS_FIT(ITEM_KEYS);
 static const char *const SUBITEM_KEYS[] = {
     "item",       "title",         "duration", "split",          "min_part",      "first",
     "last",       "meeting",       "day",      "not_before_day", "not_after_day", "after",
     "joint_with", "documentation", "pin",      "alone",          "flex",          NULL};
+KEYS_FIT(SUBITEM_KEYS);
 static const char *const EVENT_KEYS[] = {"event",      "title",          "duration",      "split",
                                          "min_part",   "first",          "last",          "meeting",
                                          "day",        "not_before_day", "not_after_day", "after",
                                          "joint_with", "documentation",  "pin",           "alone",
                                          NULL};
+KEYS_FIT(EVENT_KEYS);
 static const char *const TOGETHER_KEYS[] = {"item", "title", "duration", NULL};
+KEYS_FIT(TOGETHER_KEYS);
 static const char *const ITEM_PIN_KEYS[] = {"meeting", "date", "slot", NULL};
+KEYS_FIT(ITEM_PIN_KEYS);
 
 static ow_status load_window(loader *ld, const node *map, ow_body *body)
 {
@@ -947,6 +956,7 @@ done:
 /* Resolves a list of body ids (a single id may stand for a list of one). */
 
 static const char *const RULE_KEYS[] = {"consecutive", NULL};
+KEYS_FIT(RULE_KEYS);
 
 ow_status load_rules(loader *ld, const node *list)
 {
@@ -979,6 +989,7 @@ done:
 
 static const char *const OBJECTIVE_KEYS[] = {"continued",  "meetings",  "days",
                                              "late_start", "deviation", NULL};
+KEYS_FIT(OBJECTIVE_KEYS);
 
 ow_status load_objective(loader *ld, const node *map)
 {

@@ -63,6 +63,7 @@ ow_status inside_window(loader *ld, const ow_body *body, const node *n, const ch
 static const char *const CALENDAR_KEYS[] = {
     "start",    "days",     "end", "weekdays", "holidays", "slots", "slots_by_weekday",
     "slots_on", "timezone", NULL};
+KEYS_FIT(CALENDAR_KEYS);
 
 static const char *const WEEKDAY_NAMES[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 static const char *const WEEKDAY_LONG_NAMES[7] = {"monday", "tuesday",  "wednesday", "thursday",
@@ -350,6 +351,7 @@ done:
 }
 
 static const char *const SERVICES_KEYS[] = {"languages", "interpretation_teams", NULL};
+KEYS_FIT(SERVICES_KEYS);
 
 ow_status load_services(loader *ld, const node *map)
 {

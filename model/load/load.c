@@ -17,6 +17,7 @@
 static const char *const TOP_KEYS[] = {"orgwork", "title",     "issued", "calendar",
                                        "rooms",   "services",  "body",   "bodies",
                                        "rules",   "objective", NULL};
+KEYS_FIT(TOP_KEYS);
 
 static const char *const DEFAULT_LANGUAGES[] = {"Arabic", "Chinese", "English",
                                                 "French", "Russian", "Spanish"};

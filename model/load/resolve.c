@@ -54,6 +54,7 @@ ow_status resolve_after(loader *ld, ow_body *body, const node **after)
 }
 
 static const char *const REF_KEYS[] = {"body", "item", NULL};
+KEYS_FIT(REF_KEYS);
 
 /* The body and item an entry of after names in another body (names_other_body). */
 static ow_status other_ref(loader *ld, const node *e, ow_item_ref *ref)
@@ -120,7 +121,11 @@ done:
     return rc;
 }
 
-ow_status resolve_after_other(loader *ld)
+/* Calls step for every item of every body whose deferred list (lists[b][i]) was
+ * given, with ld's body and item set for its messages. */
+typedef ow_status (*deferred_step)(loader *ld, size_t b, size_t i, const node *list);
+
+static ow_status each_deferred(loader *ld, const node ***lists, deferred_step step)
 {
     ow_status rc = OW_OK;
     ow_instance *inst = ld->inst;
@@ -128,37 +133,52 @@ ow_status resolve_after_other(loader *ld)
         ow_body *body = &inst->bodies[b];
         ld->body = body->id;
         for (size_t i = 0; i < body->n_items; i++) {
-            const node *list = ld->after[b][i];
-            if (list == NULL)
+            if (lists[b][i] == NULL)
                 continue;
-            ow_item *item = &body->items[i];
-            ld->item = item->label;
-            bool single = list->kind != NODE_SEQ;
-            size_t n = single ? 1 : list->n;
-            for (const node *e = single ? list : list->first; e != NULL;
-                 e = single ? NULL : e->next) {
-                if (!names_other_body(body, e))
-                    continue;
-                ow_item_ref ref;
-                OW_CALL(other_ref(ld, e, &ref));
-                if (ref.body == b) { /* "WG.7:2" in WG.7's own agenda */
-                    if (ref.item == i)
-                        return fail(ld, e->loc, "an item cannot come after itself");
-                    item->after[item->n_after++] = ref.item;
-                    continue;
-                }
-                if (item->after_other == NULL) {
-                    item->after_other = ow_arena_calloc(ld->arena, n, sizeof *item->after_other);
-                    if (item->after_other == NULL)
-                        return out_of_memory(ld);
-                }
-                item->after_other[item->n_after_other++] = ref;
-            }
+            ld->item = body->items[i].label;
+            ld->event = body->items[i].event;
+            OW_CALL(step(ld, b, i, lists[b][i]));
         }
     }
     ld->body = ld->item = NULL;
+    ld->event = false;
 done:
     return rc;
+}
+
+/* The entries of item i's after that name items of other bodies. */
+static ow_status after_other_step(loader *ld, size_t b, size_t i, const node *list)
+{
+    ow_status rc = OW_OK;
+    ow_body *body = &ld->inst->bodies[b];
+    ow_item *item = &body->items[i];
+    bool single = list->kind != NODE_SEQ;
+    size_t n = single ? 1 : list->n;
+    for (const node *e = single ? list : list->first; e != NULL; e = single ? NULL : e->next) {
+        if (!names_other_body(body, e))
+            continue;
+        ow_item_ref ref;
+        OW_CALL(other_ref(ld, e, &ref));
+        if (ref.body == b) { /* "WG.7:2" in WG.7's own agenda */
+            if (ref.item == i)
+                return fail(ld, e->loc, "an item cannot come after itself");
+            item->after[item->n_after++] = ref.item;
+            continue;
+        }
+        if (item->after_other == NULL) {
+            item->after_other = ow_arena_calloc(ld->arena, n, sizeof *item->after_other);
+            if (item->after_other == NULL)
+                return out_of_memory(ld);
+        }
+        item->after_other[item->n_after_other++] = ref;
+    }
+done:
+    return rc;
+}
+
+ow_status resolve_after_other(loader *ld)
+{
+    return each_deferred(ld, ld->after, after_other_step);
 }
 
 ow_status body_refs(loader *ld, const node *list, const char *key, size_t self, size_t **out,
@@ -193,24 +213,13 @@ ow_status body_refs(loader *ld, const node *list, const char *key, size_t self, 
     return OW_OK;
 }
 
+static ow_status joint_step(loader *ld, size_t b, size_t i, const node *list)
+{
+    ow_item *item = &ld->inst->bodies[b].items[i];
+    return body_refs(ld, list, "joint_with", b, &item->joint_with, &item->n_joint);
+}
+
 ow_status resolve_joint(loader *ld)
 {
-    ow_status rc = OW_OK;
-    ow_instance *inst = ld->inst;
-    for (size_t b = 0; b < inst->n_bodies; b++) {
-        ow_body *body = &inst->bodies[b];
-        ld->body = body->id;
-        for (size_t i = 0; i < body->n_items; i++) {
-            const node *list = ld->joint[b][i];
-            if (list == NULL)
-                continue;
-            ld->item = body->items[i].label;
-            ld->event = body->items[i].event;
-            OW_CALL(body_refs(ld, list, "joint_with", b, &body->items[i].joint_with,
-                              &body->items[i].n_joint));
-        }
-    }
-    ld->body = ld->item = NULL;
-done:
-    return rc;
+    return each_deferred(ld, ld->joint, joint_step);
 }

@@ -59,7 +59,7 @@ ow_status read_fields(loader *ld, const node *map, const char *what, const char 
         size_t i = 0;
         while (allowed[i] != NULL && strcmp(allowed[i], k->text) != 0)
             i++;
-        assert(i < MAX_KEYS); /* every table of keys fits in a fields */
+        assert(i < MAX_KEYS); /* every table fits in a fields (KEYS_FIT, at compile time) */
         if (allowed[i] == NULL) {
             char list[512] = "";
             size_t used = 0;

@@ -68,7 +68,11 @@
 #define MAX_DURATION   100000 /* minutes; ow_duration_parse refuses more */
 #define MAX_TEAMS      100
 #define MAX_LANGUAGES  50
-#define MAX_KEYS       32
+#define MAX_KEYS       32 /* keys a mapping may have: the longest table's, checked */
+/* A table of keys (NULL-ended) fits in a fields: said at compile time, after each. */
+#define KEYS_FIT(table)                                                                            \
+    _Static_assert(sizeof(table) / sizeof((table)[0]) <= MAX_KEYS + 1,                             \
+                   #table " has more keys than MAX_KEYS")
 /* How much of a value an error message quotes. */
 #define QUOTE 60
 

@@ -23,6 +23,7 @@
 #include "orgwork/instance.h"
 #include "orgwork/render.h"
 #include "orgwork/schedule.h"
+#include "orgwork/text.h"
 
 static inline const char *str_or_empty(const char *s)
 {
@@ -66,7 +67,6 @@ static inline bool body_selected(const ow_render_options *opts, size_t b)
 
 /* ---- utf8.c ---------------------------------------------------------------------- */
 
-size_t ow_utf8_next(const char *s, size_t n, uint32_t *cp);
 int ow_char_columns(uint32_t c);
 int ow_text_columns(const char *s, size_t n);
 /* Plain text (text, xlsx): line breaks kept (CR LF and CR as LF), every other

@@ -6,46 +6,6 @@
 
 #include "orgwork/text.h"
 
-/* Decodes one character of s[0..n) into *cp and returns its length in bytes.  A
- * byte that does not start a well-formed sequence counts as one character U+FFFD,
- * so malformed input can neither stall a loop nor be cut in the middle. */
-size_t ow_utf8_next(const char *s, size_t n, uint32_t *cp)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t len;
-    uint32_t c, min;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    } else if ((u[0] & 0xE0) == 0xC0) {
-        len = 2, c = u[0] & 0x1F, min = 0x80;
-    } else if ((u[0] & 0xF0) == 0xE0) {
-        len = 3, c = u[0] & 0x0F, min = 0x800;
-    } else if ((u[0] & 0xF8) == 0xF0) {
-        len = 4, c = u[0] & 0x07, min = 0x10000;
-    } else {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    if (len > n) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    for (size_t i = 1; i < len; i++) {
-        if ((u[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        c = (c << 6) | (u[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    *cp = c;
-    return len;
-}
-
 /* Columns a character takes in a terminal: East Asian wide characters take two,
  * combining marks none (enough for aligning Chinese, Arabic and Russian titles). */
 int ow_char_columns(uint32_t c)

@@ -65,10 +65,12 @@ typedef struct body_model {
                     * joint meetings as a guest */
     /* `order: free` (no states, no arcs): items are assigned to meetings. */
     bool free;
-    int *a;  /* [i * K + k] item i has a piece in meeting k; -1 where it cannot */
-    int *pm; /* [i * K + k] minutes of that piece */
-    int *c;  /* [i * K + k] item i runs on from meeting k into meeting k+1; or -1 */
-    int *gj; /* [k * n_joints + j] meeting k is joint meeting j, as a guest; or -1 */
+    int *a;         /* [i * K + k] item i has a piece in meeting k; -1 where it cannot */
+    int *pm;        /* [i * K + k] minutes of that piece */
+    int *c;         /* [i * K + k] item i runs on from meeting k into meeting k+1; or -1 */
+    int *gj;        /* [k * n_joints + j] meeting k is joint meeting j, as a guest; or -1 */
+    int *twin_rows; /* the `twins` rows (free.c), which re-planning lifts */
+    int n_twin_rows;
 } body_model;
 
 struct ow_formulation {

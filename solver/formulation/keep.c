@@ -38,6 +38,14 @@ ow_status ow_formulation_keep(ow_formulation *f, const ow_schedule *published, i
                  (double)w->days * (inst->bodies[b].window_to - inst->bodies[b].window_from + 1);
     }
     double weight = bound * f->scale;
+    /* Keeping items where they were tells twins apart: their rows (free.c) no
+     * longer hold for every optimum, so they are lifted to what any schedule
+     * satisfies (Σ k·a of one item is at most 0 + 1 + … + (K − 1)). */
+    for (size_t b = 0; b < inst->n_bodies; b++) {
+        const body_model *bm = &f->bodies[b];
+        for (int q = 0; q < bm->n_twin_rows; q++)
+            ow_program_row_rhs(P, bm->twin_rows[q], -(double)bm->K * (bm->K - 1) / 2);
+    }
     int kept = 0;
     /* An item is kept where the schedule first takes it up: a file repeating one
      * piece thousands of times adds its rows once (the rest are merged). */

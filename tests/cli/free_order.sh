@@ -37,6 +37,60 @@ free_obj=$(field "$t/long.json" objective); agenda_obj=$(field "$t/long-agenda.j
 case $(field "$t/long.json" status) in optimal|feasible) ;; *) echo "FAIL: free long session status"; fail=1 ;; esac
 "$bin" check "$t/long.yaml" "$t/long.json" > /dev/null || { echo "FAIL: check of the free long session"; fail=1; }
 
+# Two items alike in all but their names are interchangeable: the program asks the
+# first of them to come no later than the second.  Re-planning with a schedule that
+# has them the other way round keeps every item where it was all the same.
+cat > "$t/twins.yaml" <<'YAML'
+orgwork: 1
+calendar: {start: 2025-04-02, days: 2}
+body:
+  id: EG
+  name: Expert Group
+  order: free
+  agenda:
+    - {item: "1", title: Opening statements, duration: 150m}
+    - {item: X, title: Panel on data, duration: 2h}
+    - {item: Y, title: Panel on methods, duration: 2h}
+YAML
+awk '/item: X/ {x=$0; next} {print} /item: Y/ {print x}' "$t/twins.yaml" > "$t/twins-swapped.yaml"
+grep -A1 'item: Y' "$t/twins-swapped.yaml" | grep -q 'item: X' || { echo "FAIL: could not swap the twins"; fail=1; }
+"$bin" solve "$t/twins.yaml" --format json -o "$t/twins.json" || { echo "FAIL: twins exit $?"; fail=1; }
+"$bin" check "$t/twins.yaml" "$t/twins.json" > /dev/null || { echo "FAIL: check of twins"; fail=1; }
+"$bin" solve "$t/twins-swapped.yaml" --keep "$t/twins.json" --format json -o "$t/twins-kept.json" 2> "$t/twins-kept.err" ||
+  { echo "FAIL: twins --keep exit $?"; fail=1; }
+grep -qxF "orgwork: 3 of 3 items keep their place; 0 move" "$t/twins-kept.err" ||
+  { echo "FAIL: twins --keep: $(cat "$t/twins-kept.err")"; fail=1; }
+"$bin" check "$t/twins-swapped.yaml" "$t/twins-kept.json" > /dev/null || { echo "FAIL: check of kept twins"; fail=1; }
+[ "$(field "$t/twins.json" objective)" = "$(field "$t/twins-kept.json" objective)" ] ||
+  { echo "FAIL: twins kept at another objective"; fail=1; }
+
+# The last item held to the first day, whose 180 minutes cannot hold the 200 of
+# the agenda: no schedule exists, and that is said, not left to a time limit.
+cat > "$t/dayone.yaml" <<'YAML'
+orgwork: 1
+calendar:
+  start: 2024-07-08
+  days: 2
+  slots: ["12:00-13:00", "13:00-15:00"]
+rooms: [R1, R2]
+services: {interpretation_teams: 1}
+bodies:
+  - id: A
+    name: Body A
+    order: free
+    agenda:
+      - {item: "1", title: Item 1, duration: 30m}
+      - {item: "2", title: Item 2, duration: 45m, after: ["1"]}
+      - {item: "3", title: Item 3, duration: 45m}
+      - {item: "4", title: Item 4, duration: 30m, after: ["1"]}
+      - {item: "5", title: Item 5, duration: 20m, meeting: last}
+      - {item: "6", title: Item 6, duration: 30m, last: true, day: 1}
+YAML
+"$bin" solve "$t/dayone.yaml" --time-limit 120 > /dev/null 2> "$t/dayone.err"
+st=$?
+[ $st -eq 3 ] && grep -q "no schedule exists" "$t/dayone.err" ||
+  { echo "FAIL: last item on day one (exit $st): $(cat "$t/dayone.err")"; fail=1; }
+
 # after, first and last in a circle.
 cat > "$t/circle.yaml" <<'YAML'
 orgwork: 1

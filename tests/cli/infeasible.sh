@@ -67,6 +67,17 @@ expect "$(body flexlast '      - {item: "1", title: Debate, duration: 6h}
       - {item: "2", title: Other matters, duration: 1 meeting, meeting: last, flex: 10%}
       - {item: "3", title: Report, duration: 1 meeting, meeting: last, flex: 10%}
 ')" "Working Group on Firearms: the items set to the last meeting need 5 h 24 min together but a meeting lasts at most 3 h"
+# An item held to a day needs the items before it (agenda order, after, first, last)
+# by that day too; and an item held from a day, the items after it from that day on.
+expect "$(body daybound '      - {item: "1", title: Opening, duration: 2h}
+      - {item: "2", title: Debate, duration: 3h}
+      - {item: "3", title: Report, duration: 1h30m, not_after_day: 1}
+')" "Working Group on Firearms: item 3 must be taken by day 1 of the body's session, and 2 other items before it: together they need 6 h 30 min, but the body's meetings up to that day give at most 6 h"
+expect "$(body datebound '      - {item: "1", title: Opening, duration: 30m, first: true}
+      - {item: "2", title: Debate, duration: 5h, after: [3]}
+      - {item: "3", title: Statements, duration: 2h, day: 2024-07-12}
+' '  order: free
+')" "Working Group on Firearms: item 3 must be taken from Friday, 12 July 2024, and 1 other item after it: together they need 7 h, but the body's meetings from that day give at most 6 h"
 printf 'orgwork: 1\ncalendar: {start: 2024-07-08, days: 5}\nrooms: [A, B]\nbodies:\n  - {id: P, name: First group, room: A, agenda: [{item: "1", title: Debate, duration: 2h}]}\n  - {id: Q, name: Second group, room: B, agenda: [{item: "1", title: Debate, duration: 2h}]}\nrules:\n  - consecutive: [P, Q]\n' > "$t/rooms.yaml"
 expect "$t/rooms.yaml" "P and Q must meet consecutively in one room, but P is set to A and Q to B"
 # A conflict only the solver finds: a pin to the second day before an item set to the first date.
@@ -78,6 +89,13 @@ expect "$t/solver.yaml" "Working Group on Firearms: no schedule keeps these rule
 # cap does with the days set.
 printf 'orgwork: 1\ncalendar: {start: 2024-07-01, days: 3}\nbody:\n  id: A\n  name: Group A\n  meetings: 4\n  meetings_per_day: 1\n  agenda:\n    - {item: 1, title: One, duration: 1h, day: 1}\n    - {item: 2, title: Two, duration: 1h, day: 1, split: false}\n    - {item: 3, title: Three, duration: 2h, min_part: 1h}\n    - {item: 4, title: Four, duration: 3h, after: [1], pin: {date: 2024-07-02, slot: "15:00-18:00"}}\n' > "$t/smallest.yaml"
 expect "$t/smallest.yaml" "Group A: no schedule keeps these rules together, even with every room to itself; relax one of them: at most 1 meeting a day (meetings_per_day) ($t/smallest.yaml:4); item 4 pinned to Tuesday, 2 July 2024, 3–6 p.m. ($t/smallest.yaml:12)"
+# The newer rules are lifted too: alone, held: all, day windows, slots.
+printf 'orgwork: 1\ncalendar: {start: 2024-07-01, days: 3}\nbody:\n  id: A\n  name: Group A\n  held: all\n  agenda:\n    - {item: 1, title: One, duration: 1h, meeting: 1}\n    - {item: 2, title: Two, duration: 30m, alone: true, meeting: 1}\n    - {item: 3, title: Three, duration: 8h}\n' > "$t/alone.yaml"
+expect "$t/alone.yaml" "Group A: no schedule keeps these rules together, even with every room to itself; relax one of them: item 2 in meeting 1 ($t/alone.yaml:9); item 2 in meetings of its own (alone) ($t/alone.yaml:9)"
+printf 'orgwork: 1\ncalendar: {start: 2024-07-01, days: 3}\nbody:\n  id: A\n  name: Group A\n  held: all\n  agenda:\n    - {item: 1, title: One, duration: 30m, day: 1}\n    - {item: 2, title: Two, duration: 30m, day: 1, last: true}\n' > "$t/held.yaml"
+expect "$t/held.yaml" "Group A: no schedule keeps these rules together, even with every room to itself; relax one of them: every meeting held (held: all) ($t/held.yaml:4); item 2 on day 1 ($t/held.yaml:9)"
+printf 'orgwork: 1\ncalendar: {start: 2024-07-01, days: 3}\nbody:\n  id: A\n  name: Group A\n  slots: ["15:00-18:00"]\n  agenda:\n    - {item: 1, title: One, duration: 2h, pin: {date: 2024-07-01, slot: "10:00-13:00"}}\n    - {item: 2, title: Two, duration: 1h, not_after_day: 3}\n' > "$t/slots.yaml"
+expect "$t/slots.yaml" "Group A: no schedule keeps these rules together, even with every room to itself; relax one of them: its meeting times (slots) ($t/slots.yaml:4); item 1 pinned to Monday, 1 July 2024, 10 a.m.–1 p.m. ($t/slots.yaml:8)"
 # JSON output of an infeasible instance says so, and still exits 3.
 out=$("$bin" solve instances/infeasible/one-room.yaml --format json 2>/dev/null); st=$?
 if [ "$st" -ne 3 ] || ! grep -q '"status": "infeasible"' <<<"$out"; then

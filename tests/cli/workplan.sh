@@ -103,6 +103,35 @@ done
 "$bin" solve "$tmp/agendas/WG.7-11.yaml" >"$tmp/annex-11.md" || bad "solve WG.7-11.yaml"
 golden "$tmp/annex-11.md" annex-WG.7-11.md
 
+# A run that finds no workplan leaves an existing -o file as it was (as solve does).
+echo "an earlier plan" >"$tmp/kept.json"
+"$bin" workplan instances/infeasible/workplan-fixed.yaml --format json -o "$tmp/kept.json" >/dev/null 2>"$tmp/err"
+st=$?
+{ [ $st -eq 3 ] && [ "$(cat "$tmp/kept.json")" = "an earlier plan" ] &&
+    grep -qF "orgwork: $tmp/kept.json is left as it was" "$tmp/err"; } && ok ||
+    bad "no workplan over an existing -o: exit $st, $(head -c 80 "$tmp/kept.json")"
+
+# An agenda file never replaces the workplan, -o's file or another session's agenda:
+# refused (exit 2) before anything is written.
+mkdir "$tmp/same"
+cp "$note" "$tmp/same/WG.7-11.yaml"
+"$bin" workplan "$tmp/same/WG.7-11.yaml" --agendas "$tmp/same" >/dev/null 2>"$tmp/err"
+st=$?
+{ [ $st -eq 2 ] && cmp -s "$note" "$tmp/same/WG.7-11.yaml" && [ "$(ls "$tmp/same")" = WG.7-11.yaml ] &&
+    grep -q 'the agenda of session 11 would replace' "$tmp/err"; } && ok ||
+    bad "--agendas over the workplan file: exit $st, $(cat "$tmp/err")"
+mkdir "$tmp/outdir"
+"$bin" workplan "$note" -o "$tmp/outdir/WG.7-12.yaml" --agendas "$tmp/outdir" >/dev/null 2>"$tmp/err"
+st=$?
+{ [ $st -eq 2 ] && [ -z "$(ls "$tmp/outdir")" ]; } && ok || bad "--agendas over -o: exit $st, $(ls "$tmp/outdir")"
+sed 's/id: "12"/id: "11+"/; s/id: "13"/id: "11-"/' "$note" >"$tmp/clash.yaml"
+line=$(grep -n 'id: "11-"' "$tmp/clash.yaml" | cut -d: -f1)
+"$bin" workplan "$tmp/clash.yaml" --agendas "$tmp/clash" >/dev/null 2>"$tmp/err"
+st=$?
+{ [ $st -eq 2 ] && [ ! -e "$tmp/clash" ] &&
+    grep -q "^$tmp/clash.yaml:$line:[0-9]*: error: sessions 11+ and 11- would both write the agenda" "$tmp/err"; } && ok ||
+    bad "two sessions, one agenda file: exit $st, $(cat "$tmp/err")"
+
 # The infeasible workplan: exit 3 and the exact reasons.
 "$bin" workplan instances/infeasible/workplan-fixed.yaml >"$tmp/out" 2>"$tmp/err"
 st=$?

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -858,6 +859,31 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* The seeds that took longest, for finding what slows a run. */
+#define SLOWEST 3
+typedef struct seed_time {
+    long seed; /* -1: none yet */
+    double seconds;
+} seed_time;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void note_time(seed_time *slowest, long seed, double seconds)
+{
+    size_t k = SLOWEST;
+    while (k > 0 && (slowest[k - 1].seed < 0 || slowest[k - 1].seconds < seconds))
+        k--;
+    if (k == SLOWEST)
+        return;
+    memmove(&slowest[k + 1], &slowest[k], (SLOWEST - 1 - k) * sizeof *slowest);
+    slowest[k] = (seed_time){seed, seconds};
+}
+
 static int by_name(const struct dirent **a, const struct dirent **b)
 {
     return strcmp((*a)->d_name, (*b)->d_name);
@@ -906,6 +932,7 @@ int main(int argc, char **argv)
     }
     stats st = {0};
     static char yaml[1 << 16];
+    seed_time slowest[SLOWEST] = {{-1, 0}, {-1, 0}, {-1, 0}};
     if (replay != NULL) {
         struct dirent **list;
         int n = scandir(replay, &list, NULL, by_name);
@@ -934,7 +961,9 @@ int main(int argc, char **argv)
             bool period = i % 2 != 0;
             snprintf(name, sizeof name, "seed-%ld", i);
             size_t len = dt_generate((uint64_t)i, period, yaml, sizeof yaml);
+            double start = now_seconds();
             one(name, yaml, len, save_dir, i % cli_every == 0, &st);
+            note_time(slowest, i, now_seconds() - start);
             if (done % 1000 == 0) { /* progress of a long run: this process's seeds */
                 printf("progress: seeds %ld..%ld: %ld optimal, %ld infeasible, %ld refused, %ld "
                        "too large, %ld mismatches\n",
@@ -958,5 +987,11 @@ int main(int argc, char **argv)
            "infeasible by a precheck; %ld mutants, %ld rejected by check; %ld mismatches\n",
            st.instances, st.cli, st.optimal, st.infeasible, st.refused, st.too_large,
            st.schedules_checked, st.prechecks, st.mutants, st.mutants_caught, st.mismatches);
+    if (slowest[0].seed >= 0) {
+        printf("slowest seeds (whole comparison, wall):");
+        for (size_t k = 0; k < SLOWEST && slowest[k].seed >= 0; k++)
+            printf(" %ld %.2f s", slowest[k].seed, slowest[k].seconds);
+        printf("\n");
+    }
     return st.mismatches > 0 ? 1 : 0;
 }

@@ -166,7 +166,8 @@ static int parse(int argc, char **argv, args *a)
         case OPT_DAYS:
             if (!ow_cli_parse_int(optarg, 1, OW_MAX_DAYS, &a->days))
                 return ow_cli_usage_error(
-                    "solve", "--days takes a whole number of days from 1 to 400, not '%s'", optarg);
+                    "solve", "--days takes a whole number of days from 1 to %d, not '%s'",
+                    OW_MAX_DAYS, optarg);
             break;
         case OPT_MEETINGS:
             if (!ow_cli_parse_int(optarg, 1, 100000, &a->meetings))

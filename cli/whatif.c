@@ -72,8 +72,8 @@ static int parse(int argc, char **argv, args *a)
         case OPT_DAYS:
             if (!ow_cli_parse_range(optarg, 1, OW_MAX_DAYS, &a->wo.days_from, &a->wo.days_to))
                 return ow_cli_usage_error(
-                    "whatif", "--days takes a range of days such as 2..5 (1 to 400), not '%s'",
-                    optarg);
+                    "whatif", "--days takes a range of days such as 2..5 (1 to %d), not '%s'",
+                    OW_MAX_DAYS, optarg);
             break;
         case OPT_MEETINGS:
             if (!ow_cli_parse_range(optarg, 1, 100000, &a->wo.meetings_from, &a->wo.meetings_to))

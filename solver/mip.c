@@ -420,12 +420,15 @@ static ow_status search(const ow_program *p, const ow_mip_options *opts, bool co
     parm.presolve = GLP_ON;
     parm.mir_cuts = GLP_ON;
     parm.cov_cuts = cover ? GLP_ON : GLP_OFF;
-    /* Clique cuts off: GLPK's conflict graph is not bounded by the program-size cap
-     * (one body, 200 one-minute items over 2 days: 3.3 GB, 4 days: abort), and on
-     * every other instance they changed nothing measurable (median of 3, on -> off:
-     * the CTOC period 1.50 -> 1.25 s, generated L seed 1 4.0 -> 3.9 s, L seed 7
-     * with rules 7.3 -> 6.9 s, the same objectives; docs/performance.md). */
-    parm.clq_cuts = GLP_OFF;
+    /* Clique cuts only on small programs: GLPK's conflict graph is not bounded by
+     * the program-size cap (one body, 200 one-minute items over 2 days, 39,278
+     * columns: 3.3 GB, 4 days: abort), and on the large instances they changed
+     * nothing measurable (median of 3, on -> off: the CTOC period 1.50 -> 1.25 s,
+     * generated L seed 1 4.0 -> 3.9 s, L seed 7 with rules 7.3 -> 6.9 s, the same
+     * objectives; docs/performance.md).  On small ones they settle joint meetings of
+     * free-order bodies: a 690-column period (tests/differential seed 1645) 15.9 s
+     * -> 0.6 s. */
+    parm.clq_cuts = glp_get_num_cols(lp) <= OW_MIP_CLIQUE_COLUMNS ? GLP_ON : GLP_OFF;
     /* Gomory cuts cost more than they bring on these programs: measured without them,
      * long-session 0.08 -> 0.05 s, the CTOC period 1.9 -> 0.8 s, one body of the
      * generated L seed 7 (10 meetings packed to 99 %) 23.7 -> 1.7 s (docs/performance.md). */

@@ -58,6 +58,10 @@ typedef enum ow_mip_stop {
     OW_MIP_STOP_INTERRUPTED /* Ctrl-C (ow_mip_interrupt) */
 } ow_mip_stop;
 
+/* Programs of at most this many columns get GLPK's clique cuts (mip.c says why
+ * not larger ones: the conflict graph is not counted by the size cap). */
+#define OW_MIP_CLIQUE_COLUMNS 2000
+
 /* The memory GLPK may take in each thread, in MB (glp_mem_limit): past it a solve
  * fails cleanly (OW_INTERNAL, "GLPK failed: ...") instead of aborting the process.
  * megabytes <= 0 restores the default. */

@@ -14,7 +14,10 @@
  * interpreted bodies and the others bodies meeting without interpreters, so the
  * home blocks alone respect rooms and teams.  A body's window is its home block
  * widened by a few days on either side: the solver still has to choose, and bodies
- * compete for rooms and interpreters where windows overlap. */
+ * compete for rooms and interpreters where windows overlap.  With --rules, a chain
+ * of consecutive bodies has adjacent home blocks in one track, and a joint item is
+ * placed in its owner's agenda where both bodies can meet in their home blocks
+ * (place_joint), so the promise holds for the rules too. */
 
 #include <errno.h>
 #include <inttypes.h>
@@ -25,9 +28,11 @@
 #include <string.h>
 
 #define SLOT_MINUTES 180
-#define MAX_DAYS     400
-#define MAX_BODIES   200
+#define MAX_DAYS     500
+#define MAX_BODIES   300
+#define MAX_ROOMS    10
 #define MAX_HOLIDAYS 16
+#define MAX_ITEMS    64 /* substantive items of one agenda */
 
 typedef struct {
     const char *name;
@@ -43,6 +48,7 @@ static const size_spec sizes[] = {
     {"M", 5, 1, 1, 15, 2, 3, 2, 1, 2025, 3, 3},
     {"L", 30, 3, 2, 63, 2, 5, 3, 2, 2025, 1, 13},
     {"XL", 150, 6, 4, 250, 3, 5, 3, 4, 2025, 1, 6},
+    {"XXL", 300, 10, 6, 500, 3, 5, 3, 8, 2025, 1, 6},
 };
 
 typedef struct {
@@ -200,6 +206,165 @@ static void print_minutes(int minutes)
         printf("%dh%dm", minutes / 60, minutes % 60);
 }
 
+/* ---- agendas ---------------------------------------------------------------------- */
+
+#define OTHER_MINUTES 15 /* "Other matters", in the last meeting with the report */
+
+typedef struct {
+    int session;                     /* index into ordinals */
+    int opening, election, adoption; /* minutes of the organizational sub-items; 0: none */
+    int report, joint;               /* minutes; joint: 0 unless the body lists a joint item */
+    int n_items;                     /* substantive items */
+    int minutes[MAX_ITEMS];
+    size_t title[MAX_ITEMS]; /* index into substantive */
+    bool whole[MAX_ITEMS];   /* split: false */
+    int joint_after;         /* the joint item follows this many substantive items; -1: none */
+    /* The schedule that shows the period feasible (--witness): the joint meeting's
+     * slot in the body's home block (-1: none), and for a guest the number of its own
+     * substantive items before it. */
+    int joint_slot, guest_after;
+} agenda;
+
+/* The meetings that items take in agenda order when a schedule holds them as early
+ * as it can, meetings of SLOT_MINUTES: an item that may split fills what is left of
+ * a meeting and goes on in the next; one that may not starts a new meeting when it
+ * does not fit.  Adds one item to *count meetings begun, *used minutes of the last. */
+static void pack_item(int minutes, bool whole, int *count, int *used)
+{
+    if (*count == 0 || *used == SLOT_MINUTES || (whole && *used + minutes > SLOT_MINUTES)) {
+        ++*count;
+        *used = 0;
+    }
+    while (*used + minutes > SLOT_MINUTES) {
+        minutes -= SLOT_MINUTES - *used;
+        ++*count;
+        *used = 0;
+    }
+    *used += minutes;
+}
+
+/* The organizational items and the first k substantive items, from a first meeting. */
+static void pack_before(const agenda *g, int k, int *count, int *used)
+{
+    *count = *used = 0;
+    pack_item(g->opening, false, count, used);
+    if (g->election > 0)
+        pack_item(g->election, false, count, used);
+    pack_item(g->adoption, false, count, used);
+    for (int i = 0; i < k; i++)
+        pack_item(g->minutes[i], g->whole[i], count, used);
+}
+
+/* Meetings taken by the organizational items and the first k substantive items. */
+static int meetings_before(const agenda *g, int k)
+{
+    int count, used;
+    pack_before(g, k, &count, &used);
+    return count;
+}
+
+/* Meetings taken by the whole agenda (without a joint item), the closing items in
+ * the last meeting. */
+static int meetings_all(const agenda *g)
+{
+    int count, used;
+    pack_before(g, g->n_items, &count, &used);
+    pack_item(OTHER_MINUTES + g->report, true, &count, &used);
+    return count;
+}
+
+/* Meetings taken by the substantive items from the k-th on and the closing items,
+ * which share the last meeting. */
+static int meetings_after(const agenda *g, int k)
+{
+    int count = 0, used = 0;
+    for (int i = k; i < g->n_items; i++)
+        pack_item(g->minutes[i], g->whole[i], &count, &used);
+    pack_item(OTHER_MINUTES + g->report, true, &count, &used);
+    return count;
+}
+
+/* Agenda: organizational matters, substantive items filling 65-85 % of the granted
+ * meetings, then the closing items in the last meeting.  The draws are those of
+ * every earlier version of the generator, in the same order, so that an instance
+ * without joint items keeps its bytes. */
+static void draw_agenda(const body *b, agenda *g)
+{
+    g->session = uniform(0, COUNT(ordinals) - 1);
+    g->opening = 5 * uniform(2, 4);
+    g->adoption = 5 * uniform(3, 6);
+    bool election = chance(40);
+    g->election = election ? 5 * uniform(4, 6) : 0;
+    g->report = 30 * uniform(1, 3);
+    g->joint = b->joint_with >= 0 && b->joint_owner ? 30 * uniform(3, 5) : 0;
+    g->joint_after = g->joint_slot = g->guest_after = -1;
+    /* A guest gives the joint meeting one of its meetings. */
+    int guest = b->joint_with >= 0 && !b->joint_owner ? SLOT_MINUTES : 0;
+    int budget = b->meetings * SLOT_MINUTES * uniform(65, 85) / 100 - g->opening - g->adoption -
+                 g->election - OTHER_MINUTES - g->report - g->joint - guest;
+    g->n_items = 0;
+    do {
+        int d = draw_duration();
+        if (d > budget)
+            d = budget / 30 * 30;
+        if (d < 60 && g->n_items > 0)
+            break;
+        if (d < 60)
+            d = 60;
+        budget -= d;
+        g->minutes[g->n_items] = d;
+        g->title[g->n_items] = (size_t)uniform(0, COUNT(substantive) - 1);
+        g->whole[g->n_items] = d <= 120 && chance(10);
+        g->n_items++;
+    } while (budget >= 60 && g->n_items < MAX_ITEMS);
+    /* The agenda must fit the meetings left to the body's own items (the promise of
+     * the header), held as early as they can: items that may not split can leave the
+     * end of a meeting empty, so where they would not fit they may split after all,
+     * the last first, and then the last items go.  An agenda that fits (almost all
+     * do) keeps its bytes. */
+    int own = b->meetings - (guest > 0 ? 1 : 0);
+    for (int i = g->n_items - 1; i >= 0 && meetings_all(g) > own; i--)
+        g->whole[i] = false;
+    while (g->n_items > 1 && meetings_all(g) > own)
+        g->n_items--;
+}
+
+/* --rules: where owner a lists its joint item with guest c, so that a schedule holds
+ * it (the promise of the header).  In that schedule each body meets in its home block
+ * (slot 2d is the morning, 2d+1 the afternoon of its day d): its items before a
+ * boundary as early as they can from its first slot, the joint meeting (a meeting
+ * of its own for the owner, docs/model.md) in a slot both home blocks hold, the rest
+ * as late as they can up to its last slot, where a body that another follows must
+ * end.  The guest's joint meeting falls between two of its own items, after its
+ * first meeting and before its last; each body holds at most its meetings.  The
+ * latest position in a's agenda that allows it, and that schedule, in ga and gc;
+ * where none does, ga->joint_after stays -1 and the item is left out (a guest with
+ * less to do still fits). */
+static void place_joint(const body *a, agenda *ga, const body *c, agenda *gc)
+{
+    int offset = 2 * (c->start - a->start); /* c's first slot among a's */
+    for (int j = ga->n_items; j >= 0; j--) {
+        int p = meetings_before(ga, j), r = meetings_after(ga, j);
+        if (p + 1 + r > a->meetings)
+            continue;
+        for (int s = p; s <= 2 * a->days - 1 - r; s++) {
+            int t = s - offset; /* the same slot among c's */
+            if (t < 1 || t > 2 * c->days - 2)
+                continue;
+            for (int i = 0; i <= gc->n_items; i++) {
+                int k = meetings_before(gc, i), q = meetings_after(gc, i);
+                if (k <= t && q <= 2 * c->days - 1 - t && k + 1 + q <= c->meetings) {
+                    ga->joint_after = j;
+                    ga->joint_slot = s;
+                    gc->joint_slot = t;
+                    gc->guest_after = i;
+                    return;
+                }
+            }
+        }
+    }
+}
+
 /* ---- layout ---------------------------------------------------------------------- */
 
 /* Places the bodies of one track in order along the calendar: home blocks with random
@@ -226,7 +391,12 @@ static void place_track(body *bodies, const int *members, int n, int days, bool 
     }
 }
 
-static int generate(const size_spec *spec, uint64_t seed, bool rules)
+static int print_witness(const size_spec *spec, const body *bodies, const agenda *agendas,
+                         const long *workday, const bool *chained);
+
+/* Writes the instance of a size and seed, or with `witness` the schedule that shows
+ * it feasible. */
+static int generate(const size_spec *spec, uint64_t seed, bool rules, bool witness)
 {
     static body bodies[MAX_BODIES];
     static long workday[MAX_DAYS];
@@ -263,8 +433,8 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
     }
 
     /* Bodies, dealt round-robin to the tracks; each track must hold its home blocks. */
-    int members[8][MAX_BODIES];
-    int n_members[8] = {0};
+    static int members[MAX_ROOMS][MAX_BODIES];
+    int n_members[MAX_ROOMS] = {0};
     for (int i = 0; i < spec->bodies; i++) {
         body *b = &bodies[i];
         b->track = i % spec->rooms;
@@ -308,7 +478,10 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
         b->meetings = 2 * b->days - (chance(20) ? 1 : 0);
     }
     /* --rules: joint items between interpreted bodies of different tracks whose home
-     * blocks overlap, so that a joint meeting is possible where both already meet.
+     * blocks share two days or more, so that a joint meeting is possible where both
+     * already meet (with one day shared, the day one body ends is the day the other
+     * begins, and no joint meeting fits between the guest's opening and the owner's
+     * closing: place_joint finds that out and leaves the item out).
      * Not between two bodies that both meet consecutively with others: each chain
      * keeps one room, and a joint meeting puts both in one room, so two chains in
      * two tracks could never hold it.  Drawn from a stream of their own; a joint
@@ -324,7 +497,10 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
     for (int i = 0; i < spec->bodies && rules; i++)
         for (int j = i + 1; j < spec->bodies; j++) {
             body *a = &bodies[i], *c = &bodies[j];
-            bool overlap = a->start < c->start + c->days && c->start < a->start + a->days;
+            int shared = (a->start + a->days < c->start + c->days ? a->start + a->days
+                                                                  : c->start + c->days) -
+                         (a->start > c->start ? a->start : c->start);
+            bool overlap = shared >= 2;
             if (a->interpreted && c->interpreted && a->track != c->track && overlap &&
                 !(chained[i] && chained[j]) && a->joint_with < 0 && c->joint_with < 0 &&
                 chance(30)) {
@@ -338,6 +514,20 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
             }
         }
     rng_state = main_stream;
+
+    /* Every draw of an agenda first, body by body in the order they are printed, so
+     * that the joint items can be placed knowing both agendas. */
+    static agenda agendas[MAX_BODIES];
+    for (int i = 0; i < spec->bodies; i++)
+        draw_agenda(&bodies[i], &agendas[i]);
+    for (int i = 0; i < spec->bodies && rules; i++)
+        if (bodies[i].joint_with >= 0 && bodies[i].joint_owner) {
+            int j = bodies[i].joint_with;
+            place_joint(&bodies[i], &agendas[i], &bodies[j], &agendas[j]);
+        }
+
+    if (witness)
+        return print_witness(spec, bodies, agendas, workday, chained);
 
     printf("# Synthetic benchmark instance, NOT a real document: written by\n"
            "# `orgwork-gen --size %s --seed %" PRIu64 "%s` (bench/gen.c).\n",
@@ -362,10 +552,11 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
 
     for (int i = 0; i < spec->bodies; i++) {
         const body *b = &bodies[i];
+        const agenda *g = &agendas[i];
         printf("  - id: ");
         print_id(bodies, i);
         printf("\n    name: \"%s %s\"\n", kind_name(b), topics[(size_t)i % COUNT(topics)]);
-        printf("    session: \"%s session\"\n", ordinals[(size_t)uniform(0, COUNT(ordinals) - 1)]);
+        printf("    session: \"%s session\"\n", ordinals[g->session]);
         printf("    meetings: %d\n    meetings_per_day: 2\n", b->meetings);
         if (spec->bodies > 1 || b->from > 0 || b->to < spec->days - 1) {
             printf("    window: {from: ");
@@ -377,65 +568,47 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
         if (!b->interpreted)
             printf("    interpretation: false\n");
 
-        /* Agenda: organizational matters, substantive items filling 65-85 % of the
-         * granted meetings, then the closing items in the last meeting. */
-        int opening = 5 * uniform(2, 4), adoption = 5 * uniform(3, 6);
-        bool election = chance(40);
-        int election_minutes = election ? 5 * uniform(4, 6) : 0;
-        int other = 15, report = 30 * uniform(1, 3);
-        int joint = b->joint_with >= 0 && b->joint_owner ? 30 * uniform(3, 5) : 0;
-        /* A guest gives the joint meeting one of its meetings. */
-        int guest = b->joint_with >= 0 && !b->joint_owner ? SLOT_MINUTES : 0;
-        int budget = b->meetings * SLOT_MINUTES * uniform(65, 85) / 100 - opening - adoption -
-                     election_minutes - other - report - joint - guest;
-
         printf("    agenda:\n");
         printf("      - item: \"1\"\n        title: \"Organizational matters\"\n"
                "        subitems:\n");
         printf("          - {item: a, title: \"Opening of the session\", duration: ");
-        print_minutes(opening);
+        print_minutes(g->opening);
         printf(", first: true}\n");
-        if (election) {
+        if (g->election > 0) {
             printf("          - {item: b, title: \"Election of officers\", duration: ");
-            print_minutes(election_minutes);
+            print_minutes(g->election);
             printf("}\n");
         }
         printf("          - {item: %c, title: \"Adoption of the agenda and organization of "
                "work\", duration: ",
-               election ? 'c' : 'b');
-        print_minutes(adoption);
+               g->election > 0 ? 'c' : 'b');
+        print_minutes(g->adoption);
         printf("}\n");
 
         int number = 2;
-        do {
-            int d = draw_duration();
-            if (d > budget)
-                d = budget / 30 * 30;
-            if (d < 60 && number > 2)
+        for (int k = 0; k <= g->n_items; k++) {
+            if (k == g->joint_after) {
+                printf("      - {item: \"%d\", title: \"Joint discussion with the %s %s\", "
+                       "duration: ",
+                       number++, kind_name(&bodies[b->joint_with]),
+                       topics[(size_t)b->joint_with % COUNT(topics)]);
+                print_minutes(g->joint);
+                printf(", joint_with: [");
+                print_id(bodies, b->joint_with);
+                printf("]}\n");
+            }
+            if (k == g->n_items)
                 break;
-            if (d < 60)
-                d = 60;
-            budget -= d;
             printf("      - {item: \"%d\", title: \"%s\", duration: ", number++,
-                   substantive[(size_t)uniform(0, COUNT(substantive) - 1)]);
-            print_minutes(d);
-            printf(d <= 120 && chance(10) ? ", split: false}\n" : "}\n");
-        } while (budget >= 60);
-        if (joint > 0) {
-            printf("      - {item: \"%d\", title: \"Joint discussion with the %s %s\", "
-                   "duration: ",
-                   number++, kind_name(&bodies[b->joint_with]),
-                   topics[(size_t)b->joint_with % COUNT(topics)]);
-            print_minutes(joint);
-            printf(", joint_with: [");
-            print_id(bodies, b->joint_with);
-            printf("]}\n");
+                   substantive[g->title[k]]);
+            print_minutes(g->minutes[k]);
+            printf(g->whole[k] ? ", split: false}\n" : "}\n");
         }
         printf("      - {item: \"%d\", title: \"Other matters\", duration: ", number++);
-        print_minutes(other);
+        print_minutes(OTHER_MINUTES);
         printf(", meeting: last}\n");
         printf("      - {item: \"%d\", title: \"Adoption of the report\", duration: ", number);
-        print_minutes(report);
+        print_minutes(g->report);
         printf(", meeting: last, last: true}\n");
     }
 
@@ -457,6 +630,196 @@ static int generate(const size_spec *spec, uint64_t seed, bool rules)
             printf("]\n");
         }
     }
+    return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+}
+
+/* ---- --witness: the schedule that shows a generated period feasible ---------------- */
+
+/* The schedule the comments above promise, as orgwork's JSON (docs/output.md), for
+ * `orgwork check` to verify: every body in its home block and room, its items packed
+ * as early as they can (pack_item) from its first slot up to a boundary, the rest as
+ * late as they can up to its last slot, and the joint meeting (placed by
+ * place_joint) between them. */
+
+typedef struct {
+    char item[12];
+    int minutes;
+    bool continued;
+} w_piece;
+
+typedef struct {
+    int slot; /* in the body's home block: 2d morning, 2d+1 afternoon */
+    int n;    /* pieces */
+    w_piece piece[MAX_ITEMS + 8];
+    int joint_with;      /* a joint meeting: the other body, else -1 */
+    bool owner;          /* of the joint item */
+    char joint_item[12]; /* the joint item's number in the owner's agenda */
+    int joint_minutes;
+} w_meeting;
+
+typedef struct {
+    w_meeting m[64]; /* a body holds at most 2 × 5 meetings */
+    int n;
+} w_list;
+
+/* Adds an item of the given minutes to the meetings, as pack_item counts them. */
+static void w_add(w_list *w, const char *item, int minutes, bool whole, int *used)
+{
+    bool continued = false;
+    if (w->n == 0 || *used == SLOT_MINUTES || (whole && *used + minutes > SLOT_MINUTES)) {
+        w->m[w->n++] = (w_meeting){.joint_with = -1};
+        *used = 0;
+    }
+    for (;;) {
+        w_meeting *m = &w->m[w->n - 1];
+        int take = minutes < SLOT_MINUTES - *used ? minutes : SLOT_MINUTES - *used;
+        w_piece *p = &m->piece[m->n++];
+        snprintf(p->item, sizeof p->item, "%s", item);
+        p->minutes = take;
+        p->continued = continued;
+        *used += take;
+        minutes -= take;
+        if (minutes == 0)
+            return;
+        continued = true;
+        w->m[w->n++] = (w_meeting){.joint_with = -1};
+        *used = 0;
+    }
+}
+
+/* The item numbers of an agenda as the YAML prints them: substantive item k (from 0)
+ * and the joint item, the other matters and the report. */
+static int w_number(const agenda *g, int k)
+{
+    return 2 + k + (g->joint_after >= 0 && k >= g->joint_after ? 1 : 0);
+}
+
+/* The body's own meetings: the organizational items and the first `split`
+ * substantive items into *before, the rest and the closing items from a new meeting
+ * into *after (as meetings_before and meetings_after count them); split < 0: the
+ * whole agenda into *before, as meetings_all counts it. */
+static void w_pack(const agenda *g, int split, w_list *before, w_list *after)
+{
+    char id[12];
+    int used = 0;
+    before->n = after->n = 0;
+    w_add(before, "1(a)", g->opening, false, &used);
+    if (g->election > 0)
+        w_add(before, "1(b)", g->election, false, &used);
+    w_add(before, g->election > 0 ? "1(c)" : "1(b)", g->adoption, false, &used);
+    bool whole_agenda = split < 0;
+    if (whole_agenda)
+        split = g->n_items;
+    for (int k = 0; k < g->n_items; k++) {
+        snprintf(id, sizeof id, "%d", w_number(g, k));
+        if (k == split)
+            used = 0;
+        w_add(k < split ? before : after, id, g->minutes[k], g->whole[k], &used);
+    }
+    if (split >= g->n_items && !whole_agenda)
+        used = 0;
+    int last = w_number(g, g->n_items);
+    w_list *end = whole_agenda ? before : after;
+    /* The closing items share the last meeting: as one item that may not split. */
+    if (end->n == 0 || used == SLOT_MINUTES || used + OTHER_MINUTES + g->report > SLOT_MINUTES) {
+        end->m[end->n++] = (w_meeting){.joint_with = -1};
+        used = 0;
+    }
+    w_meeting *m = &end->m[end->n - 1];
+    snprintf(m->piece[m->n].item, sizeof m->piece[m->n].item, "%d", last);
+    m->piece[m->n].minutes = OTHER_MINUTES;
+    m->piece[m->n++].continued = false;
+    snprintf(m->piece[m->n].item, sizeof m->piece[m->n].item, "%d", last + 1);
+    m->piece[m->n].minutes = g->report;
+    m->piece[m->n++].continued = false;
+}
+
+static void print_room(int track)
+{
+    printf("\"Room %c\"", 'A' + track);
+}
+
+static int print_witness(const size_spec *spec, const body *bodies, const agenda *agendas,
+                         const long *workday, const bool *chained)
+{
+    static w_list before, after, all;
+    printf("{\"orgwork\": 1, \"status\": \"feasible\", \"rooms\": [");
+    for (int t = 0; t < spec->rooms; t++) {
+        printf(t > 0 ? ", " : "");
+        print_room(t);
+    }
+    printf("],\n \"bodies\": [");
+    for (int i = 0; i < spec->bodies; i++) {
+        const body *b = &bodies[i];
+        const agenda *g = &agendas[i];
+        int partner = g->joint_slot >= 0 ? b->joint_with : -1;
+        bool owner = partner >= 0 && b->joint_owner;
+        /* Own items before the joint meeting: the owner's up to its joint item, the
+         * guest's up to the boundary place_joint chose; without one, only the first
+         * meeting comes first, the rest end at the end of the home block. */
+        int split = partner < 0 ? -1 : owner ? g->joint_after : g->guest_after;
+        w_pack(g, split, &before, &after);
+        all.n = 0;
+        if (partner < 0) {
+            /* The first meeting at the first slot, the others up to the last. */
+            for (int k = 0; k < before.n; k++) {
+                all.m[all.n] = before.m[k];
+                all.m[all.n++].slot = k == 0 ? 0 : 2 * b->days - (before.n - k);
+            }
+        } else {
+            for (int k = 0; k < before.n; k++) {
+                all.m[all.n] = before.m[k];
+                all.m[all.n++].slot = k;
+            }
+            const agenda *go = owner ? g : &agendas[partner];
+            w_meeting j = {.slot = g->joint_slot, .joint_with = partner, .owner = owner};
+            snprintf(j.joint_item, sizeof j.joint_item, "%d", 2 + go->joint_after);
+            j.joint_minutes = go->joint;
+            all.m[all.n++] = j;
+            for (int k = 0; k < after.n; k++) {
+                all.m[all.n] = after.m[k];
+                all.m[all.n++].slot = 2 * b->days - (after.n - k);
+            }
+        }
+        printf(i > 0 ? ",\n  " : "\n  ");
+        printf("{\"id\": \"");
+        print_id(bodies, i);
+        printf("\", \"meetings\": [");
+        for (int k = 0; k < all.n; k++) {
+            const w_meeting *m = &all.m[k];
+            int day = b->start + m->slot / 2;
+            /* A joint meeting is in the owner's room, or the guest's when the guest
+             * meets consecutively with others (its chain keeps one room). */
+            int track = b->track;
+            if (m->joint_with >= 0) {
+                int own = owner ? i : m->joint_with, guest = owner ? m->joint_with : i;
+                track = bodies[chained[guest] ? guest : own].track;
+            }
+            printf(k > 0 ? ",\n    " : "\n    ");
+            printf("{\"n\": %d, \"date\": \"", k + 1);
+            print_date(workday[day]);
+            printf("\", \"start\": \"%s\", \"end\": \"%s\", \"room\": ",
+                   m->slot % 2 == 0 ? "10:00" : "15:00", m->slot % 2 == 0 ? "13:00" : "18:00");
+            print_room(track);
+            printf(", \"items\": [");
+            if (m->joint_with >= 0) {
+                printf("{\"item\": \"%s\", ", m->joint_item);
+                if (!m->owner) {
+                    printf("\"body\": \"");
+                    print_id(bodies, m->joint_with);
+                    printf("\", ");
+                }
+                printf("\"minutes\": %d, \"continued\": false}", m->joint_minutes);
+            }
+            for (int p = 0; p < m->n; p++)
+                printf("%s{\"item\": \"%s\", \"minutes\": %d, \"continued\": %s}",
+                       p > 0 ? ", " : "", m->piece[p].item, m->piece[p].minutes,
+                       m->piece[p].continued ? "true" : "false");
+            printf("]}");
+        }
+        printf("]}");
+    }
+    printf("\n]}\n");
     return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
 }
 
@@ -553,13 +916,16 @@ static int generate_workplan(uint64_t seed)
 
 static int usage(FILE *out)
 {
-    fprintf(out, "usage: orgwork-gen --size S|M|L|XL --seed N [--rules]\n"
+    fprintf(out, "usage: orgwork-gen --size S|M|L|XL|XXL --seed N [--rules] [--witness]\n"
                  "       orgwork-gen --workplan --seed N\n\n"
                  "Writes a synthetic benchmark instance (SPEC format 1) to standard output.\n"
                  "  S   one body, 2-3 days            M   5 bodies, 3 weeks, 1 room\n"
                  "  L   30 bodies, 3 months, 3 rooms, 2 interpretation teams\n"
                  "  XL  150 bodies, 250 working days, 6 rooms, 4 interpretation teams\n"
+                 "  XXL 300 bodies, 500 working days, 10 rooms, 6 interpretation teams\n"
                  "--rules adds `consecutive` rules and `joint_with` items.\n"
+                 "--witness writes instead a schedule of that instance (orgwork's JSON),\n"
+                 "the one that shows it feasible, for `orgwork check`.\n"
                  "--workplan writes a workplan file instead: 200 topics, 20 clusters,\n"
                  "30 sessions, with fixed topics and rules of every kind.\n"
                  "The same size and seed always give the same bytes.\n");
@@ -570,12 +936,14 @@ int main(int argc, char **argv)
 {
     const size_spec *spec = NULL;
     uint64_t seed = 1;
-    bool rules = false, workplan = false;
+    bool rules = false, workplan = false, witness = false;
     for (int a = 1; a < argc; a++) {
         if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
             return usage(stdout);
         } else if (strcmp(argv[a], "--rules") == 0) {
             rules = true;
+        } else if (strcmp(argv[a], "--witness") == 0) {
+            witness = true;
         } else if (strcmp(argv[a], "--workplan") == 0) {
             workplan = true;
         } else if (strcmp(argv[a], "--size") == 0 && a + 1 < argc) {
@@ -585,7 +953,7 @@ int main(int argc, char **argv)
                 if (strcmp(argv[a], sizes[k].name) == 0)
                     spec = &sizes[k];
             if (spec == NULL) {
-                fprintf(stderr, "orgwork-gen: unknown size \"%s\" (expected S, M, L or XL)\n",
+                fprintf(stderr, "orgwork-gen: unknown size \"%s\" (expected S, M, L, XL or XXL)\n",
                         argv[a]);
                 return 2;
             }
@@ -611,5 +979,5 @@ int main(int argc, char **argv)
         fprintf(stderr, "orgwork-gen: --size is required\n");
         return usage(stderr);
     }
-    return generate(spec, seed, rules);
+    return generate(spec, seed, rules, witness);
 }

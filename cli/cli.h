@@ -28,12 +28,13 @@ int ow_cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
                   const struct option *longopts);
 
 /* The options solve and whatif share: -h, -o, --format, --time-limit, --timings,
- * --whole.  Their getopt_long values; a command's own come after OW_CLI_OPT_OWN. */
+ * --whole, --gap.  Their getopt_long values; a command's own come after OW_CLI_OPT_OWN. */
 enum {
     OW_CLI_OPT_FORMAT = 256,
     OW_CLI_OPT_TIME_LIMIT,
     OW_CLI_OPT_TIMINGS,
     OW_CLI_OPT_WHOLE,
+    OW_CLI_OPT_GAP,
     OW_CLI_OPT_OWN
 };
 
@@ -43,6 +44,7 @@ enum {
         {"time-limit", required_argument, NULL, OW_CLI_OPT_TIME_LIMIT},                            \
         {"timings", no_argument, NULL, OW_CLI_OPT_TIMINGS},                                        \
         {"whole", no_argument, NULL, OW_CLI_OPT_WHOLE},                                            \
+        {"gap", required_argument, NULL, OW_CLI_OPT_GAP},                                          \
     {                                                                                              \
         "help", no_argument, NULL, 'h'                                                             \
     }
@@ -51,7 +53,9 @@ typedef struct ow_cli_shared {
     const char *output; /* -o, or NULL */
     ow_format format;   /* the command's default until --format (or -o's extension) */
     bool has_format, timings, whole;
-    double time_limit; /* 0: none */
+    double time_limit;   /* 0: none (--time-limit 0, or not given) */
+    bool has_time_limit; /* --time-limit was given (0 included) */
+    double gap;          /* --gap: a fraction (0: prove the optimum) */
 } ow_cli_shared;
 
 /* Takes option c (ow_cli_getopt's answer) when it is a shared one: returns -1 when it
@@ -78,6 +82,10 @@ const char *ow_cli_suggest(const char *word, const char *const *candidates, size
  * "A" (a range of whole numbers from lo to hi). */
 bool ow_cli_parse_int(const char *s, int lo, int hi, int *out);
 bool ow_cli_parse_seconds(const char *s, double *out);
+
+/* --gap G: a fraction from 0 to 1 ("0.01") or a percentage from 0 to 100 ("1%").
+ * Returns true and sets *out (the fraction) when s is one. */
+bool ow_cli_parse_gap(const char *s, double *out);
 bool ow_cli_parse_range(const char *s, int lo, int hi, int *from, int *to);
 
 /* --format F: F is one of ow_format_parse's names; else a usage error, with the

@@ -125,9 +125,22 @@ int ow_cli_shared_option(const char *cmd, int c, const char *usage, ow_cli_share
         o->has_format = true;
         return -1;
     case OW_CLI_OPT_TIME_LIMIT:
-        if (!ow_cli_parse_seconds(optarg, &o->time_limit))
-            return ow_cli_usage_error(
-                cmd, "--time-limit takes a positive number of seconds, not '%s'", optarg);
+        /* 0: until proven (no limit). */
+        if (strcmp(optarg, "0") != 0 && !ow_cli_parse_seconds(optarg, &o->time_limit))
+            return ow_cli_usage_error(cmd,
+                                      "--time-limit takes a number of seconds, 0 for none, not "
+                                      "'%s'",
+                                      optarg);
+        if (strcmp(optarg, "0") == 0)
+            o->time_limit = 0;
+        o->has_time_limit = true;
+        return -1;
+    case OW_CLI_OPT_GAP:
+        if (!ow_cli_parse_gap(optarg, &o->gap))
+            return ow_cli_usage_error(cmd,
+                                      "--gap takes a fraction from 0 to 1 (0.01) or a percentage "
+                                      "(1%%), not '%s'",
+                                      optarg);
         return -1;
     case OW_CLI_OPT_TIMINGS:
         o->timings = true;
@@ -163,6 +176,23 @@ bool ow_cli_parse_seconds(const char *s, double *out)
     errno = 0;
     double v = strtod(s, &end);
     if (errno != 0 || end == s || *end != '\0' || !(v > 0) || v > 1e6)
+        return false;
+    *out = v;
+    return true;
+}
+
+bool ow_cli_parse_gap(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno != 0 || end == s || !(v >= 0))
+        return false;
+    if (strcmp(end, "%") == 0)
+        v /= 100;
+    else if (*end != '\0')
+        return false;
+    if (!(v <= 1))
         return false;
     *out = v;
     return true;

@@ -45,8 +45,8 @@ int ow_cli_export(int argc, char **argv)
         case OPT_DAYS:
             if (!ow_cli_parse_int(optarg, 1, OW_MAX_DAYS, &days))
                 return ow_cli_usage_error(
-                    "export", "--days takes a whole number of days from 1 to 400, not '%s'",
-                    optarg);
+                    "export", "--days takes a whole number of days from 1 to %d, not '%s'",
+                    OW_MAX_DAYS, optarg);
             break;
         case OPT_MEETINGS:
             if (!ow_cli_parse_int(optarg, 1, 100000, &meetings))

@@ -1,5 +1,6 @@
 /* solve.c: `orgwork solve`, from an instance to its organization of work. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -10,8 +11,9 @@
 static const char *usage =
     "usage: orgwork solve FILE [OPTIONS]\n"
     "\n"
-    "Solves the instance FILE (YAML, docs/formats.md; - reads standard input) to\n"
-    "proven optimality and prints the proposed organization of work of each body.\n"
+    "Solves the instance FILE (YAML, docs/formats.md; - reads standard input) and\n"
+    "prints the proposed organization of work of each body: proven optimal when the\n"
+    "search completes, else the best schedule found when it stops (below).\n"
     "\n"
     "options:\n"
     "  --format F       md (default), text, html, csv, ics, json, svg, docx, odt or\n"
@@ -32,7 +34,11 @@ static const char *usage =
     "  --body ID        print only that body's organization of work\n"
     "  --time-limit S   stop after S seconds with the best schedule found\n"
     "                   (status \"feasible\" and its gap); body by body, the bodies\n"
-    "                   not yet planned then get a first schedule each\n"
+    "                   not yet planned then get a first schedule each, and a body\n"
+    "                   whose search stops improving gives its time back; 0: no\n"
+    "                   limit, search until proven (default: 60 s, below)\n"
+    "  --gap G          stop once the proven gap is at most G: a fraction (0.01)\n"
+    "                   or a percentage (1%); body by body, each body within G\n"
     "  --timings        include the solver's time in JSON output\n"
     "  --keep OLD.json  re-plan: change the fewest item placements of the schedule\n"
     "                   OLD.json (items matched by id), then find the best schedule\n"
@@ -49,9 +55,31 @@ static const char *usage =
     "                   a terminal); Ctrl-C stops the search and prints the best\n"
     "                   schedule found, marked \"feasible\" with its gap\n"
     "\n"
+    "How the search stopped is said in JSON (solver.stop): \"proven\" it completed\n"
+    "(optimal, or no schedule exists); \"gap\" within --gap; \"time\" at\n"
+    "--time-limit; \"default\" at the default limit, 60 s when --time-limit is not\n"
+    "given (ORGWORK_DEFAULT_TIME_LIMIT=S sets another; --time-limit 0 searches\n"
+    "until proven); \"interrupted\" by Ctrl-C; \"planned\" with no limit, every\n"
+    "body proven best in what the bodies before it left, the plan kept with its\n"
+    "gap (docs/model.md, \"Stopping\").\n"
+    "\n"
     "Exit status: 0 a schedule was found, 2 bad input, 3 no schedule exists, or\n"
     "none was found before the time limit (status \"unknown\"); the reasons are\n"
     "printed on standard error.\n";
+
+/* Without --time-limit, a search stops after this many seconds with the best
+ * schedule found (solver.stop "default"; docs/model.md, "Stopping"), or after the
+ * seconds ORGWORK_DEFAULT_TIME_LIMIT gives.  --time-limit 0 searches until proven. */
+#define DEFAULT_TIME_LIMIT 60.0
+
+static double default_time_limit(void)
+{
+    const char *env = getenv("ORGWORK_DEFAULT_TIME_LIMIT");
+    double v;
+    if (env != NULL && ow_cli_parse_seconds(env, &v))
+        return v;
+    return DEFAULT_TIME_LIMIT;
+}
 
 /* The meeting where an item is taken up (its first piece), or NULL. */
 static const ow_meeting *taken_up(const ow_schedule *s, size_t body, size_t item)
@@ -138,7 +166,8 @@ static int parse(int argc, char **argv, args *a)
         case OPT_DAYS:
             if (!ow_cli_parse_int(optarg, 1, OW_MAX_DAYS, &a->days))
                 return ow_cli_usage_error(
-                    "solve", "--days takes a whole number of days from 1 to 400, not '%s'", optarg);
+                    "solve", "--days takes a whole number of days from 1 to %d, not '%s'",
+                    OW_MAX_DAYS, optarg);
             break;
         case OPT_MEETINGS:
             if (!ow_cli_parse_int(optarg, 1, 100000, &a->meetings))
@@ -250,11 +279,25 @@ int ow_cli_solve(int argc, char **argv)
             goto done;
         ro.previous = kept;
     }
-    ow_solve_options so = {a.o.time_limit, a.verbose,
-                           !a.quiet && !a.verbose && isatty(STDERR_FILENO), a.o.whole, kept};
+    ow_solve_options so = {.time_limit = a.o.time_limit,
+                           .verbose = a.verbose,
+                           .progress = !a.quiet && !a.verbose && isatty(STDERR_FILENO),
+                           .whole = a.o.whole,
+                           .keep = kept,
+                           .gap = a.o.gap};
+    if (!a.o.has_time_limit) {
+        so.time_limit = default_time_limit();
+        so.default_limit = true;
+    }
     OW_CALL(ow_solve(inst, &so, &s, &why, &err));
     ow_cli_solve_note(s);
     bool found = ow_solve_status_has_schedule(s->status);
+    /* The default limit is not the user's: say that it stopped the search. */
+    if (s->stop == OW_STOP_DEFAULT && found && !a.quiet)
+        fprintf(stderr,
+                "orgwork: stopped by the default time limit (%g s) with the best schedule "
+                "found, gap %.2f%%; --time-limit 0 searches until proven\n",
+                so.time_limit, 100.0 * s->gap);
     if (found && kept != NULL)
         report_kept(inst, kept, s);
     if (!found) {

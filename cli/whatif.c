@@ -27,7 +27,8 @@ static const char *usage =
     "  --jobs N         variants solved at once (default: the machine's cores);\n"
     "                   the output is the same for any N\n"
     "  -o, --output OUT write to OUT (whole or not at all)\n"
-    "  --time-limit S   per variant\n"
+    "  --time-limit S   per variant (default and 0: none, until proven)\n"
+    "  --gap G          per variant: stop within the proven gap G, 0.01 or 1%\n"
     "  --timings        add the seconds column (a clock reading)\n"
     "  --memory-limit MB  the memory GLPK may take, shared by the jobs (default 768)\n"
     "  --whole          solve each variant as one program (see orgwork solve --help)\n"
@@ -71,8 +72,8 @@ static int parse(int argc, char **argv, args *a)
         case OPT_DAYS:
             if (!ow_cli_parse_range(optarg, 1, OW_MAX_DAYS, &a->wo.days_from, &a->wo.days_to))
                 return ow_cli_usage_error(
-                    "whatif", "--days takes a range of days such as 2..5 (1 to 400), not '%s'",
-                    optarg);
+                    "whatif", "--days takes a range of days such as 2..5 (1 to %d), not '%s'",
+                    OW_MAX_DAYS, optarg);
             break;
         case OPT_MEETINGS:
             if (!ow_cli_parse_range(optarg, 1, 100000, &a->wo.meetings_from, &a->wo.meetings_to))
@@ -112,6 +113,7 @@ static int parse(int argc, char **argv, args *a)
     ow_cli_shared_format(&a->o);
     a->wo.path = ow_cli_input_name(a->file);
     a->wo.solve.time_limit = a->o.time_limit;
+    a->wo.solve.gap = a->o.gap;
     a->wo.solve.whole = a->o.whole;
     return -1;
 }

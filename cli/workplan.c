@@ -31,7 +31,9 @@ static const char *usage_workplan =
     "  --per A..B        topics a session for --sessions (default 1..3)\n"
     "  --check PLAN      verify PLAN (as --format json writes it, or by hand in YAML)\n"
     "                    against FILE without the solver; list every broken rule\n"
-    "  --time-limit S    stop after S seconds with the best plan found\n"
+    "  --time-limit S    stop after S seconds with the best plan found (default\n"
+    "                    and 0: none, until proven)\n"
+    "  --gap G           stop once the proven gap is at most G, 0.01 or 1%\n"
     "  --timings         include the solver's time in JSON output\n"
     "  --verbose         show GLPK's own progress on standard error\n"
     "\n"
@@ -117,6 +119,7 @@ static int parse(int argc, char **argv, wp_options *w)
             "workplan", w->sessions_from > 0 ? "--sessions prints text, md, csv or json"
                                              : "a workplan is written as md, html, csv or json");
     w->solve.time_limit = w->o.time_limit;
+    w->solve.gap = w->o.gap;
     return -1;
 }
 

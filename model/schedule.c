@@ -28,6 +28,24 @@ bool ow_solve_status_has_schedule(ow_solve_status s)
     return s == OW_SOLVE_OPTIMAL || s == OW_SOLVE_FEASIBLE;
 }
 
+static const char *const stop_names[] = {NULL,          "proven",  "gap",    "time",
+                                         "interrupted", "default", "planned"};
+
+const char *ow_stop_reason_name(ow_stop_reason r)
+{
+    return (size_t)r < sizeof stop_names / sizeof *stop_names ? stop_names[r] : NULL;
+}
+
+bool ow_stop_reason_parse(const char *name, ow_stop_reason *out)
+{
+    for (size_t k = 1; k < sizeof stop_names / sizeof *stop_names; k++)
+        if (strcmp(name, stop_names[k]) == 0) {
+            *out = (ow_stop_reason)k;
+            return true;
+        }
+    return false;
+}
+
 const ow_item *ow_piece_item(const ow_instance *inst, const ow_meeting *m, const ow_piece *p)
 {
     return &inst->bodies[p->joint ? p->owner : m->body].items[p->item];

@@ -12,6 +12,7 @@ void ow_variant_from_schedule(const ow_instance *inst, const ow_schedule *s, int
     v->objective = terms.total;
     v->gap = s->gap;
     v->seconds = s->seconds;
+    v->stop = s->stop;
     v->meetings_used = v->days_used = v->continued = 0;
     for (size_t i = 0; i < s->n_meetings; i++) {
         const ow_meeting *m = &s->meetings[i];
@@ -84,6 +85,8 @@ static void render_json(const ow_variant *v, size_t n, bool timings, ow_buf *out
             ow_buf_puts(out, ", \"why\": ");
             json_string(out, v[i].note);
         }
+        if (v[i].solved && ow_stop_reason_name(v[i].stop) != NULL)
+            ow_buf_printf(out, ", \"stop\": \"%s\"", ow_stop_reason_name(v[i].stop));
         if (timings)
             ow_buf_printf(out, ", \"seconds\": %.3f", v[i].seconds);
         ow_buf_putc(out, '}');

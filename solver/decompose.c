@@ -318,17 +318,32 @@ static bool unit_instance(const ow_instance *inst, const units *u, const unit *w
     return true;
 }
 
+/* How one unit's search may run: time_limit seconds (<= 0: none); with finish, one
+ * Ctrl-C lets it search on to a first schedule; with first, it stops at its first
+ * schedule; known (> 0) is a lower bound on the unit's objective found before (its
+ * bound alone), that a schedule in what is left cannot beat; target (> 0) the
+ * objective of its best schedule alone, that one in what is left is not expected to
+ * beat. */
+typedef struct unit_search {
+    double time_limit;
+    bool finish, first;
+    double known, target;
+    int stall; /* under a time limit: ow_mip_options.stall */
+} unit_search;
+
 /* Solves unit w under lim (NULL: none), body x of it in room room_of[x] when that
- * is >= 0 (room_of may be NULL), within time_limit seconds (<= 0: none); with
- * finish, one Ctrl-C lets it search on to a first schedule; with first, it stops
- * at its first schedule.  OW_OK whenever the search ran, its outcome in *status;
- * with a schedule (optimal or feasible) sets *out, with the instance's body
- * indices, else NULL. */
+ * is >= 0 (room_of may be NULL), as how says.  Under a time limit (the whole
+ * run's) a search that stops improving gives its time back (ow_mip_options.stall),
+ * and one that meets `known`, or when planning `target`, stops; with a gap asked
+ * for (opts->gap), it stops within that gap of `known` (planning) or of its own
+ * bound (alone).  OW_OK whenever the search ran, its outcome in *status, *cut set
+ * when a limit (not proof, nor the gap) ended it; with a schedule (optimal or
+ * feasible) sets *out, with the instance's body indices, else NULL. */
 static ow_status solve_unit(const ow_instance *inst, const units *u, const unit *w,
                             const int *room_of, const ow_plan_limits *lim,
-                            const ow_solve_options *opts, double time_limit, bool finish,
-                            bool first, ow_schedule **out, ow_mip_status *status, double *bound,
-                            double *seconds, ow_error *err)
+                            const ow_solve_options *opts, const unit_search *how, ow_schedule **out,
+                            ow_mip_status *status, double *bound, double *seconds, bool *cut,
+                            ow_error *err)
 {
     *bound = 0;
     *out = NULL;
@@ -351,10 +366,27 @@ static ow_status solve_unit(const ow_instance *inst, const units *u, const unit 
         }
     }
     OW_CALL(ow_formulation_build_limited(&view, lim, &f, err));
-    ow_mip_options mo = {time_limit, opts->verbose, false, ow_formulation_scale(f), finish, first};
+    bool limited = opts->time_limit > 0;
+    bool planning = room_of != NULL && (limited || opts->gap > 0);
+    ow_mip_options mo = {.time_limit = how->time_limit,
+                         .verbose = opts->verbose,
+                         .scale = ow_formulation_scale(f),
+                         .finish = how->finish,
+                         .first = how->first,
+                         .gap = opts->gap,
+                         .known = planning ? how->known : 0,
+                         .only_known = planning,
+                         .target = limited && room_of != NULL ? how->target : 0,
+                         .stall = limited && !how->first ? how->stall : 0};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
+    if (res.stop == OW_MIP_STOP_LIMIT || res.stop == OW_MIP_STOP_STALL ||
+        res.stop == OW_MIP_STOP_TARGET || res.stop == OW_MIP_STOP_FIRST ||
+        res.stop == OW_MIP_STOP_INTERRUPTED)
+        *cut = true;
     *seconds += res.seconds;
     *status = res.status;
+    if (res.status == OW_MIP_NO_SOLUTION && res.bound > 0)
+        *bound = floor(res.bound / ow_formulation_scale(f)); /* a bound without a schedule */
     if (res.status == OW_MIP_INFEASIBLE || res.status == OW_MIP_NO_SOLUTION)
         goto done;
     ow_schedule *s = NULL;
@@ -450,8 +482,8 @@ bool ow_decompose_feasible(const ow_instance *inst, void *time_limit)
     if (ow_diagnose_precheck(inst, &ignored) == OW_INFEASIBLE) {
         feasible = false;
     } else if (ow_formulation_build(inst, &f, &err) == OW_OK) {
-        ow_mip_options mo = {*(const double *)time_limit, false, false,
-                             ow_formulation_scale(f),     false, false};
+        ow_mip_options mo = {.time_limit = *(const double *)time_limit,
+                             .scale = ow_formulation_scale(f)};
         if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK)
             feasible = res.status != OW_MIP_INFEASIBLE;
     }
@@ -495,14 +527,44 @@ static void occupy(const ow_instance *inst, const ow_schedule *part, unsigned ch
         }
 }
 
-/* The time one unit's search may take of `left` (0: no limit): a quarter, so that
- * one hard unit cannot use up the time of all the others, but at least half a
- * second. */
-static double share(double left)
+/* The time one unit's search may take of `left` (0: no limit): the part of it the
+ * unit's weight gives (a quarter for a unit's bound alone, when nothing is known of
+ * what it has to gain; when planning, its share of what the units left still have
+ * to gain), so that one hard unit cannot use up the time of all the others, but at
+ * least half a second.  What a unit does not use (it is proven, meets its bound, or
+ * stops improving) is left for the others. */
+static double share(double left, double part)
 {
     if (left <= 0)
         return 0;
-    return left / 4 > 0.5 ? left / 4 : (left < 0.5 ? left : 0.5);
+    double t = left * (part < 1 ? part : 1);
+    return t > 0.5 ? t : (left < 0.5 ? left : 0.5);
+}
+
+/* What unit w still has to gain when planned: the points between its schedule alone
+ * and its bound alone, plus one for the cost of placing it in what is left; a unit
+ * that had no schedule alone weighs as much as every other together. */
+static double to_gain(const double *alone_objective, const double *alone_bound, size_t w)
+{
+    return alone_objective[w] >= 0 ? alone_objective[w] - alone_bound[w] + 1 : -1;
+}
+
+/* Unit order[x]'s part of what units order[x..n-1] still have to gain. */
+static double gain_part(const double *alone_objective, const double *alone_bound,
+                        const size_t *order, size_t x, size_t n)
+{
+    double unknown = 0, known = 0;
+    for (size_t y = x; y < n; y++) {
+        double g = to_gain(alone_objective, alone_bound, order[y]);
+        if (g < 0)
+            unknown++;
+        else
+            known += g;
+    }
+    double mine = to_gain(alone_objective, alone_bound, order[x]);
+    double each_unknown = known > 0 ? known : 1; /* as much as every known one together */
+    double sum = known + unknown * each_unknown;
+    return sum > 0 ? (mine < 0 ? each_unknown : mine) / sum : 1;
 }
 
 /* Seconds left before the deadline (0: none); negative when it has passed or the
@@ -523,15 +585,17 @@ static double time_left(double deadline)
  * may take the whole limit again, at least OW_DECOMPOSE_FINISH_SECONDS (without
  * one, after Ctrl-C, as long as it needs); a unit that finds nothing in it stops
  * the plan.  A second Ctrl-C stops at once.  Sets *limit and *first for the next
- * unit's search; false when planning must stop. */
-static bool planning_time(double deadline, double whole_limit, double *limit, bool *first)
+ * unit's search, part being its share of what is left (share); false when planning
+ * must stop. */
+static bool planning_time(double deadline, double whole_limit, double part, double *limit,
+                          bool *first)
 {
     if (ow_mip_interrupted_twice())
         return false;
     double left = time_left(deadline);
     *first = left < 0;
     if (!*first)
-        *limit = share(left);
+        *limit = share(left, part);
     else if (whole_limit <= 0)
         *limit = 0;
     else
@@ -589,7 +653,7 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
                                  ow_decompose_result *result, ow_buf *why, ow_error *err)
 {
     double deadline = opts->time_limit > 0 ? ow_mip_now() + opts->time_limit : 0;
-    *result = (ow_decompose_result){OW_DECOMPOSE_DEAD_END, NULL};
+    *result = (ow_decompose_result){OW_DECOMPOSE_DEAD_END, NULL, false};
     ow_mip_status st;
     const ow_loc none = {0, 0};
     size_t R = inst->n_rooms, nb = inst->n_bodies;
@@ -609,11 +673,15 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
     int *first_by = ow_arena_calloc(scratch, nb + 1, sizeof *first_by);
     int *end_from = ow_arena_calloc(scratch, nb + 1, sizeof *end_from);
     int *last_from = ow_arena_calloc(scratch, nb + 1, sizeof *last_from);
+    /* [unit]: its objective and bound alone (-1, 0: no schedule alone). */
+    double *alone_objective = ow_arena_calloc(scratch, nb + 1, sizeof *alone_objective);
+    double *alone_bound = ow_arena_calloc(scratch, nb + 1, sizeof *alone_bound);
     double seconds = 0, bound = 0;
+    bool cut = false; /* a limit ended some search short of proof (or of the gap) */
     bool have_units = false;
     if (whole == NULL || taken == NULL || teams == NULL || order == NULL || by_unit == NULL ||
         room_of == NULL || after == NULL || first_by == NULL || end_from == NULL ||
-        last_from == NULL) {
+        last_from == NULL || alone_objective == NULL || alone_bound == NULL) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
     }
@@ -636,16 +704,21 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
             end_from[p] = start - 1;
     }
     /* The bound: each unit alone. */
+    for (size_t w = 0; w < u.n; w++)
+        alone_objective[w] = -1;
     for (size_t w = 0; w < u.n; w++) {
         double left = time_left(deadline);
-        if (left < 0)
+        if (left < 0) {
+            cut = true;
             break; /* the bound stays partial: the units left count as zero */
+        }
         for (size_t y = 0; y < u.list[w].n; y++)
             last_from[y] = end_from[u.list[w].members[y]];
         ow_plan_limits ends = {NULL, NULL, NULL, NULL, last_from};
         double unit_bound;
-        OW_CALL(solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, share(left), false, false,
-                           &part, &st, &unit_bound, &seconds, err));
+        unit_search how = {share(left, 0.25), false, false, 0, 0, OW_DECOMPOSE_STALL_ALONE};
+        OW_CALL(solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, &how, &part, &st, &unit_bound,
+                           &seconds, &cut, err));
         if (st == OW_MIP_INFEASIBLE) {
             /* No schedule even alone: none for the whole period either. */
             const unit *uw = &u.list[w];
@@ -672,11 +745,13 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
             result->outcome = OW_DECOMPOSE_INFEASIBLE;
             goto done;
         }
-        /* A part stopped by a limit before any schedule bounds nothing; count it as
-         * zero.  One stopped with a schedule adds its search's bound. */
+        /* A part stopped by a limit adds its search's bound: the bound of its linear
+         * programs, even before any schedule (zero before the first is solved). */
+        bound += unit_bound;
+        alone_bound[w] = unit_bound;
         if (part == NULL)
             continue;
-        bound += unit_bound;
+        alone_objective[w] = part->objective;
         by_unit[w] = part;
         part = NULL;
     }
@@ -721,10 +796,11 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
             }
         /* Else the best schedule of the rooms tried, each planned in what is left. */
         bool found = part != NULL;
+        double part_of = gain_part(alone_objective, alone_bound, order, x, u.n);
         for (int r = first_room; part == NULL && r <= last_room; r++) {
             double limit;
             bool first;
-            if (!planning_time(deadline, opts->time_limit, &limit, &first)) {
+            if (!planning_time(deadline, opts->time_limit, part_of, &limit, &first)) {
                 result->outcome = OW_DECOMPOSE_STOPPED;
                 goto done;
             }
@@ -733,21 +809,32 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
             double unit_bound;
             if (!w->joined)
                 room_of[0] = r;
-            OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, limit, true, first, &tried, &st,
-                               &unit_bound, &seconds, err));
+            /* Its bound alone bounds it in what is left too. */
+            unit_search how = {limit,
+                               true,
+                               first,
+                               alone_bound[order[x]],
+                               alone_objective[order[x]],
+                               OW_DECOMPOSE_STALL_PLANNED};
+            OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, &how, &tried, &st, &unit_bound,
+                               &seconds, &cut, err));
             double rest = time_left(deadline);
-            if (st == OW_MIP_NO_SOLUTION && !first && limit < left && rest > 0) /* all left */
-                OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, rest, true, false, &tried, &st,
-                                   &unit_bound, &seconds, err));
+            if (st == OW_MIP_NO_SOLUTION && !first && limit < left && rest > 0) { /* all left */
+                how.time_limit = rest;
+                OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, &how, &tried, &st, &unit_bound,
+                                   &seconds, &cut, err));
+            }
             /* The limit ran out before this unit's first schedule: search on to one. */
             if (st == OW_MIP_NO_SOLUTION && !first) {
-                if (!planning_time(deadline, opts->time_limit, &limit, &first)) {
+                if (!planning_time(deadline, opts->time_limit, part_of, &limit, &first)) {
                     result->outcome = OW_DECOMPOSE_STOPPED;
                     goto done;
                 }
+                how.time_limit = limit;
+                how.first = true;
                 if (first)
-                    OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, limit, true, true, &tried,
-                                       &st, &unit_bound, &seconds, err));
+                    OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, &how, &tried, &st,
+                                       &unit_bound, &seconds, &cut, err));
             }
             if (st == OW_MIP_INFEASIBLE)
                 continue;
@@ -786,7 +873,7 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
     if (whole->gap < 0)
         whole->gap = 0;
     whole->seconds = seconds;
-    *result = (ow_decompose_result){OW_DECOMPOSE_PLANNED, whole};
+    *result = (ow_decompose_result){OW_DECOMPOSE_PLANNED, whole, cut};
     whole = NULL;
 done:
     ow_schedule_free(part);

@@ -19,8 +19,17 @@
 
 /* Once the time limit has passed (or after Ctrl-C), the bodies not yet planned are
  * planned to a first schedule each; with a time limit, each such search may take
- * that limit again, and at least this many seconds. */
+ * that limit again, and at least this many seconds.  Before that, each unit's search
+ * gets a share of the time left by what it has to gain, and gives back what it does
+ * not use (docs/model.md, "Stopping"). */
 #define OW_DECOMPOSE_FINISH_SECONDS 10.0
+
+/* Under a time limit, a unit's search that has not improved for as many nodes as
+ * it took to its last improvement gives its time back, after this many nodes at
+ * least: alone, where its bound counts for the whole plan, after more; planned,
+ * where only its schedule counts, after fewer. */
+#define OW_DECOMPOSE_STALL_ALONE   1000
+#define OW_DECOMPOSE_STALL_PLANNED 200
 
 /* True when inst splits into more than one unit (bodies tied by joint items are one
  * unit, every other body one of its own) that can be planned in an order its
@@ -53,6 +62,9 @@ typedef enum ow_decompose_outcome {
 typedef struct ow_decompose_result {
     ow_decompose_outcome outcome;
     ow_schedule *schedule; /* PLANNED: the schedule (free with ow_schedule_free); else NULL */
+    bool cut;              /* PLANNED: a limit (the time limit, a unit's share of it, or
+                            * Ctrl-C) ended some unit's search short of proof and of
+                            * the gap asked for */
 } ow_decompose_result;
 
 /* Solves each unit alone (every room free) for a lower bound, then plans the units

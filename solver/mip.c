@@ -239,46 +239,137 @@ typedef struct search_info {
     double bound;
     const ow_mip_options *opts;
     double start, shown;
+    double best;       /* the best solution's objective (value / scale), or -1 */
+    double lower;      /* the bound in objective units, rounded down */
+    double hundredths; /* the bound in hundredths of those units, rounded down */
+    int improved;      /* the nodes the search had when best or the bound last improved */
+    ow_mip_stop stop;  /* why the callback ended the search */
 } search_info;
 
-/* One progress line: elapsed time, best schedule's objective, bound, gap. */
+static double scale_of(const ow_mip_options *opts)
+{
+    return opts->scale > 0 ? opts->scale : 1;
+}
+
+/* The objective of a program value: value = objective × scale + a tie-break below
+ * one scale, all whole numbers (the half absorbs GLPK's rounding). */
+static double objective_of(double value, double scale)
+{
+    return floor((value + 0.5) / scale);
+}
+
+/* The relative gap between an objective and a lower bound on it, both in objective
+ * units (objectives are never negative: 0 is optimal). */
+static double objective_gap(double objective, double lower)
+{
+    if (objective <= 0 || lower >= objective)
+        return 0;
+    double g = (objective - (lower > 0 ? lower : 0)) / objective;
+    return g < 1 ? g : 1;
+}
+
+/* The lower bound the gap is measured against: the search's (rounded down), or the
+ * one known beforehand. */
+static double gap_lower(const search_info *si)
+{
+    const ow_mip_options *o = si->opts;
+    if (o->only_known)
+        return o->known;
+    return si->lower > o->known ? si->lower : o->known;
+}
+
+/* One progress line: elapsed time, best schedule's objective, bound, gap (and the
+ * gap the search stops at, with --gap). */
 static void show_progress(glp_tree *tree, search_info *si, double now)
 {
-    double scale = si->opts->scale > 0 ? si->opts->scale : 1;
-    double gap = glp_ios_mip_gap(tree);
-    glp_prob *lp = glp_ios_get_prob(tree);
+    double scale = scale_of(si->opts);
     fprintf(stderr, "\r%7.1f s  ", now - si->start);
-    if (gap < DBL_MAX)
-        fprintf(stderr, "best %.0f  ", floor(glp_mip_obj_val(lp) / scale));
+    if (si->best >= 0)
+        fprintf(stderr, "best %.0f  ", si->best);
     else
         fprintf(stderr, "best -  ");
     if (si->bound > -DBL_MAX)
         fprintf(stderr, "bound %.1f  ", si->bound / scale);
-    if (gap < DBL_MAX)
-        fprintf(stderr, "gap %.1f%%  ", 100.0 * gap);
+    if (si->best >= 0)
+        fprintf(stderr, "gap %.2f%%  ", 100.0 * objective_gap(si->best, gap_lower(si)));
+    if (si->opts->gap > 0)
+        fprintf(stderr, "(stop at %.2f%%)  ", 100.0 * si->opts->gap);
     int active, current, total;
     glp_ios_tree_size(tree, &active, &current, &total);
     fprintf(stderr, "nodes %d (%d open)   ", total, active);
     fflush(stderr);
 }
 
+/* Ends the search for reason why. */
+static void stop_search(glp_tree *tree, search_info *si, ow_mip_stop why)
+{
+    si->stop = why;
+    glp_ios_terminate(tree);
+}
+
 static void callback(glp_tree *tree, void *info)
 {
     search_info *si = info;
+    const ow_mip_options *o = si->opts;
     int reason = glp_ios_reason(tree);
+    int active, current, nodes;
+    glp_ios_tree_size(tree, &active, &current, &nodes);
     if (reason == GLP_ISELECT || reason == GLP_IBINGO) {
         int best = glp_ios_best_node(tree);
-        if (best != 0)
+        if (best != 0) {
             si->bound = glp_ios_node_bound(tree, best);
+            si->lower = floor(si->bound / scale_of(o));
+            /* Progress towards a proof: the bound up by a hundredth of a point. */
+            double hundredths = floor(si->bound / scale_of(o) * 100);
+            if (hundredths > si->hundredths) {
+                si->hundredths = hundredths;
+                si->improved = nodes;
+            }
+        }
     }
     if (reason == GLP_IBINGO)
         si->g->found = true;
-    if ((interrupted && (!si->g->finish || si->g->found || interrupted > 1)) ||
-        (si->opts->first && si->g->found)) {
-        glp_ios_terminate(tree);
+    /* The best solution, found by the search or by one of GLPK's heuristics. */
+    if (glp_ios_mip_gap(tree) < DBL_MAX) {
+        double obj = objective_of(glp_mip_obj_val(glp_ios_get_prob(tree)), scale_of(o));
+        if (si->best < 0 || obj < si->best) {
+            si->best = obj;
+            si->improved = nodes;
+        }
+    }
+    if (interrupted && (!si->g->finish || si->g->found || interrupted > 1)) {
+        stop_search(tree, si, OW_MIP_STOP_INTERRUPTED);
         return;
     }
-    if (si->opts->progress && (reason == GLP_ISELECT || reason == GLP_IBINGO)) {
+    if (o->first && si->g->found) {
+        stop_search(tree, si, OW_MIP_STOP_FIRST);
+        return;
+    }
+    /* Within the gap asked (or at the bound known beforehand): done.  The stops the
+     * caller did not ask for by a gap wait OW_MIP_STALL_NODES nodes, so that a
+     * search that takes fewer ends as it always did, its tie-break settled too.
+     * Nodes, not seconds: the same search stops at the same place however busy the
+     * machine is. */
+    bool settled = nodes >= OW_MIP_STALL_NODES;
+    if (si->best >= 0 && (o->gap > 0 || (o->only_known && settled)) &&
+        objective_gap(si->best, gap_lower(si)) <= o->gap) {
+        stop_search(tree, si, OW_MIP_STOP_GAP);
+        return;
+    }
+    if (o->target > 0 && settled && si->best >= 0 && si->best <= o->target) {
+        stop_search(tree, si, OW_MIP_STOP_TARGET);
+        return;
+    }
+    /* No progress for as many nodes as the progress so far took: the time is given
+     * back. */
+    if (o->stall > 0 && si->best >= 0) {
+        int quiet = nodes - si->improved, worked = si->improved;
+        if (quiet >= (worked > o->stall ? worked : o->stall)) {
+            stop_search(tree, si, OW_MIP_STOP_STALL);
+            return;
+        }
+    }
+    if (o->progress && (reason == GLP_ISELECT || reason == GLP_IBINGO)) {
         double now = ow_mip_now();
         if (now - si->shown >= 0.2) {
             si->shown = now;
@@ -300,6 +391,7 @@ static ow_status search(const ow_program *p, const ow_mip_options *opts, bool co
     if (interrupted > (opts->finish ? 1 : 0)) {
         /* Ctrl-C before the search: no schedule, and nothing to wait for. */
         result->status = OW_MIP_NO_SOLUTION;
+        result->stop = OW_MIP_STOP_INTERRUPTED;
         return OW_OK;
     }
     guard g;
@@ -308,8 +400,10 @@ static ow_status search(const ow_program *p, const ow_mip_options *opts, bool co
     glp_prob *volatile lp = NULL;
     if (setjmp(g.where) != 0) {
         ow_status erc = escaped(&g, err);
-        if (erc == OW_OK)
+        if (erc == OW_OK) {
             result->status = OW_MIP_NO_SOLUTION; /* Ctrl-C inside a linear program */
+            result->stop = OW_MIP_STOP_INTERRUPTED;
+        }
         result->seconds = ow_mip_now() - t0;
         if (opts->progress)
             fputs("\r\033[K", stderr);
@@ -326,12 +420,15 @@ static ow_status search(const ow_program *p, const ow_mip_options *opts, bool co
     parm.presolve = GLP_ON;
     parm.mir_cuts = GLP_ON;
     parm.cov_cuts = cover ? GLP_ON : GLP_OFF;
-    /* Clique cuts off: GLPK's conflict graph is not bounded by the program-size cap
-     * (one body, 200 one-minute items over 2 days: 3.3 GB, 4 days: abort), and on
-     * every other instance they changed nothing measurable (median of 3, on -> off:
-     * the CTOC period 1.50 -> 1.25 s, generated L seed 1 4.0 -> 3.9 s, L seed 7
-     * with rules 7.3 -> 6.9 s, the same objectives; docs/performance.md). */
-    parm.clq_cuts = GLP_OFF;
+    /* Clique cuts only on small programs: GLPK's conflict graph is not bounded by
+     * the program-size cap (one body, 200 one-minute items over 2 days, 39,278
+     * columns: 3.3 GB, 4 days: abort), and on the large instances they changed
+     * nothing measurable (median of 3, on -> off: the CTOC period 1.50 -> 1.25 s,
+     * generated L seed 1 4.0 -> 3.9 s, L seed 7 with rules 7.3 -> 6.9 s, the same
+     * objectives; docs/performance.md).  On small ones they settle joint meetings of
+     * free-order bodies: a 690-column period (tests/differential seed 1645) 15.9 s
+     * -> 0.6 s. */
+    parm.clq_cuts = glp_get_num_cols(lp) <= OW_MIP_CLIQUE_COLUMNS ? GLP_ON : GLP_OFF;
     /* Gomory cuts cost more than they bring on these programs: measured without them,
      * long-session 0.08 -> 0.05 s, the CTOC period 1.9 -> 0.8 s, one body of the
      * generated L seed 7 (10 meetings packed to 99 %) 23.7 -> 1.7 s (docs/performance.md). */
@@ -339,12 +436,14 @@ static ow_status search(const ow_program *p, const ow_mip_options *opts, bool co
     /* Display lines are what lets Ctrl-C out of a long simplex (term_hook): on,
      * shown only with --verbose. */
     parm.msg_lev = GLP_MSG_ON;
-    parm.mip_gap = 0.0;
+    /* A gap asked for is GLPK's too; a unit of a plan in turn measures its gap
+     * against a bound GLPK does not know (search_info, gap_lower). */
+    parm.mip_gap = opts->gap > 0 && !opts->only_known ? opts->gap : 0.0;
     if (opts->time_limit > 0) {
         double ms = opts->time_limit * 1000.0;
         parm.tm_lim = ms > (double)INT_MAX ? INT_MAX : (int)ms;
     }
-    search_info si = {&g, -DBL_MAX, opts, t0, t0};
+    search_info si = {&g, -DBL_MAX, opts, t0, t0, -1, -DBL_MAX, -DBL_MAX, 0, OW_MIP_STOP_DONE};
     parm.cb_func = callback;
     parm.cb_info = &si;
     int ret = glp_intopt(lp, &parm);
@@ -353,6 +452,11 @@ static ow_status search(const ow_program *p, const ow_mip_options *opts, bool co
         fputs("\r\033[K", stderr); /* clear the progress line */
     int st = glp_mip_status(lp);
     ow_status rc = OW_OK;
+    result->stop = ret == GLP_ETMLIM    ? OW_MIP_STOP_LIMIT
+                   : ret == GLP_EMIPGAP ? OW_MIP_STOP_GAP
+                   : ret == GLP_ESTOP   ? si.stop
+                                        : OW_MIP_STOP_DONE;
+    result->bound = si.bound; /* a bound even without a solution, once an LP is solved */
     if (ret == GLP_ENOPFS || ret == GLP_ENODFS || st == GLP_NOFEAS) {
         result->status = OW_MIP_INFEASIBLE;
     } else if (ret != 0 && ret != GLP_ETMLIM && ret != GLP_EMIPGAP && ret != GLP_ESTOP) {
@@ -381,8 +485,10 @@ static ow_status search(const ow_program *p, const ow_mip_options *opts, bool co
             result->gap = 0.0;
         } else {
             result->bound = si.bound;
-            double denom = fabs(result->objective) > 1e-9 ? fabs(result->objective) : 1.0;
-            result->gap = si.bound > -DBL_MAX ? fabs(result->objective - si.bound) / denom : 1.0;
+            si.best = objective_of(result->objective, scale_of(opts));
+            result->gap = si.bound > -DBL_MAX || opts->known > 0
+                              ? objective_gap(si.best, gap_lower(&si))
+                              : 1.0;
         }
     }
 done:

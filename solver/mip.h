@@ -24,7 +24,43 @@ typedef struct ow_mip_options {
                           stops it): the rest of a plan that keeps what is found */
     bool first;        /* stop at the first solution: the rest of a plan whose time
                           limit has passed */
+    double gap;        /* stop once the proven relative gap, measured on the objective
+                          (objective / scale, the bound rounded down), is at most this;
+                          0: prove the optimum.  GLPK's mip_gap too. */
+    double known;      /* a lower bound on objective / scale known beforehand (0:
+                          none): a solution that meets it is optimal, and the gap
+                          above is measured against max(known, the search's bound)
+                          unless only_known */
+    bool only_known;   /* measure the gap against `known` alone (a unit of a plan in
+                          turn, whose own bound is not part of the whole's) */
+    double target;     /* stop once the best solution's objective is at most this (0:
+                          none): a unit of a plan in turn under a time limit, as
+                          good as its best schedule alone, gives its time back */
+    int stall;         /* > 0: stop once neither the best solution nor the bound (by
+                          a hundredth of a point of the objective) has improved for as
+                          many nodes as the search took to its last improvement, and
+                          at least this many */
 } ow_mip_options;
+
+/* The fewest nodes a search takes before `target`, or `known` without a gap, stops
+ * it.  Counted in nodes, so that the same search stops at the same place whatever
+ * the load. */
+#define OW_MIP_STALL_NODES 200
+
+/* Why a search ended. */
+typedef enum ow_mip_stop {
+    OW_MIP_STOP_DONE = 0,   /* the search is complete: optimal, or no solution exists */
+    OW_MIP_STOP_GAP,        /* the gap reached options.gap (or the known bound) */
+    OW_MIP_STOP_LIMIT,      /* the time limit */
+    OW_MIP_STOP_STALL,      /* options.stall */
+    OW_MIP_STOP_TARGET,     /* options.target */
+    OW_MIP_STOP_FIRST,      /* options.first: the first solution */
+    OW_MIP_STOP_INTERRUPTED /* Ctrl-C (ow_mip_interrupt) */
+} ow_mip_stop;
+
+/* Programs of at most this many columns get GLPK's clique cuts (mip.c says why
+ * not larger ones: the conflict graph is not counted by the size cap). */
+#define OW_MIP_CLIQUE_COLUMNS 2000
 
 /* The memory GLPK may take in each thread, in MB (glp_mem_limit): past it a solve
  * fails cleanly (OW_INTERNAL, "GLPK failed: ...") instead of aborting the process.
@@ -49,10 +85,12 @@ bool ow_mip_interrupted_twice(void);
 typedef struct ow_mip_result {
     ow_mip_status status;
     double objective;
-    double bound;   /* best bound known */
-    double gap;     /* relative gap between objective and bound */
+    double bound;   /* best bound known (of the program's value) */
+    double gap;     /* relative gap between the objective and the bound, both in
+                       objective units (value / scale, the bound rounded down) */
     double seconds; /* wall time of the solve */
-    double *x;      /* column values (malloc'ed, n_cols); NULL without solution */
+    ow_mip_stop stop;
+    double *x; /* column values (malloc'ed, n_cols); NULL without solution */
 } ow_mip_result;
 
 /* Solves p.  Returns OW_OK whatever the status (read result->status), OW_INTERNAL

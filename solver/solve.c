@@ -67,7 +67,7 @@ static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_l
     fixed.bodies = bodies;
     if (ow_diagnose_precheck(&fixed, &ignored) == OW_OK &&
         ow_formulation_build(&fixed, &f, &err) == OW_OK) {
-        ow_mip_options mo = {time_limit, false, false, ow_formulation_scale(f), false, false};
+        ow_mip_options mo = {.time_limit = time_limit, .scale = ow_formulation_scale(f)};
         if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK &&
             (res.status == OW_MIP_OPTIMAL || res.status == OW_MIP_FEASIBLE) &&
             ow_decode(f, res.x, OW_SOLVE_FEASIBLE, &s, &err) != OW_OK)
@@ -130,20 +130,27 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             return no_schedule(out, OW_SOLVE_UNKNOWN, err);
         }
         ow_schedule *s = plan.schedule;
+        /* Every part proven best in what the parts before it left, and no limit
+         * cut a search short: the plan's gap is that of planning in turn. */
+        if (s != NULL && s->status == OW_SOLVE_FEASIBLE && !plan.cut && !ow_mip_interrupted())
+            s->stop = OW_STOP_PLANNED;
         if (s != NULL && first != NULL && s->status != OW_SOLVE_OPTIMAL &&
             first->objective < s->objective) {
-            /* The first plan is better than the one found in turn; the bound stands. */
+            /* The first plan is better than the one found in turn; the bound and the
+             * reason the search stopped stand. */
             double bound = s->objective - s->gap * s->objective;
             first->gap = first->objective > 0 ? (first->objective - bound) / first->objective : 0;
             if (first->gap < 0)
                 first->gap = 0;
             first->seconds += s->seconds;
+            first->stop = s->stop;
             ow_schedule_free(s);
             s = first;
             first = NULL;
         }
-        if (s != NULL && (s->status == OW_SOLVE_OPTIMAL ||
-                          inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES || ow_mip_interrupted())) {
+        if (s != NULL &&
+            (s->status == OW_SOLVE_OPTIMAL || inst->n_bodies >= OW_DECOMPOSE_KEEP_BODIES ||
+             ow_mip_interrupted() || (opts->gap > 0 && s->gap <= opts->gap))) {
             /* After Ctrl-C the plan found body by body is kept, with its gap. */
             ow_schedule_free(first);
             *out = s;
@@ -160,6 +167,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
                 whole.time_limit = 0.01;
         }
     }
+    bool in_turn = planned != NULL; /* a plan found in turn */
     if (planned == NULL) {
         planned = first; /* it stands in as a plan found in turn would */
         first = NULL;
@@ -177,14 +185,25 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
         }
     }
     rc = ow_formulation_build(inst, &f, err);
-    if (rc != OW_OK && planned != NULL && dead_end) {
-        /* Planning in turn came to a dead end and the one program is too large to
-         * build: the first plan is the answer.  (Elsewhere the error stands: it says
-         * which body or rule makes the program too large.) */
+    if (rc == OW_INPUT && (in_turn || dead_end)) {
+        /* Planning in turn ran, and the whole program that would better its plan,
+         * or stand in after its dead end, is past the size cap: the plan (or agenda
+         * order, or the first plan) stands, or no schedule was found; the cap is no
+         * fault of the file. */
+        ow_schedule **better = stand_in(&agenda, &planned);
+        if (better == NULL)
+            ow_buf_printf(why,
+                          "planning body by body found no place for a body, and the whole "
+                          "program cannot stand in: %s\n",
+                          err->message);
         ow_error_clear(err);
-        *out = planned;
-        planned = NULL;
-        rc = OW_OK;
+        if (better != NULL) {
+            *out = *better;
+            *better = NULL;
+            rc = OW_OK;
+        } else {
+            rc = no_schedule(out, OW_SOLVE_UNKNOWN, err);
+        }
         goto done;
     }
     if (rc != OW_OK)
@@ -195,8 +214,12 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
     }
     /* After a dead end of planning in turn, the whole program stands in for the
      * plan: one Ctrl-C lets it search on to a first schedule, as body by body. */
-    ow_mip_options mo = {opts->time_limit,        opts->verbose, opts->progress,
-                         ow_formulation_scale(f), dead_end,      false};
+    ow_mip_options mo = {.time_limit = opts->time_limit,
+                         .verbose = opts->verbose,
+                         .progress = opts->progress,
+                         .scale = ow_formulation_scale(f),
+                         .finish = dead_end,
+                         .gap = opts->gap};
     OW_CALL(ow_mip_solve(ow_formulation_program(f), &mo, &res, err));
     switch (res.status) {
     case OW_MIP_OPTIMAL:
@@ -207,6 +230,8 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
                           err));
         s->gap = res.gap;
         s->seconds = res.seconds;
+        if (res.stop == OW_MIP_STOP_GAP)
+            s->stop = OW_STOP_GAP;
         ow_schedule **better = stand_in(&agenda, &planned);
         if (better != NULL && res.status == OW_MIP_FEASIBLE &&
             (*better)->objective < s->objective) {
@@ -271,6 +296,22 @@ done:
     return rc;
 }
 
+/* Why the search that gave s ended, unless solve_unverified said (OW_STOP_GAP when
+ * GLPK's own gap test stopped it, OW_STOP_PLANNED): proven when complete; the gap
+ * asked for when s is within it; else Ctrl-C, or the time limit. */
+static ow_stop_reason stop_reason(const ow_solve_options *opts, const ow_schedule *s)
+{
+    if (s->status == OW_SOLVE_OPTIMAL || s->status == OW_SOLVE_INFEASIBLE)
+        return OW_STOP_PROVEN;
+    if (s->status == OW_SOLVE_FEASIBLE && opts->gap > 0 && s->gap <= opts->gap)
+        return OW_STOP_GAP;
+    if (ow_mip_interrupted())
+        return OW_STOP_INTERRUPTED;
+    if (s->stop != OW_STOP_NONE)
+        return s->stop;
+    return opts->default_limit ? OW_STOP_DEFAULT : OW_STOP_TIME;
+}
+
 /* Runs the independent checker (model/check.c) on s.  OW_OK when every rule holds;
  * OW_INFEASIBLE with the broken rules in *report otherwise. */
 static ow_status verify(const ow_instance *inst, const ow_schedule *s, ow_check_report *report,
@@ -316,6 +357,8 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
         if (rc == OW_OK)
             (*out)->note = ow_arena_strdup((*out)->arena, note);
     }
+    if (rc == OW_OK)
+        (*out)->stop = stop_reason(opts, *out);
     if (rc == OW_INFEASIBLE) {
         char rules[768] = "";
         size_t used = 0;

@@ -87,6 +87,7 @@ static void run_one(const ow_whatif_options *o, size_t i, ow_variant *v)
     } else if (rc == OW_OK) {
         v->solved = true;
         v->status = s->status;
+        v->stop = s->stop;
         const char *text = ow_buf_str(&why);
         size_t len = strcspn(text, "\n");
         snprintf(v->note, sizeof v->note, "%.*s", (int)len, text);

@@ -266,8 +266,10 @@ ow_status ow_workplan_solve(const ow_workplan *wp, const ow_wp_solve_options *op
     if (rc != OW_OK)
         goto done;
     OW_CALL(build(wp, &w, err));
-    ow_mip_options mo = {
-        opts ? opts->time_limit : 0, opts ? opts->verbose : false, false, 1.0, false, false};
+    ow_mip_options mo = {.time_limit = opts ? opts->time_limit : 0,
+                         .verbose = opts ? opts->verbose : false,
+                         .scale = 1.0,
+                         .gap = opts ? opts->gap : 0};
     OW_CALL(ow_mip_solve(w.p, &mo, &res, err));
     plan->seconds = res.seconds;
     if (res.status == OW_MIP_INFEASIBLE) {

@@ -74,7 +74,7 @@ static void test_last_on_day_one_proven_infeasible(void **state)
     /* Items 1..5 before item 6 (last), items 2 and 4 after item 1: 7 pairs, a row for
      * each but the last of the four meetings. */
     assert_int_equal(count_rows(p, "precedes[", NULL), 7 * 3);
-    ow_mip_options mo = {120, false, false, 1, false, false};
+    ow_mip_options mo = {.time_limit = 120, .scale = 1};
     ow_mip_result res = {0};
     ow_error err;
     ow_error_clear(&err);

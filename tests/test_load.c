@@ -315,7 +315,10 @@ static void test_override(void **state)
                                      "WG.7 may begin on 2024-07-12");
     assert_int_equal(err.loc.line, 4);
     assert_int_equal(inst->calendar.n_days, 3); /* unchanged on failure */
-    assert_int_equal(ow_instance_override(inst, 401, 0, &err), OW_INPUT);
+    assert_int_equal(ow_instance_override(inst, OW_MAX_DAYS + 1, 0, &err), OW_INPUT);
+    assert_int_equal(inst->calendar.n_days, 3);
+    assert_int_equal(ow_instance_override(inst, OW_MAX_DAYS, 0, &err), OW_OK);
+    assert_int_equal(inst->calendar.n_days, OW_MAX_DAYS);
     ow_instance_free(inst);
 }
 
@@ -365,7 +368,7 @@ static void test_refusals(void **state)
                                "out in full)");
     refuse("orgwork: 1\ncalendar: {start: 2024-07-11, days: 2147483648}\n",
            "t.yaml:2:37: error: days 2147483648 is out of range (expected an integer from 1 "
-           "to 400)");
+           "to 600)");
     refuse("orgwork: 1\ncalendar: {start: 2024-07-11, days: 2, slots: [\"10:00-13:00\", "
            "\"12:30-14:00\"]}\n",
            "t.yaml:2:63: error: slot \"12:30-14:00\" overlaps slot \"10:00-13:00\" (slots may "

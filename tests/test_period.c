@@ -186,7 +186,7 @@ static void test_unit_infeasible_outcome(void **state)
 {
     (void)state;
     ow_instance *inst = load(HEAD(3) "bodies:\n" GROUP_A_RULES ONE("B", 60, ""), 0, 0);
-    ow_decompose_result plan = {OW_DECOMPOSE_PLANNED, NULL};
+    ow_decompose_result plan = {.outcome = OW_DECOMPOSE_PLANNED};
     ow_buf why = OW_BUF_INIT;
     ow_error err;
     ow_error_clear(&err);
@@ -211,7 +211,7 @@ static void expect_plan(const char *text, bool dead_end_ok, const char *layout)
     ow_error err;
     ow_error_clear(&err);
     ow_solve_options opts = {0};
-    ow_decompose_result plan = {OW_DECOMPOSE_STOPPED, NULL};
+    ow_decompose_result plan = {.outcome = OW_DECOMPOSE_STOPPED};
     assert_true(ow_decompose_applies(inst));
     assert_int_equal(ow_decompose_solve(inst, &opts, &plan, &why, &err), OW_OK);
     s = plan.schedule;

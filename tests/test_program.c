@@ -48,7 +48,7 @@ static void repeated_after(int between)
     ow_program_get_row(p, (size_t)row, &info);
     assert_int_equal(info.n, (size_t)between + 1);
     /* min x + Σ y subject to 2x + Σ y >= 1: x = 1/2 costs 1/2, any y costs more. */
-    ow_mip_options mo = {0, false, false, 1, false, false};
+    ow_mip_options mo = {.scale = 1};
     ow_mip_result res = {0};
     ow_error err;
     ow_error_clear(&err);

@@ -15,7 +15,7 @@
 #define OW_MAX_DEPTH      32         /* YAML nesting depth */
 #define OW_MAX_BODIES     500
 #define OW_MAX_ITEMS      200 /* agenda items (counting sub-items) per body */
-#define OW_MAX_DAYS       400 /* working days in a calendar */
+#define OW_MAX_DAYS       600 /* working days in a calendar */
 #define OW_MAX_SLOTS      8   /* meeting slots a day */
 #define OW_MAX_ROOMS      50
 #define OW_MAX_TEXT       4000 /* bytes in a title or documentation text */

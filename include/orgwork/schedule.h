@@ -26,6 +26,24 @@ const char *ow_solve_status_name(ow_solve_status s);
 /* True when the status comes with a schedule (optimal or feasible). */
 bool ow_solve_status_has_schedule(ow_solve_status s);
 
+/* Why the solver stopped (docs/output.md, `solver.stop`). */
+typedef enum ow_stop_reason {
+    OW_STOP_NONE = 0,    /* not said (a schedule read from a file that does not say) */
+    OW_STOP_PROVEN,      /* the search is complete: optimal, or no schedule exists */
+    OW_STOP_GAP,         /* the proven gap reached the gap asked for (--gap) */
+    OW_STOP_TIME,        /* the time limit asked for (--time-limit) */
+    OW_STOP_INTERRUPTED, /* Ctrl-C (a signal) */
+    OW_STOP_DEFAULT,     /* the default time limit of `orgwork solve` */
+    OW_STOP_PLANNED      /* no limit: a plan body by body whose every part is proven
+                          * best in what the parts before it left, kept with its gap */
+} ow_stop_reason;
+
+/* "proven", "gap", "time", "interrupted", "default", "planned"; NULL for none. */
+const char *ow_stop_reason_name(ow_stop_reason r);
+
+/* The reason of a name ow_stop_reason_name gives; false for any other. */
+bool ow_stop_reason_parse(const char *name, ow_stop_reason *out);
+
 typedef struct ow_piece {
     size_t item;    /* index into the items of the body that owns the item */
     int minutes;    /* > 0 */
@@ -54,6 +72,7 @@ typedef struct ow_schedule {
                            * ow_check compares it with the rules' objective */
     double gap;           /* relative gap, 0 when optimal */
     double seconds;       /* solver time; shown only with --timings */
+    ow_stop_reason stop;  /* why the solver stopped */
     const char *note;     /* ow_solve: NULL, or a sentence for the user (owned by the
                            * schedule): the body-by-body plan broke a rule and the
                            * whole program stands in (the answer holds; the planner in

@@ -17,16 +17,20 @@ typedef struct ow_solve_options {
     bool whole;              /* always one program, never body by body (decompose.h) */
     const ow_schedule *keep; /* re-planning: change the fewest item placements of this
                               * earlier schedule (read against inst), or NULL */
+    double gap;              /* stop once the proven relative gap is at most this (0:
+                              * prove the optimum); body by body, each part stops
+                              * within it, so the whole plan is within it too */
+    bool default_limit;      /* time_limit is a default the caller chose, not the
+                              * user's: a stop by it is reported as OW_STOP_DEFAULT */
 } ow_solve_options;
 
 /* Solves inst.  Returns OW_OK whenever it has an answer and sets *out (free with
- * ow_schedule_free) to a schedule whose status is the outcome: optimal, or feasible
- * with its gap; infeasible when no schedule exists (no meetings; the reasons, one
- * sentence a line, appended to why); unknown when a time limit or Ctrl-C came
- * before any schedule (no meetings; why says so).  Every schedule is verified by
- * ow_check first; a body-by-body plan that breaks a rule gives way to the whole
- * program, and (*out)->note says so (the library prints nothing).  Errors: OW_INPUT
- * / OW_INTERNAL in err, *out untouched. */
+ * ow_schedule_free) to a schedule whose status is the outcome, and (*out)->stop why
+ * the search ended: optimal, or feasible with its gap; infeasible when no schedule exists (no
+ * meetings; the reasons, one sentence a line, appended to why); unknown when a time limit or Ctrl-C
+ * came before any schedule (no meetings; why says so).  Every schedule is verified by ow_check
+ * first; a body-by-body plan that breaks a rule gives way to the whole program, and (*out)->note
+ * says so (the library prints nothing).  Errors: OW_INPUT / OW_INTERNAL in err, *out untouched. */
 ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_schedule **out,
                    ow_buf *why, ow_error *err);
 

@@ -21,6 +21,7 @@ typedef struct ow_variant {
     long objective;
     double gap;
     double seconds;
+    ow_stop_reason stop;  /* why its solve ended */
     char note[256];       /* why the variant is infeasible or was not set up */
     char solve_note[640]; /* the note ow_solve left in its schedule (schedule.h), or "" */
 } ow_variant;

@@ -195,6 +195,7 @@ ow_status ow_wp_variants_render(const ow_wp_variant *v, size_t n, ow_format form
 typedef struct ow_wp_solve_options {
     double time_limit; /* seconds; <= 0: none */
     bool verbose;      /* GLPK's own output */
+    double gap;        /* stop once the proven relative gap is at most this (0: prove) */
 } ow_wp_solve_options;
 
 /* Finds the best plan (docs/model.md, "Workplan") into *plan (init'ed here; free with

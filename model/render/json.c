@@ -295,7 +295,8 @@ static ow_status read_status(const reader *r, json_t *root, ow_solve_status *out
     return fail(r, "", "status", "\"%s\" is not optimal, feasible, infeasible or unknown", text);
 }
 
-/* solver.gap and solver.seconds are optional: a hand-written schedule has no solver. */
+/* solver.gap, solver.seconds and solver.stop are optional: a hand-written schedule
+ * has no solver. */
 static ow_status read_solver(const reader *r, json_t *root, ow_schedule *s)
 {
     json_t *solver = json_object_get(root, "solver");
@@ -315,6 +316,12 @@ static ow_status read_solver(const reader *r, json_t *root, ow_schedule *s)
             return fail(r, "solver", "seconds", "expected a number");
         s->seconds = json_number_value(seconds);
     }
+    json_t *stop = json_object_get(solver, "stop");
+    if (stop != NULL &&
+        !(json_is_string(stop) && ow_stop_reason_parse(json_string_value(stop), &s->stop)))
+        return fail(r, "solver", "stop",
+                    "expected \"proven\", \"gap\", \"time\", \"interrupted\", \"default\" "
+                    "or \"planned\"");
     return OW_OK;
 }
 
@@ -562,6 +569,10 @@ ow_status ow_render_json(const ow_instance *inst, const ow_schedule *s,
         ow_buf_puts(b, "null");
     else
         put_json_number(b, s->gap);
+    if (ow_stop_reason_name(s->stop) != NULL) {
+        ow_buf_puts(b, ", \"stop\": ");
+        ow_put_json_string(b, ow_stop_reason_name(s->stop));
+    }
     ow_buf_puts(b, "},\n");
     /* Every room, so that a reader of the JSON alone sees the whole period; left out
      * where there is nothing to choose, which keeps single-body files as they were. */

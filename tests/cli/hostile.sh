@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # hostile.sh: hostile inputs too big or too odd to keep in tests/bad/, made here at
 # run time: a 50 MB file, an endless device, files past each limit of
-# docs/formats.md (bodies, items, title length, rooms, holidays), a directory and
-# a missing file.  Each is refused quickly with exit status 2 and the exact first
+# docs/formats.md (bodies, items, title length, rooms, holidays, working days), the
+# working-day bound itself (which must load and solve), a directory and a missing
+# file.  Each file past a limit is refused quickly with exit status 2 and the exact first
 # line of stderr, never by running out of memory or time.
 # Usage: bash tests/cli/hostile.sh path/to/orgwork   (run from the repository root)
 set -u
@@ -69,10 +70,29 @@ check "$tmp/title.yaml" "$tmp/title.yaml:11:14: error: title is too long: 4001 b
 check "$tmp/rooms.yaml" "$tmp/rooms.yaml:5:8: error: too many entries in rooms: 51 (at most 50)"
 {
     header
-    printf '  holidays: [%s]\n' "$(for i in $(seq 0 400); do date -u -d "2025-01-01 + $i days" +%F; done | paste -sd, -)"
+    printf '  holidays: [%s]\n' "$(for i in $(seq 0 600); do date -u -d "2025-01-01 + $i days" +%F; done | paste -sd, -)"
     printf 'body: {id: WG.7, name: Working Group, agenda: [{item: 1, title: T, duration: 1h}]}\n'
 } >"$tmp/holidays.yaml"
-check "$tmp/holidays.yaml" "$tmp/holidays.yaml:5:13: error: too many entries in holidays: 401 (at most 400)"
+check "$tmp/holidays.yaml" "$tmp/holidays.yaml:5:13: error: too many entries in holidays: 601 (at most 600)"
+# Working days: 601 by `end` (2024-07-11 + 600 working days is 2026-10-29).
+printf 'orgwork: 1\ncalendar:\n  start: 2024-07-11\n  end: 2026-10-29\nbody: {id: WG.7, name: Working Group, agenda: [{item: 1, title: T, duration: 1h}]}\n' >"$tmp/end.yaml"
+check "$tmp/end.yaml" "$tmp/end.yaml:4:8: error: the calendar from 2024-07-11 to 2026-10-29 holds 601 working days (at most 600)"
+
+# At each bound on working days the file is read and solved: 600 days by `days` and by
+# `end`, a body meeting on the last of them, and the schedule passes `check`.
+for cal in 'days: 600' 'end: 2026-10-28'; do
+    printf 'orgwork: 1\ncalendar:\n  start: 2024-07-11\n  %s\nbody:\n  id: WG.7\n  name: Working Group\n  window: {from: 2026-10-27}\n  agenda: [{item: 1, title: T, duration: 1h}]\n' "$cal" >"$tmp/bound.yaml"
+    status=0
+    timeout 120 "$bin" solve "$tmp/bound.yaml" --format json >"$tmp/bound.json" 2>"$tmp/err" || status=$?
+    if [ "$status" -eq 0 ] && grep -q '"date": "2026-10-2[78]"' "$tmp/bound.json" &&
+        "$bin" check "$tmp/bound.yaml" "$tmp/bound.json" >/dev/null 2>&1; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        printf 'FAIL %s at the bound: exit %d\n' "$cal" "$status"
+        cat "$tmp/err"
+    fi
+done
 
 # Not a file, or no file at all.
 check "$tmp" "$tmp: error: cannot read the file"

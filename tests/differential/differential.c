@@ -122,7 +122,7 @@ static ow_buf default_json = OW_BUF_INIT;
 static bool compare_mode_api(const ow_instance *inst, bool whole, dt_verdict v, long optimum,
                              const char *name, stats *st)
 {
-    ow_solve_options so = {0, false, false, whole, NULL};
+    ow_solve_options so = {.whole = whole};
     ow_schedule *got = NULL;
     ow_buf why = OW_BUF_INIT, json = OW_BUF_INIT;
     ow_error e;
@@ -199,8 +199,18 @@ static bool compare_mode_cli(const ow_instance *inst, const char *file, bool who
     snprintf(json, sizeof json, "%s/solved%s.json", scratch, whole ? "-whole" : "");
     snprintf(previous, sizeof previous, "%s/solved.json", scratch);
     snprintf(checked, sizeof checked, "%s/checked.txt", scratch);
-    char *solve[] = {(char *)orgwork,          "solve", (char *)file, "--format", "json", "--quiet",
-                     whole ? "--whole" : NULL, NULL};
+    /* Proven optima are compared: until proven (--time-limit 0), whatever the
+     * command's default stop. */
+    char *solve[] = {(char *)orgwork,
+                     "solve",
+                     (char *)file,
+                     "--format",
+                     "json",
+                     "--quiet",
+                     "--time-limit",
+                     "0",
+                     whole ? "--whole" : NULL,
+                     NULL};
     unlink(json);
     int rc = run(solve, json);
     const char *mode = whole ? "--whole" : "default";

@@ -151,7 +151,29 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
                 whole.time_limit = 0.01;
         }
     }
-    OW_CALL(ow_formulation_build(inst, &f, err));
+    rc = ow_formulation_build(inst, &f, err);
+    if (rc == OW_INPUT && (planned != NULL || dead_end)) {
+        /* Planning in turn ran, and the whole program that would better its plan,
+         * or stand in after its dead end, is past the size cap: the plan (or agenda
+         * order) stands, or no schedule was found; the cap is no fault of the file. */
+        ow_schedule **better = stand_in(&agenda, &planned);
+        if (better == NULL)
+            ow_buf_printf(why,
+                          "planning body by body found no place for a body, and the whole "
+                          "program cannot stand in: %s\n",
+                          err->message);
+        ow_error_clear(err);
+        if (better != NULL) {
+            *out = *better;
+            *better = NULL;
+            rc = OW_OK;
+        } else {
+            rc = no_schedule(out, OW_SOLVE_UNKNOWN, err);
+        }
+        goto done;
+    }
+    if (rc != OW_OK)
+        goto done;
     if (opts->keep != NULL) {
         int kept;
         OW_CALL(ow_formulation_keep(f, opts->keep, &kept, err));

@@ -37,6 +37,24 @@ for run in L-1:0.001 L-1:0.2 M-1:0.001; do
       "$t/short.json" && "$bin" check "$inst" "$t/short.json" > /dev/null ||
     { echo "FAIL: $inst, time limit $limit body by body: exit $st, $(head -c 300 "$t/short.err")"; fail=1; }
 done
+# A plan body by body that a limit left unproven is kept when the one program that
+# would better it is past the size cap (four bodies of 40 meetings over 10 rooms):
+# a valid file, so never exit 2.
+{
+  printf 'orgwork: 1\ncalendar: {start: 2025-03-03, days: 20}\n'
+  printf 'rooms: [R1, R2, R3, R4, R5, R6, R7, R8, R9, R10]\nservices: {interpretation_teams: 1}\nbodies:\n'
+  for b in 1 2 3 4; do
+    printf '  - id: G%s\n    name: Working Group %s\n    agenda:\n' "$b" "$b"
+    for i in 1 2 3 4 5 6; do printf '      - {item: "%s", title: Item %s, duration: 2h}\n' "$i" "$i"; done
+  done
+} > "$t/cap.yaml"
+"$bin" solve "$t/cap.yaml" --whole > /dev/null 2> "$t/cap.err"
+st_whole=$?
+"$bin" solve "$t/cap.yaml" --time-limit 0.2 --format json -o "$t/cap.json" 2> "$t/cap.err"
+st=$?
+[ $st_whole -eq 2 ] && [ $st -eq 0 ] && [ "$(field "$t/cap.json" status)" = feasible ] &&
+  "$bin" check "$t/cap.yaml" "$t/cap.json" > /dev/null ||
+  { echo "FAIL: plan kept past the size cap: --whole exit $st_whole, exit $st, $(head -c 300 "$t/cap.err")"; fail=1; }
 # No schedule in time (the one program): status unknown, exit 3, the reason, gap
 # null, and the old -o file kept.
 printf 'OLD\n' > "$t/old.json"

@@ -162,6 +162,30 @@ static void precheck_shared(const ow_instance *inst, ow_buf *why)
                       inst->interpretation_teams == 1 ? "" : "s", slots, teams);
 }
 
+/* before[q * n + i]: item q of the body must come before item i (end before it
+ * ends), directly or through others, by `after`, `first`, `last` and, unless the
+ * order is free, agenda order.  calloc'ed (n × n), NULL when out of memory. */
+static bool *order_closure(const ow_body *body)
+{
+    size_t n = body->n_items;
+    bool *before = calloc(n * n + 1, sizeof *before);
+    if (before == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        const ow_item *it = &body->items[i];
+        for (size_t a = 0; a < it->n_after; a++)
+            before[it->after[a] * n + i] = true;
+        for (size_t q = 0; q < n; q++)
+            if (q != i && ((!body->order_free && q < i) || body->items[q].first || it->last))
+                before[q * n + i] = true;
+    }
+    for (size_t m = 0; m < n; m++)
+        for (size_t q = 0; q < n; q++)
+            for (size_t i = 0; q != m && before[q * n + m] && i < n; i++)
+                before[q * n + i] |= before[m * n + i];
+    return before;
+}
+
 /* With `order: free`, after, first and last must leave some order: no item may have
  * to come both before and after another.  One sentence per body (two items marked
  * first, or last, are said on their own). */
@@ -176,25 +200,9 @@ static void precheck_circle(const ow_instance *inst, size_t b, ow_buf *why)
     }
     if (n < 2 || firsts > 1 || lasts > 1)
         return;
-    /* before[q * n + i]: item q must come before item i, directly or through others. */
-    bool *before = calloc(n * n, sizeof *before);
+    bool *before = order_closure(body); /* the order is free: no agenda order */
     if (before == NULL)
         return; /* the solver then says no schedule exists, without the reason */
-    for (size_t i = 0; i < n; i++) {
-        const ow_item *it = &body->items[i];
-        for (size_t a = 0; a < it->n_after; a++)
-            before[it->after[a] * n + i] = true;
-        for (size_t q = 0; q < n; q++) {
-            if (q != i && it->first)
-                before[i * n + q] = true;
-            if (q != i && it->last)
-                before[q * n + i] = true;
-        }
-    }
-    for (size_t m = 0; m < n; m++)
-        for (size_t q = 0; q < n; q++)
-            for (size_t i = 0; q != m && before[q * n + m] && i < n; i++)
-                before[q * n + i] |= before[m * n + i];
     for (size_t q = 0; q < n; q++)
         for (size_t i = q + 1; i < n; i++)
             if (before[q * n + i] && before[i * n + q]) {
@@ -420,28 +428,12 @@ static void precheck_day_room(const ow_instance *inst, size_t b, ow_buf *why)
     }
     if (n == 0 || !bounded || w1 < w0)
         return;
-    /* before[q * n + i]: item q must end before item i ends (it comes earlier). */
-    bool *before = calloc(n * n, sizeof *before);
+    bool *before = order_closure(body);
     int *cap = calloc((size_t)(w1 - w0 + 1), sizeof *cap);
     if (before == NULL || cap == NULL)
         goto done; /* the solver then says no schedule exists, without the reason */
     for (int d = w0; d <= w1; d++)
         cap[d - w0] = day_minutes(inst, body, d);
-    for (size_t i = 0; i < n; i++) {
-        const ow_item *it = &body->items[i];
-        for (size_t a = 0; a < it->n_after; a++)
-            before[it->after[a] * n + i] = true;
-        for (size_t q = 0; q < n; q++) {
-            if (q == i)
-                continue;
-            if ((!body->order_free && q < i) || body->items[q].first || it->last)
-                before[q * n + i] = true;
-        }
-    }
-    for (size_t m = 0; m < n; m++)
-        for (size_t q = 0; q < n; q++)
-            for (size_t i = 0; q != m && before[q * n + m] && i < n; i++)
-                before[q * n + i] |= before[m * n + i];
     for (size_t x = 0; x < n; x++) {
         const ow_item *it = &body->items[x];
         /* Days it must be taken by, and from: relative to the first meeting's day

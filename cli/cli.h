@@ -127,6 +127,11 @@ int ow_cli_report(ow_status rc, const ow_error *err);
  * or the exit status of a usage error. */
 int ow_cli_memory_limit(const char *cmd, const char *value);
 
+/* --jobs N (solve, whatif): the threads that solve at once, into *jobs; more than
+ * the machine's cores runs as many as the cores, and says so.  Returns -1, or the
+ * exit status of a usage error. */
+int ow_cli_jobs(const char *cmd, const char *value, int *jobs);
+
 /* A run that found no schedule writes its JSON (status and reasons) to standard
  * output or a new file, never over an existing one: true (and says so) then. */
 bool ow_cli_kept_output(const char *output);

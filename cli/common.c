@@ -332,6 +332,18 @@ int ow_cli_memory_limit(const char *cmd, const char *value)
     return -1;
 }
 
+int ow_cli_jobs(const char *cmd, const char *value, int *jobs)
+{
+    if (!ow_cli_parse_int(value, 1, 256, jobs))
+        return ow_cli_usage_error(cmd, "--jobs takes a whole number from 1 to 256, not '%s'",
+                                  value);
+    int most = (int)ow_solve_jobs(*jobs);
+    if (*jobs > most)
+        fprintf(stderr, "orgwork: %d jobs at once, the machine's cores (not %d)\n", most, *jobs);
+    *jobs = most;
+    return -1;
+}
+
 bool ow_cli_kept_output(const char *output)
 {
     if (output == NULL || strcmp(output, "-") == 0 || access(output, F_OK) != 0)

@@ -43,8 +43,11 @@ static const char *usage =
     "  --keep OLD.json  re-plan: change the fewest item placements of the schedule\n"
     "                   OLD.json (items matched by id), then find the best schedule\n"
     "  --verbose        show GLPK's own progress on standard error\n"
-    "  --memory-limit MB  the memory GLPK may take (default 768); past it the run\n"
-    "                   stops with exit 1 and says so\n"
+    "  --memory-limit MB  the memory GLPK may take (default 768, shared by the\n"
+    "                   jobs); past it the run stops with exit 1 and says so\n"
+    "  --jobs N         threads that search at once (default: the machine's\n"
+    "                   cores): body by body, the bodies alone for the bound;\n"
+    "                   without a time limit the output is the same for any N\n"
     "  --whole          solve a period as one program, never body by body (a period\n"
     "                   of several bodies is first solved body by body, bodies that\n"
     "                   share joint items together: each alone for a bound, then in\n"
@@ -122,7 +125,8 @@ enum {
     OPT_EXCEL,
     OPT_SEPARATOR,
     OPT_SEQUENCE,
-    OPT_MEMORY
+    OPT_MEMORY,
+    OPT_JOBS
 };
 
 static const struct option longopts[] = {
@@ -138,6 +142,7 @@ static const struct option longopts[] = {
     {"excel", no_argument, NULL, OPT_EXCEL},
     {"separator", required_argument, NULL, OPT_SEPARATOR},
     {"sequence", required_argument, NULL, OPT_SEQUENCE},
+    {"jobs", required_argument, NULL, OPT_JOBS},
     {NULL, 0, NULL, 0},
 };
 
@@ -149,6 +154,7 @@ typedef struct args {
     char separator; /* 0: the default */
     int days, meetings;
     int sequence; /* -1: not given */
+    int jobs;     /* 0: the machine's cores */
 } args;
 
 /* Reads the command line into a.  Returns -1 to go on, or the exit status (after
@@ -188,6 +194,10 @@ static int parse(int argc, char **argv, args *a)
             break;
         case OPT_MEMORY:
             if ((st = ow_cli_memory_limit("solve", optarg)) >= 0)
+                return st;
+            break;
+        case OPT_JOBS:
+            if ((st = ow_cli_jobs("solve", optarg, &a->jobs)) >= 0)
                 return st;
             break;
         case OPT_ANNEX:
@@ -284,7 +294,8 @@ int ow_cli_solve(int argc, char **argv)
                            .progress = !a.quiet && !a.verbose && isatty(STDERR_FILENO),
                            .whole = a.o.whole,
                            .keep = kept,
-                           .gap = a.o.gap};
+                           .gap = a.o.gap,
+                           .jobs = a.jobs};
     if (!a.o.has_time_limit) {
         so.time_limit = default_time_limit();
         so.default_limit = true;

@@ -89,9 +89,8 @@ static int parse(int argc, char **argv, args *a)
                                           optarg);
             break;
         case OPT_JOBS:
-            if (!ow_cli_parse_int(optarg, 1, 256, &a->wo.jobs))
-                return ow_cli_usage_error(
-                    "whatif", "--jobs takes a whole number from 1 to 256, not '%s'", optarg);
+            if ((st = ow_cli_jobs("whatif", optarg, &a->wo.jobs)) >= 0)
+                return st;
             break;
         case OPT_MEMORY:
             if ((st = ow_cli_memory_limit("whatif", optarg)) >= 0)
@@ -142,10 +141,6 @@ int ow_cli_whatif(int argc, char **argv)
     char *text = NULL;
     size_t n = 0;
     ow_status rc = OW_OK;
-    int jobs = (int)ow_whatif_jobs(wo.jobs);
-    if (wo.jobs > jobs)
-        fprintf(stderr, "orgwork: %d jobs at once, the machine's cores (not %d)\n", jobs, wo.jobs);
-    wo.jobs = jobs;
     OW_CALL(ow_output_check(output, &file, 1, &err));
     if (strcmp(file, "-") == 0) { /* each variant loads the same text anew */
         OW_CALL(ow_cli_read(file, OW_MAX_FILE_BYTES, &text, &wo.len, &err));

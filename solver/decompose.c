@@ -16,6 +16,7 @@
 #include "decompose.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@
 #include "diagnose.h"
 #include "formulation/formulation.h"
 #include "mip.h"
+#include "pool.h"
 
 /* The instance seen by one body alone: every room, no rules.  It borrows all of
  * inst's memory and must not be freed. */
@@ -633,6 +635,96 @@ bool ow_decompose_rule_rooms(const ow_instance *inst, ow_body **out)
     return true;
 }
 
+/* What one unit's search alone came to (a slot of the pool's results). */
+typedef struct alone_result {
+    bool ran; /* searched: else the time limit or Ctrl-C came first */
+    ow_status rc;
+    ow_error err;
+    ow_mip_status status;
+    ow_schedule *schedule; /* its schedule alone, or NULL */
+    double bound, seconds;
+    bool cut;
+} alone_result;
+
+/* The units' searches alone, as tasks of a pool (pool.h). */
+typedef struct alone_work {
+    const ow_instance *inst;
+    const units *u;
+    const int *end_from;
+    const ow_solve_options *opts;
+    double deadline;
+    alone_result *results; /* [unit] */
+    /* The first unit found to have no schedule alone, or whose search failed (u->n:
+     * none yet): the period has no schedule, or the run fails, and the units after
+     * it need no search.  Those before it are searched whatever the threads, so the
+     * unit named is the same. */
+    atomic_size_t stop;
+} alone_work;
+
+static void alone_task(void *ctx, size_t w)
+{
+    alone_work *a = ctx;
+    alone_result *r = &a->results[w];
+    const unit *uw = &a->u->list[w];
+    double left = time_left(a->deadline);
+    if (w > atomic_load(&a->stop) || left < 0)
+        return;
+    r->ran = true;
+    ow_error_clear(&r->err);
+    int *last_from = malloc((uw->n + 1) * sizeof *last_from);
+    if (last_from == NULL) {
+        r->rc = ow_error_set(&r->err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    } else {
+        for (size_t y = 0; y < uw->n; y++)
+            last_from[y] = a->end_from[uw->members[y]];
+        ow_plan_limits ends = {NULL, NULL, NULL, NULL, last_from};
+        unit_search how = {share(left, 0.25), false, false, 0, 0, OW_DECOMPOSE_STALL_ALONE};
+        r->rc = solve_unit(a->inst, a->u, uw, NULL, &ends, a->opts, &how, &r->schedule, &r->status,
+                           &r->bound, &r->seconds, &r->cut, &r->err);
+        free(last_from);
+    }
+    if (r->rc != OW_OK || r->status == OW_MIP_INFEASIBLE) {
+        size_t first = atomic_load(&a->stop);
+        while (w < first && !atomic_compare_exchange_weak(&a->stop, &first, w))
+            ;
+    }
+}
+
+/* A unit's size, by which its search alone is expected to take long: its items
+ * times the working days of their windows times the meetings they may hold. */
+static double unit_size(const ow_instance *inst, const unit *w)
+{
+    double size = 0;
+    for (size_t x = 0; x < w->n; x++) {
+        const ow_body *b = &inst->bodies[w->members[x]];
+        size += (double)b->n_items * (b->window_to - b->window_from + 1) *
+                ow_body_max_meetings(inst, b);
+    }
+    return size;
+}
+
+/* Sorts the units by size, largest first (ties in unit order): the order the pool
+ * hands them out, so that a long search is not the last one left running.  The
+ * results do not depend on it. */
+static void largest_first(const ow_instance *inst, const units *u, size_t *order)
+{
+    double *size = malloc((u->n + 1) * sizeof *size);
+    for (size_t w = 0; w < u->n; w++) {
+        order[w] = w;
+        if (size != NULL)
+            size[w] = unit_size(inst, &u->list[w]);
+    }
+    if (size == NULL)
+        return;                         /* unit order, then */
+    for (size_t w = 1; w < u->n; w++) { /* insertion sort: stable, and n is small */
+        size_t v = order[w], x = w;
+        for (; x > 0 && size[order[x - 1]] < size[v]; x--)
+            order[x] = order[x - 1];
+        order[x] = v;
+    }
+    free(size);
+}
+
 static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
                                  ow_decompose_result *result, ow_buf *why, ow_error *err);
 
@@ -676,12 +768,13 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
     /* [unit]: its objective and bound alone (-1, 0: no schedule alone). */
     double *alone_objective = ow_arena_calloc(scratch, nb + 1, sizeof *alone_objective);
     double *alone_bound = ow_arena_calloc(scratch, nb + 1, sizeof *alone_bound);
+    alone_result *results = ow_arena_calloc(scratch, nb + 1, sizeof *results);
     double seconds = 0, bound = 0;
     bool cut = false; /* a limit ended some search short of proof (or of the gap) */
     bool have_units = false;
     if (whole == NULL || taken == NULL || teams == NULL || order == NULL || by_unit == NULL ||
         room_of == NULL || after == NULL || first_by == NULL || end_from == NULL ||
-        last_from == NULL || alone_objective == NULL || alone_bound == NULL) {
+        last_from == NULL || alone_objective == NULL || alone_bound == NULL || results == NULL) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
     }
@@ -703,23 +796,38 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
         if (start - 1 > end_from[p])
             end_from[p] = start - 1;
     }
-    /* The bound: each unit alone. */
-    for (size_t w = 0; w < u.n; w++)
-        alone_objective[w] = -1;
+    /* The bound: each unit alone, on a pool of threads, the results taken in
+     * unit order. */
+    alone_work work = {inst, &u, end_from, opts, deadline, results, u.n};
+    size_t *largest = ow_arena_calloc(scratch, u.n + 1, sizeof *largest);
+    if (largest == NULL) {
+        rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+        goto done;
+    }
+    largest_first(inst, &u, largest);
+    /* One job searches in unit order, as planning in turn does. */
+    bool parallel = ow_pool_jobs(opts->jobs) > 1;
+    ow_pool_run(u.n, parallel ? largest : NULL, opts->jobs, alone_task, &work);
     for (size_t w = 0; w < u.n; w++) {
-        double left = time_left(deadline);
-        if (left < 0) {
-            cut = true;
-            break; /* the bound stays partial: the units left count as zero */
+        alone_result *r = &results[w];
+        by_unit[w] = r->schedule; /* freed at the end, as every unit's */
+        alone_objective[w] = r->schedule != NULL ? r->schedule->objective : -1;
+    }
+    for (size_t w = 0; w < u.n; w++) {
+        alone_result *r = &results[w];
+        if (!r->ran) {
+            cut = true; /* the bound stays partial: the units not searched count as zero */
+            continue;
         }
-        for (size_t y = 0; y < u.list[w].n; y++)
-            last_from[y] = end_from[u.list[w].members[y]];
-        ow_plan_limits ends = {NULL, NULL, NULL, NULL, last_from};
-        double unit_bound;
-        unit_search how = {share(left, 0.25), false, false, 0, 0, OW_DECOMPOSE_STALL_ALONE};
-        OW_CALL(solve_unit(inst, &u, &u.list[w], NULL, &ends, opts, &how, &part, &st, &unit_bound,
-                           &seconds, &cut, err));
-        if (st == OW_MIP_INFEASIBLE) {
+        cut |= r->cut;
+        seconds += r->seconds;
+        if (r->rc != OW_OK) {
+            rc = r->rc;
+            if (err != NULL)
+                *err = r->err;
+            goto done;
+        }
+        if (r->status == OW_MIP_INFEASIBLE) {
             /* No schedule even alone: none for the whole period either. */
             const unit *uw = &u.list[w];
             if (uw->joined) {
@@ -747,13 +855,8 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
         }
         /* A part stopped by a limit adds its search's bound: the bound of its linear
          * programs, even before any schedule (zero before the first is solved). */
-        bound += unit_bound;
-        alone_bound[w] = unit_bound;
-        if (part == NULL)
-            continue;
-        alone_objective[w] = part->objective;
-        by_unit[w] = part;
-        part = NULL;
+        bound += r->bound;
+        alone_bound[w] = r->bound;
     }
     /* The schedule: unit after unit, each in what is left. */
     for (size_t x = 0; x < u.n; x++) {

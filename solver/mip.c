@@ -52,7 +52,14 @@ void ow_mip_share_memory(int ways)
     memory_ways = ways > 1 ? ways : 1;
 }
 
-static volatile sig_atomic_t interrupted;
+int ow_mip_memory_ways(void)
+{
+    return memory_ways;
+}
+
+/* Set by a signal handler in one thread, read by the searches of every thread: a
+ * lock-free atomic, which a handler may touch. */
+static atomic_int interrupted;
 
 void ow_mip_set_memory_limit(int megabytes)
 {

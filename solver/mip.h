@@ -67,8 +67,10 @@ typedef enum ow_mip_stop {
  * megabytes <= 0 restores the default. */
 #define OW_MIP_DEFAULT_MEMORY_MB 768
 void ow_mip_set_memory_limit(int megabytes);
-/* This thread gets 1/ways of the limit (the jobs of a what-if sweep share it). */
+/* This thread gets 1/ways of the limit (the jobs of a pool share it: pool.h). */
 void ow_mip_share_memory(int ways);
+/* The ways this thread's share is of the limit (1: the whole limit). */
+int ow_mip_memory_ways(void);
 int ow_mip_memory_limit(void);
 
 /* Asks every search under way to stop and keep the best solution found (safe to

@@ -12,6 +12,7 @@
 #include "formulation/formulation.h"
 #include "../model/arena.h"
 #include "mip.h"
+#include "pool.h"
 #include "orgwork/check.h"
 
 static ow_status no_schedule(ow_schedule **out, ow_solve_status status, ow_error *err)
@@ -385,6 +386,11 @@ void ow_solve_interrupt(void)
 void ow_solve_set_memory_limit(int megabytes)
 {
     ow_mip_set_memory_limit(megabytes);
+}
+
+size_t ow_solve_jobs(int asked)
+{
+    return ow_pool_jobs(asked);
 }
 
 void ow_solve_shutdown(void)

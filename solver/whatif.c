@@ -1,15 +1,11 @@
-/* whatif.c: a sweep of variants over a pool of threads.  GLPK keeps its state per
- * thread (docs/decisions.md): each variant builds, solves and frees its own problem
- * in the thread that runs it, and each worker frees GLPK's environment before it
- * ends. */
+/* whatif.c: a sweep of variants over a pool of threads (pool.h): each variant
+ * loads, solves and frees its own instance in the thread that runs it. */
 #include "orgwork/whatif.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "mip.h"
+#include "pool.h"
 
 static size_t span(int from, int to)
 {
@@ -99,63 +95,35 @@ static void run_one(const ow_whatif_options *o, size_t i, ow_variant *v)
     ow_instance_free(inst);
 }
 
-typedef struct pool {
+typedef struct sweep {
     const ow_whatif_options *opts;
     ow_variant *rows;
-    size_t n, next, jobs;
-    pthread_mutex_t lock;
-} pool;
+} sweep;
 
-static void *worker(void *arg)
+static void run_task(void *ctx, size_t i)
 {
-    pool *p = arg;
-    /* The jobs share GLPK's memory limit. */
-    ow_mip_share_memory((int)p->jobs);
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        size_t i = p->next++;
-        pthread_mutex_unlock(&p->lock);
-        if (i >= p->n)
-            break;
-        run_one(p->opts, i, &p->rows[i]);
-    }
-    ow_mip_shutdown();
-    return NULL;
+    sweep *w = ctx;
+    run_one(w->opts, i, &w->rows[i]);
 }
 
 size_t ow_whatif_jobs(int asked)
 {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t most = cores > 0 ? (size_t)cores : 1;
-    size_t jobs = asked > 0 ? (size_t)asked : most;
-    return jobs < most ? jobs : most;
+    return ow_solve_jobs(asked);
 }
 
 ow_status ow_whatif_run(const ow_whatif_options *opts, ow_variant **out, size_t *n, ow_error *err)
 {
-    const ow_loc none = {0, 0};
     size_t total = count(opts);
     ow_variant *rows = calloc(total, sizeof *rows);
     if (rows == NULL)
-        return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-    size_t jobs = ow_whatif_jobs(opts->jobs);
-    if (jobs > total)
-        jobs = total;
-    pool p = {opts, rows, total, 0, jobs, PTHREAD_MUTEX_INITIALIZER};
-    pthread_t *threads = calloc(jobs, sizeof *threads);
-    if (threads == NULL) {
-        free(rows);
-        return ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
-    }
-    size_t started = 0;
-    for (; started < jobs; started++)
-        if (pthread_create(&threads[started], NULL, worker, &p) != 0)
-            break;
-    if (started == 0)
-        worker(&p); /* no thread could start: do the work here */
-    for (size_t t = 0; t < started; t++)
-        pthread_join(threads[t], NULL);
-    free(threads);
+        return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
+    /* With variants at once the cores are taken: each variant's period is solved on
+     * one thread (its units in turn) unless told otherwise. */
+    ow_whatif_options each = *opts;
+    if (ow_pool_jobs(opts->jobs) > 1 && total > 1 && each.solve.jobs == 0)
+        each.solve.jobs = 1;
+    sweep w = {&each, rows};
+    ow_pool_run(total, NULL, opts->jobs, run_task, &w);
     *out = rows;
     *n = total;
     return OW_OK;

@@ -180,23 +180,59 @@ static void test_unit_infeasible(void **state)
                       "keeps every rule of theirs, even with every room to themselves\n");
 }
 
+/* Plans text with `jobs` threads (ow_decompose_solve): INFEASIBLE, no schedule, and
+ * the reason why_expected. */
+static void expect_unit_infeasible(const char *text, int jobs, const char *why_expected)
+{
+    ow_instance *inst = load(text, 0, 0);
+    ow_decompose_result plan = {.outcome = OW_DECOMPOSE_PLANNED};
+    ow_buf why = OW_BUF_INIT;
+    ow_error err;
+    ow_error_clear(&err);
+    ow_solve_options opts = {.jobs = jobs};
+    assert_int_equal(ow_decompose_solve(inst, &opts, &plan, &why, &err), OW_OK);
+    assert_int_equal(plan.outcome, OW_DECOMPOSE_INFEASIBLE);
+    assert_null(plan.schedule);
+    assert_string_equal(ow_buf_str(&why), why_expected);
+    ow_buf_free(&why);
+    ow_instance_free(inst);
+}
+
 /* The planner answers OW_OK whenever it ran, the outcome in its result: a unit with
  * no schedule even alone is INFEASIBLE, with no schedule and the reason in why. */
 static void test_unit_infeasible_outcome(void **state)
 {
     (void)state;
-    ow_instance *inst = load(HEAD(3) "bodies:\n" GROUP_A_RULES ONE("B", 60, ""), 0, 0);
-    ow_decompose_result plan = {.outcome = OW_DECOMPOSE_PLANNED};
-    ow_buf why = OW_BUF_INIT;
-    ow_error err;
-    ow_error_clear(&err);
-    ow_solve_options opts = {0};
-    assert_int_equal(ow_decompose_solve(inst, &opts, &plan, &why, &err), OW_OK);
-    assert_int_equal(plan.outcome, OW_DECOMPOSE_INFEASIBLE);
-    assert_null(plan.schedule);
-    assert_string_equal(ow_buf_str(&why), GROUP_A_CONFLICT);
-    ow_buf_free(&why);
-    ow_instance_free(inst);
+    expect_unit_infeasible(HEAD(3) "bodies:\n" GROUP_A_RULES ONE("B", 60, ""), 0, GROUP_A_CONFLICT);
+}
+
+/* Units searched alone on several threads (ow_solve_options.jobs): when more than
+ * one has no schedule alone, the first in unit order is the one named, whichever
+ * thread finds its verdict first.  Two jobs hand out the largest units first: Group
+ * Z (after A in the file), then C and D, then A, the smallest, which must still be
+ * searched once Z has none. */
+#define FOUR(id)                                                                                   \
+    "  - id: " id "\n    name: Group " id "\n    agenda:\n"                                        \
+    "      - {item: \"1\", title: One, duration: 1h}\n"                                            \
+    "      - {item: \"2\", title: Two, duration: 1h}\n"                                            \
+    "      - {item: \"3\", title: Three, duration: 1h}\n"                                          \
+    "      - {item: \"4\", title: Four, duration: 1h}\n"
+
+static void test_unit_infeasible_whatever_jobs(void **state)
+{
+    (void)state;
+    for (int jobs = 1; jobs <= 2; jobs++)
+        expect_unit_infeasible(HEAD(3) "bodies:\n" GROUP_A_RULES ONE("B", 60, "") FOUR("C")
+                                   FOUR("D") "  - id: Z\n    name: Group Z\n"
+                                             "    meetings_per_day: 1\n    agenda:\n"
+                                             "      - {item: \"1\", title: One, duration: 1h}\n"
+                                             "      - {item: \"2\", title: Two, duration: 1h}\n"
+                                             "      - {item: \"3\", title: Three, duration: 1h}\n"
+                                             "      - {item: \"4\", title: Four, duration: 1h, "
+                                             "meeting: 2}\n"
+                                             "      - {item: \"5\", title: Five, duration: 1h, "
+                                             "day: 1}\n",
+                               jobs, GROUP_A_CONFLICT);
 }
 
 /* Plans text unit by unit with the planner itself (ow_decompose_solve, without the
@@ -338,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_rooms_infeasible),
         cmocka_unit_test(test_unit_infeasible),
         cmocka_unit_test(test_unit_infeasible_outcome),
+        cmocka_unit_test(test_unit_infeasible_whatever_jobs),
         cmocka_unit_test(test_unit_plan_counts_teams_in_use),
         cmocka_unit_test(test_unit_plan_keeps_rule_room),
         cmocka_unit_test(test_unit_plan_ends_for_follower),

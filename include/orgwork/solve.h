@@ -4,6 +4,7 @@
 #define ORGWORK_SOLVE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "orgwork/buf.h"
 #include "orgwork/error.h"
@@ -22,6 +23,10 @@ typedef struct ow_solve_options {
                               * within it, so the whole plan is within it too */
     bool default_limit;      /* time_limit is a default the caller chose, not the
                               * user's: a stop by it is reported as OW_STOP_DEFAULT */
+    int jobs;                /* threads that solve a period's units alone at once, for
+                              * the bound (docs/model.md, "Both cores"): 0 the
+                              * machine's cores, never more; the schedule does not
+                              * depend on it without a time limit */
 } ow_solve_options;
 
 /* Solves inst.  Returns OW_OK whenever it has an answer and sets *out (free with
@@ -42,7 +47,12 @@ ow_status ow_solve(const ow_instance *inst, const ow_solve_options *opts, ow_sch
  * passes its signal on twice, to the process and to its process group). */
 void ow_solve_interrupt(void);
 
-/* The memory GLPK may take, in MB (default 768, shared by a what-if sweep's jobs):
+/* The threads a solve runs at once for jobs asked (ow_solve_options.jobs; 0: the
+ * machine's cores): never more than the cores, since each holds a whole program and
+ * its share of GLPK's memory. */
+size_t ow_solve_jobs(int asked);
+
+/* The memory GLPK may take, in MB (default 768, shared by the jobs that solve at once):
  * past it a solve fails cleanly (OW_INTERNAL, "GLPK failed: ...").  <= 0 restores
  * the default. */
 void ow_solve_set_memory_limit(int megabytes);

@@ -66,5 +66,23 @@ st=$?
   grep -q "the time limit of 0.001 s was reached before any schedule was found" "$t/short.err" &&
   grep -q '"gap": null' "$t/short.json" && [ "$(cat "$t/old.json")" = OLD ] ||
   { echo "FAIL: time limit (exit $st)"; fail=1; }
+# The bodies alone on two threads (--jobs): without a time limit, the same bytes as
+# on one, for single bodies (L) and for units of bodies tied by joint items.
+for inst in instances/bench/L-1.yaml tests/data/joint-units.yaml; do
+  for j in 1 2; do
+    "$bin" solve "$inst" --time-limit 0 --jobs $j --format json -o "$t/jobs$j.json" ||
+      { echo "FAIL: $inst --jobs $j exit $?"; fail=1; }
+  done
+  cmp -s "$t/jobs1.json" "$t/jobs2.json" || { echo "FAIL: $inst --jobs 1 and --jobs 2 differ"; fail=1; }
+  "$bin" check "$inst" "$t/jobs2.json" > /dev/null || { echo "FAIL: check of $inst --jobs 2"; fail=1; }
+done
+# --jobs is bounded by the cores, and said; 0 is a usage error.
+cores=$(nproc)
+"$bin" solve instances/bench/M-1.yaml --jobs 256 --format json -o "$t/j256.json" 2> "$t/j256.err" &&
+  grep -qx "orgwork: $cores jobs at once, the machine's cores (not 256)" "$t/j256.err" ||
+  { echo "FAIL: solve --jobs 256: $(cat "$t/j256.err")"; fail=1; }
+"$bin" solve instances/bench/M-1.yaml --jobs 0 > /dev/null 2> "$t/j0.err"
+[ $? -eq 2 ] && grep -q -- "--jobs takes a whole number from 1 to 256, not '0'" "$t/j0.err" ||
+  { echo "FAIL: solve --jobs 0: $(cat "$t/j0.err")"; fail=1; }
 [ $fail -eq 0 ] && echo "decompose: all checks passed"
 exit $fail

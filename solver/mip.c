@@ -1,12 +1,15 @@
 /* mip.c: the GLPK driver.  Every argument is validated by the program builder
  * before it reaches GLPK, since GLPK aborts on bad arguments. */
+#define _GNU_SOURCE /* RTLD_NEXT */
 #include "mip.h"
 
 #include "../model/signals.h"
 #include "orgwork/buf.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <float.h>
+#include <pthread.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -116,10 +119,46 @@ static void arm(guard *g, bool verbose)
     glp_mem_limit(mb > 16 ? mb : 16);
 }
 
+/* GLPK 5.0 keeps its state per thread but for one routine: the knapsack solver
+ * behind its cover cuts (misc/mt1.c, translated from Fortran) keeps its working
+ * variables in static storage, so two searches generating cover cuts at once
+ * overwrite each other's (helgrind: "possible data race" in glp_cov_gen1), which
+ * can give a wrong knapsack, a failed assertion or a write out of bounds.  GLPK
+ * calls glp_cov_gen1 through its own exported symbol, so this definition stands in
+ * for it and runs GLPK's, one thread at a time: the same cuts in the same order, so
+ * a search is the same whatever runs beside it.  Were GLPK's not to be found (a
+ * static GLPK), no cover cut is generated, which leaves every search exact. */
+static pthread_mutex_t cover_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Thread_local bool cover_held; /* this thread holds cover_lock */
+
+struct glp_cov; /* glpk.h: GLP_UNDOC */
+void glp_cov_gen1(glp_prob *P, struct glp_cov *cov, glp_prob *pool);
+
+void glp_cov_gen1(glp_prob *P, struct glp_cov *cov, glp_prob *pool)
+{
+    typedef void generator(glp_prob *, struct glp_cov *, glp_prob *);
+    static generator *glpk_own; /* found once, under the lock */
+    pthread_mutex_lock(&cover_lock);
+    if (glpk_own == NULL) {
+        void *found = dlsym(RTLD_NEXT, "glp_cov_gen1");
+        memcpy((void *)&glpk_own, &found, sizeof found); /* a data pointer to a function's */
+    }
+    if (glpk_own != NULL) {
+        cover_held = true;
+        glpk_own(P, cov, pool);
+        cover_held = false;
+    }
+    pthread_mutex_unlock(&cover_lock);
+}
+
 /* After a longjmp out of GLPK: frees all it held, and says why on err (an error)
  * or returns OW_OK (Ctrl-C). */
 static ow_status escaped(guard *g, ow_error *err)
 {
+    if (cover_held) { /* left GLPK's cover cuts by longjmp */
+        cover_held = false;
+        pthread_mutex_unlock(&cover_lock);
+    }
     guarded = NULL;
     glp_free_env();
     if (!g->error)

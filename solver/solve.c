@@ -122,6 +122,13 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             ow_schedule_free(first);
             return rc != OW_OK ? rc : no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         }
+        /* The bound of the units alone holds for the first plan too, whenever it
+         * stands in. */
+        if (first != NULL) {
+            first->gap = ow_mip_gap(first->objective, plan.bound);
+            if (first->gap <= 0)
+                first->status = OW_SOLVE_OPTIMAL; /* it meets the bound */
+        }
         if (plan.outcome == OW_DECOMPOSE_STOPPED) {
             if (first != NULL) {
                 *out = first;
@@ -139,10 +146,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             first->objective < s->objective) {
             /* The first plan is better than the one found in turn; the bound and the
              * reason the search stopped stand. */
-            double bound = s->objective - s->gap * s->objective;
-            first->gap = first->objective > 0 ? (first->objective - bound) / first->objective : 0;
-            if (first->gap < 0)
-                first->gap = 0;
+            first->gap = ow_mip_gap(first->objective, plan.bound);
             first->seconds += s->seconds;
             first->stop = s->stop;
             ow_schedule_free(s);
@@ -238,12 +242,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             (*better)->objective < s->objective) {
             /* The search stopped at a worse schedule than agenda order or the plan
              * body by body gives; its bound still holds. */
-            double bound = res.bound / ow_formulation_scale(f);
-            double gap = (*better)->objective > 0 && bound > 0
-                             ? ((*better)->objective - bound) / (*better)->objective
-                             : 1.0;
-            if (gap < 0)
-                gap = 0;
+            double gap = ow_mip_gap((*better)->objective, res.bound / ow_formulation_scale(f));
             if (*better != planned || gap < (*better)->gap)
                 (*better)->gap = gap;
             (*better)->seconds = (*better == planned ? (*better)->seconds : 0) + res.seconds;

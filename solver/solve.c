@@ -37,6 +37,14 @@ static void stopped_reason(const ow_solve_options *opts, ow_buf *why)
                       opts->time_limit);
 }
 
+/* The relative gap of an objective to a lower bound on it (0 when the bound meets
+ * it, as planning in turn reports it). */
+static double gap_to(double objective, double bound)
+{
+    double gap = objective > 0 ? (objective - bound) / objective : 0;
+    return gap > 0 ? gap : 0;
+}
+
 static bool has_free_order(const ow_instance *inst)
 {
     for (size_t b = 0; b < inst->n_bodies; b++)
@@ -116,13 +124,17 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
     ow_solve_options whole = *opts;
     if (!opts->whole && opts->keep == NULL && ow_decompose_applies(inst)) {
         ow_decompose_result plan;
-        rc = ow_decompose_solve(inst, opts, &plan, why, err);
+        rc = ow_decompose_solve(inst, opts, first != NULL, &plan, why, err);
         if (rc != OW_OK || plan.outcome == OW_DECOMPOSE_INFEASIBLE) {
             ow_schedule_free(first);
             return rc != OW_OK ? rc : no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         }
         if (plan.outcome == OW_DECOMPOSE_STOPPED) {
             if (first != NULL) {
+                /* Stopped at the limit: the first plan answers, with its gap to the
+                 * bound known. */
+                first->gap = gap_to(first->objective, plan.bound);
+                first->seconds = ow_mip_now() - start;
                 *out = first;
                 return OW_OK;
             }
@@ -138,10 +150,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             first->objective < s->objective) {
             /* The first plan is better than the one found in turn; the bound and the
              * reason the search stopped stand. */
-            double bound = s->objective - s->gap * s->objective;
-            first->gap = first->objective > 0 ? (first->objective - bound) / first->objective : 0;
-            if (first->gap < 0)
-                first->gap = 0;
+            first->gap = gap_to(first->objective, plan.bound);
             first->seconds += s->seconds;
             first->stop = s->stop;
             ow_schedule_free(s);

@@ -8,6 +8,8 @@
 #   surely fires, and standard error says so unless --quiet); a solve proven
 #   before it says "proven", with the bytes
 #   `--time-limit 0` (until proven) gives; an explicit limit says "time";
+# - a tiny limit while planning body by body still gives a schedule that checks,
+#   feasible, stopped by "time" (the units left laid greedily), or proven;
 # - bad values of `--gap` and `--time-limit` are usage errors (exit 2), a bad
 #   `solver.stop` in a schedule read back is refused (exit 2).
 # No assertion depends on the time a run takes: the default-limit run has a limit
@@ -79,6 +81,22 @@ read -r status stop gap <<<"$(field "$t/time.json" 2>/dev/null)"
 [ $st -eq 0 ] && [ "$status" = feasible ] && [ "$stop" = time ] &&
     "$bin" check "$M" "$t/time.json" >/dev/null && ok ||
     bad "--time-limit 0.001: exit $st, $status $stop $gap, $(head -c 300 "$t/err")"
+# A tiny limit while planning body by body: the units not planned when it passes
+# are laid greedily in what the others left (or, failing that, the first plan
+# answers): a schedule that checks, feasible, stopped by "time" (or, on a machine
+# fast enough to prove it first, optimal and "proven").  A period with consecutive
+# rules and joint items, and one without.
+for inst in instances/bench/L-1-rules.yaml instances/bench/L-1.yaml; do
+    for lim in 0.01 0.05; do
+        "$bin" solve "$inst" --time-limit "$lim" --format json -o "$t/tiny.json" 2>"$t/err"
+        st=$?
+        read -r status stop gap <<<"$(field "$t/tiny.json" 2>/dev/null)"
+        [ $st -eq 0 ] && { [ "$status $stop" = "feasible time" ] ||
+            [ "$status $stop" = "optimal proven" ]; } && within "$gap" 1 &&
+            "$bin" check "$inst" "$t/tiny.json" >/dev/null && ok ||
+            bad "$inst --time-limit $lim: exit $st, $status $stop $gap, $(head -c 300 "$t/err")"
+    done
+done
 # --time-limit 0 overrides the default limit.
 ORGWORK_DEFAULT_TIME_LIMIT=0.001 "$bin" solve "$M" --time-limit 0 --format json \
     -o "$t/until.json" 2>"$t/err"

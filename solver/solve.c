@@ -37,14 +37,6 @@ static void stopped_reason(const ow_solve_options *opts, ow_buf *why)
                       opts->time_limit);
 }
 
-/* The relative gap of an objective to a lower bound on it (0 when the bound meets
- * it, as planning in turn reports it). */
-static double gap_to(double objective, double bound)
-{
-    double gap = objective > 0 ? (objective - bound) / objective : 0;
-    return gap > 0 ? gap : 0;
-}
-
 static bool has_free_order(const ow_instance *inst)
 {
     for (size_t b = 0; b < inst->n_bodies; b++)
@@ -129,11 +121,17 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             ow_schedule_free(first);
             return rc != OW_OK ? rc : no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         }
+        /* The bound of the units alone holds for the first plan too, whenever it
+         * stands in. */
+        if (first != NULL) {
+            first->gap = ow_mip_gap(first->objective, plan.bound);
+            if (first->gap <= 0)
+                first->status = OW_SOLVE_OPTIMAL; /* it meets the bound */
+        }
         if (plan.outcome == OW_DECOMPOSE_STOPPED) {
             if (first != NULL) {
                 /* Stopped at the limit: the first plan answers, with its gap to the
-                 * bound known. */
-                first->gap = gap_to(first->objective, plan.bound);
+                 * bound known (above). */
                 first->seconds = ow_mip_now() - start;
                 *out = first;
                 return OW_OK;
@@ -150,7 +148,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             first->objective < s->objective) {
             /* The first plan is better than the one found in turn; the bound and the
              * reason the search stopped stand. */
-            first->gap = gap_to(first->objective, plan.bound);
+            first->gap = ow_mip_gap(first->objective, plan.bound);
             first->seconds += s->seconds;
             first->stop = s->stop;
             ow_schedule_free(s);
@@ -246,12 +244,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             (*better)->objective < s->objective) {
             /* The search stopped at a worse schedule than agenda order or the plan
              * body by body gives; its bound still holds. */
-            double bound = res.bound / ow_formulation_scale(f);
-            double gap = (*better)->objective > 0 && bound > 0
-                             ? ((*better)->objective - bound) / (*better)->objective
-                             : 1.0;
-            if (gap < 0)
-                gap = 0;
+            double gap = ow_mip_gap((*better)->objective, res.bound / ow_formulation_scale(f));
             if (*better != planned || gap < (*better)->gap)
                 (*better)->gap = gap;
             (*better)->seconds = (*better == planned ? (*better)->seconds : 0) + res.seconds;

@@ -201,6 +201,44 @@ static bool plan_order(const ow_instance *inst, const units *u, size_t *order)
     return true;
 }
 
+/* Moves the units linked to unit w by consecutive rules (w's block) to the front of
+ * order, each block keeping its order: the rules still allow it, since a unit
+ * follows only units of its own block.  False when the block is at the front
+ * already (planning again in the new order would meet the same dead end). */
+static bool block_first(const ow_instance *inst, const units *u, size_t w, size_t *order,
+                        bool *mark)
+{
+    memset(mark, 0, (u->n + 1) * sizeof *mark);
+    mark[w] = true;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t b = 0; b < inst->n_bodies; b++) {
+            size_t p = u->pred[b];
+            if (p >= inst->n_bodies || mark[u->of[b]] == mark[u->of[p]])
+                continue;
+            mark[u->of[b]] = mark[u->of[p]] = true;
+            grew = true;
+        }
+    }
+    size_t front = 0;
+    while (front < u->n && mark[order[front]])
+        front++;
+    bool moved = false;
+    for (size_t x = front; x < u->n; x++)
+        moved |= mark[order[x]];
+    if (!moved)
+        return false;
+    /* A stable partition: the block's units first, then the others. */
+    for (size_t x = front; x < u->n; x++) {
+        if (!mark[order[x]])
+            continue;
+        size_t w2 = order[x];
+        memmove(&order[front + 1], &order[front], (x - front) * sizeof *order);
+        order[front++] = w2;
+    }
+    return true;
+}
+
 /* The units of inst for planning in turn, or false when the whole program is
  * needed (too few bodies, one unit for all, or no order the rules allow). */
 static bool plan_units(const ow_instance *inst, units *u, size_t *order)
@@ -429,6 +467,18 @@ static ow_status merge(ow_schedule *whole, const ow_schedule *part, ow_error *er
     return OW_OK;
 }
 
+/* A copy of s's meetings, or NULL when out of memory. */
+static ow_schedule *copy_meetings(const ow_schedule *s)
+{
+    ow_schedule *c = ow_schedule_new();
+    ow_error err;
+    if (c != NULL && merge(c, s, &err) != OW_OK) {
+        ow_schedule_free(c);
+        c = NULL;
+    }
+    return c;
+}
+
 /* Fits body b's schedule alone into what is left (rooms taken, teams in use), if
  * every meeting finds its slot with a room (`room` when >= 0) and an interpretation
  * team free, after after_slot and starting by first_day_by (-1: any): then planning
@@ -653,7 +703,7 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
                                  ow_decompose_result *result, ow_buf *why, ow_error *err)
 {
     double deadline = opts->time_limit > 0 ? ow_mip_now() + opts->time_limit : 0;
-    *result = (ow_decompose_result){OW_DECOMPOSE_DEAD_END, NULL, false};
+    *result = (ow_decompose_result){OW_DECOMPOSE_DEAD_END, NULL, false, 0};
     ow_mip_status st;
     const ow_loc none = {0, 0};
     size_t R = inst->n_rooms, nb = inst->n_bodies;
@@ -673,6 +723,7 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
     int *first_by = ow_arena_calloc(scratch, nb + 1, sizeof *first_by);
     int *end_from = ow_arena_calloc(scratch, nb + 1, sizeof *end_from);
     int *last_from = ow_arena_calloc(scratch, nb + 1, sizeof *last_from);
+    bool *mark = ow_arena_calloc(scratch, nb + 1, sizeof *mark);
     /* [unit]: its objective and bound alone (-1, 0: no schedule alone). */
     double *alone_objective = ow_arena_calloc(scratch, nb + 1, sizeof *alone_objective);
     double *alone_bound = ow_arena_calloc(scratch, nb + 1, sizeof *alone_bound);
@@ -681,7 +732,7 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
     bool have_units = false;
     if (whole == NULL || taken == NULL || teams == NULL || order == NULL || by_unit == NULL ||
         room_of == NULL || after == NULL || first_by == NULL || end_from == NULL ||
-        last_from == NULL || alone_objective == NULL || alone_bound == NULL) {
+        last_from == NULL || mark == NULL || alone_objective == NULL || alone_bound == NULL) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
     }
@@ -755,127 +806,149 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
         by_unit[w] = part;
         part = NULL;
     }
-    /* The schedule: unit after unit, each in what is left. */
-    for (size_t x = 0; x < u.n; x++) {
-        const unit *w = &u.list[order[x]];
-        /* A body after one of another unit: after its last meeting, by the next
-         * working day, in its room. */
-        for (size_t y = 0; y < w->n; y++) {
-            size_t b = w->members[y], p = u.pred[b];
-            room_of[y] = after[y] = first_by[y] = -1;
-            last_from[y] = end_from[b];
-            if (p >= nb || u.of[p] == order[x])
-                continue;
-            for (size_t i = 0; i < whole->n_meetings; i++) {
-                const ow_meeting *m = &whole->meetings[i];
-                if (m->body != p)
+    /* The schedule: unit after unit, each in what is left.  A unit that finds no
+     * place (a dead end) is planned again with its block of rules first, up to
+     * OW_DECOMPOSE_REPLANS times while the time limit has not passed: planning in
+     * turn is greedy, and the unit that was left no room is the one to plan early. */
+    for (int replans = 0;; replans++) {
+        size_t stuck = u.n;
+        for (size_t x = 0; x < u.n; x++) {
+            const unit *w = &u.list[order[x]];
+            /* A body after one of another unit: after its last meeting, by the next
+             * working day, in its room. */
+            for (size_t y = 0; y < w->n; y++) {
+                size_t b = w->members[y], p = u.pred[b];
+                room_of[y] = after[y] = first_by[y] = -1;
+                last_from[y] = end_from[b];
+                if (p >= nb || u.of[p] == order[x])
                     continue;
-                room_of[y] = m->room;
-                int t = m->day * ns + m->slot;
-                if (t > after[y]) {
-                    after[y] = t;
-                    first_by[y] = m->day + 1;
+                for (size_t i = 0; i < whole->n_meetings; i++) {
+                    const ow_meeting *m = &whole->meetings[i];
+                    if (m->body != p)
+                        continue;
+                    room_of[y] = m->room;
+                    int t = m->day * ns + m->slot;
+                    if (t > after[y]) {
+                        after[y] = t;
+                        first_by[y] = m->day + 1;
+                    }
                 }
             }
-        }
-        ow_plan_limits lim = {taken, teams, after, first_by, last_from};
-        /* The rooms to try: one at a time for a single body that another follows
-         * (the one after it keeps its room); else as above. */
-        size_t b = w->members[0];
-        int first_room = room_of[0], last_room = room_of[0];
-        if (!w->joined && room_of[0] < 0 && u.succ[b] && R > 1 && inst->bodies[b].room < 0) {
-            first_room = 0;
-            last_room = (int)R - 1;
-        }
-        for (int r = first_room;
-             part == NULL && !w->joined && by_unit[order[x]] != NULL && r <= last_room; r++)
-            if (fits(inst, b, r, after[0], first_by[0], last_from[0], taken, teams,
-                     by_unit[order[x]])) {
-                part = by_unit[order[x]];
-                by_unit[order[x]] = NULL;
+            ow_plan_limits lim = {taken, teams, after, first_by, last_from};
+            /* The rooms to try: one at a time for a single body that another follows
+             * (the one after it keeps its room); else as above. */
+            size_t b = w->members[0];
+            int first_room = room_of[0], last_room = room_of[0];
+            if (!w->joined && room_of[0] < 0 && u.succ[b] && R > 1 && inst->bodies[b].room < 0) {
+                first_room = 0;
+                last_room = (int)R - 1;
             }
-        /* Else the best schedule of the rooms tried, each planned in what is left. */
-        bool found = part != NULL;
-        double part_of = gain_part(alone_objective, alone_bound, order, x, u.n);
-        for (int r = first_room; part == NULL && r <= last_room; r++) {
-            double limit;
-            bool first;
-            if (!planning_time(deadline, opts->time_limit, part_of, &limit, &first)) {
-                result->outcome = OW_DECOMPOSE_STOPPED;
-                goto done;
-            }
-            double left = time_left(deadline);
-            ow_schedule *tried = NULL;
-            double unit_bound;
-            if (!w->joined)
-                room_of[0] = r;
-            /* Its bound alone bounds it in what is left too. */
-            unit_search how = {limit,
-                               true,
-                               first,
-                               alone_bound[order[x]],
-                               alone_objective[order[x]],
-                               OW_DECOMPOSE_STALL_PLANNED};
-            OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, &how, &tried, &st, &unit_bound,
-                               &seconds, &cut, err));
-            double rest = time_left(deadline);
-            if (st == OW_MIP_NO_SOLUTION && !first && limit < left && rest > 0) { /* all left */
-                how.time_limit = rest;
-                OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, &how, &tried, &st, &unit_bound,
-                                   &seconds, &cut, err));
-            }
-            /* The limit ran out before this unit's first schedule: search on to one. */
-            if (st == OW_MIP_NO_SOLUTION && !first) {
+            for (int r = first_room;
+                 part == NULL && !w->joined && by_unit[order[x]] != NULL && r <= last_room; r++)
+                if (fits(inst, b, r, after[0], first_by[0], last_from[0], taken, teams,
+                         by_unit[order[x]]) &&
+                    (part = copy_meetings(by_unit[order[x]])) == NULL) {
+                    rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+                    goto done;
+                }
+            /* Else the best schedule of the rooms tried, each planned in what is left. */
+            bool found = part != NULL;
+            double part_of = gain_part(alone_objective, alone_bound, order, x, u.n);
+            for (int r = first_room; part == NULL && r <= last_room; r++) {
+                double limit;
+                bool first;
                 if (!planning_time(deadline, opts->time_limit, part_of, &limit, &first)) {
                     result->outcome = OW_DECOMPOSE_STOPPED;
                     goto done;
                 }
-                how.time_limit = limit;
-                how.first = true;
-                if (first)
+                double left = time_left(deadline);
+                ow_schedule *tried = NULL;
+                double unit_bound;
+                if (!w->joined)
+                    room_of[0] = r;
+                /* Its bound alone bounds it in what is left too. */
+                unit_search how = {limit,
+                                   true,
+                                   first,
+                                   alone_bound[order[x]],
+                                   alone_objective[order[x]],
+                                   OW_DECOMPOSE_STALL_PLANNED};
+                OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, &how, &tried, &st, &unit_bound,
+                                   &seconds, &cut, err));
+                double rest = time_left(deadline);
+                if (st == OW_MIP_NO_SOLUTION && !first && limit < left && rest > 0) { /* all left */
+                    how.time_limit = rest;
                     OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, &how, &tried, &st,
                                        &unit_bound, &seconds, &cut, err));
+                }
+                /* The limit ran out before this unit's first schedule: search on to one. */
+                if (st == OW_MIP_NO_SOLUTION && !first) {
+                    if (!planning_time(deadline, opts->time_limit, part_of, &limit, &first)) {
+                        result->outcome = OW_DECOMPOSE_STOPPED;
+                        goto done;
+                    }
+                    how.time_limit = limit;
+                    how.first = true;
+                    if (first)
+                        OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, &how, &tried, &st,
+                                           &unit_bound, &seconds, &cut, err));
+                }
+                if (st == OW_MIP_INFEASIBLE)
+                    continue;
+                if (tried == NULL) {
+                    result->outcome = OW_DECOMPOSE_STOPPED;
+                    goto done;
+                }
+                if (!found || tried->objective < best->objective) {
+                    ow_schedule_free(best);
+                    best = tried;
+                    found = true;
+                } else {
+                    ow_schedule_free(tried);
+                }
             }
-            if (st == OW_MIP_INFEASIBLE)
-                continue;
-            if (tried == NULL) {
-                result->outcome = OW_DECOMPOSE_STOPPED;
-                goto done;
+            if (!found) {
+                stuck = order[x]; /* a dead end */
+                break;
             }
-            if (!found || tried->objective < best->objective) {
-                ow_schedule_free(best);
-                best = tried;
-                found = true;
-            } else {
-                ow_schedule_free(tried);
+            if (part == NULL) {
+                part = best;
+                best = NULL;
             }
+            rc = OW_OK;
+            occupy(inst, part, taken, teams);
+            OW_CALL(merge(whole, part, err));
+            ow_schedule_free(part);
+            part = NULL;
         }
-        if (!found)
+        if (stuck == u.n)
+            break;
+        if (replans >= OW_DECOMPOSE_REPLANS || time_left(deadline) < 0 ||
+            !block_first(inst, &u, stuck, order, mark))
             goto done; /* a dead end of planning in turn proves nothing: the caller
                         * solves the whole program instead */
-        if (part == NULL) {
-            part = best;
-            best = NULL;
+        ow_schedule_free(whole);
+        whole = ow_schedule_new();
+        if (whole == NULL) {
+            rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
+            goto done;
         }
-        rc = OW_OK;
-        occupy(inst, part, taken, teams);
-        OW_CALL(merge(whole, part, err));
-        ow_schedule_free(part);
-        part = NULL;
+        memset(taken, 0, n_global * R);
+        memset(teams, 0, n_global * sizeof *teams);
     }
     ow_schedule_sort(whole);
     ow_objective_terms terms;
     ow_schedule_objective(inst, whole, &terms);
     whole->objective = (double)terms.total;
     whole->objective_given = true;
-    whole->gap = whole->objective > 0 ? (whole->objective - bound) / whole->objective : 0;
+    whole->gap = ow_mip_gap(whole->objective, bound);
     whole->status = whole->gap <= 0 ? OW_SOLVE_OPTIMAL : OW_SOLVE_FEASIBLE;
-    if (whole->gap < 0)
-        whole->gap = 0;
     whole->seconds = seconds;
-    *result = (ow_decompose_result){OW_DECOMPOSE_PLANNED, whole, cut};
+    *result = (ow_decompose_result){OW_DECOMPOSE_PLANNED, whole, cut, bound};
     whole = NULL;
 done:
+    if (result->outcome != OW_DECOMPOSE_INFEASIBLE)
+        result->bound = bound;
     ow_schedule_free(part);
     ow_schedule_free(best);
     ow_schedule_free(whole);

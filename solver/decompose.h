@@ -31,6 +31,10 @@
 #define OW_DECOMPOSE_STALL_ALONE   1000
 #define OW_DECOMPOSE_STALL_PLANNED 200
 
+/* Planning in turn that finds no place for a unit plans again, that unit's block of
+ * consecutive rules first, at most this many times before it gives up (a dead end). */
+#define OW_DECOMPOSE_REPLANS 4
+
 /* True when inst splits into more than one unit (bodies tied by joint items are one
  * unit, every other body one of its own) that can be planned in an order its
  * consecutive rules allow (else the rules join units too; see docs/model.md). */
@@ -65,6 +69,9 @@ typedef struct ow_decompose_result {
     bool cut;              /* PLANNED: a limit (the time limit, a unit's share of it, or
                             * Ctrl-C) ended some unit's search short of proof and of
                             * the gap asked for */
+    double bound;          /* a lower bound on the objective of every schedule: the sum
+                            * of the units' bounds alone (0 for a unit not yet solved
+                            * alone); 0 when none is known */
 } ow_decompose_result;
 
 /* Solves each unit alone (every room free) for a lower bound, then plans the units

@@ -258,9 +258,7 @@ static double objective_of(double value, double scale)
     return floor((value + 0.5) / scale);
 }
 
-/* The relative gap between an objective and a lower bound on it, both in objective
- * units (objectives are never negative: 0 is optimal). */
-static double objective_gap(double objective, double lower)
+double ow_mip_gap(double objective, double lower)
 {
     if (objective <= 0 || lower >= objective)
         return 0;
@@ -291,7 +289,7 @@ static void show_progress(glp_tree *tree, search_info *si, double now)
     if (si->bound > -DBL_MAX)
         fprintf(stderr, "bound %.1f  ", si->bound / scale);
     if (si->best >= 0)
-        fprintf(stderr, "gap %.2f%%  ", 100.0 * objective_gap(si->best, gap_lower(si)));
+        fprintf(stderr, "gap %.2f%%  ", 100.0 * ow_mip_gap(si->best, gap_lower(si)));
     if (si->opts->gap > 0)
         fprintf(stderr, "(stop at %.2f%%)  ", 100.0 * si->opts->gap);
     int active, current, total;
@@ -352,7 +350,7 @@ static void callback(glp_tree *tree, void *info)
      * machine is. */
     bool settled = nodes >= OW_MIP_STALL_NODES;
     if (si->best >= 0 && (o->gap > 0 || (o->only_known && settled)) &&
-        objective_gap(si->best, gap_lower(si)) <= o->gap) {
+        ow_mip_gap(si->best, gap_lower(si)) <= o->gap) {
         stop_search(tree, si, OW_MIP_STOP_GAP);
         return;
     }
@@ -486,9 +484,8 @@ static ow_status search(const ow_program *p, const ow_mip_options *opts, bool co
         } else {
             result->bound = si.bound;
             si.best = objective_of(result->objective, scale_of(opts));
-            result->gap = si.bound > -DBL_MAX || opts->known > 0
-                              ? objective_gap(si.best, gap_lower(&si))
-                              : 1.0;
+            result->gap =
+                si.bound > -DBL_MAX || opts->known > 0 ? ow_mip_gap(si.best, gap_lower(&si)) : 1.0;
         }
     }
 done:

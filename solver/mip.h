@@ -104,6 +104,11 @@ typedef enum ow_mip_file { OW_MIP_LP = 0, OW_MIP_MPS } ow_mip_file;
 /* Writes p in CPLEX LP or free MPS format to path, whole or not at all. */
 ow_status ow_mip_write(const ow_program *p, ow_mip_file format, const char *path, ow_error *err);
 
+/* The relative gap between an objective and a lower bound on it, both in objective
+ * units (objectives are never negative: 0 is optimal), from 0 to 1: 1 when nothing
+ * is known of the bound (lower <= 0). */
+double ow_mip_gap(double objective, double lower);
+
 /* Seconds on a monotonic clock, for deadlines. */
 double ow_mip_now(void);
 

@@ -1,7 +1,6 @@
 /* solve.c: the path instance -> program -> GLPK -> schedule. */
 #include "orgwork/solve.h"
 
-#include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,14 +135,6 @@ static ow_schedule **stand_in(ow_schedule **agenda, ow_schedule **planned)
     return planned;
 }
 
-/* The gap of a schedule that stands in against the search's bound (in objective
- * units): 1 without a positive bound. */
-static double stand_in_gap(const ow_schedule *s, double bound)
-{
-    double gap = s->objective > 0 && bound > 0 ? (s->objective - bound) / s->objective : 1.0;
-    return gap < 0 ? 0 : gap;
-}
-
 static ow_status solve_unverified(const ow_instance *inst, const ow_solve_options *opts,
                                   ow_schedule **out, ow_buf *why, ow_error *err)
 {
@@ -173,6 +164,13 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             ow_schedule_free(first);
             return rc != OW_OK ? rc : no_schedule(out, OW_SOLVE_INFEASIBLE, err);
         }
+        /* The bound of the units alone holds for the first plan too, whenever it
+         * stands in. */
+        if (first != NULL) {
+            first->gap = ow_mip_gap(first->objective, plan.bound);
+            if (first->gap <= 0)
+                first->status = OW_SOLVE_OPTIMAL; /* it meets the bound */
+        }
         if (plan.outcome == OW_DECOMPOSE_STOPPED) {
             if (first != NULL) {
                 *out = first;
@@ -190,10 +188,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             first->objective < s->objective) {
             /* The first plan is better than the one found in turn; the bound and the
              * reason the search stopped stand. */
-            double bound = s->objective - s->gap * s->objective;
-            first->gap = first->objective > 0 ? (first->objective - bound) / first->objective : 0;
-            if (first->gap < 0)
-                first->gap = 0;
+            first->gap = ow_mip_gap(first->objective, plan.bound);
             first->seconds += s->seconds;
             first->stop = s->stop;
             ow_schedule_free(s);
@@ -296,7 +291,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
             (*better)->objective < s->objective) {
             /* The search stopped at a worse schedule than agenda order or the plan
              * body by body gives; its bound still holds. */
-            double gap = stand_in_gap(*better, res.bound / ow_formulation_scale(f));
+            double gap = ow_mip_gap((*better)->objective, res.bound / ow_formulation_scale(f));
             if (*better != planned || gap < (*better)->gap)
                 (*better)->gap = gap;
             (*better)->seconds = (*better == planned ? (*better)->seconds : 0) + res.seconds;
@@ -329,12 +324,11 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
     case OW_MIP_NO_SOLUTION: {
         ow_schedule **better = stand_in(&agenda, &planned);
         if (better != NULL) {
-            /* The search's bound, once it solved a linear program, holds; the plan
-             * keeps its own. */
+            /* The search's bound holds (gap 1 before its first linear program);
+             * the plan keeps its own. */
             if (*better != planned)
-                (*better)->gap = res.bound > -DBL_MAX
-                                     ? stand_in_gap(*better, res.bound / ow_formulation_scale(f))
-                                     : 1.0;
+                (*better)->gap =
+                    ow_mip_gap((*better)->objective, res.bound / ow_formulation_scale(f));
             (*better)->seconds = (*better == planned ? (*better)->seconds : 0) + res.seconds;
             *out = *better;
             *better = NULL;

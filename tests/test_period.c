@@ -222,6 +222,7 @@ static void expect_plan(const char *text, bool dead_end_ok, const char *layout)
     assert_true((plan.outcome == OW_DECOMPOSE_PLANNED) == (s != NULL));
     if (s != NULL) {
         check_schedule(inst, s);
+        assert_true(plan.bound <= s->objective); /* a lower bound */
         describe(inst, s, &got);
         if (layout != NULL)
             assert_string_equal(ow_buf_str(&got), layout);
@@ -230,6 +231,21 @@ static void expect_plan(const char *text, bool dead_end_ok, const char *layout)
     ow_buf_free(&why);
     ow_schedule_free(s);
     ow_instance_free(inst);
+}
+
+/* Planning in turn takes P first (both windows open on Monday; P is listed first),
+ * and P's best schedule alone fills Monday, where Q alone may meet: a dead end.
+ * Planned again with Q first, P moves to Tuesday and the plan holds. */
+static void test_unit_plan_again_after_dead_end(void **state)
+{
+    (void)state;
+    expect_plan(HEAD(2) "bodies:\n"
+                        "  - id: P\n    name: Group P\n"
+                        "    agenda: [{item: \"1\", title: Debate, duration: 6h}]\n"
+                        "  - id: Q\n    name: Group Q\n"
+                        "    window: {from: 2024-07-08, to: 2024-07-08}\n"
+                        "    agenda: [{item: \"1\", title: Debate, duration: 3h}]\n",
+                false, NULL);
 }
 
 /* Planned unit after unit, a unit of two bodies finds one interpretation team left
@@ -338,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_rooms_infeasible),
         cmocka_unit_test(test_unit_infeasible),
         cmocka_unit_test(test_unit_infeasible_outcome),
+        cmocka_unit_test(test_unit_plan_again_after_dead_end),
         cmocka_unit_test(test_unit_plan_counts_teams_in_use),
         cmocka_unit_test(test_unit_plan_keeps_rule_room),
         cmocka_unit_test(test_unit_plan_ends_for_follower),

@@ -225,7 +225,11 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
          * one may take minutes, and the free search gets what is left. */
         double mark = ow_mip_now();
         agenda = in_order_schedule(inst, opts->time_limit, false);
-        ow_schedule *packed = in_order_schedule(inst, opts->time_limit, true);
+        /* The packed order gets what agenda order left of the limit. */
+        double left = opts->time_limit - (ow_mip_now() - mark);
+        ow_schedule *packed = opts->time_limit <= 0 || left >= 0.01
+                                  ? in_order_schedule(inst, opts->time_limit > 0 ? left : 0, true)
+                                  : NULL;
         if (packed != NULL && (agenda == NULL || packed->objective < agenda->objective)) {
             ow_schedule_free(agenda);
             agenda = packed;

@@ -9,7 +9,12 @@
  * item alone in a slot where every body attending may meet (the attending bodies
  * then plan around it).  A block that finds no place is tried again from a later
  * day, and in each room when its bodies must share one.  No search: what comes out
- * is checked by model/check.c and dropped when it breaks any rule. */
+ * is checked by model/check.c and dropped when it breaks any rule.
+ *
+ * The same construction completes a plan (ow_construct_complete): the meetings
+ * already planned are laid first, as they are, and their bodies count as planned;
+ * a block whose first bodies are planned goes on from its first body not planned,
+ * and stops before a body it is not to lay. */
 #include "construct.h"
 
 #include <limits.h>
@@ -49,6 +54,8 @@ typedef struct ctx {
     bool *planned;        /* [b]: its agenda is laid (the joint meetings it attends are
                            * then fitted between its own) */
     bool *active;         /* [h]: the block of h is being planned */
+    bool *skip;           /* [b]: not to lay (planned elsewhere, or later): a block
+                           * stops before it */
     long work;            /* slots looked at: the construction gives up past a budget */
     cmeet *m;
     size_t nm, cap_m;
@@ -317,6 +324,8 @@ static int next_guest_meeting(const ctx *c, size_t b, int t)
 
 static bool plan_block(ctx *c, size_t h, int depth);
 static bool plan_block_from(ctx *c, size_t h, int depth);
+static ow_schedule *construct_from(const ow_instance *inst, const ow_schedule *fixed,
+                                   const bool *lay);
 
 /* After a rollback: the bodies whose meetings it took back are no longer planned. */
 static void unplan(ctx *c)
@@ -517,13 +526,16 @@ static bool pack(ctx *c, size_t b, int from, int want, int first_by, int last_fr
     return true;
 }
 
-/* Whether the construction handles every rule of the instance. */
-static bool handled(const ow_instance *inst)
+/* Whether the construction handles every rule of the bodies it is to lay (lay[b],
+ * or every body when lay is NULL). */
+static bool handled(const ow_instance *inst, const bool *lay)
 {
     if (inst->n_bodies == 0 || inst->n_rooms == 0 || inst->calendar.n_days <= 0)
         return false;
     for (size_t b = 0; b < inst->n_bodies; b++) {
         const ow_body *body = &inst->bodies[b];
+        if (lay != NULL && !lay[b])
+            continue;
         if (body->held_all)
             return false;
         for (size_t i = 0; i < body->n_items; i++) {
@@ -590,28 +602,45 @@ static bool read_rules(ctx *c)
  * each start day of h's window in turn, and in each room when the block keeps one. */
 static bool plan_block(ctx *c, size_t h, int depth)
 {
-    if (depth > 8 || c->active[h])
+    /* A block partly planned (ow_construct_complete) starts past its head, but is
+     * the block of its head for the bodies that plan around its joint meetings. */
+    size_t head = head_of(c, h);
+    if (depth > 8 || c->active[h] || c->active[head])
         return false;
-    c->active[h] = true;
+    c->active[h] = c->active[head] = true;
     bool ok = plan_block_from(c, h, depth);
-    c->active[h] = false;
+    c->active[h] = c->active[head] = false;
     return ok;
 }
 
 static bool plan_block_from(ctx *c, size_t h, int depth)
 {
+    /* A block partly planned already (ow_construct_complete) goes on from its first
+     * body not planned: after the last meeting of the body before it, by the next
+     * working day, in its room. */
+    while (h < c->nb && c->planned[h])
+        h = c->next[h];
+    if (h >= c->nb || c->skip[h])
+        return true;
+    int pred_t = -1; /* the last meeting of the planned body before h */
+    for (size_t k = 0; c->pred[h] < c->nb && k < c->nm; k++)
+        if (c->m[k].body == c->pred[h] && c->m[k].t > pred_t)
+            pred_t = c->m[k].t;
     const ow_body *hb = &c->inst->bodies[h];
     bool one_room = c->in_rule[h] && c->R > 1;
     int forced = rule_room(c, h);
     int r0 = forced >= 0 ? forced : 0, r1 = forced >= 0 ? forced : (one_room ? (int)c->R - 1 : 0);
     int d0 = hb->has_pin_from && hb->pin_from > hb->window_from ? hb->pin_from : hb->window_from;
-    for (int d = d0; d <= hb->window_to; d++)
+    if (pred_t >= 0 && pred_t / c->ns > d0)
+        d0 = pred_t / c->ns;
+    for (int d = d0; d <= hb->window_to && (pred_t < 0 || d <= pred_t / c->ns + 1); d++)
         for (int r = r0; r <= r1; r++) {
             int want = forced >= 0 || one_room ? r : -1;
             size_t mark = c->nm;
             bool ok = true;
-            int from = d * c->ns, first_by = -1, last_t = -1;
-            for (size_t b = h; ok && b < c->nb; b = c->next[b]) {
+            int from = d * c->ns > pred_t ? d * c->ns : pred_t + 1;
+            int first_by = pred_t >= 0 ? pred_t / c->ns + 1 : -1, last_t = -1;
+            for (size_t b = h; ok && b < c->nb && !c->skip[b]; b = c->next[b]) {
                 int last_from = -1; /* no idle working day before the next body can start */
                 if (c->next[b] < c->nb) {
                     const ow_body *nb = &c->inst->bodies[c->next[b]];
@@ -632,7 +661,7 @@ static bool plan_block_from(ctx *c, size_t h, int depth)
                 first_by = last_t / c->ns + 1;
             }
             if (ok) {
-                for (size_t b = h; b < c->nb; b = c->next[b])
+                for (size_t b = h; b < c->nb && !c->skip[b]; b = c->next[b])
                     c->planned[b] = true;
                 return true;
             }
@@ -674,10 +703,49 @@ static ow_schedule *to_schedule(const ctx *c)
     return s;
 }
 
-static ow_schedule *construct(ctx *c)
+/* Lays the meetings of `fixed` as they are (rooms, interpretation teams, the
+ * bodies' own slots) and marks their bodies planned.  False when a meeting lies
+ * outside the calendar or the rooms, when two take one body's slot, or out of
+ * memory. */
+static bool preload(ctx *c, const ow_schedule *fixed)
+{
+    size_t ng = n_global(c);
+    unsigned char *seen = calloc(ng * c->R + 1, 1); /* 1: room marked, 2: team too */
+    if (seen == NULL) {
+        c->oom = true;
+        return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; ok && i < fixed->n_meetings; i++) {
+        const ow_meeting *m = &fixed->meetings[i];
+        ok = m->body < c->nb && m->day >= 0 && m->day < c->nd && m->slot >= 0 && m->slot < c->ns &&
+             m->room >= 0 && (size_t)m->room < c->R && m->n_pieces > 0;
+        int t = ok ? m->day * c->ns + m->slot : 0;
+        ok = ok && !is_busy(c, m->body, t);
+        size_t p0 = c->np;
+        for (size_t k = 0; ok && k < m->n_pieces; k++) {
+            const ow_piece *x = &m->pieces[k];
+            ok = push_piece(c, x->item, x->minutes, x->continued, x->joint, x->owner);
+        }
+        if (!ok)
+            break;
+        unsigned char *at = &seen[(size_t)t * c->R + (size_t)m->room];
+        bool room = *at == 0, team = *at < 2 && c->inst->bodies[m->body].interpretation;
+        if (room)
+            *at = 1;
+        if (team)
+            *at = 2;
+        ok = push_meeting(c, m->body, t, m->room, p0, room, team);
+        c->planned[m->body] = true;
+    }
+    free(seen);
+    return ok;
+}
+
+static ow_schedule *construct(ctx *c, const ow_schedule *fixed)
 {
     size_t nb = c->nb;
-    if (!read_rules(c))
+    if (!read_rules(c) || (fixed != NULL && !preload(c, fixed)))
         return NULL;
     /* Blocks in turn: the blocks of rules first (one room, no idle day: the least
      * free), each by the start of its head's window; a block attending a joint item
@@ -686,7 +754,7 @@ static ow_schedule *construct(ctx *c)
     for (size_t left = nb; left > 0;) {
         size_t pick = nb;
         for (size_t h = 0; h < nb; h++) {
-            if (c->planned[h] || c->pred[h] < nb)
+            if (c->planned[h] || c->skip[h] || (c->pred[h] < nb && !c->planned[c->pred[h]]))
                 continue;
             if (pick == nb || c->in_rule[h] > c->in_rule[pick] ||
                 (c->in_rule[h] == c->in_rule[pick] &&
@@ -706,11 +774,16 @@ static ow_schedule *construct(ctx *c)
             return NULL;
         left = 0;
         for (size_t b = 0; b < nb; b++)
-            left += !c->planned[b];
+            left += !c->planned[b] && !c->skip[b];
     }
     ow_schedule *s = to_schedule(c);
     if (s == NULL)
         return NULL;
+    /* A plan of some bodies only is checked whole by the caller (the solver checks
+     * every answer). */
+    for (size_t b = 0; b < nb; b++)
+        if (c->skip[b] && !c->planned[b])
+            return s;
     ow_check_report report;
     ow_error err;
     ow_error_clear(&err);
@@ -725,10 +798,32 @@ static ow_schedule *construct(ctx *c)
     return s;
 }
 
+ow_schedule *ow_construct_complete(const ow_instance *inst, const ow_schedule *fixed,
+                                   const bool *lay)
+{
+    bool *to_lay = calloc(inst->n_bodies + 1, sizeof *to_lay);
+    if (to_lay == NULL)
+        return NULL;
+    for (size_t b = 0; b < inst->n_bodies; b++)
+        to_lay[b] = lay == NULL || lay[b];
+    for (size_t i = 0; fixed != NULL && i < fixed->n_meetings; i++)
+        if (fixed->meetings[i].body < inst->n_bodies)
+            to_lay[fixed->meetings[i].body] = false;
+    ow_schedule *s = handled(inst, to_lay) ? construct_from(inst, fixed, to_lay) : NULL;
+    free(to_lay);
+    return s;
+}
+
 ow_schedule *ow_construct(const ow_instance *inst)
 {
-    if (!handled(inst))
-        return NULL;
+    return handled(inst, NULL) ? construct_from(inst, NULL, NULL) : NULL;
+}
+
+/* The construction proper: fixed (or NULL) laid first, then every body lay[b] holds
+ * (every body when lay is NULL); the others are left out. */
+static ow_schedule *construct_from(const ow_instance *inst, const ow_schedule *fixed,
+                                   const bool *lay)
+{
     ctx c;
     memset(&c, 0, sizeof c);
     c.inst = inst;
@@ -748,12 +843,15 @@ ow_schedule *ow_construct(const ow_instance *inst)
     c.in_rule = calloc(c.nb + 1, sizeof *c.in_rule);
     c.planned = calloc(c.nb + 1, sizeof *c.planned);
     c.active = calloc(c.nb + 1, sizeof *c.active);
+    c.skip = calloc(c.nb + 1, sizeof *c.skip);
     ow_schedule *s = NULL;
     if (c.taken && c.teams && c.busy && c.count && c.pred && c.next && c.owner_of && c.room_of &&
-        c.in_rule && c.planned && c.active) {
+        c.in_rule && c.planned && c.active && c.skip) {
         for (size_t b = 0; b < c.nb; b++)
             c.pred[b] = c.next[b] = c.nb;
-        s = construct(&c);
+        for (size_t b = 0; lay != NULL && b < c.nb; b++)
+            c.skip[b] = !lay[b];
+        s = construct(&c, fixed);
     }
     free(c.taken);
     free(c.teams);
@@ -766,6 +864,7 @@ ow_schedule *ow_construct(const ow_instance *inst)
     free(c.in_rule);
     free(c.planned);
     free(c.active);
+    free(c.skip);
     free(c.m);
     free(c.p);
     return s;

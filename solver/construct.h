@@ -3,6 +3,8 @@
 #ifndef ORGWORK_CONSTRUCT_H
 #define ORGWORK_CONSTRUCT_H
 
+#include <stdbool.h>
+
 #include "orgwork/instance.h"
 #include "orgwork/schedule.h"
 
@@ -16,5 +18,20 @@
  * meeting or a day, items after another body's, `held: all`), when it finds no
  * place for a body, when the result breaks a rule, or when out of memory. */
 ow_schedule *ow_construct(const ow_instance *inst);
+
+/* The schedule `fixed` (the bodies planned so far, each with its whole agenda;
+ * NULL: none) completed greedily as ow_construct lays a first plan: the bodies with
+ * no meeting in fixed that lay[b] holds (every one when lay is NULL) are laid in
+ * what fixed leaves (its meetings kept as they are: rooms, interpretation teams,
+ * their bodies' slots); a consecutive rule partly planned goes on after its last
+ * planned body's last meeting, by the next working day, in its room, and stops
+ * before a body not to lay.  The result holds fixed's meetings and the new ones,
+ * status feasible, gap 1; when it covers every body it is checked by ow_check (a
+ * part is the caller's to check whole).  NULL as ow_construct (a body to lay with a
+ * rule it does not handle, no place found, a broken rule), or when fixed does not
+ * fit inst.  Planning in turn lays a unit with it when the time limit (or Ctrl-C)
+ * comes before the unit is planned (docs/model.md, "Large periods"). */
+ow_schedule *ow_construct_complete(const ow_instance *inst, const ow_schedule *fixed,
+                                   const bool *lay);
 
 #endif

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "../model/arena.h"
+#include "construct.h"
 #include "decode.h"
 #include "diagnose.h"
 #include "formulation/formulation.h"
@@ -630,13 +631,14 @@ static double time_left(double deadline)
 }
 
 /* While planning in turn, neither one Ctrl-C nor the time limit stops: the units
- * left are planned to a first schedule each (ow_mip_options.finish and first), so
- * that the plan found so far is kept whole.  With a time limit each such search
- * may take the whole limit again, at least OW_DECOMPOSE_FINISH_SECONDS (without
- * one, after Ctrl-C, as long as it needs); a unit that finds nothing in it stops
- * the plan.  A second Ctrl-C stops at once.  Sets *limit and *first for the next
- * unit's search, part being its share of what is left (share); false when planning
- * must stop. */
+ * left are laid greedily (lay_greedy), and only when that fails with no first plan
+ * standing by are they planned to a first schedule each (ow_mip_options.finish and
+ * first), so that the plan found so far is kept whole.  With a time limit each
+ * such search may take the whole limit again, at least OW_DECOMPOSE_FINISH_SECONDS
+ * (without one, after Ctrl-C, as long as it needs); a unit that finds nothing in it
+ * stops the plan.  A second Ctrl-C stops at once.  Sets *limit and *first (the time
+ * is out: a first schedule only) for the next unit's search, part being its share
+ * of what is left (share); false when planning must stop. */
 static bool planning_time(double deadline, double whole_limit, double part, double *limit,
                           bool *first)
 {
@@ -683,10 +685,51 @@ bool ow_decompose_rule_rooms(const ow_instance *inst, ow_body **out)
     return true;
 }
 
-static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
-                                 ow_decompose_result *result, ow_buf *why, ow_error *err);
+/* Once the time is out (the limit, or Ctrl-C), unit w is laid greedily in what the
+ * units planned before it left (ow_construct_complete), and with it every unit
+ * that follows it in a consecutive rule (and those, in turn): the construction
+ * lays a rule's bodies one after another, in one room, as a first plan does, where
+ * a body laid alone could end where the next finds no room.  lay[b] then marks the
+ * bodies laid; *whole holds their meetings too, and taken and teams mark them;
+ * *laid is 1.  When the construction finds no place for them, every unit not
+ * planned yet is laid at once: *laid is 2, the plan is whole.  Else (or when it does
+ * not handle their rules) *laid is -1. */
+static void lay_greedy(const ow_instance *inst, const units *u, const unit *w, bool *lay,
+                       ow_schedule **whole, unsigned char *taken, int *teams, int *laid)
+{
+    size_t nb = inst->n_bodies;
+    memset(lay, 0, nb * sizeof *lay);
+    for (size_t y = 0; y < w->n; y++)
+        lay[w->members[y]] = true;
+    for (bool grown = true; grown;) {
+        grown = false;
+        for (size_t b = 0; b < nb; b++)
+            if (!lay[b] && u->pred[b] < nb && lay[u->pred[b]]) {
+                const unit *v = &u->list[u->of[b]];
+                for (size_t y = 0; y < v->n; y++)
+                    lay[v->members[y]] = true;
+                grown = true;
+            }
+    }
+    ow_schedule *more = ow_construct_complete(inst, *whole, lay);
+    *laid = more != NULL ? 1 : 2;
+    if (more == NULL)
+        more = ow_construct_complete(inst, *whole, NULL);
+    if (more == NULL)
+        *laid = -1;
+    if (more == NULL)
+        return;
+    /* Only the new meetings mark rooms and teams: those of *whole hold theirs. */
+    occupy(inst, more, taken, teams);
+    ow_schedule_free(*whole);
+    *whole = more;
+}
 
-ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
+static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
+                                 bool stand_by, ow_decompose_result *result, ow_buf *why,
+                                 ow_error *err);
+
+ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *opts, bool stand_by,
                              ow_decompose_result *result, ow_buf *why, ow_error *err)
 {
     ow_body *bodies = NULL;
@@ -694,13 +737,14 @@ ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *op
         return ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0}, "out of memory");
     ow_instance ruled = *inst;
     ruled.bodies = bodies;
-    ow_status rc = decompose_solve(&ruled, opts, result, why, err);
+    ow_status rc = decompose_solve(&ruled, opts, stand_by, result, why, err);
     free(bodies);
     return rc;
 }
 
 static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
-                                 ow_decompose_result *result, ow_buf *why, ow_error *err)
+                                 bool stand_by, ow_decompose_result *result, ow_buf *why,
+                                 ow_error *err)
 {
     double deadline = opts->time_limit > 0 ? ow_mip_now() + opts->time_limit : 0;
     *result = (ow_decompose_result){OW_DECOMPOSE_DEAD_END, NULL, false, 0};
@@ -724,6 +768,8 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
     int *end_from = ow_arena_calloc(scratch, nb + 1, sizeof *end_from);
     int *last_from = ow_arena_calloc(scratch, nb + 1, sizeof *last_from);
     bool *mark = ow_arena_calloc(scratch, nb + 1, sizeof *mark);
+    bool *lay = ow_arena_calloc(scratch, nb + 1, sizeof *lay); /* lay_greedy's bodies */
+    bool *laid_before = ow_arena_calloc(scratch, nb + 1, sizeof *laid_before); /* [body] */
     /* [unit]: its objective and bound alone (-1, 0: no schedule alone). */
     double *alone_objective = ow_arena_calloc(scratch, nb + 1, sizeof *alone_objective);
     double *alone_bound = ow_arena_calloc(scratch, nb + 1, sizeof *alone_bound);
@@ -732,7 +778,8 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
     bool have_units = false;
     if (whole == NULL || taken == NULL || teams == NULL || order == NULL || by_unit == NULL ||
         room_of == NULL || after == NULL || first_by == NULL || end_from == NULL ||
-        last_from == NULL || mark == NULL || alone_objective == NULL || alone_bound == NULL) {
+        last_from == NULL || mark == NULL || lay == NULL || laid_before == NULL ||
+        alone_objective == NULL || alone_bound == NULL) {
         rc = ow_error_set(err, OW_INTERNAL, NULL, none, "out of memory");
         goto done;
     }
@@ -814,6 +861,8 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
         size_t stuck = u.n;
         for (size_t x = 0; x < u.n; x++) {
             const unit *w = &u.list[order[x]];
+            if (laid_before[w->members[0]])
+                continue; /* laid greedily with a unit before it in a rule */
             /* A body after one of another unit: after its last meeting, by the next
              * working day, in its room. */
             for (size_t y = 0; y < w->n; y++) {
@@ -853,13 +902,27 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
                 }
             /* Else the best schedule of the rooms tried, each planned in what is left. */
             bool found = part != NULL;
+            int laid = 0; /* 1, 2: laid greedily once the time was out; -1: no place */
             double part_of = gain_part(alone_objective, alone_bound, order, x, u.n);
-            for (int r = first_room; part == NULL && r <= last_room; r++) {
+            for (int r = first_room; part == NULL && laid <= 0 && r <= last_room; r++) {
                 double limit;
                 bool first;
                 if (!planning_time(deadline, opts->time_limit, part_of, &limit, &first)) {
                     result->outcome = OW_DECOMPOSE_STOPPED;
                     goto done;
+                }
+                /* The time is out before this unit's search: the best schedule of the
+                 * rooms tried stands, else the unit is laid greedily. */
+                if (first && found)
+                    break;
+                if (first && laid == 0) {
+                    lay_greedy(inst, &u, w, lay, &whole, taken, teams, &laid);
+                    if (laid > 0)
+                        break;
+                    if (stand_by) {
+                        result->outcome = OW_DECOMPOSE_STOPPED;
+                        goto done;
+                    }
                 }
                 double left = time_left(deadline);
                 ow_schedule *tried = NULL;
@@ -881,7 +944,20 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
                     OW_CALL(solve_unit(inst, &u, w, room_of, &lim, opts, &how, &tried, &st,
                                        &unit_bound, &seconds, &cut, err));
                 }
-                /* The limit ran out before this unit's first schedule: search on to one. */
+                /* The limit ran out before this unit's first schedule: the best of the
+                 * rooms tried stands, else the unit is laid greedily; else (no first
+                 * plan stands by) search on to a first schedule. */
+                if (st == OW_MIP_NO_SOLUTION && !first && found)
+                    break;
+                if (st == OW_MIP_NO_SOLUTION && !first && laid == 0) {
+                    lay_greedy(inst, &u, w, lay, &whole, taken, teams, &laid);
+                    if (laid > 0)
+                        break;
+                    if (stand_by) {
+                        result->outcome = OW_DECOMPOSE_STOPPED;
+                        goto done;
+                    }
+                }
                 if (st == OW_MIP_NO_SOLUTION && !first) {
                     if (!planning_time(deadline, opts->time_limit, part_of, &limit, &first)) {
                         result->outcome = OW_DECOMPOSE_STOPPED;
@@ -906,6 +982,14 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
                 } else {
                     ow_schedule_free(tried);
                 }
+            }
+            if (laid > 0) {
+                cut = true; /* the limit ended this unit short of a search */
+                if (laid == 2)
+                    break; /* every unit is laid */
+                for (size_t y = 0; y < nb; y++)
+                    laid_before[y] |= lay[y];
+                continue;
             }
             if (!found) {
                 stuck = order[x]; /* a dead end */
@@ -935,6 +1019,7 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
         }
         memset(taken, 0, n_global * R);
         memset(teams, 0, n_global * sizeof *teams);
+        memset(laid_before, 0, nb * sizeof *laid_before);
     }
     ow_schedule_sort(whole);
     ow_objective_terms terms;

@@ -18,10 +18,11 @@
 #define OW_DECOMPOSE_KEEP_BODIES 8
 
 /* Once the time limit has passed (or after Ctrl-C), the bodies not yet planned are
- * planned to a first schedule each; with a time limit, each such search may take
- * that limit again, and at least this many seconds.  Before that, each unit's search
- * gets a share of the time left by what it has to gain, and gives back what it does
- * not use (docs/model.md, "Stopping"). */
+ * laid greedily in what the others left (ow_construct_complete).  Only when that
+ * fails and no first plan stands by are they planned to a first schedule each; with
+ * a time limit, each such search may take that limit again, and at least this many
+ * seconds.  Before that, each unit's search gets a share of the time left by what
+ * it has to gain, and gives back what it does not use (docs/model.md, "Stopping"). */
 #define OW_DECOMPOSE_FINISH_SECONDS 10.0
 
 /* Under a time limit, a unit's search that has not improved for as many nodes as
@@ -56,9 +57,10 @@ typedef enum ow_decompose_outcome {
                                * feasible with the gap to it */
     OW_DECOMPOSE_INFEASIBLE,  /* a unit has no schedule even alone: none exists (the
                                * reason in why) */
-    OW_DECOMPOSE_STOPPED,     /* no plan: a second Ctrl-C, or a body that found no
-                               * first schedule once the time limit (for the whole
-                               * run) had passed or Ctrl-C came */
+    OW_DECOMPOSE_STOPPED,     /* no plan: a second Ctrl-C; or, once the time limit
+                               * (for the whole run) had passed or Ctrl-C came, the
+                               * plan could not be completed greedily and a first
+                               * plan stands by, or a body found no first schedule */
     OW_DECOMPOSE_DEAD_END     /* planning in turn found no place for a unit, which
                                * proves nothing: the whole program is needed */
 } ow_decompose_outcome;
@@ -76,9 +78,11 @@ typedef struct ow_decompose_result {
 
 /* Solves each unit alone (every room free) for a lower bound, then plans the units
  * one after another in what the earlier ones left (consecutive rules in order).
- * Returns OW_OK whenever it ran, the outcome in *result; OW_INPUT / OW_INTERNAL in
- * err otherwise (then result->schedule is NULL). */
-ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
+ * stand_by: the caller holds a first plan (ow_construct), so a plan that the time
+ * limit leaves incomplete and the greedy completion cannot finish ends STOPPED at
+ * the limit rather than searching on.  Returns OW_OK whenever it ran, the outcome in
+ * *result; OW_INPUT / OW_INTERNAL in err otherwise (then result->schedule is NULL). */
+ow_status ow_decompose_solve(const ow_instance *inst, const ow_solve_options *opts, bool stand_by,
                              ow_decompose_result *result, ow_buf *why, ow_error *err);
 
 #endif

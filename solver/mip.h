@@ -26,7 +26,8 @@ typedef struct ow_mip_options {
                           limit has passed */
     double gap;        /* stop once the proven relative gap, measured on the objective
                           (objective / scale, the bound rounded down), is at most this;
-                          0: prove the optimum.  GLPK's mip_gap too. */
+                          0: prove the optimum.  Tested here only: GLPK's own mip_gap,
+                          on the program's value, stays 0. */
     double known;      /* a lower bound on objective / scale known beforehand (0:
                           none): a solution that meets it is optimal, and the gap
                           above is measured against max(known, the search's bound)

@@ -159,7 +159,7 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
     ow_solve_options whole = *opts;
     if (!opts->whole && opts->keep == NULL && ow_decompose_applies(inst)) {
         ow_decompose_result plan;
-        rc = ow_decompose_solve(inst, opts, &plan, why, err);
+        rc = ow_decompose_solve(inst, opts, first != NULL, &plan, why, err);
         if (rc != OW_OK || plan.outcome == OW_DECOMPOSE_INFEASIBLE) {
             ow_schedule_free(first);
             return rc != OW_OK ? rc : no_schedule(out, OW_SOLVE_INFEASIBLE, err);
@@ -173,6 +173,9 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
         }
         if (plan.outcome == OW_DECOMPOSE_STOPPED) {
             if (first != NULL) {
+                /* Stopped at the limit: the first plan answers, with its gap to the
+                 * bound known (above). */
+                first->seconds = ow_mip_now() - start;
                 *out = first;
                 return OW_OK;
             }

@@ -261,6 +261,7 @@ ow_status ow_workplan_solve(const ow_workplan *wp, const ow_wp_solve_options *op
     rc = forced(wp, why, err);
     if (rc == OW_INFEASIBLE) {
         plan->status = OW_SOLVE_INFEASIBLE;
+        plan->stop = OW_STOP_PROVEN;
         goto done;
     }
     if (rc != OW_OK)
@@ -272,6 +273,12 @@ ow_status ow_workplan_solve(const ow_workplan *wp, const ow_wp_solve_options *op
                          .gap = opts ? opts->gap : 0};
     OW_CALL(ow_mip_solve(w.p, &mo, &res, err));
     plan->seconds = res.seconds;
+    /* Why the search ended, as `solve` says it (JSON "stop"; docs/output.md): the
+     * workplan has no default limit. */
+    plan->stop = res.stop == OW_MIP_STOP_DONE          ? OW_STOP_PROVEN
+                 : res.stop == OW_MIP_STOP_GAP         ? OW_STOP_GAP
+                 : res.stop == OW_MIP_STOP_INTERRUPTED ? OW_STOP_INTERRUPTED
+                                                       : OW_STOP_TIME;
     if (res.status == OW_MIP_INFEASIBLE) {
         /* forced() found every placement consistent, so this is a bug. */
         rc = ow_error_set(err, OW_INTERNAL, NULL, (ow_loc){0, 0},
@@ -317,6 +324,7 @@ static ow_status solve_sized(const char *path, size_t n, int capacity,
     OW_CALL(ow_workplan_resize(wp, n, capacity, err));
     rc = ow_workplan_solve(wp, opts, &plan, &why, err);
     v->status = plan.status;
+    v->stop = plan.stop;
     if (rc == OW_INFEASIBLE) {
         rc = OW_OK;
         goto done;

@@ -191,7 +191,7 @@ static void test_unit_infeasible_outcome(void **state)
     ow_error err;
     ow_error_clear(&err);
     ow_solve_options opts = {0};
-    assert_int_equal(ow_decompose_solve(inst, &opts, &plan, &why, &err), OW_OK);
+    assert_int_equal(ow_decompose_solve(inst, &opts, false, &plan, &why, &err), OW_OK);
     assert_int_equal(plan.outcome, OW_DECOMPOSE_INFEASIBLE);
     assert_null(plan.schedule);
     assert_string_equal(ow_buf_str(&why), GROUP_A_CONFLICT);
@@ -213,7 +213,7 @@ static void expect_plan(const char *text, bool dead_end_ok, const char *layout)
     ow_solve_options opts = {0};
     ow_decompose_result plan = {.outcome = OW_DECOMPOSE_STOPPED};
     assert_true(ow_decompose_applies(inst));
-    assert_int_equal(ow_decompose_solve(inst, &opts, &plan, &why, &err), OW_OK);
+    assert_int_equal(ow_decompose_solve(inst, &opts, false, &plan, &why, &err), OW_OK);
     s = plan.schedule;
     if (!dead_end_ok)
         assert_int_equal(plan.outcome, OW_DECOMPOSE_PLANNED);

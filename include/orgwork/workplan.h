@@ -119,7 +119,8 @@ typedef struct ow_wp_plan {
     double seconds;
     int *session; /* n_topics entries */
     size_t n_topics;
-    int needed; /* sessions that would take every open topic (0: all fit; -1: unknown) */
+    int needed;          /* sessions that would take every open topic (0: all fit; -1: unknown) */
+    ow_stop_reason stop; /* why the search ended (OW_STOP_NONE: read back, not said) */
 } ow_wp_plan;
 
 ow_status ow_wp_plan_init(ow_wp_plan *plan, const ow_workplan *wp, ow_error *err);
@@ -185,6 +186,7 @@ typedef struct ow_wp_variant {
     ow_solve_status status;
     int open_placed, open_left, partly_placed;
     long objective;
+    ow_stop_reason stop; /* why its search ended */
 } ow_wp_variant;
 
 ow_status ow_wp_variants_render(const ow_wp_variant *v, size_t n, ow_format format, ow_buf *out,

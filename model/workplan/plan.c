@@ -17,8 +17,8 @@ typedef struct plan_reader {
 
 /* What the writer puts in a plan; only sessions[].id and sessions[].topics count. */
 static const char *const TOP_KEYS[] = {
-    "orgwork", "workplan", "body",     "status", "objective",       "terms",
-    "gap",     "seconds",  "sessions", "left",   "needed_sessions", NULL};
+    "orgwork", "workplan", "body", "status",          "stop", "objective", "terms", "gap",
+    "seconds", "sessions", "left", "needed_sessions", NULL};
 static const char *const SESSION_KEYS[] = {"id",       "name",   "year", "dates",
                                            "capacity", "topics", NULL};
 static const char *const TOPIC_KEYS[] = {
@@ -65,6 +65,16 @@ static ow_status read_plan(plan_reader *r, const node *root)
     if (root->kind != NODE_MAP)
         return wrong_type(&r->l, root, "a mapping with sessions", "the plan");
     OW_CALL(read_fields(&r->l, root, "the plan", "the plan", TOP_KEYS, &f));
+    const node *stop = field(&f, "stop");
+    if (stop != NULL) {
+        const char *name = NULL;
+        OW_CALL(copy_text(&r->l, stop, "stop", 32, &name));
+        if (!ow_stop_reason_parse(name, &r->plan->stop))
+            return fail(&r->l, stop->loc,
+                        "stop: \"%s\" is not a reason the search ends (proven, gap, time, "
+                        "interrupted, default or planned)",
+                        name);
+    }
     const node *list = field(&f, "sessions");
     if (list == NULL)
         return fail(&r->l, root->loc,

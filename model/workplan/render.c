@@ -322,6 +322,8 @@ static void render_json(const ow_workplan *wp, const ow_wp_plan *plan, bool timi
     ow_buf_puts(b, ",\n  \"body\": ");
     ow_put_json_string(b, wp->body_id);
     ow_buf_printf(b, ",\n  \"status\": \"%s\"", ow_solve_status_name(plan->status));
+    if (plan->stop != OW_STOP_NONE)
+        ow_buf_printf(b, ",\n  \"stop\": \"%s\"", ow_stop_reason_name(plan->stop));
     if (has_plan(plan)) {
         ow_wp_objective(wp, plan, &terms);
         ow_buf_printf(b,
@@ -409,14 +411,19 @@ ow_status ow_wp_variants_render(const ow_wp_variant *v, size_t n, ow_format form
                                        "open left", "partly placed", "objective"};
     if (format == OW_FORMAT_JSON) {
         ow_buf_puts(out, "{\n  \"orgwork\": 1,\n  \"variants\": [");
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
             ow_buf_printf(out,
                           "%s\n    {\"n\": %zu, \"sessions\": %d, \"per_session\": %d, "
-                          "\"status\": \"%s\", \"open_placed\": %d, \"open_left\": %d, "
-                          "\"partly_placed\": %d, \"objective\": %ld}",
+                          "\"status\": \"%s\", ",
                           i ? "," : "", i + 1, v[i].sessions, v[i].per_session,
-                          ow_solve_status_name(v[i].status), v[i].open_placed, v[i].open_left,
-                          v[i].partly_placed, v[i].objective);
+                          ow_solve_status_name(v[i].status));
+            if (v[i].stop != OW_STOP_NONE)
+                ow_buf_printf(out, "\"stop\": \"%s\", ", ow_stop_reason_name(v[i].stop));
+            ow_buf_printf(out,
+                          "\"open_placed\": %d, \"open_left\": %d, \"partly_placed\": %d, "
+                          "\"objective\": %ld}",
+                          v[i].open_placed, v[i].open_left, v[i].partly_placed, v[i].objective);
+        }
         ow_buf_puts(out, "\n  ]");
     } else if (format == OW_FORMAT_CSV) {
         ow_buf_puts(out, "sessions,per_session,status,open_placed,open_left,partly_placed,"

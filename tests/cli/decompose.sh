@@ -22,7 +22,7 @@ done
   { echo "FAIL: L gives $(field "$t/L.json" status) $(field "$t/L.json" objective)"; fail=1; }
 "$bin" check instances/bench/L-1.yaml "$t/L.json" > /dev/null || { echo "FAIL: check of L"; fail=1; }
 # A time limit that runs out body by body keeps the plan, as Ctrl-C does: the
-# bodies not yet planned get a first schedule each.  A limit far below what the
+# bodies not yet planned are laid greedily (or get a first schedule each).  A limit far below what the
 # search needs (it proves L optimal in seconds), so the plan is cut short whatever
 # the machine: feasible, a gap above zero, and it checks.  M (five bodies, fewer
 # than eight) then goes on to the one program, which the limit stops at once: the

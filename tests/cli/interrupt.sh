@@ -5,7 +5,7 @@
 #   period spends minutes in its first one): the run ends long before its time
 #   limit, with the best schedule or, when none was found yet, exit 3.
 # - Body by body, one signal keeps the plan: the bodies not planned yet are planned
-#   to a first schedule each; the result is feasible (with its gap) and `check`
+#   greedily (or to a first schedule each); the result is feasible (with its gap) and `check`
 #   passes.  `timeout` passes a signal on twice (to the command, then to its
 #   process group), and signals less than a second apart are one request: a
 #   SIGINT and a SIGTERM sent back to back (which, unlike two of one kind, are

@@ -49,7 +49,7 @@ grep -qx "orgwork: $cores jobs at once, the machine's cores (not 256)" "$t/j256.
 cmp -s "$t/j1.text" "$t/j256.text" || { echo "FAIL: --jobs 256 differs"; fail=1; }
 # A variant whose time limit ends the search before any schedule proves nothing:
 # its status is unknown, not infeasible.  (--whole: body by body, the bodies would
-# still be planned to a first schedule each once the limit has passed.)
+# still be laid greedily (or planned to a first schedule each) once the limit has passed.)
 "$bin" whatif instances/bench/L-1.yaml --meetings 40 --whole --time-limit 0.001 --jobs 1 \
   --format csv > "$t/short.csv" ||
   { echo "FAIL: whatif with a short time limit: exit $?"; fail=1; }

@@ -57,6 +57,29 @@ obj=$(sed -n 's/^  "objective": \([0-9]*\),$/\1/p' "$tmp/plan.json")
 "$bin" workplan "$note" --check "$tmp/plan.json" | grep -q "^objective $obj:" && ok ||
     bad "check recomputes another objective than $obj"
 
+# JSON says why the search ended, as solve's solver.stop: "proven" here, "gap"
+# within --gap (a gap of at most G), "time" when a tiny limit stops it before any
+# plan (status unknown, exit 3); --check reads "stop" back and refuses a bad one.
+grep -qx '  "stop": "proven",' "$tmp/plan.json" && ok || bad "the note's plan does not say stop proven"
+"$bin" workplan "$note" --format json --gap 0.5 >"$tmp/gap.json" 2>"$tmp/err"
+st=$?
+read -r status stop gap <<<"$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+print(d["status"], d.get("stop"), d.get("gap"))' "$tmp/gap.json" 2>/dev/null)"
+[ $st -eq 0 ] && { [ "$status $stop" = "feasible gap" ] || [ "$status $stop" = "optimal proven" ]; } &&
+    python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) <= 0.5 else 1)' "$gap" && ok ||
+    bad "workplan --gap 0.5: exit $st, $status $stop $gap"
+check_plan "$note" "$tmp/gap.json"
+"$bin" workplan "$note" --format json --time-limit 0.000001 >"$tmp/time.json" 2>"$tmp/err"
+st=$?
+{ [ $st -eq 3 ] && grep -qx '  "stop": "time"' "$tmp/time.json"; } ||
+    { [ $st -eq 0 ] && grep -qx '  "stop": "time",' "$tmp/time.json"; } && ok ||
+    bad "workplan --time-limit 0.000001: exit $st, $(head -c 300 "$tmp/time.json")"
+sed 's/"stop": "proven"/"stop": "soon"/' "$tmp/plan.json" >"$tmp/badstop.json"
+"$bin" workplan "$note" --check "$tmp/badstop.json" >/dev/null 2>"$tmp/err"
+st=$?
+[ $st -eq 2 ] && grep -q 'stop: "soon"' "$tmp/err" && ok ||
+    bad "a plan with stop \"soon\" read back: exit $st, $(head -c 300 "$tmp/err")"
+
 # -o writes what standard output gets; --timings adds the solver's seconds to JSON.
 "$bin" workplan "$note" -o "$tmp/out.md" && cmp -s "$tmp/out.md" "$tmp/plan.md" && ok ||
     bad "workplan -o differs from standard output"

@@ -12,6 +12,7 @@
 #include "formulation/formulation.h"
 #include "../model/arena.h"
 #include "mip.h"
+#include "packed.h"
 #include "pool.h"
 #include "orgwork/check.h"
 
@@ -46,27 +47,44 @@ static bool has_free_order(const ow_instance *inst)
     return false;
 }
 
-/* A body with `order: free` may also take its items in agenda order, and the path
- * model finds that schedule fast: it stands in when a limit stops the free search
- * (docs/model.md, "Free order").  NULL when there is none (or no memory). */
-static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_limit)
+/* A body with `order: free` may also take its items in agenda order, or in the
+ * order that packs its meetings (solver/packed.c), and the path model finds that
+ * schedule fast: the better of the two stands in when a limit stops the free search
+ * (docs/model.md, "Free order").  With packed, only bodies that ow_packed_order
+ * reorders change; NULL when there is none such (or no schedule, or no memory). */
+static ow_schedule *in_order_schedule(const ow_instance *inst, double time_limit, bool packed)
 {
     ow_instance fixed = *inst;
     ow_body *bodies = malloc(inst->n_bodies * sizeof *bodies);
+    size_t **perm = calloc(inst->n_bodies, sizeof *perm);
     ow_schedule *s = NULL;
     ow_formulation *f = NULL;
     ow_mip_result res = {0};
     ow_buf ignored = OW_BUF_INIT;
     ow_error err;
     ow_error_clear(&err);
-    if (bodies == NULL)
-        return NULL;
-    for (size_t b = 0; b < inst->n_bodies; b++) {
-        bodies[b] = inst->bodies[b];
+    bool ok = bodies != NULL && perm != NULL, moved = false;
+    for (size_t b = 0; ok && b < inst->n_bodies; b++) {
+        const ow_body *body = &inst->bodies[b];
+        bodies[b] = *body;
         bodies[b].order_free = false;
+        if (!packed || !body->order_free)
+            continue;
+        perm[b] = malloc((body->n_items + 1) * sizeof **perm);
+        ow_item *items = malloc((body->n_items + 1) * sizeof *items);
+        if (perm[b] != NULL && items != NULL && ow_packed_order(inst, b, perm[b])) {
+            for (size_t i = 0; i < body->n_items; i++)
+                items[i] = body->items[perm[b][i]];
+            bodies[b].items = items;
+            moved = true;
+        } else {
+            free(items);
+            free(perm[b]);
+            perm[b] = NULL;
+        }
     }
     fixed.bodies = bodies;
-    if (ow_diagnose_precheck(&fixed, &ignored) == OW_OK &&
+    if (ok && (moved || !packed) && ow_diagnose_precheck(&fixed, &ignored) == OW_OK &&
         ow_formulation_build(&fixed, &f, &err) == OW_OK) {
         ow_mip_options mo = {.time_limit = time_limit, .scale = ow_formulation_scale(f)};
         if (ow_mip_solve(ow_formulation_program(f), &mo, &res, &err) == OW_OK &&
@@ -74,9 +92,34 @@ static ow_schedule *agenda_order_schedule(const ow_instance *inst, double time_l
             ow_decode(f, res.x, OW_SOLVE_FEASIBLE, &s, &err) != OW_OK)
             s = NULL;
     }
+    /* Back to the items' own places, and checked against the file as it is. */
+    for (size_t m = 0; s != NULL && moved && m < s->n_meetings; m++) {
+        ow_meeting *mt = &s->meetings[m];
+        for (size_t p = 0; p < mt->n_pieces; p++) {
+            size_t owner = mt->pieces[p].joint ? mt->pieces[p].owner : mt->body;
+            if (perm[owner] != NULL)
+                mt->pieces[p].item = perm[owner][mt->pieces[p].item];
+        }
+    }
+    if (s != NULL && moved) {
+        ow_check_report report;
+        memset(&report, 0, sizeof report);
+        if (ow_check(inst, s, &report, &err) != OW_OK || report.n_violations > 0 ||
+            report.n_unlisted > 0) {
+            ow_schedule_free(s);
+            s = NULL;
+        }
+        ow_check_report_free(&report);
+    }
     ow_mip_result_free(&res);
     ow_formulation_free(f);
     ow_buf_free(&ignored);
+    for (size_t b = 0; perm != NULL && b < inst->n_bodies; b++)
+        if (perm[b] != NULL) {
+            free(bodies[b].items);
+            free(perm[b]);
+        }
+    free(perm);
     free(bodies);
     return s;
 }
@@ -185,7 +228,18 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
         /* Within the time limit; the path model takes milliseconds where the free
          * one may take minutes, and the free search gets what is left. */
         double mark = ow_mip_now();
-        agenda = agenda_order_schedule(inst, opts->time_limit);
+        agenda = in_order_schedule(inst, opts->time_limit, false);
+        /* The packed order gets what agenda order left of the limit. */
+        double left = opts->time_limit - (ow_mip_now() - mark);
+        ow_schedule *packed = opts->time_limit <= 0 || left >= 0.01
+                                  ? in_order_schedule(inst, opts->time_limit > 0 ? left : 0, true)
+                                  : NULL;
+        if (packed != NULL && (agenda == NULL || packed->objective < agenda->objective)) {
+            ow_schedule_free(agenda);
+            agenda = packed;
+        } else {
+            ow_schedule_free(packed);
+        }
         if (opts->time_limit > 0) {
             whole.time_limit -= ow_mip_now() - mark;
             if (whole.time_limit < 0.01)
@@ -278,8 +332,11 @@ static ow_status solve_unverified(const ow_instance *inst, const ow_solve_option
     case OW_MIP_NO_SOLUTION: {
         ow_schedule **better = stand_in(&agenda, &planned);
         if (better != NULL) {
+            /* The search's bound holds (gap 1 before its first linear program);
+             * the plan keeps its own. */
             if (*better != planned)
-                (*better)->gap = 1.0; /* no bound known; the plan keeps its own */
+                (*better)->gap =
+                    ow_mip_gap((*better)->objective, res.bound / ow_formulation_scale(f));
             (*better)->seconds = (*better == planned ? (*better)->seconds : 0) + res.seconds;
             *out = *better;
             *better = NULL;

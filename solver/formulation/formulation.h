@@ -52,4 +52,7 @@ double ow_formulation_scale(const ow_formulation *f);
 ow_status ow_formulation_keep(ow_formulation *f, const ow_schedule *published, int *n_kept,
                               ow_error *err);
 
+/* Does an item of some body name item i of body b in its cross-body `after`? */
+bool ow_named_across(const ow_instance *inst, size_t b, size_t i);
+
 #endif

@@ -310,8 +310,8 @@ static void add_precedes(ow_program *P, const ow_body *body, const body_model *b
     }
 }
 
-/* Does item ref of some body name item i of body b in its cross-body `after`? */
-static bool named_across(const ow_instance *inst, size_t b, size_t i)
+/* formulation.h. */
+bool ow_named_across(const ow_instance *inst, size_t b, size_t i)
 {
     for (size_t ob = 0; ob < inst->n_bodies; ob++)
         for (size_t q = 0; q < inst->bodies[ob].n_items; q++) {
@@ -357,7 +357,7 @@ static bool twins(const ow_instance *inst, size_t b, size_t i, size_t j)
     for (size_t q = 0; q < body->n_items; q++)
         if (lists_after(&body->items[q], i) != lists_after(&body->items[q], j))
             return false;
-    return !named_across(inst, b, i) && !named_across(inst, b, j);
+    return !ow_named_across(inst, b, i) && !ow_named_across(inst, b, j);
 }
 
 /* twins: of two interchangeable items i < j, Σ_k k·a[i,k] ≤ Σ_k k·a[j,k].  Exchanging

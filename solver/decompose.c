@@ -817,6 +817,17 @@ static void lay_greedy(const ow_instance *inst, const units *u, const unit *w, b
     *whole = more;
 }
 
+/* Once the time is out before unit w has a schedule: w is laid greedily
+ * (lay_greedy).  False when it could not be and a first plan stands by: planning
+ * stops there, at the limit, and the first plan answers. */
+static bool lay_or_stand_by(const ow_instance *inst, const units *u, const unit *w, bool *lay,
+                            ow_schedule **whole, unsigned char *taken, int *teams, int *laid,
+                            bool stand_by)
+{
+    lay_greedy(inst, u, w, lay, whole, taken, teams, laid);
+    return *laid > 0 || !stand_by;
+}
+
 static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options *opts,
                                  bool stand_by, ow_decompose_result *result, ow_buf *why,
                                  ow_error *err);
@@ -1018,15 +1029,13 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
                  * rooms tried stands, else the unit is laid greedily. */
                 if (first && found)
                     break;
-                if (first && laid == 0) {
-                    lay_greedy(inst, &u, w, lay, &whole, taken, teams, &laid);
-                    if (laid > 0)
-                        break;
-                    if (stand_by) {
-                        result->outcome = OW_DECOMPOSE_STOPPED;
-                        goto done;
-                    }
+                if (first && laid == 0 &&
+                    !lay_or_stand_by(inst, &u, w, lay, &whole, taken, teams, &laid, stand_by)) {
+                    result->outcome = OW_DECOMPOSE_STOPPED;
+                    goto done;
                 }
+                if (laid > 0)
+                    break;
                 double left = time_left(deadline);
                 ow_schedule *tried = NULL;
                 double unit_bound;
@@ -1052,15 +1061,13 @@ static ow_status decompose_solve(const ow_instance *inst, const ow_solve_options
                  * plan stands by) search on to a first schedule. */
                 if (st == OW_MIP_NO_SOLUTION && !first && found)
                     break;
-                if (st == OW_MIP_NO_SOLUTION && !first && laid == 0) {
-                    lay_greedy(inst, &u, w, lay, &whole, taken, teams, &laid);
-                    if (laid > 0)
-                        break;
-                    if (stand_by) {
-                        result->outcome = OW_DECOMPOSE_STOPPED;
-                        goto done;
-                    }
+                if (st == OW_MIP_NO_SOLUTION && !first && laid == 0 &&
+                    !lay_or_stand_by(inst, &u, w, lay, &whole, taken, teams, &laid, stand_by)) {
+                    result->outcome = OW_DECOMPOSE_STOPPED;
+                    goto done;
                 }
+                if (laid > 0)
+                    break;
                 if (st == OW_MIP_NO_SOLUTION && !first) {
                     if (!planning_time(deadline, opts->time_limit, part_of, &limit, &first)) {
                         result->outcome = OW_DECOMPOSE_STOPPED;

@@ -9,15 +9,20 @@ t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 field() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d[sys.argv[2]])' "$@"; }
 # tests/data/joint-units.yaml: pairs holding joint items are planned as units.
 for inst in instances/cop-session.yaml instances/bench/M-1.yaml tests/data/joint-units.yaml; do
-  "$bin" solve "$inst" --format json -o "$t/parts.json" || { echo "FAIL: $inst exit $?"; fail=1; }
-  "$bin" solve "$inst" --whole --format json -o "$t/whole.json" || { echo "FAIL: $inst --whole exit $?"; fail=1; }
+  "$bin" solve "$inst" --time-limit 0 --format json -o "$t/parts.json" ||
+    { echo "FAIL: $inst exit $?"; fail=1; }
+  "$bin" solve "$inst" --whole --time-limit 0 --format json -o "$t/whole.json" ||
+    { echo "FAIL: $inst --whole exit $?"; fail=1; }
   a=$(field "$t/parts.json" objective); b=$(field "$t/whole.json" objective)
   [ "$a" = "$b" ] && [ "$(field "$t/parts.json" status)" = optimal ] ||
     { echo "FAIL: $inst body by body $a, whole program $b"; fail=1; }
   "$bin" check "$inst" "$t/parts.json" > /dev/null || { echo "FAIL: check of $inst"; fail=1; }
 done
 # Thirty bodies, three rooms: proven optimal (1316, the optimum HiGHS also finds).
-"$bin" solve instances/bench/L-1.yaml --format json -o "$t/L.json" || { echo "FAIL: L exit $?"; fail=1; }
+# Until proven (--time-limit 0): under valgrind, 20-50 times slower, the default
+# limit can stop the proof at the optimum with its gap still open.
+"$bin" solve instances/bench/L-1.yaml --time-limit 0 --format json -o "$t/L.json" ||
+  { echo "FAIL: L exit $?"; fail=1; }
 [ "$(field "$t/L.json" status) $(field "$t/L.json" objective)" = "optimal 1316" ] ||
   { echo "FAIL: L gives $(field "$t/L.json" status) $(field "$t/L.json" objective)"; fail=1; }
 "$bin" check instances/bench/L-1.yaml "$t/L.json" > /dev/null || { echo "FAIL: check of L"; fail=1; }
